@@ -1,0 +1,61 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { DB } from "./schema.ts";
+import { sharedParsers } from "./types.ts";
+
+export type Database = Kysely<DB>;
+
+export type EngineName = "pglite" | "postgres";
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: EngineName;
+  /** Human-readable place of the data, without credentials; safe to log. */
+  location: string;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { engine: "pglite"; dataDir?: string }
+  | { engine: "postgres"; url: string; poolSize?: number };
+
+const plugins = [new CamelCasePlugin()];
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.engine === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) => {
+          const parser = sharedParsers[oid];
+          return parser ?? pg.types.getTypeParser(oid, format as "text");
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, engine: "postgres", location: redactUrl(options.url), close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite({ dataDir: options.dataDir, parsers: sharedParsers });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
+  return {
+    db,
+    engine: "pglite",
+    location: options.dataDir ?? "memory",
+    close: () => db.destroy(),
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unparseable url)";
+  }
+}

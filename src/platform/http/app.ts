@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { DatabaseHandle } from "../db/database.ts";
+import { installErrorHandlers } from "./error-handler.ts";
+import { healthRoutes } from "./health-routes.ts";
+import { problemFor, sendProblem } from "./problem.ts";
+import { collectRoutes, type RegisteredRoute, type RouteAccess } from "./route-access.ts";
+
+export type AppDeps = {
+  database: DatabaseHandle;
+  /** Folder of the built web client; when absent the API still runs. */
+  webDist?: string;
+  logger?: FastifyServerOptions["logger"];
+  /** Feature plugins (one per capability), each registered in its own encapsulated context. */
+  features: FastifyPluginAsync[];
+};
+
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Routes that plugins register for us (docs, static files) are public by nature. */
+function defaultAccess(reason: string) {
+  return (route: RouteOptions) => {
+    const config = (route.config ?? {}) as { access?: RouteAccess };
+    route.config = { ...config, access: config.access ?? { public: true, reason } };
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  const registeredRoutes: RegisteredRoute[] = [];
+  collectRoutes(app, registeredRoutes);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ECharts and the design system set inline styles on elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Tovholder API",
+        version: "0.1.0",
+        description: "Coordination platform for the Danish health clusters (sundhedsklynger).",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    docs.addHook("onRoute", defaultAccess("API documentation"));
+    await docs.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
+  });
+
+  await app.register(healthRoutes, { database: deps.database });
+  for (const feature of deps.features) {
+    await app.register(feature);
+  }
+
+  const indexHtml = deps.webDist ? path.join(deps.webDist, "index.html") : undefined;
+  const hasWeb = indexHtml !== undefined && existsSync(indexHtml);
+  if (hasWeb && deps.webDist) {
+    const root = deps.webDist;
+    await app.register(async (web) => {
+      web.addHook("onRoute", defaultAccess("web client assets"));
+      await web.register(fastifyStatic, { root, wildcard: false, index: ["index.html"] });
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    const isApi = /^\/(api|fhir)(\/|$|\?)/.test(url);
+    const wantsHtml = request.method === "GET" && /text\/html/.test(request.headers.accept ?? "");
+    if (!isApi && hasWeb && wantsHtml) {
+      // Client-side routes (/klynger/…) are served the app shell; React Router takes it from there.
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return sendProblem(
+      reply,
+      problemFor(
+        request,
+        "TOV_ERR_ROUTE_NOT_FOUND",
+        `No endpoint ${request.method} ${url.split("?")[0]}`,
+      ),
+    );
+  });
+
+  return Object.assign(app, { registeredRoutes }) as unknown as App;
+}

@@ -1,0 +1,51 @@
+/**
+ * The one catalogue of errors the API can return. Each has a stable code, an
+ * HTTP status and a title; the detail is filled in per occurrence. Details must
+ * never contain CPR numbers, names or other personal data.
+ */
+export const errorCatalogue = {
+  TOV_ERR_VALIDATION: { status: 400, title: "The request is not valid" },
+  TOV_ERR_BAD_JSON: { status: 400, title: "The request body is not valid JSON" },
+  TOV_ERR_ROUTE_NOT_FOUND: { status: 404, title: "No such endpoint" },
+  TOV_ERR_NOT_FOUND: { status: 404, title: "Not found" },
+  TOV_ERR_METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
+  TOV_ERR_PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
+  TOV_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type" },
+  TOV_ERR_STRUCTURE_INVALID: { status: 422, title: "The structure file is not valid" },
+  TOV_ERR_STRUCTURE_OUTDATED: {
+    status: 409,
+    title: "A later structure version is already loaded",
+  },
+  TOV_ERR_RATE_LIMITED: { status: 429, title: "Too many requests" },
+  TOV_ERR_INTERNAL: { status: 500, title: "Internal server error" },
+  TOV_ERR_UNAVAILABLE: { status: 503, title: "Service unavailable" },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One reason a request was refused, tied to the field or parameter it concerns. */
+export type FieldError = {
+  /** Where the field is: "body", "query", "params", "headers" or "file". */
+  in: string;
+  /** Dotted path of the field, e.g. "date" or "clusters.3.municipalityCodes". */
+  field: string;
+  reason: string;
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors: FieldError[];
+
+  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = []) {
+    super(detail ?? errorCatalogue[code].title);
+    this.name = "AppError";
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.errors = errors;
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError("TOV_ERR_NOT_FOUND", `${what} was not found`);
+}

@@ -1,0 +1,38 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { type ErrorCode, errorCatalogue, type FieldError } from "./errors.ts";
+
+/** RFC 9457 problem details, as every API error is sent. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: ErrorCode;
+  requestId: string;
+  errors?: FieldError[];
+};
+
+export function problemFor(
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  errors: FieldError[] = [],
+): Problem {
+  const { status, title } = errorCatalogue[code];
+  return {
+    type: `urn:tovholder:problem:${code}`,
+    title,
+    status,
+    detail,
+    // The path only: a query string could carry something that should not be echoed.
+    instance: request.url.split("?")[0] ?? request.url,
+    code,
+    requestId: String(request.id),
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type("application/problem+json").send(problem);
+}

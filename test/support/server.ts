@@ -1,0 +1,43 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import type { App } from "../../src/platform/http/app.ts";
+import { createApp, projectRoot } from "../../src/platform/server.ts";
+import { loadStructure } from "../../src/structure/service.ts";
+import { freshDatabase } from "./database.ts";
+
+export const referenceStructureFile = path.join(projectRoot, "data/denmark-health-structure.json");
+
+export async function referenceStructureText(): Promise<string> {
+  return readFile(referenceStructureFile, "utf8");
+}
+
+/** A migrated database with the reference structure loaded. */
+export async function structureDatabase(): Promise<DatabaseHandle> {
+  const database = await freshDatabase();
+  await loadStructure(database.db, await referenceStructureText());
+  return database;
+}
+
+export type TestServer = {
+  url: string;
+  app: App;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+};
+
+/** The whole server, in process, on a random port, with the reference structure and web/dist. */
+export async function startTestServer(): Promise<TestServer> {
+  const database = await structureDatabase();
+  const app = await createApp(database);
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url: address,
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
