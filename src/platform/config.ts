@@ -15,6 +15,38 @@ const configSchema = z.object({
   TOVHOLDER_STRUCTURE_FILE: z.string().min(1).default("data/denmark-health-structure.json"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+  TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  HOSPITAL_ACCESS_AFTER_DISCHARGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30 * 24),
+  BREAK_GLASS_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(240),
+  PUBLIC_URL: z.url().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
+  OIDC_SCOPE: z.string().default("openid profile email"),
+  OIDC_USERNAME_CLAIM: z.string().default("email"),
 });
 
 export type Config = {
@@ -27,6 +59,23 @@ export type Config = {
   structureFile: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   shutdownGraceMs: number;
+  /** Demo mode: synthetic data, and the login page lists the demo users. */
+  demo: boolean;
+  /** The personal-data master key; absent means "use or create the key file in dataDir". */
+  cprKey: string | undefined;
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  access: { hospitalAfterDischargeHours: number; breakGlassMinutes: number };
+  publicUrl: string | undefined;
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        redirectUri: string;
+        scope: string;
+        usernameClaim: string;
+      }
+    | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -38,6 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${reasons.join("; ")}`);
   }
   const c = parsed.data;
+  const oidcParts = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_REDIRECT_URI];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI go together",
+    );
+  }
+  if (c.NODE_ENV === "production" && !c.TOVHOLDER_CPR_KEY) {
+    throw new ConfigError("Invalid configuration: TOVHOLDER_CPR_KEY is required in production");
+  }
+  const demoDefault = c.NODE_ENV !== "production" && !c.DATABASE_URL;
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -48,5 +107,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     structureFile: path.resolve(c.TOVHOLDER_STRUCTURE_FILE),
     logLevel: c.LOG_LEVEL,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    demo: c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO),
+    cprKey: c.TOVHOLDER_CPR_KEY,
+    session: {
+      idleMinutes: c.SESSION_IDLE_MINUTES,
+      absoluteHours: c.SESSION_ABSOLUTE_HOURS,
+      secureCookie: c.NODE_ENV === "production",
+    },
+    access: {
+      hospitalAfterDischargeHours: c.HOSPITAL_ACCESS_AFTER_DISCHARGE_HOURS,
+      breakGlassMinutes: c.BREAK_GLASS_MINUTES,
+    },
+    publicUrl: c.PUBLIC_URL,
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_REDIRECT_URI
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            redirectUri: c.OIDC_REDIRECT_URI,
+            scope: c.OIDC_SCOPE,
+            usernameClaim: c.OIDC_USERNAME_CLAIM,
+          }
+        : undefined,
   };
 }

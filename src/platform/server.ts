@@ -1,8 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createAccessFeature } from "../access/feature.ts";
+import { createCipher } from "../citizens/crypto.ts";
+import { resolveMasterKey } from "../citizens/master-key.ts";
 import { structureRoutes } from "../structure/routes.ts";
 import { createStructureService, loadStructure } from "../structure/service.ts";
+import { seedDemo } from "../synth/demo-seed.ts";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { type App, buildApp } from "./http/app.ts";
@@ -30,21 +35,39 @@ export async function prepareDatabase(database: DatabaseHandle, structureFile: s
   return { migrations, structure };
 }
 
-export type ServerParts = { app: App; database: DatabaseHandle };
+export type AppOptions = {
+  logger?: Parameters<typeof buildApp>[0]["logger"];
+  webDist?: string;
+  /** The personal-data master key; tests get a random one. */
+  masterKey?: Buffer;
+  config?: Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl">;
+};
 
-export async function createApp(
-  database: DatabaseHandle,
-  options: { logger?: Parameters<typeof buildApp>[0]["logger"]; webDist?: string } = {},
-): Promise<App> {
+const testDefaults: NonNullable<AppOptions["config"]> = {
+  demo: false,
+  session: { idleMinutes: 30, absoluteHours: 12, secureCookie: false },
+  access: { hospitalAfterDischargeHours: 30 * 24, breakGlassMinutes: 240 },
+  oidc: undefined,
+  publicUrl: undefined,
+};
+
+/** The composition root: every capability's service is made here and handed to its routes. */
+export async function createApp(database: DatabaseHandle, options: AppOptions = {}): Promise<App> {
+  const config = options.config ?? testDefaults;
+  const cipher = createCipher(options.masterKey ?? randomBytes(32));
   const structure = createStructureService(database.db);
+  const access = createAccessFeature(database.db, cipher, config);
   return buildApp({
     database,
     logger: options.logger,
     webDist: options.webDist ?? defaultWebDist,
+    authenticate: access.authenticate,
+    onDenied: access.onDenied,
     features: [
       async (app) => {
         await app.register(structureRoutes, { structure, geojsonFile: defaultGeojsonFile });
       },
+      ...access.plugins,
     ],
   });
 }
@@ -53,7 +76,9 @@ export async function startServer(config: Config): Promise<ServerParts> {
   const database = await databaseFor(config);
   try {
     await prepareDatabase(database, config.structureFile);
-    const app = await createApp(database, { logger: loggerOptions(config) });
+    const masterKey = resolveMasterKey(config.cprKey, config.dataDir);
+    if (config.demo) await seedDemo(database.db, createCipher(masterKey));
+    const app = await createApp(database, { logger: loggerOptions(config), masterKey, config });
     await app.listen({ port: config.port, host: config.host });
     return { app, database };
   } catch (err) {
@@ -61,3 +86,5 @@ export async function startServer(config: Config): Promise<ServerParts> {
     throw err;
   }
 }
+
+export type ServerParts = { app: App; database: DatabaseHandle };

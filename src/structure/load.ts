@@ -163,4 +163,5 @@ async function writeStructure(db: Database, file: StructureFile): Promise<void> 
   await store.upsertHospitals(db, [...hospitals.values()]);
   await store.replaceClusterHospitals(db, links, file.asOf);
   await applyMemberships(db, file);
+  await store.ensureStructureOrganisations(db);
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
+import type { OrganisationKind } from "../platform/db/schema.ts";
 import type { Membership } from "./model.ts";
 
 /** All SQL of the structure capability. Dates are "YYYY-MM-DD"; intervals are [validFrom, validTo). */
@@ -271,4 +272,98 @@ export async function counts(db: Database) {
     ])
     .executeTakeFirstOrThrow();
   return row as Record<string, number>;
+}
+
+/** One organisation per region, municipality, acute hospital and cluster secretariat. */
+export async function ensureStructureOrganisations(db: Database) {
+  await sql`
+    insert into organisation (kind, name, region_code)
+      select 'region', name, code from region
+      on conflict (region_code) where kind = 'region' do update set name = excluded.name;
+    insert into organisation (kind, name, municipality_code, region_code)
+      select 'municipality', name || ' Kommune', code, region_code from municipality
+      on conflict (municipality_code) where kind = 'municipality'
+      do update set name = excluded.name, region_code = excluded.region_code;
+    insert into organisation (kind, name, hospital_id, region_code, sor_code)
+      select 'hospital', name, id, region_code, sor_code from hospital
+      on conflict (hospital_id) where kind = 'hospital'
+      do update set name = excluded.name, region_code = excluded.region_code;
+    insert into organisation (kind, name, cluster_id, region_code)
+      select 'cluster_secretariat', name || ' (sekretariat)', id, region_code from cluster
+      on conflict (cluster_id) where kind = 'cluster_secretariat'
+      do update set name = excluded.name, region_code = excluded.region_code;
+  `.execute(db);
+}
+
+export async function upsertGeneralPractice(
+  db: Database,
+  p: { providerNumber: string; name: string; municipalityCode: string; sorCode: string | null },
+) {
+  return db
+    .insertInto("generalPractice")
+    .values(p)
+    .onConflict((oc) =>
+      oc
+        .column("providerNumber")
+        .doUpdateSet({ name: p.name, municipalityCode: p.municipalityCode }),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+export type NewOrganisation = {
+  kind: OrganisationKind;
+  name: string;
+  sorCode?: string | null;
+  regionCode?: string | null;
+  municipalityCode?: string | null;
+  hospitalId?: string | null;
+  generalPracticeId?: string | null;
+  clusterId?: string | null;
+  parentId?: string | null;
+};
+
+export function findOrganisationBy(db: Database, kind: OrganisationKind, name: string) {
+  return db
+    .selectFrom("organisation")
+    .selectAll()
+    .where("kind", "=", kind)
+    .where("name", "=", name)
+    .executeTakeFirst();
+}
+
+export function structuralOrganisation(
+  db: Database,
+  key:
+    | { kind: "hospital"; hospitalId: string }
+    | { kind: "municipality"; municipalityCode: string }
+    | { kind: "cluster_secretariat"; clusterId: string }
+    | { kind: "region"; regionCode: string }
+    | { kind: "general_practice"; generalPracticeId: string },
+) {
+  let q = db.selectFrom("organisation").selectAll().where("kind", "=", key.kind);
+  if (key.kind === "hospital") q = q.where("hospitalId", "=", key.hospitalId);
+  if (key.kind === "municipality") q = q.where("municipalityCode", "=", key.municipalityCode);
+  if (key.kind === "cluster_secretariat") q = q.where("clusterId", "=", key.clusterId);
+  if (key.kind === "region") q = q.where("regionCode", "=", key.regionCode);
+  if (key.kind === "general_practice") q = q.where("generalPracticeId", "=", key.generalPracticeId);
+  return q.executeTakeFirst();
+}
+
+export async function insertOrganisation(db: Database, o: NewOrganisation) {
+  return db
+    .insertInto("organisation")
+    .values({
+      kind: o.kind,
+      name: o.name,
+      sorCode: o.sorCode ?? null,
+      regionCode: o.regionCode ?? null,
+      municipalityCode: o.municipalityCode ?? null,
+      hospitalId: o.hospitalId ?? null,
+      generalPracticeId: o.generalPracticeId ?? null,
+      clusterId: o.clusterId ?? null,
+      parentId: o.parentId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

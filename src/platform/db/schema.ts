@@ -2,7 +2,9 @@ import type { ColumnType, Generated } from "kysely";
 
 /** A calendar date as "YYYY-MM-DD". */
 export type DateString = string;
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in by default. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type ClusterMembershipKind = "primary" | "partial";
@@ -75,7 +77,7 @@ export interface GeneralPracticeTable {
   name: string;
   municipalityCode: string;
   sorCode: string | null;
-  createdAt: Generated<Timestamp>;
+  createdAt: DefaultedTimestamp;
 }
 
 export interface OrganisationTable {
@@ -89,17 +91,144 @@ export interface OrganisationTable {
   generalPracticeId: string | null;
   clusterId: string | null;
   parentId: string | null;
-  createdAt: Generated<Timestamp>;
+  createdAt: DefaultedTimestamp;
 }
 
 export interface StructureVersionTable {
   asOf: DateString;
   sourceSha256: string;
-  loadedAt: Generated<Timestamp>;
+  loadedAt: DefaultedTimestamp;
   summary: Json<Record<string, number>>;
 }
 
+export interface CitizenTable {
+  id: Generated<string>;
+  cprHash: string;
+  cprEncrypted: string;
+  nameEncrypted: string;
+  birthDate: DateString;
+  sex: "female" | "male";
+  homeMunicipalityCode: string | null;
+  listedPracticeId: string | null;
+  synthetic: Generated<boolean>;
+  deceasedAt: Timestamp | null;
+  createdAt: DefaultedTimestamp;
+}
+
+export interface HospitalStayTable {
+  id: Generated<string>;
+  citizenId: string;
+  hospitalId: string;
+  departmentOrganisationId: string | null;
+  admittedAt: Timestamp;
+  dischargedAt: Timestamp | null;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  displayName: string;
+  kind: "staff" | "citizen" | "relative";
+  citizenId: string | null;
+  passwordHash: string | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  demo: Generated<boolean>;
+  disabledAt: Timestamp | null;
+  createdAt: DefaultedTimestamp;
+}
+
+export interface MembershipTable {
+  id: Generated<string>;
+  userId: string;
+  organisationId: string;
+  role: "clinician" | "coordinator" | "cluster_lead" | "committee_member" | "administrator";
+  grantedAt: DefaultedTimestamp;
+  revokedAt: Timestamp | null;
+}
+
+export interface RelativeConsentTable {
+  id: Generated<string>;
+  citizenId: string;
+  relativeUserId: string;
+  grantedAt: DefaultedTimestamp;
+  expiresAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  activeMembershipId: string | null;
+  csrfToken: string;
+  createdAt: DefaultedTimestamp;
+  lastSeenAt: DefaultedTimestamp;
+  expiresAt: Timestamp;
+  endedAt: Timestamp | null;
+  loginMethod: "password" | "oidc";
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  windowStartedAt: Timestamp;
+  lockedUntil: Timestamp | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  tokenHash: string;
+  organisationId: string;
+  scopes: string[];
+  createdBy: string | null;
+  createdAt: DefaultedTimestamp;
+  expiresAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+}
+
+export interface BreakGlassTable {
+  id: Generated<string>;
+  userId: string;
+  membershipId: string;
+  citizenId: string;
+  reason: string;
+  createdAt: DefaultedTimestamp;
+  expiresAt: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<number, never, never>;
+  at: DefaultedTimestamp;
+  requestId: string | null;
+  actorKind: "staff" | "citizen" | "relative" | "token" | "system";
+  userId: string | null;
+  tokenId: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  role: string | null;
+  citizenId: string | null;
+  action: string;
+  resource: string;
+  outcome: "allowed" | "denied";
+  relation: string | null;
+  purpose: string | null;
+  breakGlass: Generated<boolean>;
+  breakGlassReason: string | null;
+}
+
 export interface DB {
+  citizen: CitizenTable;
+  hospitalStay: HospitalStayTable;
+  appUser: AppUserTable;
+  membership: MembershipTable;
+  relativeConsent: RelativeConsentTable;
+  userSession: SessionTable;
+  loginThrottle: LoginThrottleTable;
+  apiToken: ApiTokenTable;
+  breakGlass: BreakGlassTable;
+  auditLog: AuditLogTable;
   region: RegionTable;
   municipality: MunicipalityTable;
   cluster: ClusterTable;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -21,13 +23,24 @@ import type { DatabaseHandle } from "../db/database.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { problemFor, sendProblem } from "./problem.ts";
-import { collectRoutes, type RegisteredRoute, type RouteAccess } from "./route-access.ts";
+import {
+  type Authenticator,
+  collectRoutes,
+  type DenialListener,
+  installRouteGuard,
+  type RegisteredRoute,
+  type RouteAccess,
+} from "./route-access.ts";
 
 export type AppDeps = {
   database: DatabaseHandle;
   /** Folder of the built web client; when absent the API still runs. */
   webDist?: string;
   logger?: FastifyServerOptions["logger"];
+  /** Who is calling; without it, every protected route answers 401. */
+  authenticate?: Authenticator;
+  /** Told of every refusal by the route guard, so it can be audited. */
+  onDenied?: DenialListener;
   /** Feature plugins (one per capability), each registered in its own encapsulated context. */
   features: FastifyPluginAsync[];
 };
@@ -96,6 +109,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await docs.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
   });
 
+  await app.register(cookie);
+  // Per-route limits only (login); login throttling per account lives in the access capability.
+  await app.register(rateLimit, { global: false });
+  installRouteGuard(
+    app,
+    deps.authenticate ?? (async () => null),
+    deps.onDenied ?? (async () => {}),
+  );
   await app.register(healthRoutes, { database: deps.database });
   for (const feature of deps.features) {
     await app.register(feature);

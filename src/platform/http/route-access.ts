@@ -1,11 +1,23 @@
-import type { FastifyInstance, RouteOptions } from "fastify";
+import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import { AppError } from "./errors.ts";
+
+export type ActorKind = "staff" | "citizen" | "relative" | "token";
 
 /**
- * Every route must say who may call it. The access capability widens this
- * declaration; the platform only insists that it is there, so that no route
- * can be added without a decision about access.
+ * Every route must say who may call it. Public routes say why they are public.
+ * Protected routes name the kinds of caller, and for staff the roles, and for
+ * integration tokens the scopes. `citizen` records that the service also
+ * checks a relation to the citizen concerned (the authorisation matrix uses it).
  */
-export type RouteAccess = { public: true; reason: string };
+export type RouteAccess =
+  | { public: true; reason: string }
+  | {
+      public?: false;
+      actors: readonly ActorKind[];
+      roles?: readonly string[];
+      scopes?: readonly string[];
+      citizen?: "relation";
+    };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -13,11 +25,21 @@ declare module "fastify" {
   }
 }
 
+/** What the platform needs to know about a caller to enforce a declaration. */
+export type Caller = {
+  kind: ActorKind;
+  role?: string;
+  scopes?: readonly string[];
+  /** Callers authenticated by a cookie must prove intent on state changes (CSRF). */
+  csrfToken?: string;
+};
+
+export type Authenticator = (request: FastifyRequest) => Promise<Caller | null>;
+export type DenialListener = (request: FastifyRequest, reason: string) => Promise<void>;
+
 export type RegisteredRoute = { method: string; url: string; access: RouteAccess | undefined };
 
-export class MissingAccessDeclarationError extends Error {}
-
-/** Records every route as it is registered; fails registration if one lacks a declaration. */
+/** Records every route as it is registered, so tests can check every one has a declaration. */
 export function collectRoutes(app: FastifyInstance, routes: RegisteredRoute[]): void {
   app.addHook("onRoute", (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -25,6 +47,63 @@ export function collectRoutes(app: FastifyInstance, routes: RegisteredRoute[]): 
     for (const method of methods) {
       if (method === "HEAD") continue;
       routes.push({ method, url: route.url, access });
+    }
+  });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Why a caller may not use a route, or null if they may. */
+export function refusal(access: RouteAccess, caller: Caller): string | null {
+  if (access.public) return null;
+  if (!access.actors.includes(caller.kind)) return `not open to ${caller.kind} callers`;
+  if (caller.kind === "staff" && access.roles && !access.roles.includes(caller.role ?? "")) {
+    return `the role ${caller.role ?? "(none)"} may not use this`;
+  }
+  if (caller.kind === "token") {
+    const missing = (access.scopes ?? []).filter((s) => !(caller.scopes ?? []).includes(s));
+    if (missing.length > 0) return `the token lacks the scope ${missing.join(", ")}`;
+  }
+  return null;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+/**
+ * Enforces each route's declaration before its handler: 401 without a valid
+ * caller, 403 for the wrong kind, role or scope, and 403 for a cookie-borne
+ * state change without the session's CSRF token. A route without a
+ * declaration is refused outright, so forgetting one fails closed.
+ */
+export function installRouteGuard(
+  app: FastifyInstance,
+  authenticate: Authenticator,
+  onDenied: DenialListener,
+): void {
+  app.decorateRequest("caller", null);
+  // preValidation: who the caller is is settled before the input is judged.
+  app.addHook("preValidation", async (request) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (!access) throw new AppError("TOV_ERR_FORBIDDEN", "this endpoint declares no access");
+    if (access.public) return;
+    const caller = await authenticate(request);
+    if (!caller) throw new AppError("TOV_ERR_UNAUTHENTICATED", "log in or present a valid token");
+    request.caller = caller;
+    if (caller.csrfToken !== undefined && !SAFE_METHODS.has(request.method)) {
+      if (request.headers["x-csrf-token"] !== caller.csrfToken) {
+        await onDenied(request, "missing or wrong CSRF token");
+        throw new AppError("TOV_ERR_CSRF", "the x-csrf-token header is missing or wrong");
+      }
+    }
+    const reason = refusal(access, caller);
+    if (reason) {
+      await onDenied(request, reason);
+      throw new AppError("TOV_ERR_FORBIDDEN", `You may not do this: ${reason}`);
     }
   });
 }

@@ -108,6 +108,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     );
 
+    -- The structure's own bodies each have exactly one organisation row.
+    create unique index organisation_region on organisation (region_code) where kind = 'region';
+    create unique index organisation_municipality on organisation (municipality_code)
+      where kind = 'municipality';
+    create unique index organisation_hospital on organisation (hospital_id) where kind = 'hospital';
+    create unique index organisation_cluster on organisation (cluster_id)
+      where kind = 'cluster_secretariat';
+    create unique index organisation_practice on organisation (general_practice_id)
+      where kind = 'general_practice';
+
     create table structure_version (
       as_of date primary key,
       source_sha256 text not null,

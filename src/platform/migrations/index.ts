@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-structure.ts";
+import * as m0002 from "./0002-access.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -8,6 +9,7 @@ import * as m0001 from "./0001-structure.ts";
  */
 const migrations: Record<string, Migration> = {
   "0001-structure": m0001,
+  "0002-access": m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,228 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { type AdminService, TOKEN_SCOPES } from "./admin-service.ts";
+import { contextOf } from "./authenticate.ts";
+import { ROLES } from "./model.ts";
+
+const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
+const usernameParam = z.object({
+  username: z.string().regex(/^[a-z0-9._@-]{3,100}$/, "must be a username (a-z, 0-9, . _ @ -)"),
+});
+const membershipBody = z.object({
+  organisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
+  role: z.enum(ROLES),
+});
+
+export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async (
+  app,
+  { admin },
+) => {
+  const tags = ["administration"];
+
+  app.get(
+    "/api/admin/users",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Users and their active memberships",
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              username: z.string(),
+              displayName: z.string(),
+              kind: z.string(),
+              demo: z.boolean(),
+              disabled: z.boolean(),
+              memberships: z.array(
+                z.object({
+                  membershipId: z.string(),
+                  role: z.string(),
+                  organisationId: z.string(),
+                  organisationName: z.string(),
+                }),
+              ),
+            }),
+          ),
+        },
+      },
+    },
+    async () =>
+      (await admin.listUsers()).map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        kind: u.kind,
+        demo: u.demo,
+        disabled: u.disabledAt !== null,
+        memberships: u.memberships,
+      })),
+  );
+
+  app.post(
+    "/api/admin/users",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Create a staff or relative user",
+        body: z.object({
+          username: usernameParam.shape.username,
+          displayName: z.string().min(1).max(200),
+          kind: z.enum(["staff", "relative"]),
+          password: z.string().min(12, "must be at least 12 characters").max(200).optional(),
+        }),
+        response: {
+          201: z.object({
+            id: z.string(),
+            username: z.string(),
+            displayName: z.string(),
+            kind: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await admin.createUser(request.body)),
+  );
+
+  app.post(
+    "/api/admin/users/:username/memberships",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Grant a role in an organisation",
+        params: usernameParam,
+        body: membershipBody,
+        response: {
+          201: z.object({ username: z.string(), organisation: z.string(), role: z.string() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await admin.grant(
+            request.params.username,
+            request.body.organisationId,
+            request.body.role,
+          ),
+        ),
+  );
+
+  app.post(
+    "/api/admin/users/:username/memberships/revoke",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Revoke a role in an organisation",
+        params: usernameParam,
+        body: membershipBody,
+        response: { 200: z.object({ username: z.string(), role: z.string() }) },
+      },
+    },
+    async (request) =>
+      admin.revoke(request.params.username, request.body.organisationId, request.body.role),
+  );
+
+  app.get(
+    "/api/admin/organisations",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Organisations to grant memberships in",
+        response: {
+          200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+        },
+      },
+    },
+    async () => admin.listOrganisations(),
+  );
+
+  app.get(
+    "/api/admin/tokens",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Integration tokens (never their values)",
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              organisationName: z.string(),
+              scopes: z.array(z.string()),
+              createdAt: z.string(),
+              expiresAt: z.string().nullable(),
+              revokedAt: z.string().nullable(),
+              lastUsedAt: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async () =>
+      (await admin.listTokens()).map((t) => ({
+        ...t,
+        createdAt: t.createdAt.toISOString(),
+        expiresAt: t.expiresAt?.toISOString() ?? null,
+        revokedAt: t.revokedAt?.toISOString() ?? null,
+        lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      })),
+  );
+
+  app.post(
+    "/api/admin/tokens",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Create an integration token; its value is shown once",
+        body: z.object({
+          name: z.string().min(1).max(200),
+          organisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
+          scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
+          expiresAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: {
+          201: z.object({ id: z.string(), token: z.string(), scopes: z.array(z.string()) }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const created = await admin.createToken({
+        name: request.body.name,
+        organisationId: request.body.organisationId,
+        scopes: request.body.scopes,
+        createdBy: ctx.actor.kind === "staff" ? ctx.actor.userId : null,
+        expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+      });
+      return reply
+        .status(201)
+        .send({ id: created.id, token: created.token, scopes: created.scopes });
+    },
+  );
+
+  app.post(
+    "/api/admin/tokens/:id/revoke",
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: "Revoke an integration token",
+        params: z.object({ id: z.uuid({ error: "must be a token id (uuid)" }) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await admin.revokeToken(request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,142 @@
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/http/errors.ts";
+import {
+  type AccessPolicy,
+  type Actor,
+  breakGlassExpiry,
+  breakGlassRefusal,
+  type CitizenFacts,
+  decideCitizenAccess,
+  type Relation,
+} from "./model.ts";
+import * as store from "./store.ts";
+
+/** Who is acting, and the request it happens in (for the audit trail). */
+export type RequestContext = { actor: Actor; requestId: string };
+
+export type AccessPurpose = { action: string; resource: string; purpose?: string };
+
+function actorColumns(actor: Actor) {
+  switch (actor.kind) {
+    case "staff":
+      return {
+        actorKind: "staff" as const,
+        userId: actor.userId,
+        tokenId: null,
+        organisationId: actor.organisation.id,
+        organisationName: actor.organisation.name,
+        role: actor.role,
+      };
+    case "token":
+      return {
+        actorKind: "token" as const,
+        userId: null,
+        tokenId: actor.tokenId,
+        organisationId: actor.organisation.id,
+        organisationName: actor.organisation.name,
+        role: null,
+      };
+    default:
+      return {
+        actorKind: actor.kind,
+        userId: actor.userId,
+        tokenId: null,
+        organisationId: null,
+        organisationName: null,
+        role: null,
+      };
+  }
+}
+
+/**
+ * The one gate to citizen data: decides by the rules in model.ts, writes one
+ * audit entry for every decision (allowed or denied), and refuses with 403.
+ */
+export function createCitizenAccess(
+  db: Database,
+  policy: AccessPolicy,
+  clock: () => Date = () => new Date(),
+) {
+  async function audit(
+    ctx: RequestContext,
+    citizenId: string | null,
+    what: AccessPurpose,
+    outcome: "allowed" | "denied",
+    extra: { relation?: Relation | null; breakGlassReason?: string } = {},
+  ) {
+    await store.appendAudit(db, {
+      ...actorColumns(ctx.actor),
+      at: clock(),
+      requestId: ctx.requestId,
+      citizenId,
+      action: what.action,
+      resource: what.resource,
+      outcome,
+      relation: extra.relation ?? null,
+      purpose: what.purpose ?? null,
+      breakGlass: extra.breakGlassReason !== undefined,
+      breakGlassReason: extra.breakGlassReason ?? null,
+    });
+  }
+
+  return {
+    audit,
+
+    /** Returns the relation that allows access, or throws TOV_ERR_NO_RELATION after auditing. */
+    async authorize(ctx: RequestContext, facts: CitizenFacts, what: AccessPurpose) {
+      const now = clock();
+      const breakGlass =
+        ctx.actor.kind === "staff"
+          ? await store.activeBreakGlass(db, ctx.actor.userId, facts.citizenId, now)
+          : [];
+      const decision = decideCitizenAccess({ actor: ctx.actor, facts, now, policy, breakGlass });
+      if (!decision.allowed) {
+        await audit(ctx, facts.citizenId, what, "denied");
+        throw new AppError("TOV_ERR_NO_RELATION", `Access denied: ${decision.reason}`);
+      }
+      await audit(ctx, facts.citizenId, what, "allowed", {
+        relation: decision.relation,
+        ...(decision.breakGlassReason !== undefined
+          ? { breakGlassReason: decision.breakGlassReason }
+          : {}),
+      });
+      return decision.relation;
+    },
+
+    /** Emergency access: stated reason, limited time, flagged in the audit log. */
+    async breakGlass(ctx: RequestContext, citizenId: string, reason: string) {
+      const refused = breakGlassRefusal(ctx.actor, reason);
+      if (refused || ctx.actor.kind !== "staff") {
+        await audit(ctx, citizenId, { action: "break-the-glass", resource: "citizen" }, "denied");
+        throw new AppError("TOV_ERR_FORBIDDEN", `Emergency access refused: ${refused}`);
+      }
+      const now = clock();
+      const grant = await store.insertBreakGlass(db, {
+        userId: ctx.actor.userId,
+        membershipId: ctx.actor.membershipId,
+        citizenId,
+        reason: reason.trim(),
+        expiresAt: breakGlassExpiry(now, policy),
+      });
+      await audit(ctx, citizenId, { action: "break-the-glass", resource: "citizen" }, "allowed", {
+        relation: "break-the-glass",
+        breakGlassReason: reason.trim(),
+      });
+      return grant;
+    },
+
+    /** A citizen's own view of who looked at their data. */
+    async accessLog(ctx: RequestContext, limit = 200) {
+      if (ctx.actor.kind !== "citizen") {
+        throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can see their own access log");
+      }
+      const entries = await store.auditForCitizen(db, ctx.actor.citizenId, limit);
+      await audit(ctx, ctx.actor.citizenId, { action: "read", resource: "access-log" }, "allowed", {
+        relation: "self",
+      });
+      return entries;
+    },
+  };
+}
+
+export type CitizenAccess = ReturnType<typeof createCitizenAccess>;

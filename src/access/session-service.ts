@@ -1,0 +1,138 @@
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/http/errors.ts";
+import {
+  type Actor,
+  afterFailure,
+  isLocked,
+  type SessionPolicy,
+  sessionIsLive,
+  type ThrottlePolicy,
+} from "./model.ts";
+import { hashPassword, randomToken, sha256, TOKEN_PREFIX, verifyPassword } from "./secrets.ts";
+import * as store from "./store.ts";
+
+export type SessionContext = {
+  sessionKey: string;
+  userId: string;
+  csrfToken: string;
+  actor: Actor | null;
+};
+
+export type LoginResult = { cookieValue: string; csrfToken: string; userId: string };
+
+const GENERIC_FAILURE = "Wrong username or password";
+
+export function createSessionService(
+  db: Database,
+  policy: { session: SessionPolicy; throttle: ThrottlePolicy },
+  clock: () => Date = () => new Date(),
+) {
+  async function actorFor(
+    user: { id: string; kind: "staff" | "citizen" | "relative"; citizenId: string | null },
+    activeMembershipId: string | null,
+  ): Promise<Actor | null> {
+    if (user.kind === "citizen" && user.citizenId) {
+      return { kind: "citizen", userId: user.id, citizenId: user.citizenId };
+    }
+    if (user.kind === "relative") return { kind: "relative", userId: user.id };
+    const memberships = await store.activeMemberships(db, user.id);
+    const active = memberships.find((m) => m.membershipId === activeMembershipId);
+    if (!active) return null;
+    return {
+      kind: "staff",
+      userId: user.id,
+      membershipId: active.membershipId,
+      role: active.role,
+      organisation: active.organisation,
+    };
+  }
+
+  async function openSession(userId: string, method: "password" | "oidc"): Promise<LoginResult> {
+    const memberships = await store.activeMemberships(db, userId);
+    const cookieValue = randomToken();
+    const csrfToken = randomToken();
+    const now = clock();
+    await store.insertSession(db, {
+      // Only a hash is stored: a copy of the table does not let anyone take over a session.
+      id: sha256(cookieValue),
+      userId,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + policy.session.absoluteHours * 3_600_000),
+      // With exactly one membership there is nothing to choose.
+      activeMembershipId: memberships.length === 1 ? (memberships[0]?.membershipId ?? null) : null,
+      loginMethod: method,
+    });
+    return { cookieValue, csrfToken, userId };
+  }
+
+  return {
+    openSession,
+
+    async login(username: string, password: string, ip: string): Promise<LoginResult> {
+      const now = clock();
+      const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
+      const states = await Promise.all(keys.map((k) => store.getThrottle(db, k)));
+      if (states.some((s) => isLocked(s, now))) {
+        throw new AppError("TOV_ERR_LOGIN_LOCKED", "Too many failed attempts; try again later");
+      }
+      const user = await store.findUserByUsername(db, username.toLowerCase());
+      const ok = await verifyPassword(user?.passwordHash ?? null, password);
+      if (!user || !ok || user.disabledAt) {
+        for (const [i, key] of keys.entries()) {
+          await store.saveThrottle(db, key, afterFailure(states[i], now, policy.throttle));
+        }
+        throw new AppError("TOV_ERR_LOGIN_FAILED", GENERIC_FAILURE);
+      }
+      await store.clearThrottle(db, keys[0]!);
+      return openSession(user.id, "password");
+    },
+
+    /** The live session behind a cookie, or null; refreshes the idle timer. */
+    async resolveSession(cookieValue: string): Promise<SessionContext | null> {
+      const now = clock();
+      const session = await store.findSession(db, sha256(cookieValue));
+      if (!session || !sessionIsLive(session, now, policy.session)) return null;
+      const user = await store.findUserById(db, session.userId);
+      if (!user || user.disabledAt) return null;
+      // Writing on every request would serialise reads; a minute's precision is enough.
+      if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+        await store.touchSession(db, session.id, now);
+      }
+      return {
+        sessionKey: session.id,
+        userId: user.id,
+        csrfToken: session.csrfToken,
+        actor: await actorFor(user, session.activeMembershipId),
+      };
+    },
+
+    async logout(sessionKey: string): Promise<void> {
+      await store.endSession(db, sessionKey, clock());
+    },
+
+    async switchMembership(ctx: SessionContext, membershipId: string): Promise<void> {
+      const memberships = await store.activeMemberships(db, ctx.userId);
+      if (!memberships.some((m) => m.membershipId === membershipId)) {
+        throw new AppError("TOV_ERR_FORBIDDEN", "You do not hold that membership");
+      }
+      await store.setActiveMembership(db, ctx.sessionKey, membershipId);
+    },
+
+    async authenticateToken(presented: string): Promise<Actor | null> {
+      if (!presented.startsWith(TOKEN_PREFIX)) return null;
+      const now = clock();
+      const token = await store.findTokenByHash(db, sha256(presented));
+      if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
+      const organisation = await store.findOrganisation(db, token.organisationId);
+      if (!organisation) return null;
+      if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+        await store.touchToken(db, token.id, now);
+      }
+      return { kind: "token", tokenId: token.id, scopes: token.scopes, organisation };
+    },
+
+    hashPassword,
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

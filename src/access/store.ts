@@ -1,0 +1,342 @@
+import type { Insertable } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+import type { AuditLogTable } from "../platform/db/schema.ts";
+import type { OrganisationRef, Role, ThrottleState } from "./model.ts";
+
+/** All SQL of the access capability. */
+
+const organisationColumns = [
+  "o.id",
+  "o.name",
+  "o.kind",
+  "o.hospitalId",
+  "o.municipalityCode",
+  "o.generalPracticeId",
+  "o.clusterId",
+  "o.regionCode",
+] as const;
+
+export async function insertUser(
+  db: Database,
+  user: {
+    username: string;
+    displayName: string;
+    kind: "staff" | "citizen" | "relative";
+    citizenId?: string | null;
+    passwordHash?: string | null;
+    demo?: boolean;
+  },
+) {
+  return db
+    .insertInto("appUser")
+    .values({
+      username: user.username,
+      displayName: user.displayName,
+      kind: user.kind,
+      citizenId: user.citizenId ?? null,
+      passwordHash: user.passwordHash ?? null,
+      demo: user.demo ?? false,
+      oidcIssuer: null,
+      oidcSubject: null,
+      disabledAt: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findUserByUsername(db: Database, username: string) {
+  return db.selectFrom("appUser").selectAll().where("username", "=", username).executeTakeFirst();
+}
+
+export function findUserById(db: Database, id: string) {
+  return db.selectFrom("appUser").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findUserByOidc(db: Database, issuer: string, subject: string) {
+  return db
+    .selectFrom("appUser")
+    .selectAll()
+    .where("oidcIssuer", "=", issuer)
+    .where("oidcSubject", "=", subject)
+    .executeTakeFirst();
+}
+
+export async function linkOidc(db: Database, userId: string, issuer: string, subject: string) {
+  await db
+    .updateTable("appUser")
+    .set({ oidcIssuer: issuer, oidcSubject: subject })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function setPassword(db: Database, userId: string, passwordHash: string) {
+  await db.updateTable("appUser").set({ passwordHash }).where("id", "=", userId).execute();
+}
+
+export function listUsers(db: Database) {
+  return db
+    .selectFrom("appUser")
+    .select(["id", "username", "displayName", "kind", "demo", "disabledAt", "createdAt"])
+    .orderBy("username")
+    .execute();
+}
+
+export function listDemoUsers(db: Database) {
+  return db
+    .selectFrom("appUser")
+    .select(["id", "username", "displayName", "kind"])
+    .where("demo", "=", true)
+    .where("disabledAt", "is", null)
+    .orderBy("createdAt")
+    .execute();
+}
+
+export type MembershipWithOrganisation = {
+  membershipId: string;
+  role: Role;
+  organisation: OrganisationRef;
+};
+
+export async function activeMemberships(
+  db: Database,
+  userId: string,
+): Promise<MembershipWithOrganisation[]> {
+  const rows = await db
+    .selectFrom("membership as m")
+    .innerJoin("organisation as o", "o.id", "m.organisationId")
+    .select(["m.id as membershipId", "m.role", ...organisationColumns])
+    .where("m.userId", "=", userId)
+    .where("m.revokedAt", "is", null)
+    .orderBy("o.name")
+    .orderBy("m.role")
+    .execute();
+  return rows.map(({ membershipId, role, ...organisation }) => ({
+    membershipId,
+    role,
+    organisation,
+  }));
+}
+
+export async function insertMembership(
+  db: Database,
+  m: { userId: string; organisationId: string; role: Role },
+) {
+  return db
+    .insertInto("membership")
+    .values({ ...m, revokedAt: null })
+    .onConflict((oc) =>
+      oc.columns(["userId", "organisationId", "role"]).where("revokedAt", "is", null).doNothing(),
+    )
+    .returning("id")
+    .executeTakeFirst();
+}
+
+export async function revokeMembership(
+  db: Database,
+  m: { userId: string; organisationId: string; role: Role },
+): Promise<number> {
+  const result = await db
+    .updateTable("membership")
+    .set({ revokedAt: new Date() })
+    .where("userId", "=", m.userId)
+    .where("organisationId", "=", m.organisationId)
+    .where("role", "=", m.role)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function findOrganisation(
+  db: Database,
+  id: string,
+): Promise<OrganisationRef | undefined> {
+  return db
+    .selectFrom("organisation as o")
+    .select([...organisationColumns])
+    .where("o.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Database,
+  s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    activeMembershipId: string | null;
+    loginMethod: "password" | "oidc";
+  },
+) {
+  await db
+    .insertInto("userSession")
+    .values({ ...s, endedAt: null })
+    .execute();
+}
+
+export function findSession(db: Database, id: string) {
+  return db.selectFrom("userSession").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function touchSession(db: Database, id: string, now: Date) {
+  await db.updateTable("userSession").set({ lastSeenAt: now }).where("id", "=", id).execute();
+}
+
+export async function endSession(db: Database, id: string, now: Date) {
+  await db
+    .updateTable("userSession")
+    .set({ endedAt: now })
+    .where("id", "=", id)
+    .where("endedAt", "is", null)
+    .execute();
+}
+
+export async function setActiveMembership(
+  db: Database,
+  sessionId: string,
+  membershipId: string | null,
+) {
+  await db
+    .updateTable("userSession")
+    .set({ activeMembershipId: membershipId })
+    .where("id", "=", sessionId)
+    .execute();
+}
+
+export async function getThrottle(db: Database, key: string): Promise<ThrottleState | undefined> {
+  return db
+    .selectFrom("loginThrottle")
+    .select(["failures", "windowStartedAt", "lockedUntil"])
+    .where("key", "=", key)
+    .executeTakeFirst();
+}
+
+export async function saveThrottle(db: Database, key: string, state: ThrottleState) {
+  await db
+    .insertInto("loginThrottle")
+    .values({ key, ...state })
+    .onConflict((oc) => oc.column("key").doUpdateSet(state))
+    .execute();
+}
+
+export async function clearThrottle(db: Database, key: string) {
+  await db.deleteFrom("loginThrottle").where("key", "=", key).execute();
+}
+
+export async function insertToken(
+  db: Database,
+  t: {
+    name: string;
+    tokenHash: string;
+    organisationId: string;
+    scopes: string[];
+    createdBy: string | null;
+    expiresAt: Date | null;
+  },
+) {
+  return db
+    .insertInto("apiToken")
+    .values({ ...t, revokedAt: null, lastUsedAt: null })
+    .returning(["id", "name", "scopes", "expiresAt", "createdAt"])
+    .executeTakeFirstOrThrow();
+}
+
+export function findTokenByHash(db: Database, tokenHash: string) {
+  return db
+    .selectFrom("apiToken")
+    .selectAll()
+    .where("tokenHash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchToken(db: Database, id: string, now: Date) {
+  await db.updateTable("apiToken").set({ lastUsedAt: now }).where("id", "=", id).execute();
+}
+
+export async function revokeToken(db: Database, id: string, now: Date): Promise<number> {
+  const r = await db
+    .updateTable("apiToken")
+    .set({ revokedAt: now })
+    .where("id", "=", id)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export function listTokens(db: Database) {
+  return db
+    .selectFrom("apiToken as t")
+    .innerJoin("organisation as o", "o.id", "t.organisationId")
+    .select([
+      "t.id",
+      "t.name",
+      "t.scopes",
+      "t.createdAt",
+      "t.expiresAt",
+      "t.revokedAt",
+      "t.lastUsedAt",
+      "o.name as organisationName",
+    ])
+    .orderBy("t.createdAt", "desc")
+    .execute();
+}
+
+export async function insertBreakGlass(
+  db: Database,
+  g: { userId: string; membershipId: string; citizenId: string; reason: string; expiresAt: Date },
+) {
+  return db
+    .insertInto("breakGlass")
+    .values(g)
+    .returning(["id", "expiresAt"])
+    .executeTakeFirstOrThrow();
+}
+
+export function activeBreakGlass(db: Database, userId: string, citizenId: string, now: Date) {
+  return db
+    .selectFrom("breakGlass")
+    .select(["userId", "citizenId", "reason", "expiresAt"])
+    .where("userId", "=", userId)
+    .where("citizenId", "=", citizenId)
+    .where("expiresAt", ">", now)
+    .execute();
+}
+
+export async function appendAudit(db: Database, entry: Insertable<AuditLogTable>) {
+  await db.insertInto("auditLog").values(entry).execute();
+}
+
+export function auditForCitizen(db: Database, citizenId: string, limit: number) {
+  return db
+    .selectFrom("auditLog as a")
+    .leftJoin("appUser as u", "u.id", "a.userId")
+    .select([
+      "a.id",
+      "a.at",
+      "a.actorKind",
+      "u.displayName as userName",
+      "a.organisationName",
+      "a.role",
+      "a.action",
+      "a.resource",
+      "a.outcome",
+      "a.relation",
+      "a.purpose",
+      "a.breakGlass",
+      "a.breakGlassReason",
+    ])
+    .where("a.citizenId", "=", citizenId)
+    .orderBy("a.at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export function listOrganisations(db: Database) {
+  return db
+    .selectFrom("organisation")
+    .select(["id", "name", "kind"])
+    .orderBy("kind")
+    .orderBy("name")
+    .execute();
+}

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { contextOf } from "../access/authenticate.ts";
+import { CARE_ROLES } from "../access/model.ts";
+import type { CitizenService } from "./service.ts";
+
+const citizenId = z.object({
+  id: z.uuid({ error: "must be a citizen id (uuid)" }),
+});
+
+const citizenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  cpr: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(["female", "male"]),
+  synthetic: z.boolean(),
+  homeMunicipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  listedPractice: z
+    .object({ id: z.string(), name: z.string(), providerNumber: z.string() })
+    .nullable(),
+});
+
+export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> = async (
+  app,
+  { citizens },
+) => {
+  const tags = ["citizens"];
+
+  app.get(
+    "/api/citizens/:id",
+    {
+      config: {
+        access: {
+          actors: ["staff", "citizen", "relative"],
+          roles: CARE_ROLES,
+          citizen: "relation",
+        },
+      },
+      schema: {
+        tags,
+        summary: "A citizen's basic data (needs a current relation; audited)",
+        params: citizenId,
+        querystring: z.object({ purpose: z.string().max(200).optional() }),
+        response: { 200: citizenView },
+      },
+    },
+    async (request) => citizens.get(contextOf(request), request.params.id, request.query.purpose),
+  );
+
+  app.post(
+    "/api/citizens/search",
+    {
+      config: { access: { actors: ["staff"], roles: CARE_ROLES, citizen: "relation" } },
+      schema: {
+        tags,
+        summary: "Find a citizen by CPR number (sent in the body, never the URL; audited)",
+        body: z.object({
+          cpr: z.string().min(1).max(20),
+          purpose: z.string().max(200).optional(),
+        }),
+        response: { 200: z.object({ results: z.array(z.object({ id: z.string() })) }) },
+      },
+    },
+    async (request) => ({
+      results: await citizens.searchByCpr(
+        contextOf(request),
+        request.body.cpr,
+        request.body.purpose,
+      ),
+    }),
+  );
+
+  app.post(
+    "/api/citizens/:id/break-the-glass",
+    {
+      config: { access: { actors: ["staff"], roles: CARE_ROLES, citizen: "relation" } },
+      schema: {
+        tags,
+        summary:
+          "Emergency access to a citizen without a relation: needs a reason, expires, flagged",
+        params: citizenId,
+        body: z.object({
+          reason: z.string().min(10, "must state the reason (10+ characters)").max(500),
+        }),
+        response: { 201: z.object({ id: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const grant = await citizens.breakGlass(
+        contextOf(request),
+        request.params.id,
+        request.body.reason,
+      );
+      return reply.status(201).send({ id: grant.id, expiresAt: grant.expiresAt.toISOString() });
+    },
+  );
+};

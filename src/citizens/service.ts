@@ -1,0 +1,128 @@
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError, notFound } from "../platform/http/errors.ts";
+import { parseCpr } from "./cpr.ts";
+import type { PersonalDataCipher } from "./crypto.ts";
+import * as store from "./store.ts";
+
+export type NewCitizen = {
+  cpr: string;
+  name: string;
+  homeMunicipalityCode: string | null;
+  listedPracticeId: string | null;
+  synthetic: boolean;
+};
+
+export type CitizenView = {
+  id: string;
+  name: string;
+  cpr: string;
+  birthDate: string;
+  sex: "female" | "male";
+  synthetic: boolean;
+  homeMunicipality: { code: string; name: string } | null;
+  listedPractice: { id: string; name: string; providerNumber: string } | null;
+};
+
+const invalidCpr = () =>
+  new AppError("TOV_ERR_VALIDATION", "The CPR number is not valid", [
+    { in: "body", field: "cpr", reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date" },
+  ]);
+
+/** The citizen registry. Every read goes through access.authorize, which also audits it. */
+export function createCitizenService(
+  db: Database,
+  cipher: PersonalDataCipher,
+  access: CitizenAccess,
+) {
+  return {
+    /** Registers (or updates) a citizen; used by ingest, synthetic data and the demo. */
+    async register(input: NewCitizen): Promise<{ id: string }> {
+      const info = parseCpr(input.cpr);
+      if (!info) throw invalidCpr();
+      return store.upsertCitizen(db, {
+        cprHash: cipher.lookupHash(info.cpr),
+        cprEncrypted: cipher.encrypt(info.cpr),
+        nameEncrypted: cipher.encrypt(input.name),
+        birthDate: info.birthDate,
+        sex: info.sex,
+        homeMunicipalityCode: input.homeMunicipalityCode,
+        listedPracticeId: input.listedPracticeId,
+        synthetic: input.synthetic,
+      });
+    },
+
+    async get(ctx: RequestContext, citizenId: string, purpose?: string): Promise<CitizenView> {
+      const facts = await store.factsOf(db, citizenId);
+      if (!facts) {
+        // Unknown ids are audited like denials, so probing for ids leaves a trace.
+        await access.audit(ctx, null, { action: "read", resource: "citizen", purpose }, "denied");
+        throw notFound("Citizen");
+      }
+      await access.authorize(ctx, facts, { action: "read", resource: "citizen", purpose });
+      const row = await store.findCitizen(db, citizenId);
+      if (!row) throw notFound("Citizen");
+      const [municipality, practice] = await store.placeNames(
+        db,
+        row.homeMunicipalityCode,
+        row.listedPracticeId,
+      );
+      return {
+        id: row.id,
+        name: cipher.decrypt(row.nameEncrypted),
+        cpr: cipher.decrypt(row.cprEncrypted),
+        birthDate: row.birthDate,
+        sex: row.sex,
+        synthetic: row.synthetic,
+        homeMunicipality: municipality ?? null,
+        listedPractice: practice ?? null,
+      };
+    },
+
+    /** Finds a citizen by CPR number; the search is audited, and only permitted citizens are shown. */
+    async searchByCpr(ctx: RequestContext, cpr: string, purpose?: string) {
+      const info = parseCpr(cpr);
+      if (!info) throw invalidCpr();
+      const found = await store.findCitizenIdByHash(db, cipher.lookupHash(info.cpr));
+      if (!found) {
+        await access.audit(
+          ctx,
+          null,
+          { action: "search", resource: "citizen", purpose },
+          "allowed",
+        );
+        return [];
+      }
+      const facts = await store.factsOf(db, found.id);
+      if (!facts) return [];
+      try {
+        await access.authorize(ctx, facts, { action: "search", resource: "citizen", purpose });
+      } catch (err) {
+        // Not being allowed to see a citizen must look the same as the citizen not existing.
+        if (err instanceof AppError && err.code === "TOV_ERR_NO_RELATION") return [];
+        throw err;
+      }
+      return [{ id: found.id }];
+    },
+
+    async breakGlass(ctx: RequestContext, citizenId: string, reason: string) {
+      if (!(await store.findCitizen(db, citizenId))) throw notFound("Citizen");
+      return access.breakGlass(ctx, citizenId, reason);
+    },
+
+    async recordStay(stay: {
+      citizenId: string;
+      hospitalId: string;
+      admittedAt: Date;
+      dischargedAt: Date | null;
+    }) {
+      await store.insertStay(db, stay);
+    },
+
+    async grantConsent(citizenId: string, relativeUserId: string, expiresAt: Date | null) {
+      return store.grantConsent(db, { citizenId, relativeUserId, expiresAt });
+    },
+  };
+}
+
+export type CitizenService = ReturnType<typeof createCitizenService>;
