@@ -95,4 +95,93 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> 
       return reply.status(201).send({ id: grant.id, expiresAt: grant.expiresAt.toISOString() });
     },
   );
+
+  const consent = z.object({
+    id: z.string(),
+    relativeUsername: z.string(),
+    relativeName: z.string(),
+    grantedAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  });
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+  app.get(
+    "/api/me/consents",
+    {
+      config: { access: { actors: ["citizen"], citizen: "relation" } },
+      schema: {
+        tags,
+        summary: "My consents to relatives",
+        response: { 200: z.array(consent) },
+      },
+    },
+    async (request) =>
+      (await citizens.myConsents(contextOf(request))).map((c) => ({
+        ...c,
+        grantedAt: c.grantedAt.toISOString(),
+        expiresAt: iso(c.expiresAt),
+        revokedAt: iso(c.revokedAt),
+      })),
+  );
+
+  app.post(
+    "/api/me/consents",
+    {
+      config: { access: { actors: ["citizen"], citizen: "relation" } },
+      schema: {
+        tags,
+        summary: "Give a relative access to my data",
+        body: z.object({
+          relativeUsername: z.string().min(3).max(100),
+          expiresAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { relativeUsername, expiresAt } = request.body;
+      const created = await citizens.giveConsent(
+        contextOf(request),
+        relativeUsername,
+        expiresAt ? new Date(expiresAt) : null,
+      );
+      return reply.status(201).send({ id: created.id });
+    },
+  );
+
+  app.post(
+    "/api/me/consents/:id/revoke",
+    {
+      config: { access: { actors: ["citizen"], citizen: "relation" } },
+      schema: {
+        tags,
+        summary: "Withdraw a consent",
+        params: z.object({ id: z.uuid({ error: "must be a consent id (uuid)" }) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await citizens.withdrawConsent(contextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/me/citizens",
+    {
+      config: { access: { actors: ["citizen", "relative"], citizen: "relation" } },
+      schema: {
+        tags,
+        summary: "The citizens I may act for: myself, or those who gave me consent",
+        response: { 200: z.array(z.object({ id: z.string() })) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return ctx.actor.kind === "citizen"
+        ? [{ id: ctx.actor.citizenId }]
+        : citizens.citizensOfRelative(ctx);
+    },
+  );
 };

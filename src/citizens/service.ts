@@ -29,6 +29,13 @@ const invalidCpr = () =>
     { in: "body", field: "cpr", reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date" },
   ]);
 
+function ownCitizenId(ctx: RequestContext): string {
+  if (ctx.actor.kind !== "citizen") {
+    throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can manage their consents");
+  }
+  return ctx.actor.citizenId;
+}
+
 /** The citizen registry. Every read goes through access.authorize, which also audits it. */
 export function createCitizenService(
   db: Database,
@@ -121,6 +128,49 @@ export function createCitizenService(
 
     async grantConsent(citizenId: string, relativeUserId: string, expiresAt: Date | null) {
       return store.grantConsent(db, { citizenId, relativeUserId, expiresAt });
+    },
+
+    /** The citizen's own consents to relatives; only the citizen manages them. */
+    async myConsents(ctx: RequestContext) {
+      const citizenId = ownCitizenId(ctx);
+      return store.consentsOf(db, citizenId);
+    },
+
+    async giveConsent(ctx: RequestContext, relativeUsername: string, expiresAt: Date | null) {
+      const citizenId = ownCitizenId(ctx);
+      const relative = await store.relativeUserByUsername(db, relativeUsername.toLowerCase());
+      if (relative?.kind !== "relative") {
+        throw new AppError("TOV_ERR_VALIDATION", "No relative user by that username", [
+          { in: "body", field: "relativeUsername", reason: "is not a relative's username" },
+        ]);
+      }
+      const consent = await store.grantConsent(db, {
+        citizenId,
+        relativeUserId: relative.id,
+        expiresAt,
+      });
+      await access.audit(ctx, citizenId, { action: "write", resource: "consent" }, "allowed", {
+        relation: "self",
+      });
+      return consent;
+    },
+
+    async withdrawConsent(ctx: RequestContext, consentId: string) {
+      const citizenId = ownCitizenId(ctx);
+      if ((await store.revokeConsent(db, citizenId, consentId, new Date())) === 0) {
+        throw notFound("Active consent");
+      }
+      await access.audit(ctx, citizenId, { action: "write", resource: "consent" }, "allowed", {
+        relation: "self",
+      });
+    },
+
+    /** The citizens a relative may currently act for (ids only; reading them is audited). */
+    async citizensOfRelative(ctx: RequestContext) {
+      if (ctx.actor.kind !== "relative") return [];
+      return (await store.consentingCitizens(db, ctx.actor.userId, new Date())).map((c) => ({
+        id: c.citizenId,
+      }));
     },
   };
 }

@@ -108,3 +108,53 @@ export function placeNames(
       : undefined,
   ]);
 }
+
+export function consentsOf(db: Database, citizenId: string) {
+  return db
+    .selectFrom("relativeConsent as c")
+    .innerJoin("appUser as u", "u.id", "c.relativeUserId")
+    .select([
+      "c.id",
+      "u.username as relativeUsername",
+      "u.displayName as relativeName",
+      "c.grantedAt",
+      "c.expiresAt",
+      "c.revokedAt",
+    ])
+    .where("c.citizenId", "=", citizenId)
+    .orderBy("c.grantedAt", "desc")
+    .execute();
+}
+
+export async function revokeConsent(db: Database, citizenId: string, consentId: string, now: Date) {
+  const r = await db
+    .updateTable("relativeConsent")
+    .set({ revokedAt: now })
+    .where("id", "=", consentId)
+    .where("citizenId", "=", citizenId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export function relativeUserByUsername(db: Database, username: string) {
+  return db
+    .selectFrom("appUser")
+    .select(["id", "kind"])
+    .where("username", "=", username)
+    .where("disabledAt", "is", null)
+    .executeTakeFirst();
+}
+
+/** Citizens who have given this relative a consent that is active now. */
+export function consentingCitizens(db: Database, relativeUserId: string, now: Date) {
+  return db
+    .selectFrom("relativeConsent")
+    .select("citizenId")
+    .distinct()
+    .where("relativeUserId", "=", relativeUserId)
+    .where("grantedAt", "<=", now)
+    .where((eb) => eb.or([eb("revokedAt", "is", null), eb("revokedAt", ">", now)]))
+    .where((eb) => eb.or([eb("expiresAt", "is", null), eb("expiresAt", ">", now)]))
+    .execute();
+}
