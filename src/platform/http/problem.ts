@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type ErrorCode, errorCatalogue, type FieldError } from "./errors.ts";
+import { isFhirPath, sendOperationOutcome } from "./operation-outcome.ts";
 
 /** RFC 9457 problem details, as every API error is sent. */
 export type Problem = {
@@ -33,6 +34,8 @@ export function problemFor(
   };
 }
 
+/** Sends the problem as problem+json, or as a FHIR OperationOutcome on /fhir endpoints. */
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (isFhirPath(problem.instance)) return sendOperationOutcome(reply, problem);
   return reply.status(problem.status).type("application/problem+json").send(problem);
 }
