@@ -7,6 +7,9 @@ import * as store from "./store.ts";
 export const TOKEN_SCOPES = ["messages:write", "fhir:read", "tasks:write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
+/** The database's own rule for usernames (app_user.username). */
+export const USERNAME_PATTERN = /^[a-z0-9._@-]{3,100}$/;
+
 export type NewUser = {
   username: string;
   displayName: string;
@@ -32,6 +35,16 @@ export function createAdminService(db: Database) {
   return {
     async createUser(input: NewUser) {
       const username = input.username.toLowerCase();
+      // Checked here, not only in the HTTP schema, so the CLI gets a clear refusal too.
+      if (!USERNAME_PATTERN.test(username)) {
+        throw new AppError("TOV_ERR_VALIDATION", "The username is not valid", [
+          {
+            in: "body",
+            field: "username",
+            reason: "must be 3-100 characters of a-z, 0-9, . _ @ -",
+          },
+        ]);
+      }
       if (await store.findUserByUsername(db, username)) {
         throw new AppError("TOV_ERR_CONFLICT", `The username "${username}" is taken`);
       }

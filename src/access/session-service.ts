@@ -78,8 +78,12 @@ export function createSessionService(
       const user = await store.findUserByUsername(db, username.toLowerCase());
       const ok = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !ok || user.disabledAt) {
-        for (const [i, key] of keys.entries()) {
-          await store.saveThrottle(db, key, afterFailure(states[i], now, policy.throttle));
+        for (const key of keys) {
+          // Read and written under a row lock: failures sent in parallel must all count.
+          await db.transaction().execute(async (trx) => {
+            const current = await store.lockThrottle(trx, key, now);
+            await store.saveThrottle(trx, key, afterFailure(current, now, policy.throttle));
+          });
         }
         throw new AppError("TOV_ERR_LOGIN_FAILED", GENERIC_FAILURE);
       }

@@ -211,6 +211,25 @@ export async function getThrottle(db: Database, key: string): Promise<ThrottleSt
     .executeTakeFirst();
 }
 
+/**
+ * The throttle state of a key, row-locked until the transaction ends, so that
+ * failures arriving at the same time are counted one after the other. A
+ * missing row is created first (with no failures), so there is a row to lock.
+ */
+export async function lockThrottle(db: Database, key: string, now: Date): Promise<ThrottleState> {
+  await db
+    .insertInto("loginThrottle")
+    .values({ key, failures: 0, windowStartedAt: now, lockedUntil: null })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  return db
+    .selectFrom("loginThrottle")
+    .select(["failures", "windowStartedAt", "lockedUntil"])
+    .where("key", "=", key)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
 export async function saveThrottle(db: Database, key: string, state: ThrottleState) {
   await db
     .insertInto("loginThrottle")

@@ -1,10 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { registerMigrateCommand } from "./migrate-command.ts";
 import { reportFailure } from "./output.ts";
+import { type CliIo, defaultCliIo } from "./read-secret.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerStructureCommands } from "./structure-commands.ts";
+import { registerUsersCommands } from "./users-commands.ts";
 
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo = defaultCliIo): Command {
   const program = new Command()
     .name("tovholder")
     .description(
@@ -18,13 +20,14 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerStructureCommands(program);
+  registerUsersCommands(program, io);
   return program;
 }
 
 /** Runs the CLI and returns the exit status instead of exiting, so tests can call it. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultCliIo): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(io).parseAsync(argv);
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -12,16 +12,13 @@ export async function freshDatabase(options: { migrate?: boolean } = {}): Promis
   const serverUrl = process.env.TEST_DATABASE_URL;
   let handle: DatabaseHandle;
   if (serverUrl) {
-    const name = `tovholder_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(serverUrl, `create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const inner = await openDatabase({ engine: "postgres", url: url.toString(), poolSize: 4 });
+    const scratch = await scratchDatabaseUrl(serverUrl);
+    const inner = await openDatabase({ engine: "postgres", url: scratch.url, poolSize: 4 });
     handle = {
       ...inner,
       close: async () => {
         await inner.close();
-        await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+        await scratch.drop();
       },
     };
   } else {
@@ -29,6 +26,23 @@ export async function freshDatabase(options: { migrate?: boolean } = {}): Promis
   }
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return handle;
+}
+
+/**
+ * A new, empty database on the PostgreSQL server at serverUrl, for code that
+ * opens its own connections (the CLI through DATABASE_URL); drop() removes it.
+ */
+export async function scratchDatabaseUrl(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tovholder_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+  };
 }
 
 export const testEngine = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";

@@ -43,10 +43,17 @@ export type RegisteredRoute = { method: string; url: string; access: RouteAccess
 export function collectRoutes(app: FastifyInstance, routes: RegisteredRoute[]): void {
   app.addHook("onRoute", (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     for (const method of methods) {
       if (method === "HEAD") continue;
-      routes.push({ method, url: route.url, access });
+      routes.push({
+        method,
+        url: route.url,
+        // Read when asked: this root hook runs before the plugins' own onRoute hooks,
+        // which may still add the declaration (see defaultAccess in app.ts).
+        get access() {
+          return (route.config as { access?: RouteAccess } | undefined)?.access;
+        },
+      });
     }
   });
 }

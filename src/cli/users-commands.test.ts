@@ -1,0 +1,234 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { scratchDatabaseUrl } from "../../test/support/database.ts";
+import { referenceStructureFile } from "../../test/support/server.ts";
+import { defaultThrottlePolicy } from "../access/model.ts";
+import { createSessionService } from "../access/session-service.ts";
+import * as accessStore from "../access/store.ts";
+import { type DatabaseHandle, openDatabase } from "../platform/db/database.ts";
+import { main } from "./main.ts";
+import { type CliIo, readSecretFromStdin } from "./read-secret.ts";
+
+const PASSWORD = "correct horse battery";
+const NO_ORG = "00000000-0000-4000-8000-000000000000";
+let dataDir: string;
+let dropScratch: (() => Promise<void>) | undefined;
+let databaseUrl: string | undefined;
+
+type Run = { status: number; out: string; err: string; secretReads: number };
+
+/** Runs the CLI as `tovholder …args`, with stdin answering `stdin` if it is read. */
+async function run(args: string[], stdin?: string): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => {
+    out.push(a.join(" "));
+  });
+  const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => {
+    err.push(a.join(" "));
+  });
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  let secretReads = 0;
+  const io: CliIo = {
+    readSecret: async (prompt) => {
+      secretReads += 1;
+      // The real reader, on piped input: the first line is the password.
+      return readSecretFromStdin(prompt, Readable.from([`${stdin ?? ""}\nignored second line`]));
+    },
+  };
+  try {
+    const status = await main(["node", "tovholder", ...args], io);
+    return { status, out: out.join("\n"), err: err.join("\n"), secretReads };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+/** The CLI's database, opened for checking (the CLI has closed it after each command). */
+async function inspect<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  const database = databaseUrl
+    ? await openDatabase({ engine: "postgres", url: databaseUrl, poolSize: 1 })
+    : await openDatabase({ engine: "pglite", dataDir: path.join(dataDir, "pgdata") });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "tovholder-cli-"));
+  vi.stubEnv("TOVHOLDER_DATA_DIR", dataDir);
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const scratch = await scratchDatabaseUrl(server);
+    databaseUrl = scratch.url;
+    dropScratch = scratch.drop;
+  }
+  vi.stubEnv("DATABASE_URL", databaseUrl);
+  const loaded = await run(["structure", "load", referenceStructureFile]);
+  expect(loaded.status, loaded.err).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await dropScratch?.();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("tovholder users", () => {
+  it("creates a user with a password from stdin (never argv), who can then log in", async () => {
+    const created = await run(
+      ["users", "create", "Jens.Hansen", "--name", "Jens Hansen", "--password-stdin"],
+      PASSWORD,
+    );
+    expect(created.status, created.err).toBe(0);
+    expect(created.secretReads).toBe(1);
+    expect(created.out).toContain("Created staff user jens.hansen (Jens Hansen)");
+    expect(created.out).not.toContain(PASSWORD);
+
+    const login = await inspect(async ({ db }) =>
+      createSessionService(db, {
+        session: { idleMinutes: 30, absoluteHours: 12 },
+        throttle: defaultThrottlePolicy,
+      }).login("jens.hansen", PASSWORD, "192.0.2.1"),
+    );
+    expect(login.cookieValue).toBeTruthy();
+
+    // There is no way to pass a password as an argument.
+    const argv = await run(["users", "create", "x.y.z", "--name", "X", "--password", PASSWORD]);
+    expect(argv.status).not.toBe(0);
+    expect(argv.err).toContain("unknown option '--password'");
+  });
+
+  it("creates an OIDC-only user without reading stdin, and a relative", async () => {
+    const staff = await run(["users", "create", "oidc.only", "--name", "Olga OIDC"]);
+    expect(staff.status, staff.err).toBe(0);
+    expect(staff.secretReads).toBe(0);
+    expect(staff.out).toContain("log in through OIDC");
+    const relative = await run(["users", "create", "rita", "--name", "Rita", "--kind", "relative"]);
+    expect(relative.status, relative.err).toBe(0);
+    expect(relative.out).toContain("Created relative user rita");
+
+    const users = await inspect(({ db }) => accessStore.findUserByUsername(db, "oidc.only"));
+    expect(users?.passwordHash).toBeNull();
+  });
+
+  it("refuses bad input clearly, with a non-zero status", async () => {
+    const cases: [string, RegExp, string?][] = [
+      ["users create jens.hansen --name Again", /is taken/],
+      ["users create Bad_Name! --name X", /username.*3-100 characters/s],
+      ["users create short.pw --name X --password-stdin", /12 char/, "short"],
+      ["users create empty.pw --name X --password-stdin", /No password/, ""],
+      ["users create no.name", /required option '--name/],
+      ["users create kind --name K --kind citizen", /choices/],
+      ["users grant nobody --municipality 370 --role clinician", /not found/],
+      ["users grant jens.hansen --municipality 370 --role boss", /Allowed choices/],
+      ["users grant jens.hansen --role clinician", /exactly one organisation/],
+      ["users grant jens.hansen --region 1085 --municipality 370 --role clinician", /exactly one/],
+      ["users grant jens.hansen --organisation not-a-uuid --role clinician", /must be an org/],
+      [
+        `users grant jens.hansen --organisation ${NO_ORG} --role clinician`,
+        /Organisation .* not found/,
+      ],
+      ["users grant jens.hansen --municipality 999 --role clinician", /municipality "999"/],
+      ["users grant rita --municipality 370 --role clinician", /Only staff users/],
+      ["users revoke jens.hansen --hospital slagelse-sygehus --role clinician", /not found/],
+      ["users token --region 1085 --scope everything --name x", /Allowed choices/],
+      ["users token --region 1085 --name x", /required option '--scope/],
+      ["users token --region 1085 --scope fhir:read --name x --expires 2001-01-01", /the future/],
+      ["users token --region 1085 --scope fhir:read --name x --expires soon", /ISO 8601/],
+    ];
+    for (const [command, message, stdin] of cases) {
+      const result = await run(command.split(" "), stdin);
+      expect(result.status, command).toBe(1);
+      expect(result.err, command).toMatch(message);
+      expect(result.err, command).not.toContain("unexpected failure");
+    }
+  });
+
+  it("grants and revokes roles by organisation id or by the structure's own organisations", async () => {
+    const organisations = await run(["users", "organisations"]);
+    const slagelse = organisations.out.split("\n").find((l) => l.includes("Slagelse Sygehus"));
+    const slagelseId = slagelse?.split(/\s+/)[0] ?? "";
+    expect(slagelseId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const grants = [
+      ["--organisation", slagelseId, "--role", "clinician"],
+      ["--municipality", "370", "--role", "coordinator"],
+      ["--cluster", "naestved-slagelse", "--role", "cluster_lead"],
+      ["--region", "1085", "--role", "committee_member"],
+    ];
+    for (const g of grants) {
+      const r = await run(["users", "grant", "jens.hansen", ...g]);
+      expect(r.status, r.err).toBe(0);
+    }
+    let list = await run(["users", "list"]);
+    expect(list.out).toMatch(/jens\.hansen {2}Jens Hansen {2}\(staff\)/);
+    expect(list.out).toContain(`clinician in Slagelse Sygehus (${slagelseId})`);
+    expect(list.out).toContain("coordinator in Næstved Kommune");
+    expect(list.out).toMatch(/cluster_lead in .*Næstved/);
+    expect(list.out).toMatch(/committee_member in Region Sjælland/);
+
+    const revoked = await run([
+      "users",
+      "revoke",
+      "jens.hansen",
+      "--hospital",
+      "slagelse-sygehus",
+      "--role",
+      "clinician",
+    ]);
+    expect(revoked.status, revoked.err).toBe(0);
+    list = await run(["users", "list"]);
+    expect(list.out).not.toContain("clinician in Slagelse Sygehus");
+    expect(list.out).toContain("coordinator in Næstved Kommune");
+  });
+
+  it("creates an integration token, prints it once with a warning, and keeps only its hash", async () => {
+    const r = await run([
+      "users",
+      "token",
+      "--hospital",
+      "slagelse-sygehus",
+      "--scope",
+      "messages:write",
+      "--scope",
+      "fhir:read",
+      "--name",
+      "Slagelse EPJ",
+      "--expires",
+      "2099-01-01T00:00:00Z",
+    ]);
+    expect(r.status, r.err).toBe(0);
+    const token = r.out.trim();
+    expect(token).toMatch(/^tovh_[A-Za-z0-9_-]{40,}$/);
+    expect(r.err).toMatch(/shown only once/);
+    expect(r.err).not.toContain(token);
+
+    const checked = await inspect(async ({ db }) => {
+      const sessions = createSessionService(db, {
+        session: { idleMinutes: 30, absoluteHours: 12 },
+        throttle: defaultThrottlePolicy,
+      });
+      const actor = await sessions.authenticateToken(token);
+      const rows = await db.selectFrom("apiToken").selectAll().execute();
+      return { actor, stored: JSON.stringify(rows) };
+    });
+    expect(checked.actor).toMatchObject({
+      kind: "token",
+      scopes: ["messages:write", "fhir:read"],
+      organisation: { hospitalId: "slagelse-sygehus", kind: "hospital" },
+    });
+    expect(checked.stored).not.toContain(token);
+    expect(checked.stored).not.toContain(token.slice(5));
+  });
+});

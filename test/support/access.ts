@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto";
+import type { Writable } from "node:stream";
+import { createAdminService } from "../../src/access/admin-service.ts";
+import { SESSION_COOKIE } from "../../src/access/authenticate.ts";
+import { defaultThrottlePolicy } from "../../src/access/model.ts";
+import { createSessionService } from "../../src/access/session-service.ts";
+import { createCipher } from "../../src/citizens/crypto.ts";
+import type { Config } from "../../src/platform/config.ts";
+import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import type { App } from "../../src/platform/http/app.ts";
+import { createApp } from "../../src/platform/server.ts";
+import { seedDemo } from "../../src/synth/demo-seed.ts";
+import { structureDatabase } from "./server.ts";
+
+export { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
+
+export type AppConfig = Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl">;
+
+export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
+  demo: true,
+  session: { idleMinutes: 30, absoluteHours: 12, secureCookie: false },
+  access: { hospitalAfterDischargeHours: 30 * 24, breakGlassMinutes: 240 },
+  oidc: undefined,
+  publicUrl: undefined,
+  ...over,
+});
+
+export type DemoApp = {
+  app: App;
+  database: DatabaseHandle;
+  masterKey: Buffer;
+  /** A session for a user opened directly (no password check, no login rate limit). */
+  sessionOf(username: string): Promise<Session>;
+  close(): Promise<void>;
+};
+
+/**
+ * The reference structure, the demo users and citizens (src/synth/demo-seed.ts)
+ * and the full app, sharing one personal-data key.
+ */
+export async function demoApp(
+  options: { config?: Partial<AppConfig>; logStream?: Writable } = {},
+): Promise<DemoApp> {
+  const database = await structureDatabase();
+  const masterKey = randomBytes(32);
+  await seedDemo(database.db, createCipher(masterKey));
+  const config = testConfig(options.config);
+  const app = await createApp(database, {
+    masterKey,
+    config,
+    ...(options.logStream ? { logger: { level: "debug", stream: options.logStream } } : {}),
+  });
+  await app.ready();
+  const sessions = createSessionService(database.db, {
+    session: config.session,
+    throttle: defaultThrottlePolicy,
+  });
+  const admin = createAdminService(database.db);
+  const userIds = new Map<string, string>();
+  return {
+    app,
+    database,
+    masterKey,
+    async sessionOf(username) {
+      if (!userIds.has(username)) {
+        for (const u of await admin.listUsers()) userIds.set(u.username, u.id);
+      }
+      const userId = userIds.get(username);
+      if (!userId) throw new Error(`no user ${username}`);
+      const opened = await sessions.openSession(userId, "password");
+      return { cookie: opened.cookieValue, csrf: opened.csrfToken };
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type Session = { cookie: string; csrf: string };
+
+/** Headers that present a session: the cookie, and the CSRF token unless told otherwise. */
+export function authHeaders(
+  session: Session,
+  csrf: string | null = session.csrf,
+): Record<string, string> {
+  return {
+    cookie: `${SESSION_COOKIE}=${session.cookie}`,
+    ...(csrf === null ? {} : { "x-csrf-token": csrf }),
+  };
+}
+
+let ipCounter = 0;
+/** A distinct source address per call, so the per-address login limits of one test do not leak into the next. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+/** Logs in through the API. */
+export async function login(app: App, username: string, password: string, ip = nextIp()) {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password },
+    remoteAddress: ip,
+  });
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  const session: Session | null =
+    response.statusCode === 200 && cookie
+      ? { cookie: cookie.value, csrf: (response.json() as { csrfToken: string }).csrfToken }
+      : null;
+  return { response, cookie, session };
+}
+
+/** The id of a seeded citizen, found by CPR number through the look-up hash. */
+export async function citizenIdByCpr(demo: DemoApp, cpr: string): Promise<string> {
+  const row = await demo.database.db
+    .selectFrom("citizen")
+    .select("id")
+    .where("cprHash", "=", createCipher(demo.masterKey).lookupHash(cpr.replace("-", "")))
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A fresh request id, to find the audit rows a request wrote. */
+export function requestId(label: string): string {
+  return `${label}-${randomBytes(6).toString("hex")}`;
+}
