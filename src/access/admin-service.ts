@@ -109,6 +109,11 @@ export function createAdminService(db: Database) {
       createdBy: string | null;
       expiresAt: Date | null;
     }) {
+      if (input.expiresAt && input.expiresAt <= new Date()) {
+        throw new AppError("TOV_ERR_VALIDATION", "The expiry must be in the future", [
+          { in: "body", field: "expiresAt", reason: "must be in the future" },
+        ]);
+      }
       await organisationOrThrow(input.organisationId);
       const token = `${TOKEN_PREFIX}${randomToken(32)}`;
       const row = await store.insertToken(db, {

@@ -14,6 +14,10 @@ const configSchema = z.object({
   TOVHOLDER_DATA_DIR: z.string().min(1).default("./.tovholder"),
   TOVHOLDER_STRUCTURE_FILE: z.string().min(1).default("data/denmark-health-structure.json"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+)$/, "must be true, false or the number of proxy hops")
+    .default("false"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
@@ -59,6 +63,8 @@ export type Config = {
   structureFile: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   shutdownGraceMs: number;
+  /** Behind a load balancer, the client address comes from X-Forwarded-For (login throttling uses it). */
+  trustProxy: boolean | number;
   /** Demo mode: synthetic data, and the login page lists the demo users. */
   demo: boolean;
   /** The personal-data master key; absent means "use or create the key file in dataDir". */
@@ -107,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     structureFile: path.resolve(c.TOVHOLDER_STRUCTURE_FILE),
     logLevel: c.LOG_LEVEL,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    trustProxy:
+      c.TRUST_PROXY === "true" ? true : c.TRUST_PROXY === "false" ? false : Number(c.TRUST_PROXY),
     demo: c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO),
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {

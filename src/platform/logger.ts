@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
+import { redactPath } from "./http/redact.ts";
 
 /**
  * Request logs carry the request id. Headers that carry credentials are
@@ -22,7 +23,7 @@ export function loggerOptions(config: Pick<Config, "logLevel">): FastifyServerOp
       req: (req: { id: string; method: string; url: string; ip?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.split("?")[0],
+        url: redactPath(req.url),
         remoteAddress: req.ip,
       }),
     },

@@ -40,7 +40,8 @@ export type AppOptions = {
   webDist?: string;
   /** The personal-data master key; tests get a random one. */
   masterKey?: Buffer;
-  config?: Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl">;
+  config?: Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl"> &
+    Partial<Pick<Config, "trustProxy">>;
 };
 
 const testDefaults: NonNullable<AppOptions["config"]> = {
@@ -60,6 +61,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
   return buildApp({
     database,
     logger: options.logger,
+    trustProxy: config.trustProxy ?? false,
     webDist: options.webDist ?? defaultWebDist,
     authenticate: access.authenticate,
     onDenied: access.onDenied,

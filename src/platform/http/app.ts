@@ -37,6 +37,8 @@ export type AppDeps = {
   /** Folder of the built web client; when absent the API still runs. */
   webDist?: string;
   logger?: FastifyServerOptions["logger"];
+  /** Trust X-Forwarded-For from this many proxies (or all with true). */
+  trustProxy?: boolean | number;
   /** Who is calling; without it, every protected route answers 401. */
   authenticate?: Authenticator;
   /** Told of every refusal by the route guard, so it can be audited. */
@@ -65,6 +67,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy:
+      typeof deps.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (deps.trustProxy as number)
+        : (deps.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   const registeredRoutes: RegisteredRoute[] = [];

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type ErrorCode, errorCatalogue, type FieldError } from "./errors.ts";
 import { isFhirPath, sendOperationOutcome } from "./operation-outcome.ts";
+import { redactPath } from "./redact.ts";
 
 /** RFC 9457 problem details, as every API error is sent. */
 export type Problem = {
@@ -26,8 +27,8 @@ export function problemFor(
     title,
     status,
     detail,
-    // The path only: a query string could carry something that should not be echoed.
-    instance: request.url.split("?")[0] ?? request.url,
+    // The path only, with anything CPR-shaped blanked: it must never be echoed.
+    instance: redactPath(request.url),
     code,
     requestId: String(request.id),
     ...(errors.length > 0 ? { errors } : {}),

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
 import { AppError } from "./errors.ts";
 
@@ -58,6 +59,13 @@ export function collectRoutes(app: FastifyInstance, routes: RegisteredRoute[]): 
   });
 }
 
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Why a caller may not use a route, or null if they may. */
@@ -102,7 +110,7 @@ export function installRouteGuard(
     if (!caller) throw new AppError("TOV_ERR_UNAUTHENTICATED", "log in or present a valid token");
     request.caller = caller;
     if (caller.csrfToken !== undefined && !SAFE_METHODS.has(request.method)) {
-      if (request.headers["x-csrf-token"] !== caller.csrfToken) {
+      if (!sameSecret(request.headers["x-csrf-token"], caller.csrfToken)) {
         await onDenied(request, "missing or wrong CSRF token");
         throw new AppError("TOV_ERR_CSRF", "the x-csrf-token header is missing or wrong");
       }
