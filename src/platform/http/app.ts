@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
@@ -138,13 +139,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
     const isApi = /^\/(api|fhir)(\/|$|\?)/.test(url);
     const wantsHtml = request.method === "GET" && /text\/html/.test(request.headers.accept ?? "");
-    if (!isApi && hasWeb && wantsHtml) {
+    if (!isApi && hasWeb && indexHtml && wantsHtml) {
       // Client-side routes (/klynger/…) are served the app shell; React Router takes it from there.
-      return reply.type("text/html").sendFile("index.html");
+      return reply.type("text/html; charset=utf-8").send(await readFile(indexHtml, "utf8"));
     }
     return sendProblem(
       reply,
