@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createCipher } from "../../src/citizens/crypto.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
 import { createApp, projectRoot } from "../../src/platform/server.ts";
 import { loadStructure } from "../../src/structure/service.ts";
+import { seedDemo } from "../../src/synth/demo-seed.ts";
 import { freshDatabase } from "./database.ts";
 
 export const referenceStructureFile = path.join(projectRoot, "data/denmark-health-structure.json");
@@ -26,10 +29,24 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** The whole server, in process, on a random port, with the reference structure and web/dist. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The whole server, in process, on a random port, with the reference structure and web/dist.
+ * With `demo`, the demo users and citizens are seeded and the login page lists them.
+ */
+export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
   const database = await structureDatabase();
-  const app = await createApp(database);
+  const masterKey = randomBytes(32);
+  if (options.demo) await seedDemo(database.db, createCipher(masterKey));
+  const app = await createApp(database, {
+    masterKey,
+    config: {
+      demo: options.demo ?? false,
+      session: { idleMinutes: 30, absoluteHours: 12, secureCookie: false },
+      access: { hospitalAfterDischargeHours: 30 * 24, breakGlassMinutes: 240 },
+      oidc: undefined,
+      publicUrl: undefined,
+    },
+  });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,

@@ -1,0 +1,140 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  describeViolations,
+  type Harness,
+  screenshot,
+  seriousAxeViolations,
+  startHarness,
+} from "./harness.ts";
+
+let harness: Harness;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+async function logInAsDemo(displayName: string): Promise<void> {
+  await page.goto(`${harness.server.url}/login`);
+  await page.getByRole("button", { name: displayName }).click();
+  await page.locator(".user-menu .user-name").waitFor();
+}
+
+describe("logging in and out", () => {
+  it("refuses a wrong password with a generic message", async () => {
+    await page.goto(`${harness.server.url}/login`);
+    await page.getByLabel("Brugernavn").fill("demo.sygeplejerske");
+    await page.getByLabel("Adgangskode").fill("not-the-password");
+    await page.getByRole("button", { name: "Log ind", exact: true }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Forkert brugernavn eller adgangskode",
+    );
+    await screenshot(page, "access-login");
+    await expectAccessible("login page");
+  });
+
+  it("logs in with a password, shows who acts for which organisation, and logs out", async () => {
+    await page.getByLabel("Adgangskode").fill("tovholder-demo");
+    await page.getByRole("button", { name: "Log ind", exact: true }).click();
+    const menu = page.locator(".user-menu");
+    await menu.locator(".user-name").waitFor();
+    await expect(menu.textContent()).resolves.toContain("Sofie Sygeplejerske (demo)");
+    await expect(menu.textContent()).resolves.toContain("Slagelse Sygehus, Medicinsk Afdeling");
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await page.getByRole("heading", { name: "Log ind" }).waitFor();
+    const me = await page.evaluate(async () => (await fetch("/api/me")).status);
+    expect(me).toBe(401);
+  });
+});
+
+describe("memberships", () => {
+  it("lets a user with two memberships choose, then switch, the one to act in", async () => {
+    await logInAsDemo("Karin Klyngekoordinator (demo)");
+    await page.goto(`${harness.server.url}/admin/brugere`);
+    await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
+    await screenshot(page, "access-choose-membership");
+    await page.getByRole("button", { name: /Hjemmesygeplejen – Koordinator/ }).click();
+    await expect(page.locator(".acting-as").textContent()).resolves.toContain(
+      "Næstved Kommune, Hjemmesygeplejen",
+    );
+    await page
+      .getByLabel("Handler for")
+      .selectOption({ label: "Klyngen Næstved/Slagelse (sekretariat) – Koordinator" });
+    await expect
+      .poll(() => page.locator(".acting-as").textContent())
+      .toContain("Klyngen Næstved/Slagelse (sekretariat)");
+  });
+
+  it("shows the 403 page where the role is not allowed, and the refusal is audited", async () => {
+    await page.goto(`${harness.server.url}/admin/brugere`);
+    await page.getByRole("heading", { name: "Ingen adgang" }).waitFor();
+    await screenshot(page, "access-forbidden");
+    await expectAccessible("forbidden page");
+    const denied = await harness.server.database.db
+      .selectFrom("auditLog")
+      .select(["outcome", "resource"])
+      .where("outcome", "=", "denied")
+      .execute();
+    expect(denied).toContainEqual({ outcome: "denied", resource: "/api/admin/users" });
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await page.getByRole("heading", { name: "Log ind" }).waitFor();
+  });
+});
+
+describe("the citizen's access log", () => {
+  it("shows the citizen who has looked at their data", async () => {
+    // A nurse on the ward where the citizen is admitted looks her up (CPR in the body only).
+    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    const found = await page.evaluate(async () => {
+      const me = (await (await fetch("/api/me")).json()) as { csrfToken: string };
+      const res = await fetch("/api/citizens/search", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+        body: JSON.stringify({ cpr: "120345-1962", purpose: "medicingennemgang" }),
+      });
+      return ((await res.json()) as { results: unknown[] }).results.length;
+    });
+    expect(found).toBe(1);
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await page.getByRole("heading", { name: "Log ind" }).waitFor();
+    await logInAsDemo("Karen Demo Hansen");
+    await page.getByRole("link", { name: "Hvem har set mine oplysninger" }).click();
+    await page.getByRole("heading", { name: "Hvem har set mine oplysninger" }).waitFor();
+    await page.locator("table.access-log tbody tr").first().waitFor();
+    const log = await page.locator("table.access-log").textContent();
+    expect(log).toContain("Sofie Sygeplejerske (demo)");
+    expect(log).toContain("Slagelse Sygehus, Medicinsk Afdeling");
+    expect(log).toContain("medicingennemgang");
+    await screenshot(page, "access-log");
+    await expectAccessible("access log");
+  });
+});
+
+describe("administration", () => {
+  it("lets an administrator see users and their memberships", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo("Anna Administrator (demo)");
+    await page.getByRole("link", { name: "Brugere" }).click();
+    await page.locator("table.admin-users").waitFor();
+    await expect(page.locator("table.admin-users").textContent()).resolves.toContain(
+      "demo.visitator",
+    );
+    await screenshot(page, "access-admin");
+    await expectAccessible("admin page");
+  });
+});

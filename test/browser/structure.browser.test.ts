@@ -1,0 +1,121 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  describeViolations,
+  type Harness,
+  screenshot,
+  seriousAxeViolations,
+  startHarness,
+  watchCspViolations,
+} from "./harness.ts";
+
+let harness: Harness;
+let page: Page;
+let cspViolations: string[];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  const context = await harness.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "da-DK",
+  });
+  page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+  cspViolations = watchCspViolations(page);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function expectNoSeriousAxeViolations(name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+describe("the health structure in the browser", () => {
+  it("shows the map of Denmark and the 22 clusters in Danish", async () => {
+    await page.goto(`${harness.server.url}/`);
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("da");
+    await page.getByRole("heading", { level: 1, name: "Sundhedsklynger" }).waitFor();
+    await expect(page.getByText("22 sundhedsklynger", { exact: true }).count()).resolves.toBe(1);
+
+    const map = page.locator(".cluster-map");
+    await map.locator("svg path").first().waitFor();
+    // 99 municipality shapes (98 and Christiansø), plus the frame of the Bornholm box.
+    expect(await map.locator("svg path").count()).toBeGreaterThanOrEqual(99);
+    await expect(map.getAttribute("role")).resolves.toBe("img");
+
+    const clusterLinks = page.locator(".structure-tree a[href^='/klynger/']");
+    await expect(clusterLinks.count()).resolves.toBe(22);
+    await expect(page.locator(".structure-tree .unverified-tag").count()).resolves.toBeGreaterThan(
+      0,
+    );
+    await screenshot(page, "clusters-da");
+  });
+
+  it("names a municipality and its cluster in the map's tooltip", async () => {
+    const map = page.locator(".cluster-map");
+    const box = await map.boundingBox();
+    if (!box) throw new Error("the map has no box");
+    // Somewhere in central Jutland; the exact municipality does not matter.
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.55);
+    const tooltip = map.getByText(/Sundhedsklynge:/);
+    await tooltip.waitFor({ timeout: 5_000 });
+    await screenshot(page, "clusters-tooltip");
+  });
+
+  it("passes axe (WCAG 2.1 AA) on the overview", async () => {
+    await expectNoSeriousAxeViolations("/");
+  });
+
+  it("opens a cluster's page from the list", async () => {
+    await page.getByRole("link", { name: "Sundhedsklynge Syd", exact: true }).click();
+    await page.waitForURL(/\/klynger\/hovedstaden-syd$/);
+    await page.getByRole("heading", { level: 1, name: "Sundhedsklynge Syd" }).waitFor();
+    const table = page.locator("table.municipality-table");
+    await expect(table.getByRole("rowheader", { name: "København" }).count()).resolves.toBe(1);
+    await expect(table.getByText("Delvis").count()).resolves.toBe(1);
+    await page.locator(".cluster-map svg path").first().waitFor();
+    await screenshot(page, "cluster-syd-da");
+    await expectNoSeriousAxeViolations("/klynger/hovedstaden-syd");
+  });
+
+  it("marks an unverified cluster", async () => {
+    const mainMenu = page.getByRole("navigation", { name: "Hovedmenu" });
+    await mainMenu.getByRole("link", { name: "Sundhedsklynger" }).click();
+    await page.getByRole("link", { name: "Sundhedsklynge Nord", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Sundhedsklynge Nord" }).waitFor();
+    await expect(page.locator(".alert-warning .unverified-tag").count()).resolves.toBe(1);
+    await screenshot(page, "cluster-nord-unverified");
+  });
+
+  it("switches to English and remembers it", async () => {
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.getByRole("heading", { level: 2, name: "Municipalities" }).waitFor();
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await page.goto(`${harness.server.url}/`);
+    await page.getByRole("heading", { level: 1, name: "Health clusters" }).waitFor();
+    await page.locator(".cluster-map svg path").first().waitFor();
+    await screenshot(page, "clusters-en");
+    await expectNoSeriousAxeViolations("/ in English");
+    await page.getByRole("button", { name: "Skift til dansk" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sundhedsklynger" }).waitFor();
+  });
+
+  it("serves deep links, and answers unknown clusters and pages with a friendly page", async () => {
+    await page.goto(`${harness.server.url}/klynger/bornholm`);
+    await page.getByRole("heading", { level: 1, name: "Sundhedsklynge Bornholm" }).waitFor();
+    await page.goto(`${harness.server.url}/klynger/findes-ikke`);
+    await page.getByRole("heading", { level: 1, name: "Klyngen findes ikke" }).waitFor();
+    await page.goto(`${harness.server.url}/ingen/side`);
+    await page.getByRole("heading", { level: 1, name: "Siden findes ikke" }).waitFor();
+    await screenshot(page, "not-found");
+    await expectNoSeriousAxeViolations("404");
+  });
+
+  it("needs nothing that the Content-Security-Policy forbids", () => {
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,225 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { getJson } from "../api/client";
+import { Loading } from "../components/Loading";
+import { ProblemAlert } from "../components/ProblemAlert";
+import { roleLabel, userKindLabel } from "./labels";
+import { ErrorOrForbidden } from "./RequireLogin";
+import { sendJson } from "./session-api";
+
+type AdminUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: string;
+  demo: boolean;
+  disabled: boolean;
+  memberships: {
+    membershipId: string;
+    role: string;
+    organisationId: string;
+    organisationName: string;
+  }[];
+};
+type Organisation = { id: string; name: string; kind: string };
+
+const ROLES = ["clinician", "coordinator", "cluster_lead", "committee_member", "administrator"];
+
+/** Administrators manage users and their memberships (organisation + role). */
+export function AdminUsersPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const users = useQuery({
+    queryKey: ["admin", "users"],
+    queryFn: ({ signal }) => getJson<AdminUser[]>("/api/admin/users", signal),
+  });
+  const organisations = useQuery({
+    queryKey: ["admin", "organisations"],
+    queryFn: ({ signal }) => getJson<Organisation[]>("/api/admin/organisations", signal),
+    enabled: users.isSuccess,
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: ["admin", "users"] });
+  const create = useMutation({
+    mutationFn: (body: {
+      username: string;
+      displayName: string;
+      kind: string;
+      password?: string;
+    }) => sendJson("POST", "/api/admin/users", body),
+    onSuccess: refresh,
+  });
+  const grant = useMutation({
+    mutationFn: (v: { username: string; organisationId: string; role: string; revoke?: boolean }) =>
+      sendJson(
+        "POST",
+        `/api/admin/users/${encodeURIComponent(v.username)}/memberships${v.revoke ? "/revoke" : ""}`,
+        { organisationId: v.organisationId, role: v.role },
+      ),
+    onSuccess: refresh,
+  });
+  const [newUser, setNewUser] = useState({ username: "", displayName: "", password: "" });
+  const [grantTo, setGrantTo] = useState({ username: "", organisationId: "", role: "clinician" });
+
+  if (users.isPending) return <Loading />;
+  if (users.isError)
+    return <ErrorOrForbidden error={users.error} onRetry={() => void users.refetch()} />;
+
+  const submitUser = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({
+      username: newUser.username,
+      displayName: newUser.displayName,
+      kind: "staff",
+      ...(newUser.password ? { password: newUser.password } : {}),
+    });
+  };
+  const submitGrant = (e: FormEvent) => {
+    e.preventDefault();
+    grant.mutate(grantTo);
+  };
+
+  return (
+    <>
+      <title>{`${t("admin.title")} – ${t("app.name")}`}</title>
+      <h1>{t("admin.title")}</h1>
+      <div className="table--responsive-scroll">
+        <table className="table table--zebra admin-users">
+          <caption className="sr-only">{t("admin.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.user")}</th>
+              <th scope="col">{t("admin.kind")}</th>
+              <th scope="col">{t("admin.memberships")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.displayName}
+                  <span className="d-block">{u.username}</span>
+                </td>
+                <td>{userKindLabel(t, u.kind)}</td>
+                <td>
+                  <ul className="nobullet-list">
+                    {u.memberships.map((m) => (
+                      <li key={m.membershipId}>
+                        {m.organisationName} – {roleLabel(t, m.role)}{" "}
+                        <button
+                          type="button"
+                          className="function-link"
+                          onClick={() =>
+                            grant.mutate({
+                              username: u.username,
+                              organisationId: m.organisationId,
+                              role: m.role,
+                              revoke: true,
+                            })
+                          }
+                        >
+                          {t("admin.revoke")}
+                          <span className="sr-only">
+                            {" "}
+                            {u.username} {m.organisationName}
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(create.isError || grant.isError) && (
+        <ProblemAlert error={(create.error ?? grant.error) as Error} />
+      )}
+      <div className="row mt-7">
+        <form className="col-12 col-md-6" onSubmit={submitUser}>
+          <h2>{t("admin.createTitle")}</h2>
+          {(["username", "displayName", "password"] as const).map((field) => (
+            <div className="form-group" key={field}>
+              <label className="form-label" htmlFor={`new-${field}`}>
+                {t(`admin.fields.${field}`)}
+              </label>
+              <input
+                className="form-input"
+                id={`new-${field}`}
+                type={field === "password" ? "password" : "text"}
+                autoComplete={field === "password" ? "new-password" : "off"}
+                value={newUser[field]}
+                onChange={(e) => setNewUser({ ...newUser, [field]: e.target.value })}
+              />
+            </div>
+          ))}
+          <button type="submit" className="button button-primary mt-4">
+            {t("admin.create")}
+          </button>
+        </form>
+        <form className="col-12 col-md-6" onSubmit={submitGrant}>
+          <h2>{t("admin.grantTitle")}</h2>
+          <div className="form-group">
+            <label className="form-label" htmlFor="grant-user">
+              {t("admin.user")}
+            </label>
+            <select
+              id="grant-user"
+              className="form-select"
+              value={grantTo.username}
+              onChange={(e) => setGrantTo({ ...grantTo, username: e.target.value })}
+            >
+              <option value="">–</option>
+              {users.data
+                .filter((u) => u.kind === "staff")
+                .map((u) => (
+                  <option key={u.id} value={u.username}>
+                    {u.displayName} ({u.username})
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label className="form-label" htmlFor="grant-organisation">
+              {t("admin.organisation")}
+            </label>
+            <select
+              id="grant-organisation"
+              className="form-select"
+              value={grantTo.organisationId}
+              onChange={(e) => setGrantTo({ ...grantTo, organisationId: e.target.value })}
+            >
+              <option value="">–</option>
+              {(organisations.data ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label className="form-label" htmlFor="grant-role">
+              {t("admin.role")}
+            </label>
+            <select
+              id="grant-role"
+              className="form-select"
+              value={grantTo.role}
+              onChange={(e) => setGrantTo({ ...grantTo, role: e.target.value })}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(t, r)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button-primary mt-4">
+            {t("admin.grant")}
+          </button>
+        </form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// Shapes of the Tovholder structure API (see src/structure/routes.ts on the server).
+
+export type Committee = { name: string; verified: boolean };
+
+export type Region = { code: string; name: string; committee: Committee; clusterIds: string[] };
+
+export type HospitalRef = { id: string; name: string; sorCode: string | null };
+
+export type Verification = { name?: boolean; membership?: boolean; acuteHospitals?: boolean };
+
+export type ClusterSummary = {
+  id: string;
+  name: string;
+  regionCode: string;
+  verified: boolean;
+  verification: Verification;
+  aliases: string[];
+  acuteHospitals: HospitalRef[];
+  /** Primary members. */
+  municipalityCodes: string[];
+  partialMunicipalityCodes: string[];
+  validFrom: string;
+  validTo: string | null;
+};
+
+export type Membership = "primary" | "partial";
+
+export type ClusterMunicipality = {
+  code: string;
+  name: string;
+  population: number | null;
+  populationYear: number | null;
+  membership: Membership;
+};
+
+export type ClusterDetail = ClusterSummary & {
+  region: { code: string; name: string; committee: Committee };
+  municipalities: ClusterMunicipality[];
+  hospitals: (HospitalRef & { acute: boolean })[];
+  sources: string[];
+  notes: string | null;
+};
+
+export type MunicipalityListItem = {
+  code: string;
+  name: string;
+  regionCode: string;
+  population: number | null;
+  clusterId: string | null;
+  partialClusterIds: string[];
+};
+
+/** RFC 9457 problem details, as the API sends every error. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  requestId?: string;
+  errors?: { path?: string; message: string }[];
+};
+
+export type MunicipalityFeature = {
+  type: "Feature";
+  properties: { lau_1: string; label_dk: string };
+  geometry:
+    | { type: "Polygon"; coordinates: number[][][] }
+    | { type: "MultiPolygon"; coordinates: number[][][][] };
+};
+
+export type MunicipalityGeo = { type: "FeatureCollection"; features: MunicipalityFeature[] };

@@ -1,0 +1,57 @@
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, useLocation } from "react-router";
+import { activeMembership, useMe } from "../access/session-api";
+import { UserMenu } from "../access/UserMenu";
+import { LanguageToggle } from "./LanguageToggle";
+
+export function Header() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const inClusters = pathname === "/" || pathname.startsWith("/klynger/");
+  const me = useMe();
+  const isCitizen = me.data?.user.kind === "citizen";
+  const isAdmin = activeMembership(me.data)?.role === "administrator";
+  return (
+    <header className="header">
+      <div className="solution-info">
+        <div className="container solution-info-inner">
+          <div className="brand">
+            <div className="solution-heading">
+              <Link to="/" aria-label={t("app.homeLink")}>
+                {t("app.name")}
+              </Link>
+            </div>
+            <p className="brand-tagline">{t("app.tagline")}</p>
+          </div>
+          <UserMenu />
+          <LanguageToggle />
+        </div>
+      </div>
+      <nav className="navigation-menu" aria-label={t("app.mainMenu")}>
+        <div className="navigation-menu-inner container">
+          <ul className="mainmenu">
+            <li className={inClusters ? "active" : undefined}>
+              <NavLink to="/" end className="nav-link">
+                <span>{t("nav.clusters")}</span>
+              </NavLink>
+            </li>
+            {isCitizen && (
+              <li className={pathname.startsWith("/mine-oplysninger") ? "active" : undefined}>
+                <NavLink to="/mine-oplysninger/adgangslog" className="nav-link">
+                  <span>{t("accessLog.nav")}</span>
+                </NavLink>
+              </li>
+            )}
+            {isAdmin && (
+              <li className={pathname.startsWith("/admin") ? "active" : undefined}>
+                <NavLink to="/admin/brugere" className="nav-link">
+                  <span>{t("admin.nav")}</span>
+                </NavLink>
+              </li>
+            )}
+          </ul>
+        </div>
+      </nav>
+    </header>
+  );
+}

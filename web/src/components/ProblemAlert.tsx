@@ -1,0 +1,40 @@
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client";
+
+type Props = {
+  error: Error;
+  onRetry?: () => void;
+};
+
+/** An API error shown as a dkfds error alert: the problem's title, detail and request id. */
+export function ProblemAlert({ error, onRetry }: Props) {
+  const { t } = useTranslation();
+  const problem = error instanceof ApiError ? error.problem : null;
+  return (
+    <div className="alert alert-error" role="alert">
+      <div className="alert-body">
+        <h2 className="alert-heading">{t("status.errorHeading")}</h2>
+        <p className="alert-text">
+          {problem ? (
+            <>
+              <strong>{problem.title}</strong>
+              {problem.detail ? `: ${problem.detail}` : ""}
+            </>
+          ) : (
+            t("status.errorNetwork")
+          )}
+        </p>
+        {problem?.requestId && (
+          <p className="alert-text request-id">
+            {t("status.requestId", { id: problem.requestId })}
+          </p>
+        )}
+        {onRetry && (
+          <button type="button" className="button button-secondary mt-4" onClick={onRetry}>
+            {t("status.retry")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

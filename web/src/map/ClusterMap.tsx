@@ -1,0 +1,82 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { MunicipalityGeo } from "../api/types";
+import type { MapArea } from "./areas";
+import { echarts } from "./echarts";
+import { withBornholmInset } from "./inset";
+import { mapName, mapOption } from "./map-option";
+import type { MapView } from "./view";
+
+export type ClusterMapProps = {
+  geo: MunicipalityGeo;
+  areas: readonly MapArea[];
+  /** Where to look, in the inset's coordinates; the whole country otherwise. */
+  view?: MapView | null;
+  /** The text alternative of the whole map. */
+  label: string;
+  /** "country" fits all of Denmark; "focus" is the smaller, zoomed map of one cluster. */
+  size: "country" | "focus";
+  onSelectCluster?: (clusterId: string) => void;
+};
+
+const registered = new WeakSet<MunicipalityGeo>();
+
+function register(geo: MunicipalityGeo): void {
+  if (registered.has(geo)) return;
+  const inset = withBornholmInset(geo);
+  echarts.registerMap(mapName, inset as unknown as Parameters<typeof echarts.registerMap>[1]);
+  registered.add(geo);
+}
+
+/** A map of Denmark's municipalities drawn with ECharts (SVG). */
+export default function ClusterMap({
+  geo,
+  areas,
+  view,
+  label,
+  size,
+  onSelectCluster,
+}: ClusterMapProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const select = useRef(onSelectCluster);
+  select.current = onSelectCluster;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = echarts.init(element, null, { renderer: "svg" });
+    chart.current = instance;
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance) return;
+    register(geo);
+    instance.setOption(mapOption({ areas, t, view }), { notMerge: true });
+    const byCode = new Map(areas.map((a) => [a.code, a]));
+    instance.off("click");
+    instance.on("click", (params) => {
+      const clusterId = byCode.get(params.name)?.clusterId;
+      if (clusterId) select.current?.(clusterId);
+    });
+    // `t` changes with the language, so the tooltips follow a language switch.
+  }, [geo, areas, view, t]);
+
+  return (
+    <div
+      ref={container}
+      className={`cluster-map cluster-map-${size}`}
+      role="img"
+      aria-label={label}
+    />
+  );
+}

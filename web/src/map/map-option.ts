@@ -1,0 +1,102 @@
+import type { TFunction } from "i18next";
+import type { MapArea } from "./areas";
+import type { MapDataItem, MapOption } from "./echarts";
+import { insetFrameName } from "./inset";
+import type { MapView } from "./view";
+
+export const mapName = "denmark-municipalities";
+
+const border = "#ffffff";
+const hoverBorder = "#1a1a1a";
+/** Hatching for municipalities that are only partly in the cluster in focus. */
+const partialDecal = {
+  symbol: "rect",
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 3],
+  rotation: -Math.PI / 4,
+  color: "rgba(255, 255, 255, 0.75)",
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function tooltipHtml(area: MapArea, t: TFunction): string {
+  const lines = [`<strong>${escapeHtml(area.name)}</strong>`];
+  if (area.code === "411" && !area.clusterName) lines.push(escapeHtml(t("map.noMunicipality")));
+  else if (!area.clusterName) lines.push(escapeHtml(t("map.noCluster")));
+  else {
+    const verified = area.clusterVerified ? "" : ` (${t("verification.unverified")})`;
+    lines.push(escapeHtml(t("map.cluster", { name: area.clusterName }) + verified));
+  }
+  for (const name of area.partialClusterNames) lines.push(escapeHtml(t("map.partial", { name })));
+  return lines.join("<br>");
+}
+
+function dataItem(area: MapArea): MapDataItem {
+  const clickable = area.clusterId !== null;
+  return {
+    name: area.code,
+    cursor: clickable ? "pointer" : "default",
+    itemStyle: {
+      areaColor: area.colour,
+      borderColor: border,
+      borderWidth: 0.6,
+      ...(area.style === "partial" ? { decal: partialDecal } : {}),
+    },
+    emphasis: {
+      label: { show: false },
+      itemStyle: { areaColor: area.colour, borderColor: hoverBorder, borderWidth: 1.5 },
+    },
+    select: { disabled: true },
+  };
+}
+
+const frameItem: MapDataItem = {
+  name: insetFrameName,
+  silent: true,
+  itemStyle: { areaColor: "transparent", borderColor: "#6b6b6b", borderWidth: 1 },
+  emphasis: { disabled: true },
+};
+
+export type MapOptionInput = {
+  areas: readonly MapArea[];
+  t: TFunction;
+  /** Where to look; the whole country otherwise. */
+  view?: MapView | null;
+};
+
+export function mapOption({ areas, t, view }: MapOptionInput): MapOption {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  return {
+    animation: false,
+    textStyle: { fontFamily: "IBM Plex Sans, Arial, sans-serif" },
+    tooltip: {
+      trigger: "item",
+      confine: true,
+      formatter: (params) => {
+        const name = Array.isArray(params) ? params[0]?.name : params.name;
+        const area = name ? byCode.get(name) : undefined;
+        return area ? tooltipHtml(area, t) : "";
+      },
+    },
+    series: [
+      {
+        type: "map",
+        map: mapName,
+        nameProperty: "lau_1",
+        // Longitude degrees are shorter than latitude degrees at 56° N.
+        aspectScale: Math.cos((56 * Math.PI) / 180),
+        // A zoomed view fills the whole box; otherwise the map is clipped to the country's shape.
+        ...(view ? { center: view.center, zoom: view.zoom, preserveAspect: "cover" as const } : {}),
+        left: 4,
+        right: 4,
+        top: 4,
+        bottom: 4,
+        label: { show: false },
+        selectedMode: false,
+        data: [frameItem, ...areas.map(dataItem)],
+      },
+    ],
+  };
+}

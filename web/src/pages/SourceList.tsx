@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+
+/** The public sources behind a cluster's facts, as links. */
+export function SourceList({ sources }: { sources: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="sources-heading">
+      <h2 id="sources-heading">{t("cluster.sourcesHeading")}</h2>
+      {sources.length === 0 ? (
+        <p>{t("cluster.noSources")}</p>
+      ) : (
+        <ul className="source-list">
+          {sources.map((source) => (
+            <li key={source}>
+              {/^https?:\/\//.test(source) ? (
+                <a href={source} rel="noopener noreferrer">
+                  {source}
+                </a>
+              ) : (
+                source
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
