@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import da from "./da.json";
-import en from "./en.json";
+import accessDa from "./access.da.json";
+import accessEn from "./access.en.json";
+import baseDa from "./da.json";
+import baseEn from "./en.json";
+
+const da = { ...baseDa, ...accessDa };
+const en = { ...baseEn, ...accessEn };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,6 +27,11 @@ function placeholders(text: string): string[] {
 }
 
 describe("translations", () => {
+  it("keeps each capability's strings under its own top-level keys", () => {
+    const overlap = Object.keys(accessDa).filter((key) => key in baseDa || key in baseEn);
+    expect(overlap).toEqual([]);
+  });
+
   it("Danish and English have the same keys", () => {
     const danish = leafKeys(da).sort();
     const english = leafKeys(en).sort();
