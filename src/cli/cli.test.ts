@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { scratchDatabaseUrl } from "../../test/support/database.ts";
+import { referenceStructureFile } from "../../test/support/server.ts";
+import { main } from "./main.ts";
+
+let dataDir: string;
+let dropScratch: (() => Promise<void>) | undefined;
+
+async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi
+    .spyOn(console, "log")
+    .mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
+  const error = vi
+    .spyOn(console, "error")
+    .mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((c) => !!out.push(String(c)));
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((c) => !!err.push(String(c)));
+  try {
+    const status = await main(["node", "tovholder", ...args]);
+    return { status, out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    for (const spy of [log, error, stdout, stderr]) spy.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "tovholder-cli-basic-"));
+  vi.stubEnv("TOVHOLDER_DATA_DIR", dataDir);
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const scratch = await scratchDatabaseUrl(server);
+    vi.stubEnv("DATABASE_URL", scratch.url);
+    dropScratch = scratch.drop;
+  } else {
+    vi.stubEnv("DATABASE_URL", undefined);
+  }
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await dropScratch?.();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("tovholder", () => {
+  it("prints help and exits 0", async () => {
+    const help = await run(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.out).toContain("serve");
+    expect(help.out).toContain("structure");
+  });
+
+  it("exits non-zero on an unknown command", async () => {
+    expect((await run(["frobnicate"])).status).not.toBe(0);
+  });
+
+  it("migrates, and a second time says the database is up to date", async () => {
+    expect((await run(["migrate"])).status).toBe(0);
+    const again = await run(["migrate"]);
+    expect(again.status).toBe(0);
+    expect(again.out).toContain("up to date");
+  });
+
+  it("fails clearly on a missing structure file", async () => {
+    const missing = await run(["structure", "load", path.join(dataDir, "nope.json")]);
+    expect(missing.status).toBe(1);
+    expect(missing.err).toContain("ENOENT");
+  });
+
+  it("refuses an invalid structure file, names the municipality, and writes nothing", async () => {
+    const file = JSON.parse(readFileSync(referenceStructureFile, "utf8")) as {
+      clusters: { municipalityCodes: string[] }[];
+    };
+    file.clusters[1]?.municipalityCodes.push("370");
+    const bad = path.join(dataDir, "bad.json");
+    writeFileSync(bad, JSON.stringify(file));
+    const refused = await run(["structure", "load", bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.err).toContain("municipality 370 is in clusters");
+  });
+
+  it("loads the reference structure, and loading it again changes nothing", async () => {
+    const first = await run(["structure", "load", referenceStructureFile]);
+    expect(first.status, first.err).toBe(0);
+    expect(first.out).toContain("22 clusters");
+    const second = await run(["structure", "load", referenceStructureFile]);
+    expect(second.out).toContain("nothing changed");
+  });
+
+  it("names the variable when the configuration is invalid", async () => {
+    vi.stubEnv("DATABASE_URL", "mysql://somewhere/db");
+    try {
+      const res = await run(["migrate"]);
+      expect(res.status).toBe(1);
+      expect(res.err).toContain("DATABASE_URL");
+    } finally {
+      vi.unstubAllEnvs();
+      vi.stubEnv("TOVHOLDER_DATA_DIR", dataDir);
+    }
+  });
+});

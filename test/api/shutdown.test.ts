@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/platform/server.ts";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "tovholder-shutdown-"));
+let child: ChildProcess | undefined;
+
+afterAll(() => {
+  child?.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      })
+      .on("error", reject);
+  });
+}
+
+/** The embedded database is enough to show shutdown behaviour on either test engine. */
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _unused, ...rest } = env;
+  return rest;
+}
+
+describe("SIGTERM", () => {
+  it("lets an in-flight request finish, then exits 0 and stops listening", async () => {
+    const port = await freePort();
+    child = spawn(process.execPath, [path.join(projectRoot, "bin/tovholder.js"), "serve"], {
+      cwd: projectRoot,
+      env: {
+        ...withoutDatabaseUrl(process.env),
+        PORT: String(port),
+        TOVHOLDER_DATA_DIR: dataDir,
+        TOVHOLDER_DEMO: "false",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const proc = child;
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout?.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("Tovholder is running at")) resolve();
+      });
+      proc.on("exit", (code) => reject(new Error(`server exited early with ${code}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => proc.on("exit", resolve));
+
+    const inFlight = get(`http://127.0.0.1:${port}/api/municipalities`);
+    await new Promise((r) => setTimeout(r, 5));
+    proc.kill("SIGTERM");
+
+    expect(await inFlight).toBe(200);
+    expect(await exited).toBe(0);
+    await expect(get(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
+  }, 90_000);
+});
