@@ -20,7 +20,12 @@ export type DatabaseHandle = {
 
 export type DatabaseOptions =
   | { engine: "pglite"; dataDir?: string }
-  | { engine: "postgres"; url: string; poolSize?: number };
+  | {
+      engine: "postgres";
+      url: string;
+      poolSize?: number;
+      onIdleError?: (err: Error & { code?: string }) => void;
+    };
 
 const plugins = [new CamelCasePlugin()];
 
@@ -35,6 +40,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           return parser ?? pg.types.getTypeParser(oid, format as "text");
         }) as typeof pg.types.getTypeParser,
       },
+    });
+    // An idle connection the server drops (restart, failover, admin command) is reported
+    // here; without a listener it would crash the process. The pool discards the client and
+    // the next query opens a new connection.
+    pool.on("error", (err: Error & { code?: string }) => {
+      options.onIdleError?.(err);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, engine: "postgres", location: redactUrl(options.url), close: () => db.destroy() };
