@@ -9,6 +9,8 @@ import { createAdminService } from "./admin-service.ts";
 import { createAuthenticator, createDenialAuditor } from "./authenticate.ts";
 import { createCitizenAccess } from "./citizen-access.ts";
 import { defaultThrottlePolicy } from "./model.ts";
+import { createOidcClient } from "./oidc.ts";
+import { oidcRoutes } from "./oidc-routes.ts";
 import { accessRoutes } from "./routes.ts";
 import { createSessionService } from "./session-service.ts";
 
@@ -16,7 +18,8 @@ import { createSessionService } from "./session-service.ts";
 export function createAccessFeature(
   db: Database,
   cipher: PersonalDataCipher,
-  config: Pick<Config, "demo" | "session" | "access" | "oidc">,
+  config: Pick<Config, "demo" | "session" | "access" | "oidc"> &
+    Partial<Pick<Config, "oidcCookieSecret">>,
 ) {
   const sessions = createSessionService(db, {
     session: config.session,
@@ -33,6 +36,17 @@ export function createAccessFeature(
         citizenAccess,
         demo: config.demo,
         oidcEnabled: config.oidc !== undefined,
+        cookie: {
+          secure: config.session.secureCookie,
+          maxAgeSeconds: config.session.absoluteHours * 3600,
+        },
+      });
+    },
+    async (app) => {
+      await app.register(oidcRoutes, {
+        db,
+        sessions,
+        client: config.oidc ? createOidcClient(config.oidc, config.oidcCookieSecret) : undefined,
         cookie: {
           secure: config.session.secureCookie,
           maxAgeSeconds: config.session.absoluteHours * 3600,

@@ -51,6 +51,7 @@ const configSchema = z.object({
   OIDC_REDIRECT_URI: z.url().optional(),
   OIDC_SCOPE: z.string().default("openid profile email"),
   OIDC_USERNAME_CLAIM: z.string().default("email"),
+  OIDC_COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Config = {
@@ -72,6 +73,8 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   access: { hospitalAfterDischargeHours: number; breakGlassMinutes: number };
   publicUrl: string | undefined;
+  /** Seals the login transaction cookie; shared by all instances behind a load balancer. */
+  oidcCookieSecret: string | undefined;
   oidc:
     | {
         issuer: string;
@@ -97,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError(
       "Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI go together",
+    );
+  }
+  if (c.NODE_ENV === "production" && c.OIDC_ISSUER && !c.OIDC_COOKIE_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration: OIDC_COOKIE_SECRET is required with OIDC in production",
     );
   }
   if (c.NODE_ENV === "production" && !c.TOVHOLDER_CPR_KEY) {
@@ -127,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakGlassMinutes: c.BREAK_GLASS_MINUTES,
     },
     publicUrl: c.PUBLIC_URL,
+    oidcCookieSecret: c.OIDC_COOKIE_SECRET,
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_REDIRECT_URI
         ? {

@@ -41,7 +41,7 @@ export type AppOptions = {
   /** The personal-data master key; tests get a random one. */
   masterKey?: Buffer;
   config?: Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl"> &
-    Partial<Pick<Config, "trustProxy">>;
+    Partial<Pick<Config, "trustProxy" | "oidcCookieSecret">>;
 };
 
 const testDefaults: NonNullable<AppOptions["config"]> = {
