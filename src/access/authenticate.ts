@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../platform/http/errors.ts";
 import type { Authenticator, Caller, DenialListener } from "../platform/http/route-access.ts";
 import type { CitizenAccess, RequestContext } from "./citizen-access.ts";
@@ -6,6 +6,23 @@ import type { Actor } from "./model.ts";
 import type { SessionContext, SessionService } from "./session-service.ts";
 
 export const SESSION_COOKIE = "tovholder_session";
+
+export type SessionCookieOptions = { secure: boolean; maxAgeSeconds: number };
+
+/** The one way a session cookie is set: HttpOnly, SameSite=Lax, Secure in production. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  cookieValue: string,
+  options: SessionCookieOptions,
+): void {
+  reply.setCookie(SESSION_COOKIE, cookieValue, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: options.secure,
+    path: "/",
+    maxAge: options.maxAgeSeconds,
+  });
+}
 
 export type AccessCaller = Caller & { actor: Actor | null; session: SessionContext | null };
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
-import { SESSION_COOKIE } from "./authenticate.ts";
+import { setSessionCookie } from "./authenticate.ts";
 import { OIDC_COOKIE, OIDC_COOKIE_SECONDS, type OidcClient } from "./oidc.ts";
 import type { SessionService } from "./session-service.ts";
 import * as store from "./store.ts";
@@ -71,13 +71,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRoutesOptions> = async (app, 
       }
       if (!user || user.disabledAt) return fail("oidc_unknown_user", "no linked user");
       const login = await sessions.openSession(user.id, "oidc");
-      reply.setCookie(SESSION_COOKIE, login.cookieValue, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: opts.cookie.secure,
-        path: "/",
-        maxAge: opts.cookie.maxAgeSeconds,
-      });
+      setSessionCookie(reply, login.cookieValue, opts.cookie);
       return reply.redirect("/", 302);
     },
   );

@@ -1,12 +1,11 @@
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
-import { contextOf, SESSION_COOKIE, sessionOf } from "./authenticate.ts";
+import { contextOf, SESSION_COOKIE, sessionOf, setSessionCookie } from "./authenticate.ts";
 import type { CitizenAccess } from "./citizen-access.ts";
 import { sha256 } from "./secrets.ts";
-import type { LoginResult, SessionService } from "./session-service.ts";
+import type { SessionService } from "./session-service.ts";
 import * as store from "./store.ts";
 
 export type AccessRoutesOptions = {
@@ -41,16 +40,6 @@ const meSchema = z.object({
 export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (app, opts) => {
   const { db, sessions, citizenAccess } = opts;
   const tags = ["access"];
-
-  function setSessionCookie(reply: FastifyReply, login: LoginResult) {
-    reply.setCookie(SESSION_COOKIE, login.cookieValue, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: opts.cookie.secure,
-      path: "/",
-      maxAge: opts.cookie.maxAgeSeconds,
-    });
-  }
 
   async function meOf(userId: string, sessionKey: string, csrfToken: string) {
     const user = await store.findUserById(db, userId);
@@ -134,7 +123,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
     },
     async (request, reply) => {
       const login = await sessions.login(request.body.username, request.body.password, request.ip);
-      setSessionCookie(reply, login);
+      setSessionCookie(reply, login.cookieValue, opts.cookie);
       const me = await meOf(login.userId, sha256(login.cookieValue), login.csrfToken);
       return me;
     },

@@ -12,7 +12,9 @@ export function registerServeCommand(program: Command): void {
         options.port ? { ...process.env, PORT: options.port } : process.env,
       );
       const { app, database } = await startServer(config);
-      const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+      const shown = ["0.0.0.0", "::", "127.0.0.1"].includes(config.host)
+        ? "localhost"
+        : config.host;
       console.log(`Tovholder is running at http://${shown}:${config.port}/`);
       console.log(`Database: ${database.engine} (${database.location})`);
       await new Promise<void>((resolve) => {

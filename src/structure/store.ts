@@ -1,6 +1,7 @@
+import type { Insertable } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { OrganisationKind } from "../platform/db/schema.ts";
+import type { MunicipalityTable, OrganisationKind } from "../platform/db/schema.ts";
 import type { Membership } from "./model.ts";
 
 /** All SQL of the structure capability. Dates are "YYYY-MM-DD"; intervals are [validFrom, validTo). */
@@ -56,14 +57,7 @@ export async function upsertRegions(
     .execute();
 }
 
-export type MunicipalityRow = {
-  code: string;
-  name: string;
-  regionCode: string;
-  population: number | null;
-  populationYear: number | null;
-  population65plus: number | null;
-};
+export type MunicipalityRow = Insertable<MunicipalityTable>;
 
 export async function upsertMunicipalities(db: Database, rows: MunicipalityRow[]) {
   if (rows.length === 0) return;

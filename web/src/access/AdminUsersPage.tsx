@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getJson } from "../api/client";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { TextField } from "../components/TextField";
 import { roleLabel, userKindLabel } from "./labels";
 import { ErrorOrForbidden } from "./RequireLogin";
 import { sendJson } from "./session-api";
@@ -140,19 +141,15 @@ export function AdminUsersPage() {
         <form className="col-12 col-md-6" onSubmit={submitUser}>
           <h2>{t("admin.createTitle")}</h2>
           {(["username", "displayName", "password"] as const).map((field) => (
-            <div className="form-group" key={field}>
-              <label className="form-label" htmlFor={`new-${field}`}>
-                {t(`admin.fields.${field}`)}
-              </label>
-              <input
-                className="form-input"
-                id={`new-${field}`}
-                type={field === "password" ? "password" : "text"}
-                autoComplete={field === "password" ? "new-password" : "off"}
-                value={newUser[field]}
-                onChange={(e) => setNewUser({ ...newUser, [field]: e.target.value })}
-              />
-            </div>
+            <TextField
+              key={field}
+              id={`new-${field}`}
+              label={t(`admin.fields.${field}`)}
+              type={field === "password" ? "password" : "text"}
+              autoComplete={field === "password" ? "new-password" : "off"}
+              value={newUser[field]}
+              onChange={(value) => setNewUser({ ...newUser, [field]: value })}
+            />
           ))}
           <button type="submit" className="button button-primary mt-4">
             {t("admin.create")}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
+import { TextField } from "../components/TextField";
 import { useAuthConfig, useDemoUsers, useLogin, useMe } from "./session-api";
 
 /** Shown on the login page in demo mode only; the server refuses the list otherwise. */
@@ -53,35 +54,23 @@ export function LoginPage() {
             </div>
           )}
           <form onSubmit={submit} noValidate>
-            <div className="form-group">
-              <label className="form-label" htmlFor="username">
-                {t("login.username")}
-              </label>
-              <input
-                className="form-input"
-                id="username"
-                name="username"
-                autoComplete="username"
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                required
-              />
-            </div>
-            <div className="form-group">
-              <label className="form-label" htmlFor="password">
-                {t("login.password")}
-              </label>
-              <input
-                className="form-input"
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-              />
-            </div>
+            <TextField
+              id="username"
+              label={t("login.username")}
+              autoComplete="username"
+              value={username}
+              onChange={setUsername}
+              required
+            />
+            <TextField
+              id="password"
+              label={t("login.password")}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              required
+            />
             <button type="submit" className="button button-primary mt-5" disabled={login.isPending}>
               {t("login.submit")}
             </button>
