@@ -53,7 +53,7 @@ describe("logging in and out", () => {
     await page.getByRole("button", { name: "Log ind", exact: true }).click();
     const menu = page.locator(".user-menu");
     await menu.locator(".user-name").waitFor();
-    await expect(menu.textContent()).resolves.toContain("Sofie Sygeplejerske (demo)");
+    await expect.poll(() => menu.textContent()).toContain("Sofie Sygeplejerske (demo)");
     await expect(menu.textContent()).resolves.toContain("Slagelse Sygehus, Medicinsk Afdeling");
     await page.getByRole("button", { name: "Log ud" }).click();
     await page.getByRole("heading", { name: "Log ind" }).waitFor();
@@ -69,9 +69,9 @@ describe("memberships", () => {
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await screenshot(page, "access-choose-membership");
     await page.getByRole("button", { name: /Hjemmesygeplejen – Koordinator/ }).click();
-    await expect(page.locator(".acting-as").textContent()).resolves.toContain(
-      "Næstved Kommune, Hjemmesygeplejen",
-    );
+    await expect
+      .poll(() => page.locator(".acting-as").textContent())
+      .toContain("Næstved Kommune, Hjemmesygeplejen");
     await page
       .getByLabel("Handler for")
       .selectOption({ label: "Klyngen Næstved/Slagelse (sekretariat) – Koordinator" });
