@@ -64,11 +64,30 @@ describe("SIGTERM", () => {
     });
     const exited = new Promise<number | null>((resolve) => proc.on("exit", resolve));
 
-    const inFlight = get(`http://127.0.0.1:${port}/api/municipalities`);
-    await new Promise((r) => setTimeout(r, 5));
+    // A request whose body is still arriving when SIGTERM comes is surely in flight.
+    const body = JSON.stringify({ username: "nobody", password: "wrong-password" });
+    const request = http.request({
+      host: "127.0.0.1",
+      port,
+      method: "POST",
+      path: "/api/auth/login",
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+    });
+    const answered = new Promise<number>((resolve, reject) => {
+      request.on("response", (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      request.on("error", reject);
+    });
+    request.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 500));
     proc.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    request.end(body.slice(10));
 
-    expect(await inFlight).toBe(200);
+    // Answered by the login route (a generic 401), not refused as "shutting down" (503).
+    expect(await answered).toBe(401);
     expect(await exited).toBe(0);
     await expect(get(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
   }, 90_000);

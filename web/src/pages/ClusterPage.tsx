@@ -5,7 +5,6 @@ import { useCluster } from "../api/queries";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { UnverifiedTag } from "../components/UnverifiedTag";
 import { ClusterFacts } from "./ClusterFacts";
 import { ClusterMapSection } from "./ClusterMapSection";
 import { HospitalList } from "./HospitalList";
@@ -47,10 +46,10 @@ export function ClusterPage() {
         <p className="font-lead">{t("cluster.aliases", { names: cluster.aliases.join(", ") })}</p>
       )}
       {!cluster.verified && (
-        <div className="alert alert-warning">
-          <p className="alert-text">
-            <UnverifiedTag /> {t("verification.clusterExplanation")}
-          </p>
+        <div className="alert alert-warning unverified-alert">
+          <Icon name="warning" className="alert-icon" />
+          <h2 className="alert-heading">{t("verification.unverified")}</h2>
+          <p className="alert-text">{t("verification.clusterExplanation")}</p>
         </div>
       )}
       <div className="row">
