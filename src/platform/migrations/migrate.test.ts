@@ -79,7 +79,12 @@ describe(`migrations on ${testEngine}`, () => {
   it("are a no-op the second time: nothing applied, schema and data untouched", async () => {
     await database.db
       .insertInto("region")
-      .values({ code: "1099", name: "Testregion", committeeName: "Testudvalg" })
+      .values({
+        code: "1099",
+        name: "Testregion",
+        committeeName: "Testudvalg",
+        committeeVerified: false,
+      })
       .execute();
     const before = await schemaFingerprint(database.db);
     expect(before.length).toBeGreaterThan(expectedTables.length);
