@@ -13,6 +13,13 @@ export type OidcRoutesOptions = {
   cookie: { secure: boolean; maxAgeSeconds: number };
 };
 
+/** The kind of a failure (class, library code, OAuth error code): never its message or data. */
+function errorName(err: unknown): string {
+  if (!(err instanceof Error)) return "unknown";
+  const { code, error } = err as Error & { code?: unknown; error?: unknown };
+  return [err.name, code, error].filter((part) => typeof part === "string").join(" ");
+}
+
 const loginPublic = { access: { public: true, reason: "OpenID Connect login" } } as const;
 
 /**
@@ -28,9 +35,17 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRoutesOptions> = async (app, 
   app.get(
     "/api/auth/oidc/start",
     { config: loginPublic, schema: { tags, summary: "Start OpenID Connect login (302)" } },
-    async (_request, reply) => {
+    async (request, reply) => {
       if (!client) throw notFound("OpenID Connect login");
-      const { url, sealed } = await client.start();
+      let started: Awaited<ReturnType<OidcClient["start"]>>;
+      try {
+        started = await client.start();
+      } catch (err) {
+        // Typically the provider cannot be reached for discovery.
+        request.log.warn({ reason: errorName(err) }, "OpenID Connect login could not start");
+        return reply.redirect("/login?error=oidc_failed", 302);
+      }
+      const { url, sealed } = started;
       reply.setCookie(OIDC_COOKIE, sealed, {
         httpOnly: true,
         sameSite: "lax",
@@ -56,20 +71,24 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRoutesOptions> = async (app, 
       if (!sealed) return fail("oidc_failed", "no transaction cookie");
       let identity: Awaited<ReturnType<OidcClient["finish"]>>;
       try {
-        const base = `${request.protocol}://${request.host}`;
-        identity = await client.finish(new URL(request.url, base), sealed);
+        const query = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+        identity = await client.finish(query, sealed);
       } catch (err) {
-        return fail("oidc_failed", err instanceof Error ? err.name : "unknown");
+        // Only the error's name (and code) is logged: its message may quote the provider's answer.
+        return fail("oidc_failed", errorName(err));
       }
       let user = await store.findUserByOidc(db, identity.issuer, identity.subject);
       if (!user && identity.username) {
         const byName = await store.findUserByUsername(db, identity.username);
-        if (byName && !byName.oidcSubject) {
-          await store.linkOidc(db, byName.id, identity.issuer, identity.subject);
-          user = byName;
+        // An account already linked to another identity is never re-linked by a claim.
+        if (byName && !byName.oidcSubject && !byName.disabledAt) {
+          const linked = await store.linkOidc(db, byName.id, identity.issuer, identity.subject);
+          user = linked
+            ? byName
+            : await store.findUserByOidc(db, identity.issuer, identity.subject);
         }
       }
-      if (!user || user.disabledAt) return fail("oidc_unknown_user", "no linked user");
+      if (!user || user.disabledAt) return fail("oidc_unknown_user", "no usable linked user");
       const login = await sessions.openSession(user.id, "oidc");
       setSessionCookie(reply, login.cookieValue, opts.cookie);
       return reply.redirect("/", 302);

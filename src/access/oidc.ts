@@ -1,12 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import * as oidc from "openid-client";
+import { z } from "zod";
 import type { Config } from "../platform/config.ts";
 
 export type OidcSettings = NonNullable<Config["oidc"]>;
 
 /** What must survive the round trip to the identity provider, sealed in a short-lived cookie. */
-export type OidcTransaction = { state: string; nonce: string; codeVerifier: string };
+const transactionSchema = z.object({
+  state: z.string().min(1),
+  nonce: z.string().min(1),
+  codeVerifier: z.string().min(1),
+});
+export type OidcTransaction = z.infer<typeof transactionSchema>;
 
 export type OidcIdentity = { issuer: string; subject: string; username: string | null };
 
@@ -28,12 +34,17 @@ export function createOidcClient(settings: OidcSettings, cookieSecret: string | 
     if (!discovered) {
       const issuer = new URL(settings.issuer);
       const insecure = issuer.protocol === "http:" && process.env.NODE_ENV !== "production";
+      // A confidential client authenticates with client_secret_basic; without a
+      // secret it is a public client, and PKCE is what binds the code to it.
+      const clientAuth = settings.clientSecret
+        ? oidc.ClientSecretBasic(settings.clientSecret)
+        : oidc.None();
       discovered = oidc
         .discovery(
           issuer,
           settings.clientId,
-          settings.clientSecret,
           undefined,
+          clientAuth,
           insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
         )
         .catch((err: unknown) => {
@@ -69,10 +80,17 @@ export function createOidcClient(settings: OidcSettings, cookieSecret: string | 
       return { url: url.href, sealed };
     },
 
-    async finish(callbackUrl: URL, sealed: string): Promise<OidcIdentity> {
+    /**
+     * `query` is the callback's query string. The callback URL is rebuilt from the
+     * configured redirect URI, not from the request, because openid-client sends it
+     * as redirect_uri and behind a TLS-terminating proxy the request looks like http.
+     */
+    async finish(query: string, sealed: string): Promise<OidcIdentity> {
       const { payload } = await jwtDecrypt(sealed, key);
-      const transaction = payload as unknown as OidcTransaction;
+      const transaction = transactionSchema.parse(payload);
       const config = await configuration();
+      const callbackUrl = new URL(settings.redirectUri);
+      callbackUrl.search = query;
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: transaction.codeVerifier,
         expectedState: transaction.state,
@@ -82,10 +100,12 @@ export function createOidcClient(settings: OidcSettings, cookieSecret: string | 
       const claims = tokens.claims();
       if (!claims) throw new Error("the provider returned no ID token");
       const username = claims[settings.usernameClaim];
+      // An address the provider itself says is unverified must not claim an account.
+      const unverified = settings.usernameClaim === "email" && claims.email_verified === false;
       return {
         issuer: claims.iss,
         subject: claims.sub,
-        username: typeof username === "string" ? username.toLowerCase() : null,
+        username: typeof username === "string" && !unverified ? username.toLowerCase() : null,
       };
     },
   };

@@ -61,12 +61,20 @@ export function findUserByOidc(db: Database, issuer: string, subject: string) {
     .executeTakeFirst();
 }
 
-export async function linkOidc(db: Database, userId: string, issuer: string, subject: string) {
-  await db
+/** Links a not-yet-linked user; false when the user was linked meanwhile (two first logins at once). */
+export async function linkOidc(
+  db: Database,
+  userId: string,
+  issuer: string,
+  subject: string,
+): Promise<boolean> {
+  const result = await db
     .updateTable("appUser")
     .set({ oidcIssuer: issuer, oidcSubject: subject })
     .where("id", "=", userId)
-    .execute();
+    .where("oidcSubject", "is", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function setPassword(db: Database, userId: string, passwordHash: string) {

@@ -4,9 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { scratchDatabaseUrl } from "../../test/support/database.ts";
 import { referenceStructureFile } from "../../test/support/server.ts";
+import { openDatabase } from "../platform/db/database.ts";
 import { main } from "./main.ts";
 
 let dataDir: string;
+let databaseUrl: string | undefined;
 let dropScratch: (() => Promise<void>) | undefined;
 
 async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
@@ -34,6 +36,7 @@ beforeAll(async () => {
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     const scratch = await scratchDatabaseUrl(server);
+    databaseUrl = scratch.url;
     vi.stubEnv("DATABASE_URL", scratch.url);
     dropScratch = scratch.drop;
   } else {
@@ -47,7 +50,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("tovholder", () => {
+/** How many clusters the CLI's database holds (the CLI closes it after each command). */
+async function clustersInDatabase(): Promise<number> {
+  const database = databaseUrl
+    ? await openDatabase({ engine: "postgres", url: databaseUrl, poolSize: 1 })
+    : await openDatabase({ engine: "pglite", dataDir: path.join(dataDir, "pgdata") });
+  try {
+    const rows = await database.db.selectFrom("cluster").select("id").execute();
+    return rows.length;
+  } finally {
+    await database.close();
+  }
+}
+
+describe(`tovholder on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
   it("prints help and exits 0", async () => {
     const help = await run(["--help"]);
     expect(help.status).toBe(0);
@@ -56,11 +72,15 @@ describe("tovholder", () => {
   });
 
   it("exits non-zero on an unknown command", async () => {
-    expect((await run(["frobnicate"])).status).not.toBe(0);
+    const unknown = await run(["frobnicate"]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.err).toContain("frobnicate");
   });
 
   it("migrates, and a second time says the database is up to date", async () => {
-    expect((await run(["migrate"])).status).toBe(0);
+    const first = await run(["migrate"]);
+    expect(first.status, first.err).toBe(0);
+    expect(first.out).toContain("Applied");
     const again = await run(["migrate"]);
     expect(again.status).toBe(0);
     expect(again.out).toContain("up to date");
@@ -82,13 +102,16 @@ describe("tovholder", () => {
     const refused = await run(["structure", "load", bad]);
     expect(refused.status).toBe(1);
     expect(refused.err).toContain("municipality 370 is in clusters");
+    expect(await clustersInDatabase()).toBe(0);
   });
 
   it("loads the reference structure, and loading it again changes nothing", async () => {
     const first = await run(["structure", "load", referenceStructureFile]);
     expect(first.status, first.err).toBe(0);
     expect(first.out).toContain("22 clusters");
+    expect(await clustersInDatabase()).toBe(22);
     const second = await run(["structure", "load", referenceStructureFile]);
+    expect(second.status, second.err).toBe(0);
     expect(second.out).toContain("nothing changed");
   });
 
@@ -98,9 +121,9 @@ describe("tovholder", () => {
       const res = await run(["migrate"]);
       expect(res.status).toBe(1);
       expect(res.err).toContain("DATABASE_URL");
+      expect(res.err).not.toContain("unexpected failure");
     } finally {
-      vi.unstubAllEnvs();
-      vi.stubEnv("TOVHOLDER_DATA_DIR", dataDir);
+      vi.stubEnv("DATABASE_URL", databaseUrl);
     }
   });
 });

@@ -9,19 +9,36 @@ import { createApp } from "../../src/platform/server.ts";
 import { structureDatabase } from "../support/server.ts";
 
 /** A real OpenID provider (oidc-provider) on loopback; its login step is answered by the test. */
-const ACCOUNTS: Record<string, { email: string }> = {
+const ACCOUNTS: Record<string, { email: string; email_verified?: boolean }> = {
   "sub-known": { email: "Lone.Laege@example.dk" },
   "sub-stranger": { email: "stranger@example.dk" },
+  // Claims the address of a provisioned user, but the provider says it is not verified.
+  "sub-unverified": { email: "bo.borger@example.dk", email_verified: false },
+  "sub-public": { email: "per.public@example.dk" },
 };
+const SECRET = "a-test-secret-that-is-long-enough";
 let nextAccount = "sub-known";
+/** How the client authenticated at the token endpoint, as the provider saw it. */
+const tokenRequests: { client: string | null }[] = [];
 
 let providerServer: http.Server;
 let issuer: string;
 let database: DatabaseHandle;
 let app: App;
 let appUrl: string;
+/** A second Tovholder, configured as a public client (no secret; PKCE only). */
+let publicApp: App;
+let publicAppUrl: string;
 
-async function startProvider(redirectUri: string): Promise<void> {
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+async function startProvider(redirectUri: string, publicRedirectUri: string): Promise<void> {
   providerServer = http.createServer();
   await new Promise<void>((r) => providerServer.listen(0, "127.0.0.1", r));
   issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
@@ -29,8 +46,16 @@ async function startProvider(redirectUri: string): Promise<void> {
     clients: [
       {
         client_id: "tovholder",
-        client_secret: "a-test-secret-that-is-long-enough",
+        client_secret: SECRET,
+        token_endpoint_auth_method: "client_secret_basic",
         redirect_uris: [redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+      {
+        client_id: "tovholder-public",
+        token_endpoint_auth_method: "none",
+        redirect_uris: [publicRedirectUri],
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
@@ -38,17 +63,25 @@ async function startProvider(redirectUri: string): Promise<void> {
     pkce: { required: () => true },
     // Put the scope claims (email) in the ID token itself, as brokers such as NemLog-in do.
     conformIdTokenClaims: false,
-    claims: { openid: ["sub"], email: ["email"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"] },
     findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
-      claims: () => ({ sub: id, email: ACCOUNTS[id]?.email }),
+      claims: () => ({ sub: id, ...ACCOUNTS[id] }),
     }),
+    // The test answers the interactions below; the built-in forms stay off.
+    features: { devInteractions: { enabled: false } },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
   });
   const callback = provider.callback();
   providerServer.on("request", (req, res) => {
+    if (req.url?.startsWith("/token")) {
+      // oidc-provider accepts basic and post alike, so the method is observed here.
+      const auth = req.headers.authorization;
+      tokenRequests.push({ client: auth ? (auth.split(" ")[0] ?? null) : null });
+    }
     if (!req.url?.startsWith("/interaction/")) return callback(req, res);
     void (async () => {
       const details = await provider.interactionDetails(req, res);
@@ -72,39 +105,46 @@ async function startProvider(redirectUri: string): Promise<void> {
   });
 }
 
-beforeAll(async () => {
-  database = await structureDatabase();
-  const probe = http.createServer();
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((r) => probe.close(r));
-  appUrl = `http://127.0.0.1:${port}`;
-  await startProvider(`${appUrl}/api/auth/oidc/callback`);
-  app = await createApp(database, {
+function tovholder(oidc: { issuer: string; clientId: string; clientSecret?: string }, url: string) {
+  return createApp(database, {
     config: {
       demo: false,
       session: { idleMinutes: 30, absoluteHours: 12, secureCookie: false },
       access: { hospitalAfterDischargeHours: 720, breakGlassMinutes: 240 },
       publicUrl: undefined,
       oidc: {
-        issuer,
-        clientId: "tovholder",
-        clientSecret: "a-test-secret-that-is-long-enough",
-        redirectUri: `${appUrl}/api/auth/oidc/callback`,
+        clientSecret: undefined,
+        ...oidc,
+        redirectUri: `${url}/api/auth/oidc/callback`,
         scope: "openid email",
         usernameClaim: "email",
       },
     },
   });
+}
+
+beforeAll(async () => {
+  database = await structureDatabase();
+  const [port, publicPort] = [await freePort(), await freePort()];
+  appUrl = `http://127.0.0.1:${port}`;
+  publicAppUrl = `http://127.0.0.1:${publicPort}`;
+  await startProvider(`${appUrl}/api/auth/oidc/callback`, `${publicAppUrl}/api/auth/oidc/callback`);
+  app = await tovholder({ issuer, clientId: "tovholder", clientSecret: SECRET }, appUrl);
   await app.listen({ port, host: "127.0.0.1" });
-  await createAdminService(database.db).createUser({
-    username: "lone.laege@example.dk",
-    displayName: "Lone Læge",
-    kind: "staff",
-  });
+  publicApp = await tovholder({ issuer, clientId: "tovholder-public" }, publicAppUrl);
+  await publicApp.listen({ port: publicPort, host: "127.0.0.1" });
+  const admin = createAdminService(database.db);
+  for (const [username, displayName] of [
+    ["lone.laege@example.dk", "Lone Læge"],
+    ["bo.borger@example.dk", "Bo Borger"],
+    ["per.public@example.dk", "Per Public"],
+  ] as const) {
+    await admin.createUser({ username, displayName, kind: "staff" });
+  }
 });
 
 afterAll(async () => {
+  await publicApp?.close();
   await app?.close();
   await new Promise((r) => providerServer?.close(r));
   await database?.close();
@@ -136,6 +176,14 @@ async function browse(
   throw new Error("too many redirects");
 }
 
+async function linkOf(username: string) {
+  return database.db
+    .selectFrom("appUser")
+    .select(["oidcIssuer", "oidcSubject"])
+    .where("username", "=", username)
+    .executeTakeFirstOrThrow();
+}
+
 describe("OpenID Connect login", () => {
   it("redirects to the provider with PKCE (S256) and a state", async () => {
     const res = await fetch(`${appUrl}/api/auth/oidc/start`, { redirect: "manual" });
@@ -151,6 +199,7 @@ describe("OpenID Connect login", () => {
     nextAccount = "sub-known";
     const { finalUrl, jar } = await browse(`${appUrl}/api/auth/oidc/start`);
     expect(new URL(finalUrl).pathname).toBe("/");
+    expect(tokenRequests.at(-1)).toEqual({ client: "Basic" });
     const session = jar.get(new URL(appUrl).host)?.get("tovholder_session");
     expect(session).toBeTruthy();
     const me = await fetch(`${appUrl}/api/me`, {
@@ -160,12 +209,41 @@ describe("OpenID Connect login", () => {
     expect(((await me.json()) as { user: { username: string } }).user.username).toBe(
       "lone.laege@example.dk",
     );
-    const linked = await database.db
-      .selectFrom("appUser")
-      .select(["oidcIssuer", "oidcSubject"])
-      .where("username", "=", "lone.laege@example.dk")
-      .executeTakeFirstOrThrow();
-    expect(linked).toEqual({ oidcIssuer: issuer, oidcSubject: "sub-known" });
+    expect(await linkOf("lone.laege@example.dk")).toEqual({
+      oidcIssuer: issuer,
+      oidcSubject: "sub-known",
+    });
+    // The transaction cookie is spent: it is cleared on the callback.
+    expect(jar.get(new URL(appUrl).host)?.get("tovholder_oidc")).toBe("");
+  });
+
+  it("logs in again by the linked subject", async () => {
+    nextAccount = "sub-known";
+    const { finalUrl, jar } = await browse(`${appUrl}/api/auth/oidc/start`);
+    expect(new URL(finalUrl).pathname).toBe("/");
+    expect(jar.get(new URL(appUrl).host)?.get("tovholder_session")).toBeTruthy();
+  });
+
+  it("works as a public client (no secret, PKCE only)", async () => {
+    nextAccount = "sub-public";
+    const { finalUrl, jar } = await browse(`${publicAppUrl}/api/auth/oidc/start`);
+    expect(new URL(finalUrl).pathname).toBe("/");
+    expect(tokenRequests.at(-1)).toEqual({ client: null });
+    const session = jar.get(new URL(publicAppUrl).host)?.get("tovholder_session");
+    const me = await fetch(`${publicAppUrl}/api/me`, {
+      headers: { cookie: `tovholder_session=${session}` },
+    });
+    expect(((await me.json()) as { user: { username: string } }).user.username).toBe(
+      "per.public@example.dk",
+    );
+  });
+
+  it("does not link an account by an address the provider marks unverified", async () => {
+    nextAccount = "sub-unverified";
+    const { finalUrl, jar } = await browse(`${appUrl}/api/auth/oidc/start`);
+    expect(finalUrl).toContain("/login?error=oidc_unknown_user");
+    expect(jar.get(new URL(appUrl).host)?.has("tovholder_session")).toBe(false);
+    expect(await linkOf("bo.borger@example.dk")).toEqual({ oidcIssuer: null, oidcSubject: null });
   });
 
   it("sends an identity with no Tovholder user back to the login page without a session", async () => {
@@ -187,12 +265,40 @@ describe("OpenID Connect login", () => {
       headers: { cookie: cookie ?? "" },
     });
     expect(forged.headers.get("location")).toBe("/login?error=oidc_failed");
+    expect(forged.headers.getSetCookie().join()).not.toContain("tovholder_session=");
+  });
+
+  it("sends a provider error back to the login page", async () => {
+    const start = await fetch(`${appUrl}/api/auth/oidc/start`, { redirect: "manual" });
+    const cookie = (start.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const state = new URL(start.headers.get("location") ?? "").searchParams.get("state") ?? "";
+    const query = new URLSearchParams({ error: "access_denied", state, iss: issuer });
+    const denied = await fetch(`${appUrl}/api/auth/oidc/callback?${query}`, {
+      redirect: "manual",
+      headers: { cookie },
+    });
+    expect(denied.headers.get("location")).toBe("/login?error=oidc_failed");
+  });
+
+  it("sends the browser back to the login page when the provider cannot be reached", async () => {
+    const unreachable = await tovholder(
+      { issuer: `http://127.0.0.1:${await freePort()}`, clientId: "tovholder" },
+      appUrl,
+    );
+    const res = await unreachable.inject({ url: "/api/auth/oidc/start" });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/login?error=oidc_failed");
+    await unreachable.close();
   });
 
   it("answers 404 when OpenID Connect is not configured", async () => {
     const plain = await createApp(database);
-    const res = await plain.inject({ url: "/api/auth/oidc/start" });
-    expect(res.statusCode).toBe(404);
+    for (const url of ["/api/auth/oidc/start", "/api/auth/oidc/callback?code=x&state=y"]) {
+      const res = await plain.inject({ url });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+      expect(res.json<{ code: string }>().code).toBe("TOV_ERR_NOT_FOUND");
+    }
     await plain.close();
   });
 });

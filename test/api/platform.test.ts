@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
 import { type App, buildApp } from "../../src/platform/http/app.ts";
-import { freshDatabase } from "../support/database.ts";
+import { createApp } from "../../src/platform/server.ts";
+import { freshDatabase, testEngine } from "../support/database.ts";
 
 let database: DatabaseHandle;
 let app: App;
@@ -38,16 +39,28 @@ describe("the HTTP platform", () => {
     const fhir = await app.inject({ url: "/fhir/Nothing" });
     expect(fhir.statusCode).toBe(404);
     expect(fhir.headers["content-type"]).toContain("application/fhir+json");
-    expect(fhir.json()).toMatchObject({ resourceType: "OperationOutcome" });
+    expect(fhir.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "not-found", details: { coding: [{ code: "TOV_ERR_ROUTE_NOT_FOUND" }] } }],
+    });
   });
 
-  it("sets security headers with a Content-Security-Policy", async () => {
-    const res = await app.inject({ url: "/healthz" });
-    expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
-    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
-    expect(res.headers["x-content-type-options"]).toBe("nosniff");
-    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
-  });
+  it.each(["/healthz", "/api/nope", "/api/test/boom"])(
+    "sets security headers with a Content-Security-Policy on %s",
+    async (url) => {
+      const res = await app.inject({ url });
+      const csp = String(res.headers["content-security-policy"]);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(res.headers["referrer-policy"]).toBe("no-referrer");
+      expect(res.headers["strict-transport-security"]).toContain("max-age=");
+    },
+  );
 
   it("echoes a valid x-request-id and makes one otherwise", async () => {
     const given = await app.inject({
@@ -57,17 +70,28 @@ describe("the HTTP platform", () => {
     expect(given.headers["x-request-id"]).toBe("abc-12345678");
     const bogus = await app.inject({ url: "/healthz", headers: { "x-request-id": "<script>" } });
     expect(bogus.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const none = await app.inject({ url: "/api/nope" });
+    const made = none.headers["x-request-id"];
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made).not.toBe(bogus.headers["x-request-id"]);
+    // The problem quotes the same id, so a user's report can be found in the log.
+    expect(none.json()).toMatchObject({ requestId: made });
   });
 
   it("hides internals of a server error but logs them with the request id", async () => {
     const res = await app.inject({ url: "/api/test/boom" });
     expect(res.statusCode).toBe(500);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
     const body = res.json() as { code: string; requestId: string };
     expect(body.code).toBe("TOV_ERR_INTERNAL");
+    expect(Object.keys(body).sort()).toEqual(
+      ["code", "detail", "instance", "requestId", "status", "title", "type"].sort(),
+    );
     expect(res.body).not.toContain("secret internal detail");
-    expect(res.body).not.toContain("at ");
-    const logged = logLines.find((l) => l.includes("secret internal detail"));
-    expect(logged).toContain(body.requestId);
+    expect(res.body).not.toContain("postgres://");
+    expect(res.body).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    const logged = logLines.find((l) => l.includes(body.requestId) && l.includes('"level":50'));
+    expect(logged).toContain("secret internal detail");
   });
 
   it("refuses a malformed JSON body with a 400", async () => {
@@ -78,20 +102,53 @@ describe("the HTTP platform", () => {
       payload: "{not json",
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: "TOV_ERR_BAD_JSON" });
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json()).toMatchObject({ code: "TOV_ERR_BAD_JSON", status: 400 });
+    const fine = await app.inject({ method: "POST", url: "/api/test/echo", payload: { a: 1 } });
+    expect(fine.json()).toEqual({ got: { a: 1 } });
   });
 
-  it("serves OpenAPI at /api/docs", async () => {
-    const html = await app.inject({ url: "/api/docs" });
-    expect([200, 302]).toContain(html.statusCode);
-    const json = await app.inject({ url: "/api/docs/json" });
-    expect(json.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+  it("serves the whole application's OpenAPI document and its HTML viewer at /api/docs", async () => {
+    const full = await createApp(database);
+    try {
+      const html = await full.inject({ url: "/api/docs" });
+      expect(html.statusCode).toBe(200);
+      expect(html.headers["content-type"]).toContain("text/html");
+      expect(html.body).toMatch(/<html/i);
+      const json = await full.inject({ url: "/api/docs/json" });
+      const doc = json.json() as {
+        openapi: string;
+        paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+      };
+      expect(doc.openapi).toMatch(/^3\./);
+      const parameters = doc.paths["/api/clusters"]?.get?.parameters ?? [];
+      expect(parameters).toContainEqual(expect.objectContaining({ name: "date", in: "query" }));
+      expect(doc.paths).toHaveProperty(["/api/municipalities/{code}"]);
+    } finally {
+      await full.close();
+    }
   });
 
   it("reports liveness and readiness, and not ready once the database is gone", async () => {
-    expect((await app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    const live = await app.inject({ url: "/healthz" });
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toEqual({ status: "ok" });
     const ready = await app.inject({ url: "/readyz" });
-    expect(ready.json()).toMatchObject({ status: "ready" });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: "ready", engine: testEngine });
+
+    // A database that has been closed under a running app.
+    const dedicated = await freshDatabase();
+    const orphan = await buildApp({ database: dedicated, features: [] });
+    expect((await orphan.inject({ url: "/readyz" })).statusCode).toBe(200);
+    await dedicated.close();
+    const closed = await orphan.inject({ url: "/readyz" });
+    expect(closed.statusCode).toBe(503);
+    expect(closed.headers["content-type"]).toContain("application/problem+json");
+    expect(closed.json()).toMatchObject({ code: "TOV_ERR_UNAVAILABLE", status: 503 });
+    expect((await orphan.inject({ url: "/healthz" })).statusCode).toBe(200);
+    await orphan.close();
+
     // A database nobody answers at: port 1 on loopback refuses at once.
     const other = await openDatabase({ engine: "postgres", url: "postgres://x@127.0.0.1:1/none" });
     const broken = await buildApp({ database: other, features: [] });

@@ -49,6 +49,7 @@ describe("SIGTERM", () => {
       env: {
         ...withoutDatabaseUrl(process.env),
         PORT: String(port),
+        HOST: "127.0.0.1",
         TOVHOLDER_DATA_DIR: dataDir,
         TOVHOLDER_DEMO: "false",
         LOG_LEVEL: "warn",
@@ -56,11 +57,15 @@ describe("SIGTERM", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const proc = child;
+    let output = "";
     await new Promise<void>((resolve, reject) => {
-      proc.stdout?.on("data", (chunk: Buffer) => {
-        if (chunk.toString().includes("Tovholder is running at")) resolve();
-      });
-      proc.on("exit", (code) => reject(new Error(`server exited early with ${code}`)));
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes(`Tovholder is running at http://localhost:${port}/`)) resolve();
+      };
+      proc.stdout?.on("data", collect);
+      proc.stderr?.on("data", collect);
+      proc.on("exit", (code) => reject(new Error(`server exited early with ${code}:\n${output}`)));
     });
     const exited = new Promise<number | null>((resolve) => proc.on("exit", resolve));
 

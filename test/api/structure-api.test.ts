@@ -71,6 +71,16 @@ describe("the structure API", () => {
     expect(body.region.code).toBe("1085");
   });
 
+  it("shares Aalborg Universitetshospital between Klynge Midt and Klynge Syd", async () => {
+    type Detail = { municipalities: { code: string }[]; hospitals: { id: string; name: string }[] };
+    const midt = await get<Detail>("/api/clusters/nordjylland-midt");
+    const syd = await get<Detail>("/api/clusters/nordjylland-syd");
+    expect(midt.body.municipalities.map((m) => m.code)).toEqual(["849", "851"]);
+    expect(syd.body.municipalities.map((m) => m.code)).toEqual(["820", "840", "846"]);
+    expect(midt.body.hospitals.map((h) => h.name)).toEqual(["Aalborg Universitetshospital"]);
+    expect(syd.body.hospitals).toEqual(midt.body.hospitals);
+  });
+
   it("answers an unknown cluster with a 404 problem", async () => {
     const { status, body, type } = await get<{ code: string }>("/api/clusters/atlantis");
     expect(status).toBe(404);
@@ -102,7 +112,13 @@ describe("the structure API", () => {
   });
 
   it("lists 98 municipalities and serves the map geometry", async () => {
-    expect((await get<unknown[]>("/api/municipalities")).body).toHaveLength(98);
+    const list = await get<{ code: string }[]>("/api/municipalities");
+    expect(list.body).toHaveLength(98);
+    const clusters = await get<Cluster[]>("/api/clusters");
+    // Every municipality is the primary member of exactly one cluster.
+    expect(clusters.body.flatMap((c) => c.municipalityCodes).sort()).toEqual(
+      list.body.map((m) => m.code).sort(),
+    );
     const geo = await get<{ features: unknown[] }>("/api/geo/municipalities");
     expect(geo.type).toContain("application/geo+json");
     expect(geo.body.features).toHaveLength(99);

@@ -42,10 +42,14 @@ export type RegisteredRoute = { method: string; url: string; access: RouteAccess
 
 /** Records every route as it is registered, so tests can check every one has a declaration. */
 export function collectRoutes(app: FastifyInstance, routes: RegisteredRoute[]): void {
+  const getUrls = new Set<string>();
   app.addHook("onRoute", (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method === "HEAD") continue;
+      // Fastify adds a HEAD twin right after each GET, with the GET's config; a HEAD route
+      // registered on its own is recorded like any other.
+      if (method === "HEAD" && getUrls.has(route.url)) continue;
+      if (method === "GET") getUrls.add(route.url);
       routes.push({
         method,
         url: route.url,
