@@ -18,6 +18,17 @@ export type OrganisationKind =
   | "cluster_secretariat"
   | "region";
 
+/** What a SOR-coded unit does; the register's finer grain below `kind`. */
+export type OrganisationUnitType =
+  | "hospital_department"
+  | "home_care"
+  | "home_nursing"
+  | "care_centre"
+  | "visitation"
+  | "rehabilitation"
+  | "general_practice"
+  | "other";
+
 export interface RegionTable {
   code: string;
   name: string;
@@ -91,6 +102,9 @@ export interface OrganisationTable {
   generalPracticeId: string | null;
   clusterId: string | null;
   parentId: string | null;
+  gln: string | null;
+  unitType: OrganisationUnitType | null;
+  synthetic: Generated<boolean>;
   createdAt: DefaultedTimestamp;
 }
 
@@ -122,6 +136,59 @@ export interface HospitalStayTable {
   departmentOrganisationId: string | null;
   admittedAt: Timestamp;
   dischargedAt: Timestamp | null;
+  /** The MedCom episodeOfCare identifier ("system|value"); null for stays not from messages. */
+  episodeKey: string | null;
+  status: Generated<StayStatusColumn>;
+  encounterClass: "inpatient" | "acute-ambulant" | null;
+  diedAt: Timestamp | null;
+  /** When the hospital's stay ended: discharge, death, or the next stay's start (transfer). */
+  endedAt: Timestamp | null;
+  senderOrganisationId: string | null;
+  updatedAt: DefaultedTimestamp;
+}
+
+export type StayStatusColumn = "admitted" | "on-leave" | "discharged" | "deceased" | "cancelled";
+
+export type ResponseCode = "ok" | "fatal-error" | "transient-error";
+
+export interface InboundMessageTable {
+  id: Generated<string>;
+  messageHeaderId: string | null;
+  bundleId: string | null;
+  receivedAt: DefaultedTimestamp;
+  receivedVia: "http" | "import";
+  tokenId: string | null;
+  bodyEncrypted: string;
+  bodySha256: string;
+  messageType: string | null;
+  activityCode: string | null;
+  senderSor: string | null;
+  receiverSor: string | null;
+  eventAt: Timestamp | null;
+  status: "applied" | "rejected" | "dead_letter";
+  responseCode: ResponseCode;
+  problems: Json<unknown[]>;
+  acknowledgement: Json<unknown> | null;
+  citizenId: string | null;
+  attempts: Generated<number>;
+  lastAttemptAt: DefaultedTimestamp;
+  appliedAt: Timestamp | null;
+}
+
+export interface StayNotificationTable {
+  messageId: string;
+  stayId: string;
+  messageHeaderId: string;
+  messageType: string;
+  kind: string;
+  variant: "new" | "revision" | "cancellation";
+  occurredAt: Timestamp;
+  recordedAt: Timestamp;
+  encounterStart: Timestamp;
+  encounterClass: "inpatient" | "acute-ambulant";
+  refersToMessageId: string | null;
+  previousMessageId: string | null;
+  departmentOrganisationId: string | null;
 }
 
 export interface AppUserTable {
@@ -221,6 +288,8 @@ export interface AuditLogTable {
 export interface DB {
   citizen: CitizenTable;
   hospitalStay: HospitalStayTable;
+  inboundMessage: InboundMessageTable;
+  stayNotification: StayNotificationTable;
   appUser: AppUserTable;
   membership: MembershipTable;
   relativeConsent: RelativeConsentTable;

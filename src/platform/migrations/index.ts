@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-structure.ts";
 import * as m0002 from "./0002-access.ts";
+import * as m0003 from "./0003-pathways.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -10,6 +11,7 @@ import * as m0002 from "./0002-access.ts";
 const migrations: Record<string, Migration> = {
   "0001-structure": m0001,
   "0002-access": m0002,
+  "0003-pathways": m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

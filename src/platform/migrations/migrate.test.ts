@@ -28,6 +28,9 @@ const expectedTables = [
   "api_token",
   "break_glass",
   "audit_log",
+  // 0003-pathways
+  "inbound_message",
+  "stay_notification",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",
