@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { contextOf } from "../access/authenticate.ts";
+import { AppError } from "../platform/http/errors.ts";
+import { createBatcher } from "./batcher.ts";
+import type { MessageIngest } from "./service.ts";
+
+const FHIR_JSON = "application/fhir+json";
+const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
+const STATUS_OF = {
+  accepted: 200,
+  duplicate: 200,
+  "dead-letter": 200,
+  rejected: 422,
+  failed: 503,
+} as const;
+
+const messageRow = z.object({
+  id: z.string(),
+  messageHeaderId: z.string().nullable(),
+  bundleId: z.string().nullable(),
+  receivedAt: z.string(),
+  receivedVia: z.string(),
+  messageType: z.string().nullable(),
+  activityCode: z.string().nullable(),
+  senderSor: z.string().nullable(),
+  senderName: z.string().nullable(),
+  receiverSor: z.string().nullable(),
+  receiverName: z.string().nullable(),
+  eventAt: z.string().nullable(),
+  status: z.enum(["applied", "rejected", "dead_letter"]),
+  responseCode: z.string(),
+  problems: z.array(z.object({ severity: z.string(), expression: z.string(), rule: z.string() })),
+  attempts: z.number(),
+  appliedAt: z.string().nullable(),
+});
+
+type Row = Awaited<ReturnType<MessageIngest["list"]>>[number];
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const toRow = (r: Row) => ({
+  ...r,
+  receivedAt: new Date(r.receivedAt).toISOString(),
+  eventAt: iso(r.eventAt),
+  appliedAt: iso(r.appliedAt),
+  problems: r.problems as z.infer<typeof messageRow>["problems"],
+});
+
+/** Receiving MedCom messages over FHIR, and the administrators' view of what was received. */
+export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = async (
+  app,
+  { ingest },
+) => {
+  // Concurrent requests share one transaction; each still gets its own Acknowledgement.
+  const receive = createBatcher(ingest.receiveEach);
+  app.addContentTypeParser(FHIR_JSON, { parseAs: "string" }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    "/fhir/$process-message",
+    {
+      config: { access: { actors: ["token"], scopes: ["messages:write"] } },
+      schema: {
+        tags: ["fhir"],
+        summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
+        description:
+          "The body is a HospitalNotification message Bundle (application/fhir+json). The answer is an " +
+          "Acknowledgement message: `ok` (200; also for a duplicate, and for a message kept until its " +
+          "sender or receiver is registered), `fatal-error` (422, with an OperationOutcome naming each " +
+          "element and rule) or `transient-error` (503: try again).",
+      },
+    },
+    async (request, reply) => {
+      // application/fhir+json arrives as text; plain application/json already parsed.
+      const raw =
+        typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
+      const actor = contextOf(request).actor;
+      if (actor.kind !== "token")
+        throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations");
+      const result = await receive({
+        raw,
+        via: { via: "http", tokenId: actor.tokenId },
+      });
+      request.log.info(
+        { outcome: result.outcome, messageId: result.messageId },
+        "hospital notification received",
+      );
+      return reply.status(STATUS_OF[result.outcome]).type(FHIR_JSON).send(result.acknowledgement);
+    },
+  );
+
+  app.get(
+    "/api/admin/messages",
+    {
+      config: adminOnly,
+      schema: {
+        tags: ["messages"],
+        summary: "Received messages, newest first, with their outcome (never their content)",
+        querystring: z.object({
+          status: z.enum(["applied", "rejected", "dead_letter"]).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          before: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: {
+          200: z.object({
+            counts: z.record(z.string(), z.number()),
+            messages: z.array(messageRow),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { status, limit, before } = request.query;
+      const [rows, counts] = await Promise.all([
+        ingest.list({ status, limit, ...(before ? { before: new Date(before) } : {}) }),
+        ingest.counts(),
+      ]);
+      return { counts, messages: rows.map(toRow) };
+    },
+  );
+
+  app.post(
+    "/api/admin/messages/:id/reapply",
+    {
+      config: adminOnly,
+      schema: {
+        tags: ["messages"],
+        summary: "Apply a dead letter again, e.g. after registering its sender's SOR code",
+        params: z.object({ id: z.uuid({ error: "must be a message id (uuid)" }) }),
+        response: {
+          200: z.object({
+            status: z.enum(["applied", "rejected", "dead_letter"]),
+            problems: z.array(z.unknown()),
+          }),
+        },
+      },
+    },
+    async (request) => ingest.reapply(request.params.id),
+  );
+};
