@@ -27,6 +27,13 @@ export type StayNotification = {
   recordedAt: Date;
   /** For revisions and cancellations: the message they correct, when the hospital names it. */
   refersToMessageId: string | null;
+  /** The message this one follows in the stay, whatever the relation (MedCom's Provenance chain). */
+  previousMessageId?: string | null;
+  /** The stay's start as this message states it; every MedCom message carries it. */
+  encounterStart?: Date;
+  /** The department responsible according to this message. */
+  departmentId?: string | null;
+  encounterClass?: "inpatient" | "acute-ambulant";
 };
 
 export type StayStatus = "admitted" | "on-leave" | "discharged" | "deceased" | "cancelled";
@@ -35,6 +42,7 @@ export type Leave = { startedAt: Date; endedAt: Date | null };
 
 export type StayState = {
   status: StayStatus;
+  departmentId: string | null;
   encounterClass: "inpatient" | "acute-ambulant" | null;
   admittedAt: Date | null;
   dischargedAt: Date | null;
@@ -82,6 +90,20 @@ function rootOf(id: string, byId: Map<string, StayNotification>): string {
 }
 
 /**
+ * A death notification that follows another death notification corrects it
+ * (MedCom's RE_MORS has no code of its own; it is a MORS after a MORS).
+ */
+function asDeathCorrection(
+  n: StayNotification,
+  byId: Map<string, StayNotification>,
+): StayNotification | null {
+  if (n.kind !== "death" || n.variant !== "new" || !n.previousMessageId) return null;
+  const previous = byId.get(n.previousMessageId);
+  if (previous?.kind !== "death" || previous.variant === "cancellation") return null;
+  return { ...n, variant: "revision", refersToMessageId: previous.messageId };
+}
+
+/**
  * The notifications that count: each original event with its newest revision,
  * less whatever a cancellation withdrew. A correction whose target has not
  * arrived stands in for it; a cancellation that names no target withdraws
@@ -90,6 +112,10 @@ function rootOf(id: string, byId: Map<string, StayNotification>): string {
 export function effectiveNotifications(all: StayNotification[]): StayNotification[] {
   const byId = new Map<string, StayNotification>();
   for (const n of [...all].sort(newestFirst)) if (!byId.has(n.messageId)) byId.set(n.messageId, n);
+  for (const [id, n] of byId) {
+    const corrected = asDeathCorrection(n, byId);
+    if (corrected) byId.set(id, corrected);
+  }
   const unique = [...byId.values()];
   const chains = new Map<string, StayNotification[]>();
   for (const n of unique) {
@@ -130,6 +156,26 @@ export function effectiveNotifications(all: StayNotification[]): StayNotificatio
   return effective.filter((n) => !withdrawn.has(n.messageId)).sort(byEventTime);
 }
 
+function closeOpenLeave(state: StayState, at: Date) {
+  const open = state.leaves.findLast((l) => l.endedAt === null);
+  if (open) open.endedAt = at;
+}
+
+/**
+ * When the stay began: its first admission, or, before the admission message
+ * has arrived, the start every later message repeats in its Encounter.
+ */
+function stayStart(all: StayNotification[], effective: StayNotification[]): Date | null {
+  const admissions = effective.filter((n) => isAdmission(n.kind)).map((n) => n.occurredAt);
+  const stated = effective.flatMap((n) => (n.encounterStart ? [n.encounterStart] : []));
+  const candidates = admissions.length > 0 ? admissions : stated;
+  if (candidates.length === 0) {
+    const any = all.flatMap((n) => (n.encounterStart ? [n.encounterStart] : []));
+    return any.length > 0 ? new Date(Math.min(...any.map((d) => d.getTime()))) : null;
+  }
+  return new Date(Math.min(...candidates.map((d) => d.getTime())));
+}
+
 export function foldStay(all: StayNotification[]): StayState {
   const effective = effectiveNotifications(all);
   const admissionCancelled =
@@ -137,6 +183,7 @@ export function foldStay(all: StayNotification[]): StayState {
     !effective.some((n) => isAdmission(n.kind));
   const state: StayState = {
     status: "admitted",
+    departmentId: null,
     encounterClass: null,
     admittedAt: null,
     dischargedAt: null,
@@ -145,13 +192,15 @@ export function foldStay(all: StayNotification[]): StayState {
     effective,
   };
   if (admissionCancelled) return { ...state, status: "cancelled", effective: [] };
+  state.admittedAt = stayStart(all, effective);
   for (const n of effective) {
+    if (n.departmentId) state.departmentId = n.departmentId;
+    if (n.encounterClass && !isAdmission(n.kind)) state.encounterClass ??= n.encounterClass;
     // Death ends the stay; nothing recorded after it changes the state.
     if (state.status === "deceased") break;
     switch (n.kind) {
       case "admit-inpatient":
       case "admit-acute-ambulant":
-        state.admittedAt = n.occurredAt;
         state.encounterClass = n.kind === "admit-inpatient" ? "inpatient" : "acute-ambulant";
         state.status = "admitted";
         break;
@@ -169,6 +218,7 @@ export function foldStay(all: StayNotification[]): StayState {
       case "discharge":
         state.dischargedAt = n.occurredAt;
         state.status = "discharged";
+        closeOpenLeave(state, n.occurredAt);
         break;
       case "death":
         state.diedAt = n.occurredAt;

@@ -1,0 +1,178 @@
+import {
+  effectiveNotifications,
+  type NotificationKind,
+  type StayNotification,
+} from "./stay-model.ts";
+
+/**
+ * A citizen's course of care (forløb) as pure rules: the timeline across
+ * sectors, the current state, who is responsible now, and whether the
+ * citizen's three clusters (residence, GP, treating hospital) differ.
+ */
+
+export type StaySummary = {
+  id: string;
+  hospitalId: string;
+  hospitalName: string;
+  departmentOrganisationId: string | null;
+  departmentName: string | null;
+  status: "admitted" | "on-leave" | "discharged" | "deceased" | "cancelled";
+  encounterClass: "inpatient" | "acute-ambulant" | null;
+  admittedAt: Date;
+  dischargedAt: Date | null;
+  diedAt: Date | null;
+  endedAt: Date | null;
+};
+
+export type CurrentState = "admitted" | "on-leave" | "discharged" | "deceased" | "no-stay";
+
+/** Sectors are how the timeline grows: handovers, municipal care and GP events come later. */
+export type Sector = "hospital" | "municipality" | "general-practice";
+
+export type TimelineEvent = {
+  at: Date;
+  sector: Sector;
+  kind: `hospital.${NotificationKind}` | "hospital.cancelled";
+  stayId: string;
+  organisation: string;
+  /** The MedCom type of the message the event came from (STIN, RE_SLHJ, AN_STOR, …). */
+  messageType: string;
+  corrected: boolean;
+};
+
+type Party = {
+  kind: "hospital" | "municipality" | "general-practice";
+  organisationId: string | null;
+  name: string;
+};
+
+export type Responsibility = {
+  /** Who holds responsibility now; empty only when the citizen has died. */
+  responsible: (Party & { for: "treatment" | "care" | "medical-follow-up" })[];
+  /** After a discharge: those who must confirm before responsibility moves (the handover issue). */
+  awaitingConfirmationFrom: Party[];
+  since: Date | null;
+  reason: "in-hospital" | "discharged-awaiting-handover" | "deceased" | "no-hospital-stay";
+};
+
+/** "Hospital, Department", without repeating the hospital when the department's name has it. */
+export function stayOrganisationName(
+  s: Pick<StaySummary, "hospitalName" | "departmentName">,
+): string {
+  if (!s.departmentName) return s.hospitalName;
+  return s.departmentName.startsWith(s.hospitalName)
+    ? s.departmentName
+    : `${s.hospitalName}, ${s.departmentName}`;
+}
+
+/** The stay that decides the state now: the latest one that was not cancelled. */
+export function currentStay(stays: StaySummary[]): StaySummary | null {
+  const live = stays.filter((s) => s.status !== "cancelled");
+  return live.reduce<StaySummary | null>(
+    (latest, s) => (!latest || s.admittedAt > latest.admittedAt ? s : latest),
+    null,
+  );
+}
+
+export function currentState(stays: StaySummary[]): CurrentState {
+  if (stays.some((s) => s.status === "deceased")) return "deceased";
+  const stay = currentStay(stays);
+  if (!stay) return "no-stay";
+  return stay.status === "cancelled" ? "no-stay" : stay.status;
+}
+
+export function responsibleNow(
+  stays: StaySummary[],
+  home: Party | null,
+  practice: Party | null,
+): Responsibility {
+  const stay = currentStay(stays);
+  const primary = [home, practice].filter((p): p is Party => p !== null);
+  const dead = stays.find((s) => s.status === "deceased");
+  if (dead)
+    return {
+      responsible: [],
+      awaitingConfirmationFrom: [],
+      since: dead.diedAt,
+      reason: "deceased",
+    };
+  if (!stay) {
+    return {
+      responsible: primary.map((p) => ({
+        ...p,
+        for: p.kind === "municipality" ? "care" : "medical-follow-up",
+      })),
+      awaitingConfirmationFrom: [],
+      since: null,
+      reason: "no-hospital-stay",
+    };
+  }
+  const hospital: Party & { for: "treatment" } = {
+    kind: "hospital",
+    organisationId: stay.departmentOrganisationId,
+    name: stayOrganisationName(stay),
+    for: "treatment",
+  };
+  if (stay.status === "discharged") {
+    // Until the handover issue adds confirmation, the hospital stays responsible after discharge.
+    return {
+      responsible: [hospital],
+      awaitingConfirmationFrom: primary,
+      since: stay.admittedAt,
+      reason: "discharged-awaiting-handover",
+    };
+  }
+  return {
+    responsible: [hospital],
+    awaitingConfirmationFrom: [],
+    since: stay.admittedAt,
+    reason: "in-hospital",
+  };
+}
+
+export type ClusterTriple = {
+  residence: string | null;
+  generalPractice: string | null;
+  /** A hospital can serve more than one cluster (Aalborg UH). */
+  hospital: string[];
+};
+
+/** True when the citizen's clusters differ: their care is coordinated across cluster borders. */
+export function clustersDiffer(c: ClusterTriple): boolean {
+  const known = [c.residence, c.generalPractice].filter((x): x is string => x !== null);
+  if (new Set(known).size > 1) return true;
+  const anchor = c.residence ?? c.generalPractice;
+  return anchor !== null && c.hospital.length > 0 && !c.hospital.includes(anchor);
+}
+
+/**
+ * The hospital part of the timeline: the events that count, in event order,
+ * plus each cancellation, shown as cancelled (MedCom R.BR6).
+ */
+export function hospitalTimeline(
+  stay: Pick<StaySummary, "id" | "hospitalName" | "departmentName">,
+  notes: (StayNotification & { messageType: string })[],
+): TimelineEvent[] {
+  const effective = effectiveNotifications(notes);
+  const events: TimelineEvent[] = effective.map((n) => ({
+    at: n.occurredAt,
+    sector: "hospital",
+    kind: `hospital.${n.kind}`,
+    stayId: stay.id,
+    organisation: stayOrganisationName(stay),
+    messageType: notes.find((x) => x.messageId === n.messageId)?.messageType ?? n.kind,
+    corrected: n.variant === "revision",
+  }));
+  for (const n of notes.filter((x) => x.variant === "cancellation")) {
+    events.push({
+      at: n.recordedAt,
+      sector: "hospital",
+      kind: "hospital.cancelled",
+      stayId: stay.id,
+      organisation: stayOrganisationName(stay),
+      messageType: n.messageType,
+      corrected: false,
+    });
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { contextOf } from "../access/authenticate.ts";
+import { citizenView, readsCitizen } from "../citizens/routes.ts";
+import type { PathwayService } from "./service.ts";
+
+const party = z.object({
+  kind: z.enum(["hospital", "municipality", "general-practice"]),
+  organisationId: z.string().nullable(),
+  name: z.string(),
+});
+
+const pathwayView = z.object({
+  citizen: citizenView.extend({
+    listedPractice: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        providerNumber: z.string(),
+        municipalityCode: z.string(),
+      })
+      .nullable(),
+    deceasedAt: z.string().nullable(),
+  }),
+  state: z.enum(["admitted", "on-leave", "discharged", "deceased", "no-stay"]),
+  responsibility: z.object({
+    responsible: z.array(party.extend({ for: z.enum(["treatment", "care", "medical-follow-up"]) })),
+    awaitingConfirmationFrom: z.array(party),
+    since: z.string().nullable(),
+    reason: z.enum(["in-hospital", "discharged-awaiting-handover", "deceased", "no-hospital-stay"]),
+  }),
+  clusters: z.object({
+    residence: z.string().nullable(),
+    generalPractice: z.string().nullable(),
+    hospital: z.array(z.string()),
+    differ: z.boolean(),
+  }),
+  stays: z.array(
+    z.object({
+      id: z.string(),
+      hospitalId: z.string(),
+      hospitalName: z.string(),
+      departmentName: z.string().nullable(),
+      status: z.enum(["admitted", "on-leave", "discharged", "deceased", "cancelled"]),
+      encounterClass: z.enum(["inpatient", "acute-ambulant"]).nullable(),
+      admittedAt: z.string(),
+      dischargedAt: z.string().nullable(),
+      diedAt: z.string().nullable(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      sector: z.enum(["hospital", "municipality", "general-practice"]),
+      kind: z.string(),
+      stayId: z.string(),
+      organisation: z.string(),
+      messageType: z.string(),
+      corrected: z.boolean(),
+    }),
+  ),
+});
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> = async (
+  app,
+  { pathways },
+) => {
+  app.get(
+    "/api/citizens/:id/pathway",
+    {
+      config: readsCitizen,
+      schema: {
+        tags: ["pathways"],
+        summary:
+          "A citizen's course of care: timeline, state, who is responsible now, and clusters",
+        params: z.object({ id: z.uuid({ error: "must be a citizen id (uuid)" }) }),
+        querystring: z.object({ purpose: z.string().max(200).optional() }),
+        response: { 200: pathwayView },
+      },
+    },
+    async (request) => {
+      const p = await pathways.pathwayOf(
+        contextOf(request),
+        request.params.id,
+        request.query.purpose,
+      );
+      return {
+        ...p,
+        citizen: { ...p.citizen, deceasedAt: iso(p.citizen.deceasedAt) },
+        responsibility: { ...p.responsibility, since: iso(p.responsibility.since) },
+        stays: p.stays.map((s) => ({
+          ...s,
+          admittedAt: new Date(s.admittedAt).toISOString(),
+          dischargedAt: iso(s.dischargedAt),
+          diedAt: iso(s.diedAt),
+          endedAt: iso(s.endedAt),
+        })),
+        timeline: p.timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
+      };
+    },
+  );
+};

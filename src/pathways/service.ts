@@ -1,0 +1,175 @@
+import type { RequestContext } from "../access/citizen-access.ts";
+import type { CitizenService } from "../citizens/service.ts";
+import type { Database } from "../platform/db/database.ts";
+import { danishToday, type StructureService } from "../structure/service.ts";
+import {
+  type ClusterTriple,
+  clustersDiffer,
+  currentState,
+  currentStay,
+  hospitalTimeline,
+  responsibleNow,
+  type StaySummary,
+} from "./model.ts";
+import { foldStay, type StayState } from "./stay-model.ts";
+import * as store from "./store.ts";
+
+export type HospitalStayEvent = {
+  episodeKey: string;
+  citizenId: string;
+  hospitalId: string;
+  senderOrganisationId: string;
+  notification: Omit<store.StoredNotification, "stayId">;
+};
+
+/**
+ * Each citizen's course of care. Hospital notifications come in through
+ * `applyHospitalStayEvent` inside the ingest's transaction; staff read the
+ * pathway through `pathwayOf`, which checks access and audits.
+ */
+export function createPathwayService(
+  db: Database,
+  citizens: CitizenService,
+  structure: StructureService,
+  clock: () => Date = () => new Date(),
+) {
+  /** Folds each stay from all its notifications and writes the states back, in a few statements. */
+  async function foldAndStore(
+    tx: Database,
+    stays: { id: string; citizenId: string; status: string; staysOfCitizen: number }[],
+  ) {
+    const notes = await store.notificationsOfStays(
+      tx,
+      stays.map((s) => s.id),
+    );
+    const states = new Map<string, StayState>();
+    const updates = stays.map((stay) => {
+      const own = notes.filter((n) => n.stayId === stay.id);
+      const state = foldStay(own);
+      states.set(stay.id, state);
+      const ended =
+        state.status === "discharged"
+          ? state.dischargedAt
+          : state.status === "deceased"
+            ? state.diedAt
+            : null;
+      return {
+        id: stay.id,
+        status: state.status,
+        admittedAt: state.admittedAt ?? own[0]?.encounterStart ?? clock(),
+        dischargedAt: state.status === "discharged" ? state.dischargedAt : null,
+        diedAt: state.status === "deceased" ? state.diedAt : null,
+        endedAt: ended,
+        encounterClass: state.encounterClass,
+        departmentOrganisationId: state.departmentId,
+      };
+    });
+    await store.updateStays(tx, updates, clock());
+    const unique = (ids: string[]) => [...new Set(ids)];
+    // A transfer ends a stay at the next one's start; only citizens with several stays need that.
+    await store.refreshStayEndings(
+      tx,
+      unique(stays.filter((s) => Number(s.staysOfCitizen) > 1).map((s) => s.citizenId)),
+    );
+    const touchedByDeath = unique(
+      stays
+        .filter((s) => s.status === "deceased" || states.get(s.id)?.status === "deceased")
+        .map((s) => s.citizenId),
+    );
+    if (touchedByDeath.length > 0) {
+      await citizens.setDeceased(tx, await store.earliestDeaths(tx, touchedByDeath));
+    }
+    return states;
+  }
+
+  return {
+    /**
+     * Applies a batch of hospital notifications to their stays, inside the
+     * caller's transaction: lock the stays, add the notifications, fold each
+     * stay from all of its notifications, write the states.
+     */
+    async applyHospitalStayEvents(tx: Database, events: HospitalStayEvent[]) {
+      const stays = await store.lockStays(
+        tx,
+        events.map((e) => ({
+          episodeKey: e.episodeKey,
+          citizenId: e.citizenId,
+          hospitalId: e.hospitalId,
+          senderOrganisationId: e.senderOrganisationId,
+          admittedAt: e.notification.encounterStart ?? e.notification.occurredAt,
+        })),
+      );
+      const stayOf = new Map(stays.map((s) => [s.episodeKey ?? "", s]));
+      await store.insertNotifications(
+        tx,
+        events.map((e) => ({ ...e.notification, stayId: stayOf.get(e.episodeKey)?.id ?? "" })),
+      );
+      const states = await foldAndStore(tx, stays);
+      return events.map((e) => {
+        const stay = stayOf.get(e.episodeKey);
+        return { stayId: stay?.id ?? "", status: stay ? states.get(stay.id)?.status : undefined };
+      });
+    },
+
+    /** Which of these message ids name death notifications (to recognise RE_MORS). */
+    deathNotifications: (tx: Database, messageHeaderIds: string[]) =>
+      store.deathNotifications(tx, messageHeaderIds),
+
+    async pathwayOf(
+      ctx: RequestContext,
+      citizenId: string,
+      purpose?: string,
+      resource = "pathway",
+    ) {
+      const citizen = await citizens.get(ctx, citizenId, purpose, resource);
+      const stays: (StaySummary & { episodeKey: string | null })[] = await store.staysOfCitizen(
+        db,
+        citizenId,
+      );
+      const notes = await store.notificationsOfStays(
+        db,
+        stays.map((s) => s.id),
+      );
+      const timeline = stays
+        .flatMap((s) =>
+          hospitalTimeline(
+            s,
+            notes.filter((n) => n.stayId === s.id),
+          ),
+        )
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
+      const today = danishToday(clock());
+      const stay = currentStay(stays);
+      const practice = citizen.listedPractice;
+      const clusters: ClusterTriple = {
+        residence: citizen.homeMunicipality
+          ? (await structure.resolveCluster(citizen.homeMunicipality.code, today)).primaryClusterId
+          : null,
+        generalPractice: practice
+          ? (await structure.resolveCluster(practice.municipalityCode, today)).primaryClusterId
+          : null,
+        hospital: stay ? await structure.clustersOfHospital(stay.hospitalId, today) : [],
+      };
+      const home = citizen.homeMunicipality
+        ? {
+            kind: "municipality" as const,
+            organisationId: null,
+            name: citizen.homeMunicipality.name,
+          }
+        : null;
+      const gp = practice
+        ? { kind: "general-practice" as const, organisationId: null, name: practice.name }
+        : null;
+      return {
+        citizen,
+        state: currentState(stays),
+        responsibility: responsibleNow(stays, home, gp),
+        clusters: { ...clusters, differ: clustersDiffer(clusters) },
+        stays,
+        timeline,
+      };
+    },
+  };
+}
+
+export type PathwayService = ReturnType<typeof createPathwayService>;
