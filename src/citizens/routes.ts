@@ -8,7 +8,13 @@ const citizenId = z.object({
   id: z.uuid({ error: "must be a citizen id (uuid)" }),
 });
 
-const citizenView = z.object({
+/** Care staff with a relation, the citizen themself, and relatives with consent. */
+export const readsCitizen = {
+  access: { actors: ["staff", "citizen", "relative"], roles: CARE_ROLES, citizen: "relation" },
+} as const;
+
+/** A citizen as the API shows it; the pathway view extends it. */
+export const citizenView = z.object({
   id: z.string(),
   name: z.string(),
   cpr: z.string(),
@@ -30,13 +36,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> 
   app.get(
     "/api/citizens/:id",
     {
-      config: {
-        access: {
-          actors: ["staff", "citizen", "relative"],
-          roles: CARE_ROLES,
-          citizen: "relation",
-        },
-      },
+      config: readsCitizen,
       schema: {
         tags,
         summary: "A citizen's basic data (needs a current relation; audited)",

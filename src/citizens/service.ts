@@ -21,7 +21,13 @@ export type CitizenView = {
   sex: "female" | "male";
   synthetic: boolean;
   homeMunicipality: { code: string; name: string } | null;
-  listedPractice: { id: string; name: string; providerNumber: string } | null;
+  listedPractice: {
+    id: string;
+    name: string;
+    providerNumber: string;
+    municipalityCode: string;
+  } | null;
+  deceasedAt: Date | null;
 };
 
 const invalidCpr = () =>
@@ -42,31 +48,69 @@ export function createCitizenService(
   cipher: PersonalDataCipher,
   access: CitizenAccess,
 ) {
+  /** A CPR number and name as stored: encrypted, with the look-up hash and what the CPR number says. */
+  function seal(cprInput: string, name: string) {
+    const info = parseCpr(cprInput);
+    if (!info) throw invalidCpr();
+    return {
+      cpr: info.cpr,
+      row: {
+        cprHash: cipher.lookupHash(info.cpr),
+        cprEncrypted: cipher.encrypt(info.cpr),
+        nameEncrypted: cipher.encrypt(name),
+        birthDate: info.birthDate,
+        sex: info.sex,
+      },
+    };
+  }
+
   return {
     /** Registers (or updates) a citizen; used by ingest, synthetic data and the demo. */
     async register(input: NewCitizen): Promise<{ id: string }> {
-      const info = parseCpr(input.cpr);
-      if (!info) throw invalidCpr();
       return store.upsertCitizen(db, {
-        cprHash: cipher.lookupHash(info.cpr),
-        cprEncrypted: cipher.encrypt(info.cpr),
-        nameEncrypted: cipher.encrypt(input.name),
-        birthDate: info.birthDate,
-        sex: info.sex,
+        ...seal(input.cpr, input.name).row,
         homeMunicipalityCode: input.homeMunicipalityCode,
         listedPracticeId: input.listedPracticeId,
         synthetic: input.synthetic,
       });
     },
 
-    async get(ctx: RequestContext, citizenId: string, purpose?: string): Promise<CitizenView> {
+    /**
+     * Registers or updates the citizens a batch of hospital notifications
+     * names, inside the ingest's transaction; returns their ids by CPR number.
+     */
+    async registerFromMessages(
+      tx: Database,
+      inputs: { cpr: string; name: string; homeMunicipalityCode: string }[],
+    ): Promise<Map<string, string>> {
+      const sealed = inputs.map((input) => {
+        const { cpr, row } = seal(input.cpr, input.name);
+        return { cpr, row: { ...row, homeMunicipalityCode: input.homeMunicipalityCode } };
+      });
+      const rows = await store.upsertCitizensFromMessages(
+        tx,
+        sealed.map((s) => s.row),
+      );
+      const idByHash = new Map(rows.map((r) => [r.cprHash, r.id]));
+      return new Map(sealed.map((s) => [s.cpr, idByHash.get(s.row.cprHash) ?? ""]));
+    },
+
+    setDeceased: (tx: Database, deaths: { citizenId: string; at: Date | null }[]) =>
+      store.setDeceased(tx, deaths),
+
+    async get(
+      ctx: RequestContext,
+      citizenId: string,
+      purpose?: string,
+      resource = "citizen",
+    ): Promise<CitizenView> {
       const facts = await store.factsOf(db, citizenId);
       if (!facts) {
         // Unknown ids are audited like denials, so probing for ids leaves a trace.
-        await access.audit(ctx, null, { action: "read", resource: "citizen", purpose }, "denied");
+        await access.audit(ctx, null, { action: "read", resource, purpose }, "denied");
         throw notFound("Citizen");
       }
-      await access.authorize(ctx, facts, { action: "read", resource: "citizen", purpose });
+      await access.authorize(ctx, facts, { action: "read", resource, purpose });
       const row = await store.findCitizen(db, citizenId);
       if (!row) throw notFound("Citizen");
       const [municipality, practice] = await store.placeNames(
@@ -83,6 +127,7 @@ export function createCitizenService(
         synthetic: row.synthetic,
         homeMunicipality: municipality ?? null,
         listedPractice: practice ?? null,
+        deceasedAt: row.deceasedAt,
       };
     },
 

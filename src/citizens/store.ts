@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { CitizenFacts } from "../access/model.ts";
 import type { Database } from "../platform/db/database.ts";
 
@@ -29,6 +30,44 @@ export async function upsertCitizen(db: Database, c: SealedCitizen) {
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Registers the citizens hospital notifications name, or updates the name and
+ * home municipality they state; the GP listing comes from elsewhere and is
+ * kept. Rows go in hash order so that concurrent batches lock in one order.
+ */
+export async function upsertCitizensFromMessages(
+  db: Database,
+  citizens: (Omit<SealedCitizen, "listedPracticeId" | "synthetic" | "homeMunicipalityCode"> & {
+    homeMunicipalityCode: string;
+  })[],
+) {
+  const sorted = [...new Map(citizens.map((c) => [c.cprHash, c])).values()].sort((a, b) =>
+    a.cprHash.localeCompare(b.cprHash),
+  );
+  if (sorted.length === 0) return [];
+  return db
+    .insertInto("citizen")
+    .values(
+      sorted.map((c) => ({ ...c, listedPracticeId: null, synthetic: false, deceasedAt: null })),
+    )
+    .onConflict((oc) =>
+      oc.column("cprHash").doUpdateSet((eb) => ({
+        nameEncrypted: eb.ref("excluded.nameEncrypted"),
+        homeMunicipalityCode: eb.ref("excluded.homeMunicipalityCode"),
+      })),
+    )
+    .returning(["id", "cprHash"])
+    .execute();
+}
+
+export async function setDeceased(db: Database, deaths: { citizenId: string; at: Date | null }[]) {
+  if (deaths.length === 0) return;
+  await sql`
+    update citizen c set deceased_at = v."at"
+    from jsonb_to_recordset(${JSON.stringify(deaths)}::jsonb) as v("citizenId" uuid, "at" timestamptz)
+    where c.id = v."citizenId" and c.deceased_at is distinct from v."at"`.execute(db);
+}
+
 export function findCitizen(db: Database, id: string) {
   return db.selectFrom("citizen").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -45,10 +84,16 @@ export async function factsOf(db: Database, citizenId: string): Promise<CitizenF
     .executeTakeFirst();
   if (!citizen) return null;
   const [stays, consents] = await Promise.all([
+    // A transfer ends a stay without a discharge; ended_at holds when the hospital's part ended.
     db
       .selectFrom("hospitalStay")
-      .select(["hospitalId", "admittedAt", "dischargedAt"])
+      .select((eb) => [
+        "hospitalId",
+        "admittedAt",
+        eb.fn.coalesce("endedAt", "dischargedAt").as("dischargedAt"),
+      ])
       .where("citizenId", "=", citizenId)
+      .where("status", "<>", "cancelled")
       .execute(),
     db
       .selectFrom("relativeConsent")
@@ -102,7 +147,7 @@ export function placeNames(
     practiceId
       ? db
           .selectFrom("generalPractice")
-          .select(["id", "name", "providerNumber"])
+          .select(["id", "name", "providerNumber", "municipalityCode"])
           .where("id", "=", practiceId)
           .executeTakeFirst()
       : undefined,

@@ -1,6 +1,7 @@
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
 import * as store from "./store.ts";
+import { findUnitBySor, findUnitsBySor } from "./units-store.ts";
 
 export type { NewOrganisation } from "./store.ts";
 
@@ -11,6 +12,10 @@ export type { NewOrganisation } from "./store.ts";
  */
 export function createOrganisationService(db: Database) {
   return {
+    /** The registered unit a SOR code names; `tx` lets the message ingest read inside its transaction. */
+    unitBySor: (sorCode: string, tx: Database = db) => findUnitBySor(tx, sorCode),
+    unitsBySor: (sorCodes: string[], tx: Database = db) => findUnitsBySor(tx, sorCodes),
+
     /** Finds or creates an organisation by kind and name; the demo and tests build on it. */
     async ensure(o: store.NewOrganisation) {
       return (

@@ -179,6 +179,10 @@ export function createStructureService(db: Database) {
       return resolveFrom(memberships, municipalityCode, date);
     },
 
+    /** The clusters a hospital serves on a date (Aalborg UH serves two). */
+    clustersOfHospital: (hospitalId: string, date: string) =>
+      store.clustersOfHospital(db, hospitalId, date),
+
     async getMunicipality(code: string, date: string): Promise<MunicipalityView> {
       const municipality = await store.findMunicipality(db, code);
       if (!municipality) throw notFound(`Municipality ${code}`);

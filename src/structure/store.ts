@@ -255,6 +255,18 @@ export async function hospitalsValidOn(db: Database, date: string) {
     .execute();
 }
 
+export async function clustersOfHospital(db: Database, hospitalId: string, date: string) {
+  const rows = await db
+    .selectFrom("clusterHospital")
+    .select("clusterId")
+    .where("hospitalId", "=", hospitalId)
+    .where(sql<boolean>`valid_from <= ${date}::date`)
+    .where(sql<boolean>`(valid_to is null or ${date}::date < valid_to)`)
+    .orderBy("clusterId")
+    .execute();
+  return rows.map((r) => r.clusterId);
+}
+
 export async function counts(db: Database) {
   const row = await db
     .selectNoFrom((eb) => [
