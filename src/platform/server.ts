@@ -5,6 +5,13 @@ import { fileURLToPath } from "node:url";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
+import { assembleIngest } from "../interop/assemble.ts";
+import { fhirReadRoutes } from "../interop/fhir-routes.ts";
+import { interopRoutes } from "../interop/routes.ts";
+import { pathwayRoutes } from "../pathways/routes.ts";
+import { createPathwayService } from "../pathways/service.ts";
+import { registerRoutes } from "../structure/register-routes.ts";
+import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
 import { createStructureService, loadStructure } from "../structure/service.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
@@ -58,6 +65,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
   const cipher = createCipher(options.masterKey ?? randomBytes(32));
   const structure = createStructureService(database.db);
   const access = createAccessFeature(database.db, cipher, config);
+  const pathways = createPathwayService(database.db, access.citizens, structure);
   return buildApp({
     database,
     logger: options.logger,
@@ -68,8 +76,21 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
     features: [
       async (app) => {
         await app.register(structureRoutes, { structure, geojsonFile: defaultGeojsonFile });
+        await app.register(registerRoutes, { register: createRegisterService(database.db) });
       },
       ...access.plugins,
+      async (app) => {
+        await app.register(pathwayRoutes, { pathways });
+      },
+      async (app) => {
+        const ingest = assembleIngest(database.db, cipher, {
+          citizens: access.citizens,
+          pathways,
+          logger: app.log,
+        });
+        await app.register(interopRoutes, { ingest });
+        await app.register(fhirReadRoutes, { citizens: access.citizens, pathways });
+      },
     ],
   });
 }
