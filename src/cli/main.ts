@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { registerMessagesCommands } from "./messages-commands.ts";
 import { registerMigrateCommand } from "./migrate-command.ts";
+import { registerOrganisationsCommands } from "./organisations-command.ts";
 import { reportFailure } from "./output.ts";
 import { type CliIo, defaultCliIo } from "./read-secret.ts";
 import { registerServeCommand } from "./serve-command.ts";
@@ -21,6 +23,8 @@ export function buildProgram(io: CliIo = defaultCliIo): Command {
   registerMigrateCommand(program);
   registerStructureCommands(program);
   registerUsersCommands(program, io);
+  registerMessagesCommands(program);
+  registerOrganisationsCommands(program);
   return program;
 }
 

@@ -1,88 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { scratchDatabaseUrl } from "../../test/support/database.ts";
-import { referenceStructureFile } from "../../test/support/server.ts";
+import { describe, expect, it } from "vitest";
+import { runCli as run, withCliDatabase } from "../../test/support/cli.ts";
 import { defaultThrottlePolicy } from "../access/model.ts";
 import { createSessionService } from "../access/session-service.ts";
 import * as accessStore from "../access/store.ts";
-import { type DatabaseHandle, openDatabase } from "../platform/db/database.ts";
-import { main } from "./main.ts";
-import { type CliIo, readSecretFromStdin } from "./read-secret.ts";
 
 const PASSWORD = "correct horse battery";
 const NO_ORG = "00000000-0000-4000-8000-000000000000";
-let dataDir: string;
-let dropScratch: (() => Promise<void>) | undefined;
-let databaseUrl: string | undefined;
-
-type Run = { status: number; out: string; err: string; secretReads: number };
-
-/** Runs the CLI as `tovholder …args`, with stdin answering `stdin` if it is read. */
-async function run(args: string[], stdin?: string): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => {
-    out.push(a.join(" "));
-  });
-  const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => {
-    err.push(a.join(" "));
-  });
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  let secretReads = 0;
-  const io: CliIo = {
-    readSecret: async (prompt) => {
-      secretReads += 1;
-      // The real reader, on piped input: the first line is the password.
-      return readSecretFromStdin(prompt, Readable.from([`${stdin ?? ""}\nignored second line`]));
-    },
-  };
-  try {
-    const status = await main(["node", "tovholder", ...args], io);
-    return { status, out: out.join("\n"), err: err.join("\n"), secretReads };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stderr.mockRestore();
-  }
-}
-
-/** The CLI's database, opened for checking (the CLI has closed it after each command). */
-async function inspect<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
-  const database = databaseUrl
-    ? await openDatabase({ engine: "postgres", url: databaseUrl, poolSize: 1 })
-    : await openDatabase({ engine: "pglite", dataDir: path.join(dataDir, "pgdata") });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "tovholder-cli-"));
-  vi.stubEnv("TOVHOLDER_DATA_DIR", dataDir);
-  const server = process.env.TEST_DATABASE_URL;
-  if (server) {
-    const scratch = await scratchDatabaseUrl(server);
-    databaseUrl = scratch.url;
-    dropScratch = scratch.drop;
-  }
-  vi.stubEnv("DATABASE_URL", databaseUrl);
-  const loaded = await run(["structure", "load", referenceStructureFile]);
-  expect(loaded.status, loaded.err).toBe(0);
-}, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await dropScratch?.();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const { inspect } = withCliDatabase();
 
 describe("tovholder users", () => {
   it("creates a user with a password from stdin (never argv), who can then log in", async () => {

@@ -5,6 +5,8 @@ import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import { createCitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
+import { ingestDemoActivity } from "./demo-activity.ts";
+import { ensureDemoUnits } from "./demo-units.ts";
 
 /** Every demo user logs in with this password; demo mode exists only on synthetic data. */
 export const DEMO_PASSWORD = "tovholder-demo";
@@ -26,28 +28,9 @@ export async function seedDemo(db: Database, cipher: PersonalDataCipher): Promis
   const organisations = createOrganisationService(db);
   const citizens = createCitizenService(db, cipher, createCitizenAccess(db, defaultAccessPolicy));
 
-  const hospital = await organisations.structural({
-    kind: "hospital",
-    hospitalId: "slagelse-sygehus",
-  });
-  const ward = await organisations.ensure({
-    kind: "hospital_department",
-    name: "Slagelse Sygehus, Medicinsk Afdeling",
-    hospitalId: "slagelse-sygehus",
-    regionCode: "1085",
-    parentId: hospital.id,
-  });
-  const naestved = await organisations.structural({
-    kind: "municipality",
-    municipalityCode: "370",
-  });
-  const homeNursing = await organisations.ensure({
-    kind: "municipal_unit",
-    name: "Næstved Kommune, Hjemmesygeplejen",
-    municipalityCode: "370",
-    regionCode: "1085",
-    parentId: naestved.id,
-  });
+  const units = await ensureDemoUnits(db);
+  const ward = { id: units.slagelseMedical };
+  const homeNursing = { id: units.naestvedHomeNursing };
   const practice = await organisations.ensureGeneralPractice({
     providerNumber: "990001",
     name: "Lægehuset Axeltorv (demo)",
@@ -112,26 +95,27 @@ export async function seedDemo(db: Database, cipher: PersonalDataCipher): Promis
     listedPracticeId: practice.practiceId,
     synthetic: true,
   });
-  const bent = await citizens.register({
+  await citizens.register({
     cpr: "050738-2981",
     name: "Bent Demo Larsen",
-    homeMunicipalityCode: "329",
+    homeMunicipalityCode: "330",
     listedPracticeId: null,
     synthetic: true,
   });
-  const now = Date.now();
-  await citizens.recordStay({
-    citizenId: karen.id,
-    hospitalId: "slagelse-sygehus",
-    admittedAt: new Date(now - 3 * 86_400_000),
-    dischargedAt: null,
+  // Birthe lives in Næstved, but her GP is in Vordingborg, in Klyngen Nykøbing F.
+  const vordingborgPractice = await organisations.ensureGeneralPractice({
+    providerNumber: "990002",
+    name: "Lægerne i Vordingborg (demo)",
+    municipalityCode: "390",
   });
-  await citizens.recordStay({
-    citizenId: bent.id,
-    hospitalId: "slagelse-sygehus",
-    admittedAt: new Date(now - 20 * 86_400_000),
-    dischargedAt: new Date(now - 15 * 86_400_000),
+  await citizens.register({
+    cpr: "220841-1958",
+    name: "Birthe Demo Jensen",
+    homeMunicipalityCode: "370",
+    listedPracticeId: vordingborgPractice.practiceId,
+    synthetic: true,
   });
+  await ingestDemoActivity(db, cipher);
 
   for (const s of staff) {
     await admin.createUser({

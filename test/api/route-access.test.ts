@@ -25,6 +25,7 @@ const publicApi = [
   "GET /api/municipalities",
   "GET /api/municipalities/:code",
   "GET /api/geo/municipalities",
+  "GET /fhir/metadata",
   "GET /api/auth/config",
   "GET /api/auth/demo-users",
   "POST /api/auth/login",

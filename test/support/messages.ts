@@ -1,0 +1,56 @@
+import { createAdminService, type TokenScope } from "../../src/access/admin-service.ts";
+import type { HospitalNotification } from "../../src/interop/medcom/hospital-notification.ts";
+import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
+import type { Database } from "../../src/platform/db/database.ts";
+import type { App } from "../../src/platform/http/app.ts";
+
+/** An integration token for the hospital organisation, with the given scopes. */
+export async function integrationToken(db: Database, scopes: TokenScope[] = ["messages:write"]) {
+  const hospital = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("kind", "=", "hospital")
+    .where("hospitalId", "=", "slagelse-sygehus")
+    .executeTakeFirstOrThrow();
+  const created = await createAdminService(db).createToken({
+    name: `test-${scopes.join("-") || "none"}-${Math.random()}`,
+    organisationId: hospital.id,
+    scopes,
+    createdBy: null,
+    expiresAt: null,
+  });
+  return created.token;
+}
+
+export type Ack = {
+  id: string;
+  entry: { resource: Record<string, unknown> & { resourceType: string } }[];
+};
+
+export function ackResponse(ack: Ack) {
+  const header = ack.entry[0]?.resource as unknown as {
+    response: { identifier: string; code: string };
+    destination: { endpoint: string }[];
+  };
+  const outcome = ack.entry.find((e) => e.resource.resourceType === "OperationOutcome")?.resource as
+    | { issue: { severity: string; expression: string[]; details: { text: string } }[] }
+    | undefined;
+  return {
+    ...header.response,
+    endpoint: header.destination[0]?.endpoint,
+    issues: outcome?.issue ?? [],
+  };
+}
+
+/** Posts a HospitalNotification to $process-message as a hospital system would. */
+export async function postMessage(app: App, token: string, message: HospitalNotification | string) {
+  const payload =
+    typeof message === "string" ? message : JSON.stringify(writeHospitalNotification(message));
+  const response = await app.inject({
+    method: "POST",
+    url: "/fhir/$process-message",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
+    payload,
+  });
+  return { response, ack: response.json() as Ack };
+}
