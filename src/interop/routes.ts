@@ -37,7 +37,7 @@ const messageRow = z.object({
 
 type Row = Awaited<ReturnType<MessageIngest["list"]>>[number];
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const toRow = (r: Row) => ({
+const toRow = ({ seq: _seq, ...r }: Row) => ({
   ...r,
   receivedAt: new Date(r.receivedAt).toISOString(),
   eventAt: iso(r.eventAt),
@@ -99,23 +99,28 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
         querystring: z.object({
           status: z.enum(["applied", "rejected", "dead_letter"]).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
-          before: z.iso.datetime({ offset: true }).optional(),
+          cursor: z
+            .string()
+            .regex(/^[0-9]{1,18}$/, "must be the nextCursor of a previous page")
+            .optional(),
         }),
         response: {
           200: z.object({
             counts: z.record(z.string(), z.number()),
             messages: z.array(messageRow),
+            nextCursor: z.string().nullable(),
           }),
         },
       },
     },
     async (request) => {
-      const { status, limit, before } = request.query;
+      const { status, limit, cursor } = request.query;
       const [rows, counts] = await Promise.all([
-        ingest.list({ status, limit, ...(before ? { before: new Date(before) } : {}) }),
+        ingest.list({ status, limit, ...(cursor ? { beforeSeq: cursor } : {}) }),
         ingest.counts(),
       ]);
-      return { counts, messages: rows.map(toRow) };
+      const last = rows.length === limit ? rows.at(-1) : undefined;
+      return { counts, messages: rows.map(toRow), nextCursor: last ? String(last.seq) : null };
     },
   );
 

@@ -115,7 +115,8 @@ export function findMessage(db: Database, id: string) {
   return db.selectFrom("inboundMessage").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export type MessageFilter = { status?: MessageStatus; limit: number; before?: Date };
+/** `beforeSeq` continues a listing after the last row of the previous page. */
+export type MessageFilter = { status?: MessageStatus; limit: number; beforeSeq?: string };
 
 export async function listMessages(db: Database, f: MessageFilter) {
   let q = db
@@ -124,6 +125,7 @@ export async function listMessages(db: Database, f: MessageFilter) {
     .leftJoin("organisation as r", "r.sorCode", "m.receiverSor")
     .select([
       "m.id",
+      "m.seq",
       "m.messageHeaderId",
       "m.bundleId",
       "m.receivedAt",
@@ -141,11 +143,10 @@ export async function listMessages(db: Database, f: MessageFilter) {
       "m.attempts",
       "m.appliedAt",
     ])
-    .orderBy("m.receivedAt", "desc")
-    .orderBy("m.id")
+    .orderBy("m.seq", "desc")
     .limit(f.limit);
   if (f.status) q = q.where("m.status", "=", f.status);
-  if (f.before) q = q.where("m.receivedAt", "<", f.before);
+  if (f.beforeSeq) q = q.where("m.seq", "<", f.beforeSeq);
   return q.execute();
 }
 

@@ -109,6 +109,21 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
   );
 
   app.get(
+    "/api/hospitals",
+    {
+      config: publicData,
+      schema: {
+        tags,
+        summary: "All hospitals in the structure, acute or not",
+        response: {
+          200: z.array(hospitalRef.extend({ acute: z.boolean(), regionCode: z.string() })),
+        },
+      },
+    },
+    async () => structure.listHospitals(),
+  );
+
+  app.get(
     "/api/municipalities",
     {
       config: publicData,

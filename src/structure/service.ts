@@ -108,6 +108,8 @@ export function createStructureService(db: Database) {
 
     listClusters: clusterSummaries,
 
+    listHospitals: () => store.listHospitals(db),
+
     async getCluster(id: string, date: string): Promise<ClusterDetail> {
       const row = await store.findCluster(db, id);
       if (!row) throw notFound(`Cluster "${id}"`);

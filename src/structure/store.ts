@@ -244,6 +244,14 @@ export async function membershipsValidOn(db: Database, date: string) {
     .execute();
 }
 
+export async function listHospitals(db: Database) {
+  return db
+    .selectFrom("hospital")
+    .select(["id", "name", "sorCode", "acute", "regionCode"])
+    .orderBy("name")
+    .execute();
+}
+
 export async function hospitalsValidOn(db: Database, date: string) {
   return db
     .selectFrom("clusterHospital as ch")

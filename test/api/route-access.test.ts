@@ -22,6 +22,7 @@ const publicApi = [
   "GET /api/regions",
   "GET /api/clusters",
   "GET /api/clusters/:id",
+  "GET /api/hospitals",
   "GET /api/municipalities",
   "GET /api/municipalities/:code",
   "GET /api/geo/municipalities",

@@ -123,4 +123,13 @@ describe("the structure API", () => {
     expect(geo.type).toContain("application/geo+json");
     expect(geo.body.features).toHaveLength(99);
   });
+
+  it("lists every hospital in the structure, for the organisation register", async () => {
+    const hospitals = await get<{ id: string; acute: boolean; regionCode: string }[]>(
+      "/api/hospitals",
+    );
+    const slagelse = hospitals.body.find((h) => h.id === "slagelse-sygehus");
+    expect(slagelse).toMatchObject({ acute: true, regionCode: "1085" });
+    expect(hospitals.body.length).toBeGreaterThan(20);
+  });
 });

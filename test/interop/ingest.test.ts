@@ -228,6 +228,32 @@ describe("POST /fhir/$process-message", () => {
     }
   });
 
+  it("pages through received messages without skipping those received in one batch", async () => {
+    const admin = await demo.sessionOf("demo.admin");
+    const page = async (cursor?: string) => {
+      const response = await demo.app.inject({
+        url: `/api/admin/messages?limit=7${cursor ? `&cursor=${cursor}` : ""}`,
+        headers: authHeaders(admin),
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json() as { messages: { id: string }[]; nextCursor: string | null };
+    };
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const next = await page(cursor);
+      paged.push(...next.messages.map((m) => m.id));
+      cursor = next.nextCursor ?? undefined;
+    } while (cursor);
+    const all = await demo.app.inject({
+      url: "/api/admin/messages?limit=500",
+      headers: authHeaders(admin),
+    });
+    const ids = (all.json() as { messages: { id: string }[] }).messages.map((m) => m.id);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(paged).toEqual(ids);
+  });
+
   it("takes plain application/json too", async () => {
     const [message] = flowFor("STIN", "plain-json").messages;
     if (!message) throw new Error("no message");

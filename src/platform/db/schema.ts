@@ -153,6 +153,8 @@ export type ResponseCode = "ok" | "fatal-error" | "transient-error";
 
 export interface InboundMessageTable {
   id: Generated<string>;
+  /** Arrival order (an identity column), for paging. */
+  seq: Generated<string>;
   messageHeaderId: string | null;
   bundleId: string | null;
   receivedAt: DefaultedTimestamp;

@@ -20,6 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create table inbound_message (
       id uuid primary key default gen_random_uuid(),
+      -- Arrival order: a batch shares one received_at, so pages are cut on this instead.
+      seq bigint generated always as identity unique,
       message_header_id text unique,
       bundle_id text,
       received_at timestamptz not null default now(),
@@ -41,9 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_attempt_at timestamptz not null default now(),
       applied_at timestamptz
     );
-    create index inbound_message_received on inbound_message (received_at desc);
-    create index inbound_message_dead_letter on inbound_message (received_at desc)
-      where status = 'dead_letter';
+    create index inbound_message_status on inbound_message (status, seq desc);
     create index inbound_message_citizen on inbound_message (citizen_id);
 
     alter table hospital_stay
