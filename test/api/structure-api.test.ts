@@ -125,9 +125,8 @@ describe("the structure API", () => {
   });
 
   it("lists every hospital in the structure, for the organisation register", async () => {
-    const hospitals = await get<{ id: string; acute: boolean; regionCode: string }[]>(
-      "/api/hospitals",
-    );
+    const hospitals =
+      await get<{ id: string; acute: boolean; regionCode: string }[]>("/api/hospitals");
     const slagelse = hospitals.body.find((h) => h.id === "slagelse-sygehus");
     expect(slagelse).toMatchObject({ acute: true, regionCode: "1085" });
     expect(hospitals.body.length).toBeGreaterThan(20);

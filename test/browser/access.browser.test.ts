@@ -129,7 +129,7 @@ describe("administration", () => {
   it("lets an administrator see users and their memberships", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
     await logInAsDemo("Anna Administrator (demo)");
-    await page.getByRole("link", { name: "Brugere" }).click();
+    await page.getByRole("link", { name: "Administration" }).click();
     await page.locator("table.admin-users").waitFor();
     await expect(page.locator("table.admin-users").textContent()).resolves.toContain(
       "demo.visitator",

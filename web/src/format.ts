@@ -20,3 +20,12 @@ export function formatDate(isoDate: string): string {
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(locale(), { style: "long", type: "conjunction" }).format(items);
 }
+
+/** An instant as Danish wall-clock time: "22. nov. 2026 14.05" / "22 Nov 2026, 14:05". */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  }).format(new Date(iso));
+}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AdminNav } from "../admin/AdminNav";
 import { getJson } from "../api/client";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
@@ -83,6 +84,7 @@ export function AdminUsersPage() {
   return (
     <>
       <title>{`${t("admin.title")} – ${t("app.name")}`}</title>
+      <AdminNav />
       <h1>{t("admin.title")}</h1>
       <div className="table--responsive-scroll">
         <table className="table table--zebra admin-users">

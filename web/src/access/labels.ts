@@ -37,6 +37,10 @@ const RESOURCE_KEYS = {
   citizen: "accessLog.resources.citizen",
   "access-log": "accessLog.resources.access-log",
   consent: "accessLog.resources.consent",
+  pathway: "accessLog.resources.pathway",
+  "fhir:Patient": "accessLog.resources.fhir",
+  "fhir:Encounter": "accessLog.resources.fhir",
+  "fhir:EpisodeOfCare": "accessLog.resources.fhir",
 } as const;
 
 function labelFrom<K extends Record<string, string>>(keys: K) {

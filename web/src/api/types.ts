@@ -58,7 +58,8 @@ export type Problem = {
   detail?: string;
   code?: string;
   requestId?: string;
-  errors?: { path?: string; message: string }[];
+  /** Which field is wrong and why (the server's FieldError). */
+  errors?: { in: string; field: string; reason: string }[];
 };
 
 export type MunicipalityFeature = {

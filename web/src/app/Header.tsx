@@ -10,7 +10,10 @@ export function Header() {
   const inClusters = pathname === "/" || pathname.startsWith("/klynger/");
   const me = useMe();
   const isCitizen = me.data?.user.kind === "citizen";
-  const isAdmin = activeMembership(me.data)?.role === "administrator";
+  const role = activeMembership(me.data)?.role;
+  const isAdmin = role === "administrator";
+  const givesCare = role === "clinician" || role === "coordinator";
+  const isRelative = me.data?.user.kind === "relative";
   return (
     <header className="header">
       <div className="solution-info">
@@ -35,6 +38,26 @@ export function Header() {
                 <span>{t("nav.clusters")}</span>
               </NavLink>
             </li>
+            {givesCare && (
+              <li className={pathname.startsWith("/borgere") ? "active" : undefined}>
+                <NavLink to="/borgere/soeg" className="nav-link">
+                  <span>{t("search.nav")}</span>
+                </NavLink>
+              </li>
+            )}
+            {(isCitizen || isRelative) && (
+              <li
+                className={
+                  pathname.startsWith("/mit-forloeb") || pathname.startsWith("/borgere")
+                    ? "active"
+                    : undefined
+                }
+              >
+                <NavLink to="/mit-forloeb" className="nav-link">
+                  <span>{t("myPathway.nav")}</span>
+                </NavLink>
+              </li>
+            )}
             {isCitizen && (
               <li className={pathname.startsWith("/mine-oplysninger") ? "active" : undefined}>
                 <NavLink to="/mine-oplysninger/adgangslog" className="nav-link">
@@ -45,7 +68,7 @@ export function Header() {
             {isAdmin && (
               <li className={pathname.startsWith("/admin") ? "active" : undefined}>
                 <NavLink to="/admin/brugere" className="nav-link">
-                  <span>{t("admin.nav")}</span>
+                  <span>{t("adminNav.label")}</span>
                 </NavLink>
               </li>
             )}

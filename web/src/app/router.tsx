@@ -1,13 +1,24 @@
+import type { ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AccessLogPage } from "../access/AccessLogPage";
 import { AdminUsersPage } from "../access/AdminUsersPage";
 import { ForbiddenPage } from "../access/ForbiddenPage";
 import { LoginPage } from "../access/LoginPage";
 import { RequireLogin } from "../access/RequireLogin";
+import { MessagesPage } from "../admin/MessagesPage";
+import { OrganisationUnitsPage } from "../admin/OrganisationUnitsPage";
 import { ClusterPage } from "../pages/ClusterPage";
 import { ClustersPage } from "../pages/ClustersPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
+import { CitizenSearchPage } from "../pathways/CitizenSearchPage";
+import { MyPathwayPage } from "../pathways/MyPathwayPage";
+import { PathwayPage } from "../pathways/PathwayPage";
 import { Layout } from "./Layout";
+
+/** A page that needs a logged-in user acting in a membership; the API decides the rest. */
+function loggedIn(path: string, page: ReactNode) {
+  return { path, element: <RequireLogin>{page}</RequireLogin> };
+}
 
 export const router = createBrowserRouter([
   {
@@ -17,22 +28,13 @@ export const router = createBrowserRouter([
       { path: "klynger/:id", element: <ClusterPage /> },
       { path: "login", element: <LoginPage /> },
       { path: "ingen-adgang", element: <ForbiddenPage /> },
-      {
-        path: "mine-oplysninger/adgangslog",
-        element: (
-          <RequireLogin>
-            <AccessLogPage />
-          </RequireLogin>
-        ),
-      },
-      {
-        path: "admin/brugere",
-        element: (
-          <RequireLogin>
-            <AdminUsersPage />
-          </RequireLogin>
-        ),
-      },
+      loggedIn("mine-oplysninger/adgangslog", <AccessLogPage />),
+      loggedIn("mit-forloeb", <MyPathwayPage />),
+      loggedIn("borgere/soeg", <CitizenSearchPage />),
+      loggedIn("borgere/:id/forloeb", <PathwayPage />),
+      loggedIn("admin/brugere", <AdminUsersPage />),
+      loggedIn("admin/beskeder", <MessagesPage />),
+      loggedIn("admin/organisationer", <OrganisationUnitsPage />),
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -24,6 +24,15 @@ export function ProblemAlert({ error, onRetry }: Props) {
             t("status.errorNetwork")
           )}
         </p>
+        {problem?.errors && problem.errors.length > 0 && (
+          <ul className="alert-text problem-errors">
+            {problem.errors.map((e) => (
+              <li key={`${e.in}-${e.field}-${e.reason}`}>
+                <code>{e.field}</code>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        )}
         {problem?.requestId && (
           <p className="alert-text request-id">
             {t("status.requestId", { id: problem.requestId })}

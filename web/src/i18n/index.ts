@@ -1,19 +1,15 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import accessDa from "./access.da.json";
-import accessEn from "./access.en.json";
-import da from "./da.json";
-import en from "./en.json";
+import { danish, english } from "./bundles";
 
 export const languages = ["da", "en"] as const;
 export type Language = (typeof languages)[number];
 
 const storageKey = "tovholder.language";
 
-// Each capability's strings live in their own file; top-level keys never overlap.
 export const resources = {
-  da: { translation: { ...da, ...accessDa } },
-  en: { translation: { ...en, ...accessEn } },
+  da: { translation: danish },
+  en: { translation: english },
 } as const;
 
 function isLanguage(value: string | null): value is Language {

@@ -1,0 +1,180 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flowFor } from "../../src/interop/medcom/fixtures.ts";
+import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
+import { integrationToken } from "../support/messages.ts";
+import {
+  describeViolations,
+  type Harness,
+  screenshot,
+  seriousAxeViolations,
+  startHarness,
+} from "./harness.ts";
+
+/**
+ * Issue 4, point 10 in a real browser: a nurse finds a citizen by CPR number
+ * and reads the course of care; an administrator follows a dead letter from
+ * the message list to the register and back.
+ */
+
+let harness: Harness;
+let context: BrowserContext;
+let page: Page;
+const requestedUrls: string[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page.on("request", (request) => requestedUrls.push(request.url()));
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+async function logInAsDemo(displayName: string): Promise<void> {
+  await page.goto(`${harness.server.url}/login`);
+  await page.getByRole("button", { name: displayName }).click();
+  await page.locator(".user-menu .user-name").waitFor();
+}
+
+async function search(cpr: string): Promise<void> {
+  await page.getByRole("link", { name: "Find borger" }).click();
+  await page.getByLabel("CPR-nummer").fill(cpr);
+  await page.getByRole("button", { name: "Søg" }).click();
+}
+
+describe("a nurse finds a citizen and reads the course of care", () => {
+  it("finds Birthe by CPR number without the number ever reaching a URL", async () => {
+    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await search("220841-1958");
+    await page.getByRole("heading", { name: /Birthe Demo Jensen/ }).waitFor();
+    expect(page.url()).toMatch(/\/borgere\/[0-9a-f-]{36}\/forloeb$/);
+    expect(requestedUrls.filter((u) => /220841|2208411958/.test(u))).toEqual([]);
+  });
+
+  it("shows the state, who is responsible now, the three clusters and the timeline", async () => {
+    const responsible = page.locator("section[aria-labelledby=responsible-heading]");
+    await expect.poll(() => responsible.textContent()).toContain("Indlagt");
+    await expect(responsible.textContent()).resolves.toContain("Slagelse Sygehus");
+    const clusters = page.locator("section[aria-labelledby=clusters-heading]");
+    await expect.poll(() => clusters.textContent()).toContain("Klyngen Nykøbing F");
+    await expect(clusters.locator(".clusters-differ").textContent()).resolves.toContain(
+      "Klyngerne er ikke de samme",
+    );
+    const timeline = page.locator(".pathway-timeline");
+    await expect(timeline.textContent()).resolves.toContain("Akut ambulant modtaget");
+    await expect(timeline.textContent()).resolves.toContain("Indlagt");
+    await screenshot(page, "pathway-birthe");
+    await expectAccessible("pathway page");
+  });
+
+  it("reads the same page in English", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Responsible now" }).waitFor();
+    await expect(page.locator(".clusters-differ").textContent()).resolves.toContain(
+      "The clusters differ",
+    );
+    await screenshot(page, "pathway-birthe-en");
+    await page.getByRole("button", { name: "Dansk" }).click();
+    await page.getByRole("heading", { name: "Ansvarlig nu" }).waitFor();
+  });
+
+  it("says nothing was found for a citizen without a relation, and names a wrong number", async () => {
+    await search("010180-1234");
+    await expect
+      .poll(() => page.locator(".alert-info").textContent())
+      .toContain("Ingen borger fundet");
+    await screenshot(page, "citizen-search-none");
+    await expectAccessible("search page");
+    await page.getByLabel("CPR-nummer").fill("311399-0000");
+    await page.getByRole("button", { name: "Søg" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("cpr");
+  });
+});
+
+describe("an administrator works the dead letters", () => {
+  const sender = { sor: "999999999000061", gln: "5799990000064", name: "Kirurgisk Afdeling" };
+
+  it("lists received messages with their outcomes, including a waiting one", async () => {
+    const [message] = flowFor("STIN", "browser-dead-letter", { sender }).messages;
+    if (!message) throw new Error("no message");
+    const token = await integrationToken(harness.server.database.db);
+    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
+      body: JSON.stringify(writeHospitalNotification(message)),
+    });
+    expect(response.status).toBe(200);
+
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo("Anna Administrator (demo)");
+    await page.getByRole("link", { name: "Administration" }).click();
+    await page.getByRole("link", { name: "Beskeder" }).click();
+    await page.locator("table.messages-table").waitFor();
+    await expect(page.locator("table.messages-table").textContent()).resolves.toContain("Anvendt");
+    await page.getByLabel("Vis").selectOption({ index: 3 });
+    await expect
+      .poll(() => page.locator("table.messages-table").textContent())
+      .toContain(sender.sor);
+    await screenshot(page, "admin-messages");
+    await expectAccessible("messages page");
+  });
+
+  it("registers the unknown sender on the organisation page", async () => {
+    await page.getByRole("link", { name: "Organisationer" }).click();
+    await page.locator("table.units-table").waitFor();
+    await page.getByLabel("SOR-kode", { exact: true }).fill(sender.sor);
+    await page.getByLabel("Navn", { exact: true }).fill(sender.name);
+    await page.getByLabel("Type", { exact: true }).selectOption("hospital_department");
+    await page.getByLabel("GLN (valgfri)").fill(sender.gln);
+    await page.getByLabel("Sygehus").selectOption("slagelse-sygehus");
+    await page.getByRole("button", { name: "Tilføj", exact: true }).click();
+    await expect
+      .poll(() => page.locator(".add-unit .alert-success").textContent())
+      .toContain(sender.name);
+    await expect.poll(() => page.locator("table.units-table").textContent()).toContain(sender.sor);
+    await screenshot(page, "admin-units");
+    await expectAccessible("organisation register page");
+  });
+
+  it("refuses a file with a bad row, naming the line, then imports a good one", async () => {
+    const header = "sor_code;name;kind;municipality_code";
+    await page.getByLabel("Fil (.csv eller .json)").setInputFiles({
+      name: "enheder.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\n77788899900011;Sorø Visitation;municipal_unit;999\n`),
+    });
+    await page.getByRole("button", { name: "Importér" }).click();
+    await expect.poll(() => page.locator(".import-units").textContent()).toContain("line 2");
+    await page.getByLabel("Fil (.csv eller .json)").setInputFiles({
+      name: "enheder.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\n77788899900011;Sorø Visitation;municipal_unit;340\n`),
+    });
+    await page.getByRole("button", { name: "Importér" }).click();
+    await expect
+      .poll(() => page.locator(".import-units .alert-success").textContent())
+      .toContain("1 tilføjet");
+  });
+
+  it("applies the waiting message again from the message list", async () => {
+    await page.getByRole("link", { name: "Beskeder" }).click();
+    await page.getByLabel("Vis").selectOption({ index: 3 });
+    await page
+      .getByRole("button", { name: /Anvend igen/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.locator(".alert-success").textContent())
+      .toContain("Beskeden blev anvendt");
+  });
+});

@@ -1,0 +1,24 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+
+const PAGES = [
+  { to: "/admin/brugere", key: "adminNav.users" },
+  { to: "/admin/beskeder", key: "adminNav.messages" },
+  { to: "/admin/organisationer", key: "adminNav.units" },
+] as const;
+
+/** Moves between the administration pages. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="admin-nav" aria-label={t("adminNav.label")}>
+      <ul className="nobullet-list">
+        {PAGES.map((page) => (
+          <li key={page.to}>
+            <NavLink to={page.to}>{t(page.key)}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from "react-i18next";
+import { type OrganisationUnit, UNIT_TYPES, type UnitType } from "./types";
+
+const isUnitType = (v: string | null): v is UnitType =>
+  v !== null && (UNIT_TYPES as readonly string[]).includes(v);
+
+export function UnitsTable({ units }: { units: OrganisationUnit[] }) {
+  const { t } = useTranslation();
+  if (units.length === 0) return <p>{t("units.none")}</p>;
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--zebra units-table">
+        <caption className="sr-only">{t("units.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("units.columns.name")}</th>
+            <th scope="col">{t("units.columns.sor")}</th>
+            <th scope="col">{t("units.columns.gln")}</th>
+            <th scope="col">{t("units.columns.type")}</th>
+            <th scope="col">{t("units.columns.belongsTo")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.id}>
+              <td>
+                {u.name}
+                {u.synthetic && (
+                  <span className="badge badge-small synthetic-badge">{t("units.synthetic")}</span>
+                )}
+              </td>
+              <td className="sor-code">{u.sorCode ?? "–"}</td>
+              <td>{u.gln ?? "–"}</td>
+              <td>
+                {t(`units.kinds.${u.kind}`)}
+                {isUnitType(u.unitType) && u.unitType !== u.kind && (
+                  <span className="d-block">{t(`units.unitTypes.${u.unitType}`)}</span>
+                )}
+              </td>
+              <td>
+                {u.hospitalName ?? u.municipalityName ?? "–"}
+                {u.providerNumber && (
+                  <span className="d-block">
+                    {t("units.providerNumber", { number: u.providerNumber })}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

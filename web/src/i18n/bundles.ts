@@ -1,0 +1,22 @@
+import accessDa from "./access.da.json";
+import accessEn from "./access.en.json";
+import da from "./da.json";
+import en from "./en.json";
+import operationsDa from "./operations.da.json";
+import operationsEn from "./operations.en.json";
+import pathwaysDa from "./pathways.da.json";
+import pathwaysEn from "./pathways.en.json";
+
+/**
+ * Each capability's strings live in their own pair of files; top-level keys
+ * never overlap between them (the i18n test checks it).
+ */
+export const bundles = {
+  base: { da, en },
+  access: { da: accessDa, en: accessEn },
+  pathways: { da: pathwaysDa, en: pathwaysEn },
+  operations: { da: operationsDa, en: operationsEn },
+} as const;
+
+export const danish = { ...da, ...accessDa, ...pathwaysDa, ...operationsDa };
+export const english = { ...en, ...accessEn, ...pathwaysEn, ...operationsEn };

@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useLocation, useParams } from "react-router";
+import { ErrorOrForbidden } from "../access/RequireLogin";
+import { getJson } from "../api/client";
+import { Loading } from "../components/Loading";
+import { formatDate } from "../format";
+import { ClustersPanel } from "./ClustersPanel";
+import { ResponsibilityPanel } from "./ResponsibilityPanel";
+import { StaysTable } from "./StaysTable";
+import { Timeline } from "./Timeline";
+import type { Pathway } from "./types";
+
+/** How often the page asks again, so a new hospital notification shows without a reload. */
+const REFRESH_MS = 30_000;
+
+/** A citizen's course of care: who they are, the state now, who is responsible, and what happened. */
+export function PathwayPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const purpose = (useLocation().state as { purpose?: string } | null)?.purpose;
+  const pathway = useQuery({
+    queryKey: ["pathway", id],
+    queryFn: ({ signal }) =>
+      getJson<Pathway>(
+        `/api/citizens/${encodeURIComponent(id)}/pathway${
+          purpose ? `?purpose=${encodeURIComponent(purpose)}` : ""
+        }`,
+        signal,
+      ),
+    refetchInterval: REFRESH_MS,
+  });
+
+  if (pathway.isPending) return <Loading />;
+  if (pathway.isError)
+    return <ErrorOrForbidden error={pathway.error} onRetry={() => void pathway.refetch()} />;
+  const p = pathway.data;
+  return (
+    <>
+      <title>{`${t("pathway.title")}: ${p.citizen.name} – ${t("app.name")}`}</title>
+      <p className="pathway-kicker">{t("pathway.title")}</p>
+      <h1>
+        {p.citizen.name}
+        {p.citizen.synthetic && (
+          <span className="badge badge-small synthetic-badge" title={t("pathway.syntheticHint")}>
+            {t("pathway.synthetic")}
+          </span>
+        )}
+      </h1>
+      <CitizenFacts citizen={p.citizen} />
+      <div className="row pathway-panels">
+        <div className="col-12 col-lg-6">
+          <ResponsibilityPanel state={p.state} responsibility={p.responsibility} />
+        </div>
+        <div className="col-12 col-lg-6">
+          <ClustersPanel clusters={p.clusters} />
+        </div>
+      </div>
+      <h2>{t("pathway.staysHeading")}</h2>
+      <StaysTable stays={p.stays} />
+      <h2>{t("pathway.timelineHeading")}</h2>
+      <Timeline events={p.timeline} />
+      <p className="form-hint">{t("pathway.refreshed")}</p>
+    </>
+  );
+}
+
+/** "2208411958" → "220841-1958", as CPR numbers are written. */
+function formatCpr(cpr: string): string {
+  return /^[0-9]{10}$/.test(cpr) ? `${cpr.slice(0, 6)}-${cpr.slice(6)}` : cpr;
+}
+
+function CitizenFacts({ citizen }: { citizen: Pathway["citizen"] }) {
+  const { t } = useTranslation();
+  const practice = citizen.listedPractice;
+  return (
+    <dl className="citizen-facts">
+      <div>
+        <dt>{t("pathway.cpr")}</dt>
+        <dd>{formatCpr(citizen.cpr)}</dd>
+      </div>
+      <div>
+        <dt>{t("pathway.born")}</dt>
+        <dd>{formatDate(citizen.birthDate)}</dd>
+      </div>
+      <div>
+        <dt>{t("pathway.home")}</dt>
+        <dd>{citizen.homeMunicipality?.name ?? "–"}</dd>
+      </div>
+      <div>
+        <dt>{t("pathway.practice")}</dt>
+        <dd>
+          {practice ? `${practice.name} (${practice.providerNumber})` : t("pathway.noPractice")}
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../format";
+import type { CurrentState, Responsibility } from "./types";
+
+/** The state now and who is responsible: the question Tovholder must always answer. */
+export function ResponsibilityPanel({
+  state,
+  responsibility,
+}: {
+  state: CurrentState;
+  responsibility: Responsibility;
+}) {
+  const { t } = useTranslation();
+  const r = responsibility;
+  return (
+    <section className="pathway-panel" aria-labelledby="responsible-heading">
+      <h2 id="responsible-heading">{t("pathway.responsibleHeading")}</h2>
+      <p className="pathway-state">
+        <span className="pathway-state-label">{t("pathway.stateHeading")}:</span>{" "}
+        <span className={`badge state-badge state-${state}`}>{t(`pathway.states.${state}`)}</span>
+      </p>
+      {r.responsible.length > 0 && (
+        <ul className="nobullet-list responsible-list">
+          {r.responsible.map((party) => (
+            <li key={`${party.kind}-${party.name}`}>
+              <strong>{party.name}</strong>
+              <span className="d-block">{t(`pathway.responsibleFor.${party.for}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>{t(`pathway.reasons.${r.reason}`)}</p>
+      {r.since && (
+        <p className="form-hint">{t("pathway.since", { when: formatDateTime(r.since) })}</p>
+      )}
+      {r.awaitingConfirmationFrom.length > 0 && (
+        <>
+          <h3 className="h5">{t("pathway.awaiting")}</h3>
+          <ul className="awaiting-list">
+            {r.awaitingConfirmationFrom.map((party) => (
+              <li key={`${party.kind}-${party.name}`}>
+                {party.name} ({t(`pathway.sectors.${party.kind}`)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
