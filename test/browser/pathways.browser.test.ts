@@ -178,3 +178,16 @@ describe("an administrator works the dead letters", () => {
       .toContain("Beskeden blev anvendt");
   });
 });
+
+describe("the citizen sees who is responsible", () => {
+  it("takes Karen from »Mit forløb« to her own course of care", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo("Karen Demo Hansen");
+    await page.getByRole("link", { name: "Mit forløb" }).click();
+    await page.getByRole("heading", { name: /Karen Demo Hansen/ }).waitFor();
+    const responsible = page.locator("section[aria-labelledby=responsible-heading]");
+    await expect.poll(() => responsible.textContent()).toContain("Slagelse Sygehus");
+    await screenshot(page, "pathway-citizen");
+    await expectAccessible("the citizen's own pathway");
+  });
+});
