@@ -13,6 +13,8 @@ export type Engine = "pglite" | "postgres";
 
 export type Prepared = {
   database: DatabaseHandle;
+  /** The personal-data key the ingest seals with; the HTTP server gets the same one. */
+  masterKey: Buffer;
   ingest: ReturnType<typeof assembleIngest>;
   serverVersion: string;
   close(): Promise<void>;
@@ -40,9 +42,11 @@ export async function prepare(engine: Engine, postgresUrl: string): Promise<Prep
   const version = await database.db
     .selectNoFrom((eb) => eb.fn<string>("version", []).as("v"))
     .executeTakeFirstOrThrow();
+  const masterKey = randomBytes(32);
   return {
     database,
-    ingest: assembleIngest(database.db, createCipher(randomBytes(32))),
+    masterKey,
+    ingest: assembleIngest(database.db, createCipher(masterKey)),
     // "PostgreSQL 15.20 (Debian …) on x86_64-pc-linux-gnu, compiled by …": the part before " on ".
     serverVersion: version.v.split(" on ")[0] ?? version.v,
     close: async () => {
@@ -52,13 +56,13 @@ export async function prepare(engine: Engine, postgresUrl: string): Promise<Prep
   };
 }
 
-/** True when a PostgreSQL server answers at the URL. */
-export async function postgresReachable(url: string): Promise<boolean> {
+/** Null when a PostgreSQL server at the URL lets us create a scratch database; else why not. */
+export async function postgresUnreachable(url: string): Promise<string | null> {
   try {
     const scratch = await scratchDatabaseUrl(url);
     await scratch.drop();
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message || err.name : String(err);
   }
 }

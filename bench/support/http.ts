@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { createApp } from "../../src/platform/server.ts";
+import { testConfig } from "../../test/support/access.ts";
 import { integrationToken } from "../../test/support/messages.ts";
 import type { Prepared } from "./engines.ts";
 import { percentile } from "./stats.ts";
@@ -17,15 +17,9 @@ export async function httpRun(
   options: { warmUp: number; inFlight: number },
 ): Promise<HttpResult> {
   const app = await createApp(prepared.database, {
-    masterKey: randomBytes(32),
+    masterKey: prepared.masterKey,
     logger: { level: "info", stream: discard },
-    config: {
-      demo: false,
-      session: { idleMinutes: 30, absoluteHours: 12, secureCookie: false },
-      access: { hospitalAfterDischargeHours: 30 * 24, breakGlassMinutes: 240 },
-      oidc: undefined,
-      publicUrl: undefined,
-    },
+    config: testConfig({ demo: false }),
   });
   const url = `${await app.listen({ port: 0, host: "127.0.0.1" })}/fhir/$process-message`;
   const token = await integrationToken(prepared.database.db);
@@ -44,6 +38,7 @@ export async function httpRun(
       throw new Error(`message refused: HTTP ${response.status}, ${code}`);
     return performance.now() - started;
   };
+  const appliedBefore = await applied(prepared);
   try {
     for (const raw of messages.slice(0, options.warmUp)) await send(raw);
     const measured = messages.slice(options.warmUp);
@@ -59,10 +54,26 @@ export async function httpRun(
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    await expectAllApplied(prepared, appliedBefore, messages.length);
     return { n: measured.length, seconds, latenciesMs };
   } finally {
     await app.close();
   }
+}
+
+const applied = async (prepared: Prepared) => (await prepared.ingest.counts()).applied ?? 0;
+
+/**
+ * The Acknowledgement says `ok` for a duplicate and a dead letter too, so the
+ * store is the proof: every message sent must be a new, applied message.
+ */
+async function expectAllApplied(prepared: Prepared, before: number, sent: number) {
+  const counts = await prepared.ingest.counts();
+  const added = (counts.applied ?? 0) - before;
+  if (added !== sent)
+    throw new Error(
+      `sent ${sent} messages over HTTP but ${added} were newly applied: ${JSON.stringify(counts)}`,
+    );
 }
 
 export const httpSummary = (r: HttpResult) => ({
