@@ -95,6 +95,57 @@ export function createCitizenService(
       return new Map(sealed.map((s) => [s.cpr, idByHash.get(s.row.cprHash) ?? ""]));
     },
 
+    /**
+     * Registers a population file's citizens (synthetic data) with their
+     * address, home municipality, listed practice and home care, in one
+     * transaction per batch. A practice is named by provider number.
+     */
+    async registerPopulation(
+      inputs: {
+        cpr: string;
+        name: string;
+        address: string;
+        homeMunicipalityCode: string;
+        practiceProviderNumber: string | null;
+        homeCareSince: string | null;
+        synthetic: boolean;
+      }[],
+      practiceIds: ReadonlyMap<string, string>,
+    ) {
+      const sealed = inputs.map((input) => ({ input, ...seal(input.cpr, input.name) }));
+      return db.transaction().execute(async (tx) => {
+        const rows = await store.upsertPopulation(
+          tx,
+          sealed.map(({ input, row }) => ({
+            ...row,
+            addressEncrypted: cipher.encrypt(input.address),
+            homeMunicipalityCode: input.homeMunicipalityCode,
+            listedPracticeId: input.practiceProviderNumber
+              ? (practiceIds.get(input.practiceProviderNumber) ?? null)
+              : null,
+            synthetic: input.synthetic,
+          })),
+        );
+        const idByHash = new Map(rows.map((r) => [r.cprHash, r.id]));
+        const grants = sealed.flatMap(({ input, row }) => {
+          const citizenId = idByHash.get(row.cprHash);
+          if (!input.homeCareSince || !citizenId) return [];
+          return [
+            {
+              citizenId,
+              municipalityCode: input.homeMunicipalityCode,
+              grantedOn: input.homeCareSince,
+              synthetic: input.synthetic,
+            },
+          ];
+        });
+        const homeCare = await store.insertHomeCare(tx, grants);
+        return { citizens: rows.length, homeCare };
+      });
+    },
+
+    practiceIdsByProviderNumber: () => store.practiceIdsByProviderNumber(db),
+
     setDeceased: (tx: Database, deaths: { citizenId: string; at: Date | null }[]) =>
       store.setDeceased(tx, deaths),
 

@@ -60,6 +60,50 @@ export async function upsertCitizensFromMessages(
     .execute();
 }
 
+/** Citizens of a population file (synthetic data): all facts at once, sorted to avoid deadlocks. */
+export async function upsertPopulation(
+  db: Database,
+  citizens: (SealedCitizen & { addressEncrypted: string | null })[],
+) {
+  const sorted = [...new Map(citizens.map((c) => [c.cprHash, c])).values()].sort((a, b) =>
+    a.cprHash.localeCompare(b.cprHash),
+  );
+  if (sorted.length === 0) return [];
+  return db
+    .insertInto("citizen")
+    .values(sorted.map((c) => ({ ...c, deceasedAt: null })))
+    .onConflict((oc) =>
+      oc.column("cprHash").doUpdateSet((eb) => ({
+        nameEncrypted: eb.ref("excluded.nameEncrypted"),
+        addressEncrypted: eb.ref("excluded.addressEncrypted"),
+        homeMunicipalityCode: eb.ref("excluded.homeMunicipalityCode"),
+        listedPracticeId: eb.ref("excluded.listedPracticeId"),
+        synthetic: eb.ref("excluded.synthetic"),
+      })),
+    )
+    .returning(["id", "cprHash"])
+    .execute();
+}
+
+export async function insertHomeCare(
+  db: Database,
+  grants: { citizenId: string; municipalityCode: string; grantedOn: string; synthetic: boolean }[],
+) {
+  if (grants.length === 0) return 0;
+  const rows = await db
+    .insertInto("homeCareGrant")
+    .values(grants.map((g) => ({ ...g, service: "personal-care" as const, endedOn: null })))
+    .onConflict((oc) => oc.columns(["citizenId", "service", "grantedOn"]).doNothing())
+    .returning("id")
+    .execute();
+  return rows.length;
+}
+
+export async function practiceIdsByProviderNumber(db: Database) {
+  const rows = await db.selectFrom("generalPractice").select(["id", "providerNumber"]).execute();
+  return new Map(rows.map((r) => [r.providerNumber, r.id]));
+}
+
 export async function setDeceased(db: Database, deaths: { citizenId: string; at: Date | null }[]) {
   if (deaths.length === 0) return;
   await sql`

@@ -6,6 +6,7 @@ import { reportFailure } from "./output.ts";
 import { type CliIo, defaultCliIo } from "./read-secret.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerStructureCommands } from "./structure-commands.ts";
+import { registerSynthCommands } from "./synth-commands.ts";
 import { registerUsersCommands } from "./users-commands.ts";
 
 export function buildProgram(io: CliIo = defaultCliIo): Command {
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo = defaultCliIo): Command {
   registerUsersCommands(program, io);
   registerMessagesCommands(program);
   registerOrganisationsCommands(program);
+  registerSynthCommands(program);
   return program;
 }
 

@@ -11,7 +11,7 @@ import {
   responsibleNow,
   type StaySummary,
 } from "./model.ts";
-import { foldStay, type StayState } from "./stay-model.ts";
+import { episodeKey, foldStay, type StayState } from "./stay-model.ts";
 import * as store from "./store.ts";
 
 export type HospitalStayEvent = {
@@ -83,6 +83,43 @@ export function createPathwayService(
   }
 
   return {
+    /**
+     * Records what messages do not say about stays (diagnosis, acute or
+     * planned, medically ready), by the stays' episode-of-care ids. Facts for
+     * stays not (yet) received are counted, not kept: the stay comes first.
+     */
+    async recordClinicalFacts(
+      facts: {
+        episode: { system: string; value: string };
+        diagnosis: string;
+        preventableGroup: string | null;
+        admission: "acute" | "planned";
+        medicallyReadyAt: string | null;
+        synthetic: boolean;
+      }[],
+    ) {
+      return db.transaction().execute(async (tx) => {
+        const keys = facts.map((f) => episodeKey(f.episode));
+        const ids = await store.stayIdsByEpisode(tx, keys);
+        const matched = facts.flatMap((f, i) => {
+          const stayId = ids.get(keys[i] ?? "");
+          if (!stayId) return [];
+          return [
+            {
+              stayId,
+              primaryDiagnosis: f.diagnosis,
+              preventableGroup: f.preventableGroup,
+              admissionKind: f.admission,
+              medicallyReadyAt: f.medicallyReadyAt ? new Date(f.medicallyReadyAt) : null,
+              synthetic: f.synthetic,
+            },
+          ];
+        });
+        await store.upsertClinicalFacts(tx, matched);
+        return { matched: matched.length, unmatched: facts.length - matched.length };
+      });
+    },
+
     /**
      * Applies a batch of hospital notifications to their stays, inside the
      * caller's transaction: lock the stays, add the notifications, fold each

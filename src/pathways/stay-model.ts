@@ -14,6 +14,11 @@ export type NotificationKind =
   | "discharge"
   | "death";
 
+/** The key a stay is stored under: its episode-of-care identifier (forløbsid), system and value. */
+export function episodeKey(id: { system: string; value: string }): string {
+  return `${id.system}|${id.value.replace(/^urn:uuid:/i, "").toLowerCase()}`;
+}
+
 export type NotificationVariant = "new" | "revision" | "cancellation";
 
 export type StayNotification = {

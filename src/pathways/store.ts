@@ -202,3 +202,44 @@ export async function earliestDeaths(db: Database, citizenIds: string[]) {
   const found = new Map(rows.map((r) => [r.citizenId, r.diedAt ? new Date(r.diedAt) : null]));
   return citizenIds.map((id) => ({ citizenId: id, at: found.get(id) ?? null }));
 }
+
+/** Stay ids by episode key, for facts that refer to a stay by its episode-of-care id. */
+export async function stayIdsByEpisode(db: Database, keys: string[]) {
+  if (keys.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom("hospitalStay")
+    .select(["id", "episodeKey"])
+    .where("episodeKey", "in", keys)
+    .execute();
+  return new Map(rows.map((r) => [r.episodeKey ?? "", r.id]));
+}
+
+export async function upsertClinicalFacts(
+  db: Database,
+  facts: {
+    stayId: string;
+    primaryDiagnosis: string;
+    preventableGroup: string | null;
+    admissionKind: "acute" | "planned";
+    medicallyReadyAt: Date | null;
+    synthetic: boolean;
+  }[],
+) {
+  if (facts.length === 0) return;
+  const sorted = [...new Map(facts.map((f) => [f.stayId, f])).values()].sort((a, b) =>
+    a.stayId.localeCompare(b.stayId),
+  );
+  await db
+    .insertInto("stayClinicalFact")
+    .values(sorted)
+    .onConflict((oc) =>
+      oc.column("stayId").doUpdateSet((eb) => ({
+        primaryDiagnosis: eb.ref("excluded.primaryDiagnosis"),
+        preventableGroup: eb.ref("excluded.preventableGroup"),
+        admissionKind: eb.ref("excluded.admissionKind"),
+        medicallyReadyAt: eb.ref("excluded.medicallyReadyAt"),
+        synthetic: eb.ref("excluded.synthetic"),
+      })),
+    )
+    .execute();
+}

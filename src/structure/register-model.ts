@@ -47,6 +47,15 @@ export const newUnitSchema = z
     providerNumber: optionalText.refine((v) => v === undefined || /^[0-9]{6}$/.test(v), {
       message: "must be a provider number (6 digits)",
     }),
+    /** Synthetic (generated, demo) units are marked so wherever they are shown. */
+    synthetic: z
+      .union([
+        z.boolean(),
+        z
+          .enum(["true", "false"], { error: "must be true or false" })
+          .transform((v) => v === "true"),
+      ])
+      .optional(),
   })
   .superRefine((u, ctx) => {
     const need = (field: "hospitalId" | "municipalityCode" | "providerNumber", why: string) => {
@@ -80,6 +89,7 @@ const CSV_COLUMNS: Record<string, keyof NewUnit> = {
   hospital_id: "hospitalId",
   municipality_code: "municipalityCode",
   provider_number: "providerNumber",
+  synthetic: "synthetic",
 };
 
 /** Splits one CSV line on `sep`, honouring double quotes ("" inside quotes is a quote). */

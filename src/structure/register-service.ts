@@ -17,7 +17,13 @@ async function addIn(
   tx: Database,
   u: NewUnit,
 ): Promise<{ id: string } | { error: ReturnType<typeof field> }> {
-  const base = { name: u.name, sorCode: u.sorCode, gln: u.gln ?? null, unitType: unitTypeOf(u) };
+  const base = {
+    name: u.name,
+    sorCode: u.sorCode,
+    gln: u.gln ?? null,
+    unitType: unitTypeOf(u),
+    synthetic: u.synthetic ?? false,
+  };
   if (u.kind === "hospital_department") {
     const parent = await store.parentOf(tx, { hospitalId: u.hospitalId ?? "" });
     if (!parent)
@@ -52,7 +58,12 @@ async function addIn(
     municipalityCode: u.municipalityCode ?? "",
     sorCode: u.sorCode,
   });
-  const updated = await store.setPracticeCodes(tx, practice.id, base);
+  const updated = await store.setPracticeCodes(tx, practice.id, {
+    name: base.name,
+    sorCode: base.sorCode,
+    gln: base.gln,
+    synthetic: base.synthetic,
+  });
   return (
     updated ??
     store.insertUnit(tx, {
@@ -128,6 +139,8 @@ export function createRegisterService(db: Database) {
     },
 
     list: (f: store.UnitFilter) => store.listUnits(db, f),
+
+    markSyntheticPractices: () => store.markSyntheticPractices(db),
   };
 }
 

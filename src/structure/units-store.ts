@@ -71,10 +71,10 @@ export type UnitRow = {
   parentId: string | null;
 };
 
-export async function insertUnit(db: Database, u: UnitRow) {
+export async function insertUnit(db: Database, u: UnitRow & { synthetic: boolean }) {
   return db
     .insertInto("organisation")
-    .values({ ...u, clusterId: null, synthetic: false })
+    .values({ ...u, clusterId: null })
     .returning("id")
     .executeTakeFirstOrThrow();
 }
@@ -83,7 +83,7 @@ export async function insertUnit(db: Database, u: UnitRow) {
 export async function setPracticeCodes(
   db: Database,
   generalPracticeId: string,
-  codes: { sorCode: string; gln: string | null; name: string },
+  codes: { sorCode: string; gln: string | null; name: string; synthetic: boolean },
 ) {
   return db
     .updateTable("organisation")
@@ -151,4 +151,26 @@ export function listUnits(db: Database, f: UnitFilter) {
     q = q.where((eb) => eb.or([eb("o.name", "ilike", like), eb("o.sorCode", "like", like)]));
   }
   return q.execute();
+}
+
+/** A practice registered through a synthetic unit is itself synthetic. */
+export async function markSyntheticPractices(db: Database) {
+  await db
+    .updateTable("generalPractice")
+    .set({ synthetic: true })
+    .where("synthetic", "=", false)
+    .where((eb) =>
+      eb(
+        "id",
+        "in",
+        eb
+          .selectFrom("organisation")
+          .select("generalPracticeId")
+          .where("kind", "=", "general_practice")
+          .where("synthetic", "=", true)
+          .where("generalPracticeId", "is not", null)
+          .$narrowType<{ generalPracticeId: string }>(),
+      ),
+    )
+    .execute();
 }

@@ -3,6 +3,7 @@ import { assembleIngest } from "../interop/assemble.ts";
 import { NotificationFlow } from "../interop/medcom/notification-flow.ts";
 import { writeHospitalNotification } from "../interop/medcom/write-hospital-notification.ts";
 import type { Database } from "../platform/db/database.ts";
+import { danishTime } from "./danish-time.ts";
 import { DEMO_UNITS } from "./demo-units.ts";
 
 /**
@@ -27,19 +28,6 @@ const slagelse = {
   gln: DEMO_UNITS.slagelseVisitation.gln,
   name: DEMO_UNITS.slagelseVisitation.name,
 };
-
-/** A Danish-offset timestamp, as MedCom senders write them. */
-function danishTime(ms: number): string {
-  const d = new Date(Math.floor(ms / 60_000) * 60_000);
-  const local = new Date(d.toLocaleString("en-US", { timeZone: "Europe/Copenhagen" }));
-  const utc = new Date(d.toLocaleString("en-US", { timeZone: "UTC" }));
-  const offsetMinutes = Math.round((local.getTime() - utc.getTime()) / 60_000);
-  const sign = offsetMinutes >= 0 ? "+" : "-";
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-  const shifted = new Date(d.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  return `${shifted}${offset}`;
-}
 
 export function demoFlows(now: number): NotificationFlow[] {
   const at = (hoursAgo: number) => ({ at: danishTime(now - hoursAgo * HOUR) });

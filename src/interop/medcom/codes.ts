@@ -89,12 +89,15 @@ export const DK_CORE_CPR =
 
 export const SOR_PATTERN = /^[0-9]{11,}$/;
 
-/** GS1 mod-10: weights 1,3,1,3… from the left over the first twelve digits. */
-export function isValidGln(value: string): boolean {
-  if (!/^[0-9]{13}$/.test(value)) return false;
+/** GS1 mod-10 check digit of twelve digits: weights 1,3,1,3… from the left. */
+export function glnCheckDigit(twelve: string): number {
   let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(value[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10 === Number(value[12]);
+  for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10;
+}
+
+export function isValidGln(value: string): boolean {
+  return /^[0-9]{13}$/.test(value) && glnCheckDigit(value) === Number(value[12]);
 }
 
 /** The SOR endpoint form every MedCom example uses for destination and source. */

@@ -1,3 +1,4 @@
+import { episodeKey } from "../../pathways/stay-model.ts";
 import type { ActivityCode, EncounterClassCode, EncounterStatus } from "./codes.ts";
 
 /**
@@ -139,6 +140,5 @@ export function classify(n: HospitalNotification): Classification | null {
 export function episodeKeyOf(n: HospitalNotification): string {
   const [first] = n.encounter.episodeOfCare;
   if (!first) throw new Error("A HospitalNotification always carries an episodeOfCare identifier");
-  const value = first.value.replace(/^urn:uuid:/i, "").toLowerCase();
-  return `${first.system}|${value}`;
+  return episodeKey(first);
 }

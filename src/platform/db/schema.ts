@@ -89,6 +89,7 @@ export interface GeneralPracticeTable {
   municipalityCode: string;
   sorCode: string | null;
   createdAt: DefaultedTimestamp;
+  synthetic: Generated<boolean>;
 }
 
 export interface OrganisationTable {
@@ -120,6 +121,8 @@ export interface CitizenTable {
   cprHash: string;
   cprEncrypted: string;
   nameEncrypted: string;
+  /** Sealed like the name; null where no address is known. */
+  addressEncrypted: Generated<string | null>;
   birthDate: DateString;
   sex: "female" | "male";
   homeMunicipalityCode: string | null;
@@ -175,6 +178,26 @@ export interface InboundMessageTable {
   attempts: Generated<number>;
   lastAttemptAt: DefaultedTimestamp;
   appliedAt: Timestamp | null;
+}
+
+export interface StayClinicalFactTable {
+  stayId: string;
+  primaryDiagnosis: string;
+  preventableGroup: string | null;
+  admissionKind: "acute" | "planned";
+  medicallyReadyAt: Timestamp | null;
+  synthetic: Generated<boolean>;
+  recordedAt: DefaultedTimestamp;
+}
+
+export interface HomeCareGrantTable {
+  id: Generated<string>;
+  citizenId: string;
+  municipalityCode: string;
+  service: "personal-care" | "practical-help" | "home-nursing";
+  grantedOn: DateString;
+  endedOn: DateString | null;
+  synthetic: Generated<boolean>;
 }
 
 export interface StayNotificationTable {
@@ -292,6 +315,8 @@ export interface DB {
   hospitalStay: HospitalStayTable;
   inboundMessage: InboundMessageTable;
   stayNotification: StayNotificationTable;
+  stayClinicalFact: StayClinicalFactTable;
+  homeCareGrant: HomeCareGrantTable;
   appUser: AppUserTable;
   membership: MembershipTable;
   relativeConsent: RelativeConsentTable;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-structure.ts";
 import * as m0002 from "./0002-access.ts";
 import * as m0003 from "./0003-pathways.ts";
+import * as m0004 from "./0004-synthetic-facts.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "0001-structure": m0001,
   "0002-access": m0002,
   "0003-pathways": m0003,
+  "0004-synthetic-facts": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -31,6 +31,9 @@ const expectedTables = [
   // 0003-pathways
   "inbound_message",
   "stay_notification",
+  // 0004-synthetic-facts
+  "stay_clinical_fact",
+  "home_care_grant",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

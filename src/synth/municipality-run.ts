@@ -1,0 +1,121 @@
+import path from "node:path";
+import { writeHospitalNotification } from "../interop/medcom/write-hospital-notification.ts";
+import { activityOf } from "./activity.ts";
+import { danishTime } from "./danish-time.ts";
+import type { CitizenFact, StayFact } from "./facts.ts";
+import type { Geography, SynthMunicipality } from "./geography.ts";
+import { NdjsonGzWriter } from "./ndjson-gz.ts";
+import { bandOf } from "./parameters.ts";
+import { type CprBlock, citizensOf, type SynthCitizen, type SynthPractice } from "./population.ts";
+import { createRandom } from "./random.ts";
+import { countStays, emptyStats, type Stats } from "./stats.ts";
+import { stayMessages } from "./stay-messages.ts";
+
+/**
+ * Generates one municipality: its citizens, their hospital activity as
+ * MedCom messages (messages/<code>.ndjson.gz) and the facts the messages do
+ * not carry (facts/<code>.ndjson.gz). Everything derives from (seed,
+ * municipality), so municipalities can run in any order or in parallel.
+ */
+
+export type MunicipalityJob = {
+  code: string;
+  seed: number;
+  scale: number;
+  start: number;
+  end: number;
+  outDir: string;
+};
+
+export type RunInputs = {
+  geography: Geography;
+  byCode: ReadonlyMap<string, SynthMunicipality>;
+  practicesByMunicipality: ReadonlyMap<string, SynthPractice[]>;
+  cprBlocks: ReadonlyMap<string, CprBlock>;
+  hospitalIndex: ReadonlyMap<string, number>;
+};
+
+function citizenFact(c: SynthCitizen): CitizenFact {
+  return {
+    kind: "citizen",
+    cpr: c.cpr,
+    given: c.given,
+    family: c.family,
+    address: c.address,
+    municipalityCode: c.municipalityCode,
+    practice: c.practice,
+    homeCareSince: c.homeCareSince,
+  };
+}
+
+function countListing(stats: Stats, c: SynthCitizen, m: SynthMunicipality, inputs: RunInputs) {
+  if (!c.practice) {
+    stats.listing.none++;
+    return;
+  }
+  const practiceMunicipality = c.practice.slice(0, 3);
+  if (practiceMunicipality === m.code) stats.listing.own++;
+  else stats.listing.neighbour++;
+  if (inputs.byCode.get(practiceMunicipality)?.clusterId !== m.clusterId)
+    stats.listing.otherCluster++;
+}
+
+export async function runMunicipality(
+  job: MunicipalityJob,
+  inputs: RunInputs,
+  onCitizens?: (n: number) => void,
+): Promise<Stats> {
+  const m = inputs.byCode.get(job.code);
+  if (!m) throw new Error(`no municipality ${job.code}`);
+  const messages = new NdjsonGzWriter(path.join(job.outDir, "messages", `${m.code}.ndjson.gz`));
+  const facts = new NdjsonGzWriter(path.join(job.outDir, "facts", `${m.code}.ndjson.gz`));
+  const stats = emptyStats();
+  stats.practices = inputs.practicesByMunicipality.get(m.code)?.length ?? 0;
+  const random = createRandom(job.seed, `activity:${m.code}`);
+  const ctx = { ...inputs, start: job.start, end: job.end, onDate: job.start };
+  try {
+    for (const citizen of citizensOf(m, {
+      ...inputs,
+      seed: job.seed,
+      scale: job.scale,
+      onDate: job.start,
+    })) {
+      const band = bandOf(
+        Math.floor((job.start - Date.parse(citizen.birthDate)) / (365.25 * 86_400_000)),
+      );
+      stats.citizens++;
+      stats.byBand[band]++;
+      if (citizen.sex === "female") stats.female++;
+      if (citizen.homeCareSince) stats.homeCare++;
+      countListing(stats, citizen, m, inputs);
+      await facts.write(citizenFact(citizen));
+      const stays = activityOf(random, citizen, m, ctx);
+      countStays(stats, stays, band, m.clusterId);
+      for (const stay of stays) {
+        const index = inputs.hospitalIndex.get(stay.hospital.id) ?? 0;
+        const built = stayMessages(job.seed, citizen, m.name, stay, index);
+        for (const message of built.messages) {
+          const activity = message.provenance.at(-1)?.activity ?? "unknown";
+          stats.messagesByActivity[activity] = (stats.messagesByActivity[activity] ?? 0) + 1;
+          stats.messages++;
+          await messages.write(writeHospitalNotification(message));
+        }
+        const fact: StayFact = {
+          kind: "stay",
+          episode: built.episode,
+          diagnosis: stay.diagnosis,
+          preventableGroup: stay.preventableGroup,
+          admission: stay.admission,
+          medicallyReadyAt:
+            stay.medicallyReadyAt === null ? null : danishTime(stay.medicallyReadyAt),
+        };
+        await facts.write(fact);
+      }
+      if (stats.citizens % 1000 === 0) onCitizens?.(1000);
+    }
+    onCitizens?.(stats.citizens % 1000);
+  } finally {
+    await Promise.all([messages.close(), facts.close()]);
+  }
+  return stats;
+}
