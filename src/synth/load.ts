@@ -59,8 +59,16 @@ async function* factsOfKind<K extends "citizen" | "stay">(dir: string, kind: K) 
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         // Names the file, line, field and rule; never the value (it may be a CPR number).
-        throw new Error(
-          `${path.basename(file)} line ${line}: ${issue?.path.join(".")}: ${issue?.message}`,
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "A facts file is not valid; see src/synth/README.md",
+          [
+            {
+              in: "file",
+              field: `${path.basename(file)} line ${line}: ${issue?.path.join(".")}`,
+              reason: issue?.message ?? "is not valid",
+            },
+          ],
         );
       }
       yield parsed.data as K extends "citizen" ? CitizenFact : StayFact;
