@@ -50,4 +50,11 @@ describe("tovholder messages import", () => {
     expect(run.status).toBe(1);
     expect(run.err).toContain("no such file");
   });
+
+  it("refuses a bad --batch with a usage error, not a crash", async () => {
+    const run = await runCli(["messages", "import", "x.ndjson", "--batch", "0"]);
+    expect(run.status).toBe(1);
+    expect(run.err).toContain("--batch <n>' argument '0' is invalid");
+    expect(run.err).not.toContain("unexpected failure");
+  });
 });

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import cliProgress from "cli-progress";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { assembleIngest } from "../interop/assemble.ts";
@@ -37,7 +37,8 @@ export function registerMessagesCommands(program: Command): void {
       "messages per transaction (each message still gets its own outcome)",
       (v) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 5000) throw new Error("--batch must be 1–5000");
+        if (!Number.isInteger(n) || n < 1 || n > 5000)
+          throw new InvalidArgumentError("must be a whole number 1–5000");
         return n;
       },
       250,

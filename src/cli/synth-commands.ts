@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { loadConfig } from "../platform/config.ts";
@@ -11,22 +11,22 @@ import { loadSynthetic } from "../synth/load.ts";
 import { loadDepsFor } from "../synth/load-deps.ts";
 import { summaryLines } from "../synth/summary.ts";
 
-const positiveInt = (name: string, max: number) => (v: string) => {
+const wholeNumber = (max: number) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > max)
-    throw new Error(`${name} must be a whole number 0–${max}`);
+    throw new InvalidArgumentError(`must be a whole number 0–${max}`);
   return n;
 };
-const positiveNumber = (name: string, max: number) => (v: string) => {
+const positiveNumber = (max: number) => (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0 || n > max)
-    throw new Error(`${name} must be a number above 0, at most ${max}`);
+    throw new InvalidArgumentError(`must be a number above 0, at most ${max}`);
   return n;
 };
 const date = (v: string) => {
   const ms = Date.parse(`${v}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(ms))
-    throw new Error("--start must be a date YYYY-MM-DD");
+    throw new InvalidArgumentError("must be a date YYYY-MM-DD");
   return ms;
 };
 
@@ -116,29 +116,19 @@ export function registerSynthCommands(program: Command): void {
   const synth = program
     .command("synth")
     .description("generate a synthetic Denmark (population and hospital activity) to a directory")
-    .option(
-      "--seed <n>",
-      "the same seed gives the same files",
-      positiveInt("--seed", 2 ** 31 - 1),
-      42,
-    )
+    .option("--seed <n>", "the same seed gives the same files", wholeNumber(2 ** 31 - 1), 42)
     .option(
       "--scope <scope>",
       "national | region:<code> | cluster:<id>",
       "cluster:naestved-slagelse",
     )
-    .option("--years <n>", "length of the simulated period", positiveNumber("--years", 10), 1)
+    .option("--years <n>", "length of the simulated period", positiveNumber(10), 1)
     .option("--start <date>", "first day of the period (YYYY-MM-DD)", date, Date.UTC(2025, 0, 1))
-    .option(
-      "--scale <f>",
-      "share of the real population to generate (0–1]",
-      positiveNumber("--scale", 1),
-      1,
-    )
+    .option("--scale <f>", "share of the real population to generate (0–1]", positiveNumber(1), 1)
     .option(
       "--workers <n>",
       "worker threads (0: none)",
-      positiveInt("--workers", 64),
+      wholeNumber(64),
       Math.min(4, os.availableParallelism()),
     )
     .option("--out <dir>", "where to write", "synth-out")
@@ -149,11 +139,11 @@ export function registerSynthCommands(program: Command): void {
       "load a generated directory through the organisation register, the ingest and the facts import",
     )
     .argument("<dir>", "a directory written by tovholder synth")
-    .option("--batch <n>", "messages per transaction", positiveInt("--batch", 5000), 250)
+    .option("--batch <n>", "messages per transaction", wholeNumber(5000), 250)
     .option(
       "--concurrency <n>",
       "batches in flight (default: 4 on PostgreSQL, 1 on PGlite)",
-      positiveInt("--concurrency", 32),
+      wholeNumber(32),
     )
     .action(async (dir: string, flags: { batch: number; concurrency?: number }) =>
       runLoad(dir, flags),

@@ -48,9 +48,7 @@ export function parseScope(text: string): Scope {
   if (kind === "cluster" && value) return { kind: "cluster", id: value };
   if (kind === "region" && value && /^[0-9]{4}$/.test(value))
     return { kind: "region", code: value };
-  throw new Error(
-    `--scope must be national, region:<code> (e.g. region:1085) or cluster:<id>, not "${text}"`,
-  );
+  throw badScope("must be national, region:<code> (e.g. region:1085) or cluster:<id>");
 }
 
 export const scopeLabel = (s: Scope) =>
