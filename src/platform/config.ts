@@ -20,6 +20,8 @@ const configSchema = z.object({
     .default("false"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+  TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
+  TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -68,6 +70,11 @@ export type Config = {
   trustProxy: boolean | number;
   /** Demo mode: synthetic data, and the login page lists the demo users. */
   demo: boolean;
+  /**
+   * The living demo: the share of Klyngen Næstved/Slagelse's people to
+   * generate, and how much faster than real time new notifications arrive.
+   */
+  demoLife: { scale: number; speed: number };
   /** The personal-data master key; absent means "use or create the key file in dataDir". */
   cprKey: string | undefined;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -124,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy:
       c.TRUST_PROXY === "true" ? true : c.TRUST_PROXY === "false" ? false : Number(c.TRUST_PROXY),
     demo: c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO),
+    demoLife: { scale: c.TOVHOLDER_DEMO_SCALE, speed: c.TOVHOLDER_DEMO_SPEED },
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {
       idleMinutes: c.SESSION_IDLE_MINUTES,

@@ -15,6 +15,7 @@ import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
 import { createStructureService, loadStructure } from "../structure/service.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
+import { startLivingDemo } from "../synth/living-demo.ts";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { type App, buildApp } from "./http/app.ts";
@@ -103,11 +104,26 @@ export async function startServer(config: Config): Promise<ServerParts> {
     if (config.demo) await seedDemo(database.db, createCipher(masterKey));
     const app = await createApp(database, { logger: loggerOptions(config), masterKey, config });
     await app.listen({ port: config.port, host: config.host });
-    return { app, database };
+    const demo = config.demo
+      ? startLivingDemo({
+          database,
+          cipher: createCipher(masterKey),
+          dataDir: config.dataDir,
+          structureDir: path.dirname(config.structureFile),
+          ...config.demoLife,
+          logger: app.log,
+        })
+      : null;
+    return { app, database, demo };
   } catch (err) {
     await database.close();
     throw err;
   }
 }
 
-export type ServerParts = { app: App; database: DatabaseHandle };
+export type ServerParts = {
+  app: App;
+  database: DatabaseHandle;
+  /** The living demo's background work, in demo mode. */
+  demo: { stop(): Promise<void> } | null;
+};

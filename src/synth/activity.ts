@@ -172,6 +172,18 @@ function oneStay(
   };
 }
 
+/** One new acute or planned stay arriving on the day of `at`: the living demo's new patients. */
+export function stayAt(
+  random: Random,
+  citizen: SynthCitizen,
+  home: SynthMunicipality,
+  ctx: ActivityContext,
+  at: number,
+  n: number,
+): SynthStay {
+  return { n, ...oneStay(random, citizen, home, ctx, at, false) };
+}
+
 /** The citizen's stays in [start, end), in time order, never overlapping, none after a death. */
 export function activityOf(
   random: Random,

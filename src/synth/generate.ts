@@ -34,6 +34,8 @@ export type GenerateOptions = {
   /** Worker threads; 0 runs everything on this thread. */
   workers: number;
   onProgress?: (citizensDone: number, citizensTotal: number) => void;
+  /** The living demo's cut: see MunicipalityJob.cutAt. */
+  cutAt?: number;
 };
 
 function badScope(reason: string) {
@@ -79,6 +81,8 @@ export async function generate(options: GenerateOptions): Promise<Summary> {
   const end = options.start + Math.round(options.years * 365.25) * DAY;
   await mkdir(path.join(options.outDir, "messages"), { recursive: true });
   await mkdir(path.join(options.outDir, "facts"), { recursive: true });
+  if (options.cutAt !== undefined)
+    await mkdir(path.join(options.outDir, "open"), { recursive: true });
   const inputs = runInputs(geography, options.seed, options.scale);
   await writeFile(path.join(options.outDir, "units.csv"), unitsCsv(inputs, municipalities));
 
@@ -92,6 +96,7 @@ export async function generate(options: GenerateOptions): Promise<Summary> {
       start: options.start,
       end,
       outDir: options.outDir,
+      ...(options.cutAt === undefined ? {} : { cutAt: options.cutAt }),
     }));
   const total = municipalities.reduce((sum, m) => sum + scaledPopulation(m, options.scale), 0);
   let done = 0;

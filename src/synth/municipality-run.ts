@@ -1,6 +1,6 @@
 import path from "node:path";
 import { writeHospitalNotification } from "../interop/medcom/write-hospital-notification.ts";
-import { activityOf } from "./activity.ts";
+import { activityOf, type SynthStay } from "./activity.ts";
 import { danishTime } from "./danish-time.ts";
 import type { CitizenFact, StayFact } from "./facts.ts";
 import type { Geography, SynthMunicipality } from "./geography.ts";
@@ -25,6 +25,25 @@ export type MunicipalityJob = {
   start: number;
   end: number;
   outDir: string;
+  /**
+   * For the living demo: messages after this instant are not written; the
+   * stays still open then go to open/<code>.ndjson.gz for the simulator.
+   */
+  cutAt?: number;
+};
+
+/**
+ * What the living demo's simulator reads back from open/<code>.ndjson.gz: a
+ * stay still open at the cut, or a citizen who died before it.
+ */
+export type OpenEntry = OpenStay | { kind: "deceased"; cpr: string };
+
+export type OpenStay = {
+  kind: "open";
+  person: { cpr: string; given: string; family: string; municipalityCode: string };
+  municipalityName: string;
+  hospitalIndex: number;
+  stay: Omit<SynthStay, "hospital"> & { hospitalId: string };
 };
 
 export type RunInputs = {
@@ -69,6 +88,10 @@ export async function runMunicipality(
   if (!m) throw new Error(`no municipality ${job.code}`);
   const messages = new NdjsonGzWriter(path.join(job.outDir, "messages", `${m.code}.ndjson.gz`));
   const facts = new NdjsonGzWriter(path.join(job.outDir, "facts", `${m.code}.ndjson.gz`));
+  const open =
+    job.cutAt === undefined
+      ? null
+      : new NdjsonGzWriter(path.join(job.outDir, "open", `${m.code}.ndjson.gz`));
   const stats = emptyStats();
   stats.practices = inputs.practicesByMunicipality.get(m.code)?.length ?? 0;
   const random = createRandom(job.seed, `activity:${m.code}`);
@@ -91,9 +114,23 @@ export async function runMunicipality(
       await facts.write(citizenFact(citizen));
       const stays = activityOf(random, citizen, m, ctx);
       countStays(stats, stays, band, m.clusterId);
+      const death = stays.find((x) => x.died);
+      if (open && death && death.endedAt <= (job.cutAt ?? 0))
+        await open.write({ kind: "deceased", cpr: citizen.cpr });
       for (const stay of stays) {
         const index = inputs.hospitalIndex.get(stay.hospital.id) ?? 0;
-        const built = stayMessages(job.seed, citizen, m.name, stay, index);
+        const built = stayMessages(job.seed, citizen, m.name, stay, index, job.cutAt);
+        if (built.pending > 0 && open) {
+          const { hospital, ...rest } = stay;
+          const entry: OpenStay = {
+            kind: "open",
+            person: citizen,
+            municipalityName: m.name,
+            hospitalIndex: index,
+            stay: { ...rest, hospitalId: hospital.id },
+          };
+          await open.write(entry);
+        }
         for (const message of built.messages) {
           const activity = message.provenance.at(-1)?.activity ?? "unknown";
           stats.messagesByActivity[activity] = (stats.messagesByActivity[activity] ?? 0) + 1;
@@ -115,7 +152,7 @@ export async function runMunicipality(
     }
     onCitizens?.(stats.citizens % 1000);
   } finally {
-    await Promise.all([messages.close(), facts.close()]);
+    await Promise.all([messages.close(), facts.close(), open?.close()]);
   }
   return stats;
 }
