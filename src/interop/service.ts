@@ -32,7 +32,8 @@ export type IngestResult = {
   messageId: string | null;
   acknowledgement: Record<string, unknown>;
 };
-export type Via = { via: "http"; tokenId: string } | { via: "import" };
+/** How a message came in; an import of generated data marks its messages synthetic. */
+export type Via = { via: "http"; tokenId: string } | { via: "import"; synthetic?: boolean };
 
 type Prepared = {
   raw: string;
@@ -100,6 +101,7 @@ export function createMessageIngest(deps: {
         bundleId: ids.bundleId,
         receivedVia: via.via,
         tokenId: via.via === "http" ? via.tokenId : null,
+        synthetic: via.via === "import" && via.synthetic === true,
         bodyEncrypted: cipher.encrypt(raw),
         bodySha256: createHash("sha256").update(raw).digest("hex"),
       },

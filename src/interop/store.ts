@@ -12,6 +12,7 @@ export type NewInboundMessage = {
   bundleId: string | null;
   receivedVia: "http" | "import";
   tokenId: string | null;
+  synthetic: boolean;
   bodyEncrypted: string;
   bodySha256: string;
 };

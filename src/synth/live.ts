@@ -161,7 +161,7 @@ export async function createLiveDemo(options: LiveOptions) {
         writeHospitalNotification(e.send(realStart + (e.at - options.cutAt) / options.speed)),
       ),
     );
-    const results = await options.ingest.receiveMany(raws, { via: "import" });
+    const results = await options.ingest.receiveMany(raws, { via: "import", synthetic: true });
     if (stayFacts.length > 0) await options.pathways.recordClinicalFacts(stayFacts.splice(0));
     simulatedUpTo = simNow;
     await writeFile(stateFile, JSON.stringify({ simulatedUpTo }));

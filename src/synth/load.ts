@@ -152,7 +152,7 @@ export async function loadSynthetic(
   const messages: Record<string, number> = {};
   let sent = 0;
   await inBatches(messageLines(dir), options.batch, options.concurrency, async (batch) => {
-    for (const r of await deps.ingest.receiveMany(batch, { via: "import" }))
+    for (const r of await deps.ingest.receiveMany(batch, { via: "import", synthetic: true }))
       messages[r.outcome] = (messages[r.outcome] ?? 0) + 1;
     sent += batch.length;
     options.onProgress?.(sent);

@@ -75,6 +75,7 @@ describe("tovholder synth load", () => {
     );
     expect(await count("select count(*) as n from stay_clinical_fact where not synthetic")).toBe(0);
     expect(await count("select count(*) as n from home_care_grant where not synthetic")).toBe(0);
+    expect(await count("select count(*) as n from inbound_message where not synthetic")).toBe(0);
     expect(
       await count(
         "select count(*) as n from organisation where sor_code like '99%' and not synthetic and sor_code not like '999999999%'",

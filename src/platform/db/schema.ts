@@ -163,6 +163,7 @@ export interface InboundMessageTable {
   receivedAt: DefaultedTimestamp;
   receivedVia: "http" | "import";
   tokenId: string | null;
+  synthetic: Generated<boolean>;
   bodyEncrypted: string;
   bodySha256: string;
   messageType: string | null;

@@ -5,12 +5,13 @@ import { type Kysely, sql } from "kysely";
  * a stay's primary diagnosis, acute or planned, and when the patient was
  * medically ready for discharge; municipal home care; the citizen's address
  * (sealed like the name). The synthetic-data load fills them through its own
- * documented import; synthetic rows are marked.
+ * documented import; synthetic rows are marked, received messages included.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table citizen add column address_encrypted text;
     alter table general_practice add column synthetic boolean not null default false;
+    alter table inbound_message add column synthetic boolean not null default false;
 
     create table stay_clinical_fact (
       stay_id uuid primary key references hospital_stay(id),

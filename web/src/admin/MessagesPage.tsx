@@ -34,6 +34,8 @@ export function MessagesPage() {
       return getJson<MessageList>(`/api/admin/messages?${query}`, signal);
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // New messages keep arriving (in the demo, every few seconds): the list follows.
+    refetchInterval: 15_000,
   });
   const reapply = useMutation({
     mutationFn: (id: string) =>
