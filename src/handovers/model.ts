@@ -1,0 +1,122 @@
+import { addServiceMinutes, type ServiceHours } from "./service-time.ts";
+
+/**
+ * The pure rules of closed-loop handovers: who must confirm, by when, what
+ * happens when they do not, and which state changes are allowed. A discharge
+ * creates one handover to the home municipality and one to the listed GP;
+ * responsibility moves only when the receiver confirms.
+ */
+
+export type Sector = "municipality" | "general-practice";
+export type HandoverStatus = "open" | "confirmed" | "declined" | "closed";
+export type CloseReason = "death" | "stay-cancelled" | "discharge-cancelled";
+export type EscalationTarget = "receiver" | "cluster-coordinator" | "discharging-department";
+
+/** One rung of the ladder: `afterMinutes` after the previous rung (the first: after the deadline). */
+export type LadderStep = { afterMinutes: number; target: EscalationTarget };
+
+export type HandoverRule = {
+  /** Service time the receiver has to confirm, counted inside `hours`. */
+  deadlineMinutes: number;
+  hours: ServiceHours;
+  ladder: LadderStep[];
+};
+
+/**
+ * The defaults, used where a cluster has not set its own (README, "Handover
+ * rules"). The municipality confirms within 4 daytime hours (07–22 on
+ * weekdays, 08–20 at weekends and on holidays); a night discharge counts from
+ * the morning. The GP confirms within 2 working days (08–16, Monday to
+ * Friday, not on holidays). The ladder: remind the receiver at the deadline,
+ * then the cluster's coordinator, then the discharging department.
+ */
+export const DEFAULT_RULES: Record<Sector, HandoverRule> = {
+  municipality: {
+    deadlineMinutes: 4 * 60,
+    hours: { weekday: { start: "07:00", end: "22:00" }, weekend: { start: "08:00", end: "20:00" } },
+    ladder: [
+      { afterMinutes: 0, target: "receiver" },
+      { afterMinutes: 60, target: "cluster-coordinator" },
+      { afterMinutes: 120, target: "discharging-department" },
+    ],
+  },
+  "general-practice": {
+    deadlineMinutes: 2 * 8 * 60,
+    hours: { weekday: { start: "08:00", end: "16:00" }, weekend: null },
+    ladder: [
+      { afterMinutes: 0, target: "receiver" },
+      { afterMinutes: 4 * 60, target: "cluster-coordinator" },
+      { afterMinutes: 8 * 60, target: "discharging-department" },
+    ],
+  },
+};
+
+export type RuleProblem = { field: string; reason: string };
+
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** Everything wrong with a rule, each naming its field; empty when the rule is sound. */
+export function ruleProblems(rule: HandoverRule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!(rule.deadlineMinutes > 0))
+    problems.push({ field: "deadlineMinutes", reason: "must be more than 0" });
+  for (const key of ["weekday", "weekend"] as const) {
+    const w = rule.hours[key];
+    if (!w) continue;
+    if (!TIME.test(w.start) || !TIME.test(w.end))
+      problems.push({ field: `hours.${key}`, reason: "must be times HH:MM" });
+    else if (w.start >= w.end)
+      problems.push({ field: `hours.${key}`, reason: "must end after it starts" });
+  }
+  if (!rule.hours.weekday && !rule.hours.weekend)
+    problems.push({
+      field: "hours",
+      reason: "must be open on some days, or no deadline can be met",
+    });
+  if (rule.ladder.length === 0)
+    problems.push({ field: "ladder", reason: "must have at least one step" });
+  rule.ladder.forEach((step, i) => {
+    const field = `ladder.${i}.afterMinutes`;
+    if (step.afterMinutes < 0) problems.push({ field, reason: "must not be negative" });
+    else if (i === 0 && step.afterMinutes !== 0)
+      problems.push({
+        field,
+        reason:
+          "must be 0: the first step is at the deadline, or an overdue handover goes unnoticed (a gap)",
+      });
+    else if (i > 0 && step.afterMinutes === 0)
+      problems.push({ field, reason: "must be more than 0: two steps at the same time" });
+  });
+  return problems;
+}
+
+export function deadlineOf(dischargedAt: Date, rule: HandoverRule): Date {
+  return new Date(addServiceMinutes(dischargedAt.getTime(), rule.deadlineMinutes, rule.hours));
+}
+
+/** When ladder step `step` (0-based) falls due, or null after the last one. */
+export function escalationDueAt(deadline: Date, rule: HandoverRule, step: number): Date | null {
+  if (step >= rule.ladder.length) return null;
+  const minutes = rule.ladder.slice(0, step + 1).reduce((sum, s) => sum + s.afterMinutes, 0);
+  return new Date(deadline.getTime() + minutes * 60_000);
+}
+
+const ALLOWED: Record<HandoverStatus, HandoverStatus[]> = {
+  open: ["confirmed", "declined", "closed"],
+  // A declined handover waits for the hospital to act; it can still be closed by a death.
+  declined: ["closed"],
+  confirmed: [],
+  closed: [],
+};
+
+export function canMove(from: HandoverStatus, to: HandoverStatus): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+export const DECLINE_REASONS = [
+  "not-our-citizen",
+  "citizen-moved",
+  "needs-different-service",
+  "other",
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
