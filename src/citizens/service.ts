@@ -146,6 +146,9 @@ export function createCitizenService(
 
     practiceIdsByProviderNumber: () => store.practiceIdsByProviderNumber(db),
 
+    /** Home municipality and listed practice of each citizen, inside the caller's transaction. */
+    receiversOf: (tx: Database, citizenIds: string[]) => store.receiversOf(tx, citizenIds),
+
     setDeceased: (tx: Database, deaths: { citizenId: string; at: Date | null }[]) =>
       store.setDeceased(tx, deaths),
 

@@ -247,3 +247,13 @@ export function consentingCitizens(db: Database, relativeUserId: string, now: Da
     .where((eb) => eb.or([eb("expiresAt", "is", null), eb("expiresAt", ">", now)]))
     .execute();
 }
+
+/** Where a citizen lives and who their GP is: who receives their handovers. */
+export function receiversOf(db: Database, citizenIds: string[]) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("citizen")
+    .select(["id", "homeMunicipalityCode", "listedPracticeId"])
+    .where("id", "in", citizenIds)
+    .execute();
+}

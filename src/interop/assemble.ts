@@ -3,7 +3,8 @@ import { createCitizenAccess } from "../access/citizen-access.ts";
 import { defaultAccessPolicy } from "../access/model.ts";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import { type CitizenService, createCitizenService } from "../citizens/service.ts";
-import { createPathwayService, type PathwayService } from "../pathways/service.ts";
+import { createCareServices } from "../handovers/assemble.ts";
+import type { PathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
 import { createStructureService } from "../structure/service.ts";
@@ -22,7 +23,14 @@ export function assembleIngest(
 ) {
   const citizens =
     deps.citizens ?? createCitizenService(db, cipher, createCitizenAccess(db, defaultAccessPolicy));
-  const pathways = deps.pathways ?? createPathwayService(db, citizens, createStructureService(db));
+  const pathways =
+    deps.pathways ??
+    createCareServices({
+      db,
+      citizens,
+      structure: createStructureService(db),
+      access: createCitizenAccess(db, defaultAccessPolicy),
+    }).pathways;
   return createMessageIngest({
     db,
     cipher,

@@ -46,13 +46,41 @@ type Party = {
   name: string;
 };
 
+/** A discharge's handover as the pathway sees it (owned by the handovers capability). */
+export type HandoverView = {
+  stayId: string;
+  sector: "municipality" | "general-practice";
+  status: "open" | "confirmed" | "declined" | "closed";
+  receiverOrganisationId: string;
+  receiverName: string;
+  deadlineAt: Date;
+  /** When it was confirmed (or declined, or closed). */
+  decidedAt: Date | null;
+};
+
+/** A stay whose state a batch of notifications may have changed; handovers follow from it. */
+export type StayChange = {
+  stayId: string;
+  citizenId: string;
+  hospitalId: string;
+  departmentOrganisationId: string | null;
+  before: StaySummary["status"];
+  after: StaySummary["status"];
+  dischargedAt: Date | null;
+};
+
 export type Responsibility = {
   /** Who holds responsibility now; empty only when the citizen has died. */
   responsible: (Party & { for: "treatment" | "care" | "medical-follow-up" })[];
   /** After a discharge: those who must confirm before responsibility moves (the handover issue). */
   awaitingConfirmationFrom: Party[];
   since: Date | null;
-  reason: "in-hospital" | "discharged-awaiting-handover" | "deceased" | "no-hospital-stay";
+  reason:
+    | "in-hospital"
+    | "discharged-awaiting-handover"
+    | "handed-over"
+    | "deceased"
+    | "no-hospital-stay";
 };
 
 /** "Hospital, Department", without repeating the hospital when the department's name has it. */
@@ -81,10 +109,60 @@ export function currentState(stays: StaySummary[]): CurrentState {
   return stay.status === "cancelled" ? "no-stay" : stay.status;
 }
 
+/**
+ * After a discharge, responsibility moves sector by sector, and only when the
+ * receiver confirms: the municipality for care, the GP for medical follow-up.
+ * Until both have, the discharging hospital stays responsible. A stay from
+ * before handovers existed has none: both are awaited.
+ */
+function afterDischarge(
+  stay: StaySummary,
+  hospital: Party & { for: "treatment" },
+  primary: Party[],
+  handovers: HandoverView[],
+): Responsibility {
+  const own = handovers.filter((h) => h.stayId === stay.id && h.status !== "closed");
+  const confirmed = own.filter((h) => h.status === "confirmed");
+  const taken: Responsibility["responsible"] = confirmed.map((h) => ({
+    kind: h.sector,
+    organisationId: h.receiverOrganisationId,
+    name: h.receiverName,
+    for: h.sector === "municipality" ? "care" : "medical-follow-up",
+  }));
+  const awaiting =
+    own.length === 0
+      ? primary
+      : own
+          .filter((h) => h.status !== "confirmed")
+          .map((h) => ({
+            kind: h.sector,
+            organisationId: h.receiverOrganisationId,
+            name: h.receiverName,
+          }));
+  const lastConfirmation = confirmed.reduce<Date | null>(
+    (latest, h) => (h.decidedAt && (!latest || h.decidedAt > latest) ? h.decidedAt : latest),
+    null,
+  );
+  if (awaiting.length === 0)
+    return {
+      responsible: taken,
+      awaitingConfirmationFrom: [],
+      since: lastConfirmation,
+      reason: "handed-over",
+    };
+  return {
+    responsible: [hospital, ...taken],
+    awaitingConfirmationFrom: awaiting,
+    since: stay.dischargedAt ?? stay.admittedAt,
+    reason: "discharged-awaiting-handover",
+  };
+}
+
 export function responsibleNow(
   stays: StaySummary[],
   home: Party | null,
   practice: Party | null,
+  handovers: HandoverView[] = [],
 ): Responsibility {
   const stay = currentStay(stays);
   const primary = [home, practice].filter((p): p is Party => p !== null);
@@ -113,15 +191,7 @@ export function responsibleNow(
     name: stayOrganisationName(stay),
     for: "treatment",
   };
-  if (stay.status === "discharged") {
-    // Until the handover issue adds confirmation, the hospital stays responsible after discharge.
-    return {
-      responsible: [hospital],
-      awaitingConfirmationFrom: primary,
-      since: stay.admittedAt,
-      reason: "discharged-awaiting-handover",
-    };
-  }
+  if (stay.status === "discharged") return afterDischarge(stay, hospital, primary, handovers);
   return {
     responsible: [hospital],
     awaitingConfirmationFrom: [],

@@ -27,8 +27,24 @@ const pathwayView = z.object({
     responsible: z.array(party.extend({ for: z.enum(["treatment", "care", "medical-follow-up"]) })),
     awaitingConfirmationFrom: z.array(party),
     since: z.string().nullable(),
-    reason: z.enum(["in-hospital", "discharged-awaiting-handover", "deceased", "no-hospital-stay"]),
+    reason: z.enum([
+      "in-hospital",
+      "discharged-awaiting-handover",
+      "handed-over",
+      "deceased",
+      "no-hospital-stay",
+    ]),
   }),
+  handovers: z.array(
+    z.object({
+      stayId: z.string(),
+      sector: z.enum(["municipality", "general-practice"]),
+      status: z.enum(["open", "confirmed", "declined", "closed"]),
+      receiverName: z.string(),
+      deadlineAt: z.string(),
+      decidedAt: z.string().nullable(),
+    }),
+  ),
   clusters: z.object({
     residence: z.string().nullable(),
     generalPractice: z.string().nullable(),
@@ -99,6 +115,14 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
           endedAt: iso(s.endedAt),
         })),
         timeline: p.timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
+        handovers: p.handovers.map((h) => ({
+          stayId: h.stayId,
+          sector: h.sector,
+          status: h.status,
+          receiverName: h.receiverName,
+          deadlineAt: new Date(h.deadlineAt).toISOString(),
+          decidedAt: iso(h.decidedAt),
+        })),
       };
     },
   );

@@ -1,14 +1,17 @@
 import type { RequestContext } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
+import type { StayStatusColumn } from "../platform/db/schema.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
 import {
   type ClusterTriple,
   clustersDiffer,
   currentState,
   currentStay,
+  type HandoverView,
   hospitalTimeline,
   responsibleNow,
+  type StayChange,
   type StaySummary,
 } from "./model.ts";
 import { episodeKey, foldStay, type StayState } from "./stay-model.ts";
@@ -27,16 +30,33 @@ export type HospitalStayEvent = {
  * `applyHospitalStayEvent` inside the ingest's transaction; staff read the
  * pathway through `pathwayOf`, which checks access and audits.
  */
+/**
+ * How the handovers capability hears of stay changes (inside the ingest's
+ * transaction) and tells the pathway about confirmations, without pathways
+ * depending on it: the composition root wires the two together.
+ */
+export type PathwayHooks = {
+  onStayChanges?: (tx: Database, changes: StayChange[]) => Promise<void>;
+  handoversOfStays?: (stayIds: string[]) => Promise<HandoverView[]>;
+};
+
 export function createPathwayService(
   db: Database,
   citizens: CitizenService,
   structure: StructureService,
   clock: () => Date = () => new Date(),
+  hooks: PathwayHooks = {},
 ) {
   /** Folds each stay from all its notifications and writes the states back, in a few statements. */
   async function foldAndStore(
     tx: Database,
-    stays: { id: string; citizenId: string; status: string; staysOfCitizen: number }[],
+    stays: {
+      id: string;
+      citizenId: string;
+      hospitalId: string;
+      status: StayStatusColumn;
+      staysOfCitizen: number;
+    }[],
   ) {
     const notes = await store.notificationsOfStays(
       tx,
@@ -65,6 +85,20 @@ export function createPathwayService(
       };
     });
     await store.updateStays(tx, updates, clock());
+    if (hooks.onStayChanges) {
+      await hooks.onStayChanges(
+        tx,
+        updates.map((u, i) => ({
+          stayId: u.id,
+          citizenId: stays[i]?.citizenId ?? "",
+          hospitalId: stays[i]?.hospitalId ?? "",
+          departmentOrganisationId: u.departmentOrganisationId,
+          before: stays[i]?.status ?? "admitted",
+          after: u.status,
+          dischargedAt: u.dischargedAt,
+        })),
+      );
+    }
     const unique = (ids: string[]) => [...new Set(ids)];
     // A transfer ends a stay at the next one's start; only citizens with several stays need that.
     await store.refreshStayEndings(
@@ -187,6 +221,7 @@ export function createPathwayService(
           : null,
         hospital: stay ? await structure.clustersOfHospital(stay.hospitalId, today) : [],
       };
+      const handovers = (await hooks.handoversOfStays?.(stays.map((s) => s.id))) ?? [];
       const home = citizen.homeMunicipality
         ? {
             kind: "municipality" as const,
@@ -200,10 +235,11 @@ export function createPathwayService(
       return {
         citizen,
         state: currentState(stays),
-        responsibility: responsibleNow(stays, home, gp),
+        responsibility: responsibleNow(stays, home, gp, handovers),
         clusters: { ...clusters, differ: clustersDiffer(clusters) },
         stays,
         timeline,
+        handovers,
       };
     },
   };

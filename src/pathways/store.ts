@@ -41,6 +41,7 @@ export async function lockStays(db: Database, stays: NewStay[]) {
       "id",
       "episodeKey",
       "citizenId",
+      "hospitalId",
       "status",
       sql<number>`(select count(*) from hospital_stay o where o.citizen_id = hospital_stay.citizen_id)`.as(
         "staysOfCitizen",

@@ -5,11 +5,12 @@ import { fileURLToPath } from "node:url";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
+import { createCareServices } from "../handovers/assemble.ts";
+import { handoverRoutes } from "../handovers/routes.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
 import { pathwayRoutes } from "../pathways/routes.ts";
-import { createPathwayService } from "../pathways/service.ts";
 import { registerRoutes } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
@@ -66,7 +67,12 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
   const cipher = createCipher(options.masterKey ?? randomBytes(32));
   const structure = createStructureService(database.db);
   const access = createAccessFeature(database.db, cipher, config);
-  const pathways = createPathwayService(database.db, access.citizens, structure);
+  const { pathways, handovers } = createCareServices({
+    db: database.db,
+    citizens: access.citizens,
+    structure,
+    access: access.citizenAccess,
+  });
   return buildApp({
     database,
     logger: options.logger,
@@ -82,6 +88,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
       ...access.plugins,
       async (app) => {
         await app.register(pathwayRoutes, { pathways });
+        await app.register(handoverRoutes, { handovers });
       },
       async (app) => {
         const ingest = assembleIngest(database.db, cipher, {

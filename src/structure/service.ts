@@ -110,6 +110,42 @@ export function createStructureService(db: Database) {
 
     listHospitals: () => store.listHospitals(db),
 
+    /**
+     * The organisations that receive a discharge's handovers (by municipality
+     * code and practice id) and the cluster each belongs to today.
+     */
+    async handoverParties(
+      tx: Database,
+      municipalityCodes: string[],
+      practiceIds: string[],
+      date: string,
+    ) {
+      const found = await store.handoverParties(tx, municipalityCodes, practiceIds, date);
+      const clusterOf = new Map(found.clusters.map((c) => [c.municipalityCode, c.clusterId]));
+      return {
+        municipality: new Map(
+          found.municipalities.map((m) => [
+            m.municipalityCode ?? "",
+            {
+              organisationId: m.id,
+              name: m.name,
+              clusterId: clusterOf.get(m.municipalityCode ?? "") ?? null,
+            },
+          ]),
+        ),
+        practice: new Map(
+          found.practices.map((p) => [
+            p.generalPracticeId ?? "",
+            {
+              organisationId: p.id,
+              name: p.name,
+              clusterId: clusterOf.get(p.municipalityCode) ?? null,
+            },
+          ]),
+        ),
+      };
+    },
+
     async getCluster(id: string, date: string): Promise<ClusterDetail> {
       const row = await store.findCluster(db, id);
       if (!row) throw notFound(`Cluster "${id}"`);

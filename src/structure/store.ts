@@ -381,3 +381,43 @@ export async function insertOrganisation(db: Database, o: NewOrganisation) {
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The bodies that receive handovers: municipalities and practices, with their clusters on a date. */
+export async function handoverParties(
+  db: Database,
+  municipalityCodes: string[],
+  practiceIds: string[],
+  date: string,
+) {
+  const municipalities =
+    municipalityCodes.length === 0
+      ? []
+      : await db
+          .selectFrom("organisation")
+          .select(["id", "name", "municipalityCode"])
+          .where("kind", "=", "municipality")
+          .where("municipalityCode", "in", municipalityCodes)
+          .execute();
+  const practices =
+    practiceIds.length === 0
+      ? []
+      : await db
+          .selectFrom("organisation as o")
+          .innerJoin("generalPractice as p", "p.id", "o.generalPracticeId")
+          .select(["o.id", "o.name", "o.generalPracticeId", "p.municipalityCode"])
+          .where("o.kind", "=", "general_practice")
+          .where("o.generalPracticeId", "in", practiceIds)
+          .execute();
+  const codes = [...new Set([...municipalityCodes, ...practices.map((p) => p.municipalityCode)])];
+  const clusters =
+    codes.length === 0
+      ? []
+      : await db
+          .selectFrom("clusterMembership")
+          .select(["municipalityCode", "clusterId"])
+          .where("municipalityCode", "in", codes)
+          .where("kind", "=", "primary")
+          .where(validOn(date))
+          .execute();
+  return { municipalities, practices, clusters };
+}

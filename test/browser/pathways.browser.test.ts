@@ -101,6 +101,19 @@ describe("a nurse finds a citizen and reads the course of care", () => {
   });
 });
 
+describe("a discharged citizen's handovers", () => {
+  it("shows that the hospital is responsible until Slagelse Kommune confirms Bent's discharge", async () => {
+    await search("050738-2981");
+    await page.getByRole("heading", { name: /Bent Demo Larsen/ }).waitFor();
+    const responsible = page.locator("section[aria-labelledby=responsible-heading]");
+    await expect.poll(() => responsible.textContent()).toContain("Overdragelser ved udskrivelse");
+    await expect(responsible.textContent()).resolves.toContain("Slagelse Kommune");
+    await expect(responsible.textContent()).resolves.toContain("Afventer bekræftelse");
+    await screenshot(page, "pathway-bent-handover");
+    await expectAccessible("pathway with a handover");
+  });
+});
+
 describe("an administrator works the dead letters", () => {
   const sender = { sor: "999999999000061", gln: "5799990000064", name: "Kirurgisk Afdeling" };
 

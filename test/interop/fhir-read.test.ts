@@ -49,8 +49,12 @@ describe("the course of care", () => {
     expect(p.state).toBe("discharged");
     expect(p.responsibility.reason).toBe("discharged-awaiting-handover");
     expect(p.responsibility.responsible.map((r: { kind: string }) => r.kind)).toEqual(["hospital"]);
+    // The discharge created a handover to Slagelse Kommune (Bent has no GP listed).
     expect(p.responsibility.awaitingConfirmationFrom.map((r: { name: string }) => r.name)).toEqual([
-      "Slagelse",
+      "Slagelse Kommune",
+    ]);
+    expect(p.handovers).toEqual([
+      expect.objectContaining({ sector: "municipality", status: "open", receiverName: "Slagelse Kommune" }),
     ]);
     expect(p.timeline.map((e: { kind: string }) => e.kind)).toEqual([
       "hospital.admit-inpatient",

@@ -201,6 +201,48 @@ export interface HomeCareGrantTable {
   synthetic: Generated<boolean>;
 }
 
+export interface HandoverTable {
+  id: Generated<string>;
+  stayId: string;
+  citizenId: string;
+  sector: "municipality" | "general-practice";
+  receiverOrganisationId: string;
+  receiverMunicipalityCode: string | null;
+  receiverPracticeId: string | null;
+  dischargingOrganisationId: string | null;
+  clusterId: string | null;
+  dischargedAt: Timestamp;
+  deadlineAt: Timestamp;
+  note: string | null;
+  status: Generated<"open" | "confirmed" | "declined" | "closed">;
+  statusReason: string | null;
+  escalationStep: Generated<number>;
+  nextEscalationAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface HandoverTransitionTable {
+  id: Generated<string>;
+  handoverId: string;
+  kind: "created" | "confirmed" | "declined" | "closed" | "deadline-moved" | "escalated";
+  fromStatus: string | null;
+  toStatus: string;
+  at: DefaultedTimestamp;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  reason: string | null;
+}
+
+export interface HandoverRuleTable {
+  clusterId: string;
+  sector: "municipality" | "general-practice";
+  rule: Json<unknown>;
+  updatedBy: string | null;
+  updatedAt: DefaultedTimestamp;
+}
+
 export interface StayNotificationTable {
   messageId: string;
   stayId: string;
@@ -318,6 +360,9 @@ export interface DB {
   stayNotification: StayNotificationTable;
   stayClinicalFact: StayClinicalFactTable;
   homeCareGrant: HomeCareGrantTable;
+  handover: HandoverTable;
+  handoverTransition: HandoverTransitionTable;
+  handoverRule: HandoverRuleTable;
   appUser: AppUserTable;
   membership: MembershipTable;
   relativeConsent: RelativeConsentTable;

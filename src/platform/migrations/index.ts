@@ -3,6 +3,7 @@ import * as m0001 from "./0001-structure.ts";
 import * as m0002 from "./0002-access.ts";
 import * as m0003 from "./0003-pathways.ts";
 import * as m0004 from "./0004-synthetic-facts.ts";
+import * as m0005 from "./0005-handovers.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0002-access": m0002,
   "0003-pathways": m0003,
   "0004-synthetic-facts": m0004,
+  "0005-handovers": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

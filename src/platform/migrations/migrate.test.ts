@@ -34,6 +34,10 @@ const expectedTables = [
   // 0004-synthetic-facts
   "stay_clinical_fact",
   "home_care_grant",
+  // 0005-handovers
+  "handover",
+  "handover_transition",
+  "handover_rule",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

@@ -50,7 +50,11 @@ export function PathwayPage() {
       <CitizenFacts citizen={p.citizen} />
       <div className="row pathway-panels">
         <div className="col-12 col-lg-6">
-          <ResponsibilityPanel state={p.state} responsibility={p.responsibility} />
+          <ResponsibilityPanel
+            state={p.state}
+            responsibility={p.responsibility}
+            handovers={p.handovers.filter((h) => h.status !== "closed")}
+          />
         </div>
         <div className="col-12 col-lg-6">
           <ClustersPanel clusters={p.clusters} />

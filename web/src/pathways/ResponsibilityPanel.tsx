@@ -1,14 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../format";
-import type { CurrentState, Responsibility } from "./types";
+import type { CurrentState, Handover, Responsibility } from "./types";
 
 /** The state now and who is responsible: the question Tovholder must always answer. */
 export function ResponsibilityPanel({
   state,
   responsibility,
+  handovers,
 }: {
   state: CurrentState;
   responsibility: Responsibility;
+  handovers: Handover[];
 }) {
   const { t } = useTranslation();
   const r = responsibility;
@@ -40,6 +42,26 @@ export function ResponsibilityPanel({
             {r.awaitingConfirmationFrom.map((party) => (
               <li key={`${party.kind}-${party.name}`}>
                 {party.name} ({t(`pathway.sectors.${party.kind}`)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {handovers.length > 0 && (
+        <>
+          <h3 className="h5">{t("pathway.handovers.heading")}</h3>
+          <ul className="nobullet-list handover-list">
+            {handovers.map((h) => (
+              <li key={`${h.stayId}-${h.sector}`}>
+                {h.receiverName} ({t(`pathway.sectors.${h.sector}`)}):{" "}
+                <span className={`badge badge-small handover-${h.status}`}>
+                  {t(`pathway.handovers.statuses.${h.status}`)}
+                </span>
+                {h.status === "open" && (
+                  <span className="d-block form-hint">
+                    {t("pathway.handovers.deadline", { when: formatDateTime(h.deadlineAt) })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -10,7 +10,12 @@ export type Responsibility = {
   responsible: (Party & { for: ResponsibleFor })[];
   awaitingConfirmationFrom: Party[];
   since: string | null;
-  reason: "in-hospital" | "discharged-awaiting-handover" | "deceased" | "no-hospital-stay";
+  reason:
+    | "in-hospital"
+    | "discharged-awaiting-handover"
+    | "handed-over"
+    | "deceased"
+    | "no-hospital-stay";
 };
 
 export type Clusters = {
@@ -65,4 +70,14 @@ export type Pathway = {
   clusters: Clusters;
   stays: Stay[];
   timeline: TimelineEvent[];
+  handovers: Handover[];
+};
+
+export type Handover = {
+  stayId: string;
+  sector: "municipality" | "general-practice";
+  status: "open" | "confirmed" | "declined" | "closed";
+  receiverName: string;
+  deadlineAt: string;
+  decidedAt: string | null;
 };

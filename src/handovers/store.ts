@@ -1,0 +1,223 @@
+import { sql } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+import type { HandoverTransitionTable } from "../platform/db/schema.ts";
+import type { HandoverStatus, Sector } from "./model.ts";
+
+export type NewHandover = {
+  stayId: string;
+  citizenId: string;
+  sector: Sector;
+  receiverOrganisationId: string;
+  receiverMunicipalityCode: string | null;
+  receiverPracticeId: string | null;
+  dischargingOrganisationId: string | null;
+  clusterId: string | null;
+  dischargedAt: Date;
+  deadlineAt: Date;
+  nextEscalationAt: Date | null;
+};
+
+type Transition = Omit<HandoverTransitionTable, "id" | "at"> & { at?: Date };
+
+export async function insertTransitions(db: Database, rows: Transition[]) {
+  if (rows.length === 0) return;
+  await db.insertInto("handoverTransition").values(rows).execute();
+}
+
+/** Creates the handovers that do not exist yet; returns those it created. */
+export async function insertHandovers(db: Database, rows: NewHandover[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto("handover")
+    .values(rows)
+    .onConflict((oc) => oc.columns(["stayId", "sector"]).doNothing())
+    .returning(["id", "stayId", "sector", "status"])
+    .execute();
+}
+
+export function handoversOfStays(db: Database, stayIds: string[]) {
+  if (stayIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("handover as h")
+    .innerJoin("organisation as o", "o.id", "h.receiverOrganisationId")
+    .select([
+      "h.id",
+      "h.stayId",
+      "h.sector",
+      "h.status",
+      "h.statusReason",
+      "h.deadlineAt",
+      "h.dischargedAt",
+      "h.version",
+      "h.clusterId",
+      "h.receiverOrganisationId",
+      "o.name as receiverName",
+      "h.escalationStep",
+    ])
+    .where("h.stayId", "in", stayIds)
+    .orderBy("h.sector")
+    .execute();
+}
+
+/** The open (or declined) handovers of these stays, locked for a change. */
+export function lockLiveHandovers(db: Database, stayIds: string[]) {
+  if (stayIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("handover")
+    .select(["id", "stayId", "sector", "status", "clusterId", "dischargedAt", "version"])
+    .where("stayId", "in", stayIds)
+    .where("status", "in", ["open", "declined"])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+export async function closeHandovers(db: Database, ids: string[], reason: string) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("handover")
+    .set((eb) => ({
+      status: "closed",
+      statusReason: reason,
+      nextEscalationAt: null,
+      version: eb("version", "+", 1),
+      updatedAt: sql<Date>`now()`,
+    }))
+    .where("id", "in", ids)
+    .execute();
+}
+
+export async function moveDeadline(
+  db: Database,
+  id: string,
+  change: { dischargedAt: Date; deadlineAt: Date; nextEscalationAt: Date | null },
+) {
+  await db
+    .updateTable("handover")
+    .set((eb) => ({
+      ...change,
+      escalationStep: 0,
+      version: eb("version", "+", 1),
+      updatedAt: sql<Date>`now()`,
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .execute();
+}
+
+/**
+ * Moves a handover from `from` to `to` only if nobody changed it since
+ * `version` was read: the losing side of a race gets nothing back.
+ */
+export function transition(
+  db: Database,
+  id: string,
+  expect: { version: number; from: HandoverStatus },
+  to: { status: HandoverStatus; reason: string | null; note?: string | null },
+) {
+  return db
+    .updateTable("handover")
+    .set((eb) => ({
+      status: to.status,
+      statusReason: to.reason,
+      nextEscalationAt: null,
+      version: eb("version", "+", 1),
+      updatedAt: sql<Date>`now()`,
+    }))
+    .where("id", "=", id)
+    .where("version", "=", expect.version)
+    .where("status", "=", expect.from)
+    .returning(["id", "status", "version"])
+    .executeTakeFirst();
+}
+
+export function findHandover(db: Database, id: string) {
+  return db
+    .selectFrom("handover as h")
+    .innerJoin("organisation as o", "o.id", "h.receiverOrganisationId")
+    .select([
+      "h.id",
+      "h.stayId",
+      "h.citizenId",
+      "h.sector",
+      "h.status",
+      "h.statusReason",
+      "h.version",
+      "h.deadlineAt",
+      "h.receiverOrganisationId",
+      "h.receiverMunicipalityCode",
+      "h.receiverPracticeId",
+      "h.dischargingOrganisationId",
+      "h.clusterId",
+      "o.name as receiverName",
+    ])
+    .where("h.id", "=", id)
+    .executeTakeFirst();
+}
+
+export type WorklistFilter = {
+  municipalityCode?: string;
+  practiceId?: string;
+  dischargingHospitalId?: string;
+  clusterId?: string;
+  statuses: HandoverStatus[];
+  overdueOnly: boolean;
+  now: Date;
+  limit: number;
+};
+
+/** A worklist: handovers with their stay and citizen ids, soonest deadline first. */
+export function worklist(db: Database, f: WorklistFilter) {
+  let q = db
+    .selectFrom("handover as h")
+    .innerJoin("hospitalStay as s", "s.id", "h.stayId")
+    .innerJoin("organisation as r", "r.id", "h.receiverOrganisationId")
+    .leftJoin("organisation as d", "d.id", "h.dischargingOrganisationId")
+    .select([
+      "h.id",
+      "h.citizenId",
+      "h.stayId",
+      "h.sector",
+      "h.status",
+      "h.statusReason",
+      "h.version",
+      "h.dischargedAt",
+      "h.deadlineAt",
+      "h.escalationStep",
+      "h.note",
+      "r.name as receiverName",
+      "d.name as dischargingName",
+      "s.hospitalId",
+    ])
+    .where("h.status", "in", f.statuses)
+    .orderBy("h.deadlineAt")
+    .limit(f.limit);
+  if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
+  if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
+  if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);
+  if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
+  if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
+  return q.execute();
+}
+
+export async function clusterRules(db: Database, clusterIds: string[]) {
+  if (clusterIds.length === 0) return [];
+  return db
+    .selectFrom("handoverRule")
+    .select(["clusterId", "sector", "rule"])
+    .where("clusterId", "in", clusterIds)
+    .execute();
+}
+
+/** When each handover was last confirmed, declined or closed, from the transition history. */
+export async function lastDecisions(db: Database, handoverIds: string[]) {
+  if (handoverIds.length === 0) return new Map<string, Date>();
+  const rows = await db
+    .selectFrom("handoverTransition")
+    .select(["handoverId", (eb) => eb.fn.max("at").as("at")])
+    .where("handoverId", "in", handoverIds)
+    .where("kind", "in", ["confirmed", "declined", "closed"])
+    .groupBy("handoverId")
+    .execute();
+  return new Map(rows.map((r) => [r.handoverId, new Date(r.at as Date)]));
+}

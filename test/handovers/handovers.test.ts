@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCitizenAccess } from "../../src/access/citizen-access.ts";
+import { defaultAccessPolicy } from "../../src/access/model.ts";
+import { createCipher } from "../../src/citizens/crypto.ts";
+import { createCitizenService } from "../../src/citizens/service.ts";
+import { participants } from "../../src/interop/medcom/fixtures.ts";
+import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
+import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
+import { authHeaders, type DemoApp, demoApp, type Session } from "../support/access.ts";
+import { integrationToken, postMessage } from "../support/messages.ts";
+
+/**
+ * Issue 6, points 1 and 3 and the bad-input rules: a discharge creates a
+ * handover to the home municipality and one to the GP; the receivers confirm
+ * or decline; responsibility moves only on confirmation; a cancelled
+ * discharge closes them, a corrected one moves the deadline; every change is
+ * in the transition history.
+ */
+
+let demo: DemoApp;
+let token: string;
+const sessions = new Map<string, Session>();
+
+const sender = {
+  sor: DEMO_UNITS.slagelseMedical.sorCode,
+  gln: DEMO_UNITS.slagelseMedical.gln,
+  name: DEMO_UNITS.slagelseMedical.name,
+};
+const receiver = {
+  sor: DEMO_UNITS.naestvedHomeNursing.sorCode,
+  gln: DEMO_UNITS.naestvedHomeNursing.gln,
+  name: DEMO_UNITS.naestvedHomeNursing.name,
+};
+/** Lives in Næstved, listed with the demo practice there (Lars Læge's). */
+const karen = { cpr: "0302551234", family: "Handover", given: ["Hanne", "Test"] };
+
+beforeAll(async () => {
+  demo = await demoApp();
+  token = await integrationToken(demo.database.db);
+  const db = demo.database.db;
+  const practice = await db
+    .selectFrom("generalPractice")
+    .select("id")
+    .where("providerNumber", "=", "990001")
+    .executeTakeFirstOrThrow();
+  const citizens = createCitizenService(
+    db,
+    createCipher(demo.masterKey),
+    createCitizenAccess(db, defaultAccessPolicy),
+  );
+  await citizens.register({
+    cpr: karen.cpr,
+    name: "Hanne Test Handover",
+    homeMunicipalityCode: "370",
+    listedPracticeId: practice.id,
+    synthetic: true,
+  });
+});
+afterAll(() => demo.close());
+
+async function as(username: string) {
+  let s = sessions.get(username);
+  if (!s) {
+    s = await demo.sessionOf(username);
+    sessions.set(username, s);
+  }
+  return authHeaders(s);
+}
+
+function stay(seed: string) {
+  return new NotificationFlow(participants(seed, { sender, receiver, patient: karen }));
+}
+
+async function send(flow: NotificationFlow) {
+  for (const m of flow.messages) {
+    const { response } = await postMessage(demo.app, token, m);
+    expect(response.statusCode, response.body).toBe(200);
+  }
+}
+
+type Item = {
+  id: string;
+  citizenId: string;
+  stayId: string;
+  sector: string;
+  status: string;
+  version: number;
+  deadlineAt: string;
+};
+
+async function worklist(username: string, query = "") {
+  const response = await demo.app.inject({
+    url: `/api/handovers${query}`,
+    headers: await as(username),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { items: Item[] }).items;
+}
+
+let karenId = "";
+
+async function karenPathway() {
+  const id = karenId;
+  const response = await demo.app.inject({
+    url: `/api/citizens/${id}/pathway`,
+    headers: await as("demo.sygeplejerske"),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as {
+    responsibility: {
+      reason: string;
+      responsible: { name: string; for: string }[];
+      awaitingConfirmationFrom: { name: string }[];
+    };
+    handovers: { status: string; sector: string }[];
+  };
+}
+
+const post = async (username: string, url: string, payload: object) =>
+  demo.app.inject({ method: "POST", url, headers: await as(username), payload });
+
+describe("handovers at discharge", () => {
+  let municipal: Item;
+  let gp: Item;
+
+  it("creates one handover to the home municipality and one to the GP when a discharge arrives", async () => {
+    const flow = stay("handover-1");
+    flow.admit({ class: "inpatient", at: "2026-11-16T09:00:00+01:00" });
+    flow.discharge({ at: "2026-11-18T10:00:00+01:00" });
+    await send(flow);
+    const mine = await worklist("demo.visitator");
+    municipal = mine.find((i) => i.sector === "municipality") as Item;
+    expect(municipal).toMatchObject({ status: "open", version: 1 });
+    karenId = municipal.citizenId;
+    // Four daytime hours after a 10:00 discharge.
+    expect(municipal.deadlineAt).toBe("2026-11-18T13:00:00.000Z");
+    gp = (await worklist("demo.laege")).find((i) => i.sector === "general-practice") as Item;
+    expect(gp).toBeDefined();
+    const hospital = (await worklist("demo.sygeplejerske")).map((i) => i.id);
+    expect(hospital).toEqual(expect.arrayContaining([municipal.id, gp.id]));
+  });
+
+  it("keeps the hospital responsible until both have confirmed", async () => {
+    const p = await karenPathway();
+    expect(p.responsibility.reason).toBe("discharged-awaiting-handover");
+    expect(p.responsibility.responsible.map((r) => r.for)).toEqual(["treatment"]);
+    expect(p.responsibility.awaitingConfirmationFrom).toHaveLength(2);
+  });
+
+  it("refuses a confirmation from an organisation that is not the receiver, and audits it", async () => {
+    const response = await post("demo.sygeplejerske", `/api/handovers/${municipal.id}/confirm`, {
+      version: 1,
+    });
+    expect(response.statusCode).toBe(403);
+    const denied = await demo.database.db
+      .selectFrom("auditLog")
+      .select("outcome")
+      .where("resource", "=", "handover")
+      .where("action", "=", "confirm")
+      .execute();
+    expect(denied.map((d) => d.outcome)).toContain("denied");
+  });
+
+  it("lets the municipality confirm once; a second, stale confirmation gets 409 with the current state", async () => {
+    const ok = await post("demo.visitator", `/api/handovers/${municipal.id}/confirm`, {
+      version: 1,
+      note: "Hjemmesygeplejen kommer i dag",
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: "confirmed", version: 2 });
+    const stale = await post("demo.visitator", `/api/handovers/${municipal.id}/confirm`, {
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toContain("confirmed (version 2)");
+    const p = await karenPathway();
+    expect(p.responsibility.responsible.map((r) => r.for).sort()).toEqual(["care", "treatment"]);
+  });
+
+  it("moves responsibility to the municipality and the GP when the GP confirms too", async () => {
+    const ok = await post("demo.laege", `/api/handovers/${gp.id}/confirm`, { version: gp.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const p = await karenPathway();
+    expect(p.responsibility.reason).toBe("handed-over");
+    expect(p.responsibility.responsible.map((r) => r.for).sort()).toEqual([
+      "care",
+      "medical-follow-up",
+    ]);
+    const history = await demo.database.db
+      .selectFrom("handoverTransition")
+      .select(["kind", "toStatus", "actorUserId"])
+      .where("handoverId", "=", municipal.id)
+      .orderBy("id")
+      .execute();
+    expect(history.map((h) => h.kind)).toEqual(["created", "confirmed"]);
+    expect(history[1]?.actorUserId).not.toBeNull();
+  });
+});
+
+describe("declines, corrections and cancellations", () => {
+  it("lets a receiver decline with a reason, which shows on the hospital's list", async () => {
+    const flow = stay("handover-2");
+    flow.admit({ class: "inpatient", at: "2026-11-19T09:00:00+01:00" });
+    flow.discharge({ at: "2026-11-20T11:00:00+01:00" });
+    await send(flow);
+    const item = (await worklist("demo.visitator")).find(
+      (i) => i.status === "open" && i.sector === "municipality",
+    ) as Item;
+    const bad = await post("demo.visitator", `/api/handovers/${item.id}/decline`, {
+      version: item.version,
+      reason: "no",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain("reason");
+    const declined = await post("demo.visitator", `/api/handovers/${item.id}/decline`, {
+      version: item.version,
+      reason: "citizen-moved",
+      note: "Flyttet til Ringsted",
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const hospital = await worklist("demo.sygeplejerske");
+    expect(hospital.find((i) => i.id === item.id)?.status).toBe("declined");
+  });
+
+  it("moves the deadline when the discharge time is corrected, and closes the handovers when the discharge is cancelled", async () => {
+    const flow = stay("handover-3");
+    flow.admit({ class: "inpatient", at: "2026-11-23T09:00:00+01:00" });
+    flow.discharge({ at: "2026-11-24T09:00:00+01:00" });
+    await send(flow);
+    const before = (await worklist("demo.visitator")).find(
+      (i) => i.deadlineAt === "2026-11-24T12:00:00.000Z",
+    ) as Item;
+    expect(before).toBeDefined();
+    flow.revise({ at: "2026-11-24T12:00:00+01:00", sentAt: "2026-11-24T12:05:00+01:00" });
+    await send(flow);
+    const moved = (await worklist("demo.visitator")).find((i) => i.id === before.id) as Item;
+    expect(moved.deadlineAt).toBe("2026-11-24T15:00:00.000Z");
+    flow.cancel({ sentAt: "2026-11-24T13:00:00+01:00" });
+    await send(flow);
+    const closed = await demo.database.db
+      .selectFrom("handover")
+      .select(["status", "statusReason"])
+      .where("stayId", "=", before.stayId)
+      .execute();
+    expect(
+      closed.every((h) => h.status === "closed" && h.statusReason === "discharge-cancelled"),
+    ).toBe(true);
+    const kinds = await demo.database.db
+      .selectFrom("handoverTransition")
+      .select("kind")
+      .where("handoverId", "=", before.id)
+      .orderBy("id")
+      .execute();
+    expect(kinds.map((k) => k.kind)).toEqual(["created", "deadline-moved", "closed"]);
+  });
+});
