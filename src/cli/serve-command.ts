@@ -11,7 +11,7 @@ export function registerServeCommand(program: Command): void {
       const config = loadConfig(
         options.port ? { ...process.env, PORT: options.port } : process.env,
       );
-      const { app, database, demo } = await startServer(config);
+      const { app, database, background } = await startServer(config);
       const shown = ["0.0.0.0", "::", "127.0.0.1"].includes(config.host)
         ? "localhost"
         : config.host;
@@ -28,7 +28,7 @@ export function registerServeCommand(program: Command): void {
             process.exit(1);
           }, config.shutdownGraceMs);
           force.unref();
-          await demo?.stop();
+          await background.stop();
           await app.close();
           await database.close();
           resolve();

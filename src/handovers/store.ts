@@ -221,3 +221,68 @@ export async function lastDecisions(db: Database, handoverIds: string[]) {
     .execute();
   return new Map(rows.map((r) => [r.handoverId, new Date(r.at as Date)]));
 }
+
+/**
+ * Locks up to `limit` open handovers whose next escalation is due, skipping
+ * rows another process holds: two sweepers never take the same handover.
+ */
+export function claimDue(db: Database, now: Date, limit: number) {
+  return db
+    .selectFrom("handover as h")
+    .leftJoin("organisation as s", (join) =>
+      join.onRef("s.clusterId", "=", "h.clusterId").on("s.kind", "=", "cluster_secretariat"),
+    )
+    .select([
+      "h.id",
+      "h.sector",
+      "h.clusterId",
+      "h.deadlineAt",
+      "h.escalationStep",
+      "h.nextEscalationAt",
+      "h.receiverOrganisationId",
+      "h.dischargingOrganisationId",
+      "s.id as secretariatId",
+    ])
+    .where("h.status", "=", "open")
+    .where("h.nextEscalationAt", "<=", now)
+    .orderBy("h.nextEscalationAt")
+    .limit(limit)
+    .forUpdate("h")
+    .skipLocked()
+    .execute();
+}
+
+export async function recordEscalations(
+  db: Database,
+  rows: {
+    handoverId: string;
+    step: number;
+    target: "receiver" | "cluster-coordinator" | "discharging-department";
+    targetOrganisationId: string | null;
+    dueAt: Date;
+  }[],
+) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto("handoverEscalation")
+    .values(rows)
+    .onConflict((oc) => oc.columns(["handoverId", "step"]).doNothing())
+    .returning(["handoverId", "step", "target"])
+    .execute();
+}
+
+/** Escalation does not change what the receiver decides on, so it leaves the version alone. */
+export async function advanceEscalations(
+  db: Database,
+  rows: { id: string; escalationStep: number; nextEscalationAt: Date | null }[],
+) {
+  if (rows.length === 0) return;
+  await sql`
+    update handover h set
+      escalation_step = v."escalationStep",
+      next_escalation_at = v."nextEscalationAt",
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, "escalationStep" integer, "nextEscalationAt" timestamptz)
+    where h.id = v.id`.execute(db);
+}

@@ -20,6 +20,7 @@ const configSchema = z.object({
     .default("false"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+  HANDOVER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
   TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
@@ -75,6 +76,8 @@ export type Config = {
    * generate, and how much faster than real time new notifications arrive.
    */
   demoLife: { scale: number; speed: number };
+  /** How often this process sweeps for overdue handovers; 0: never (another process does). */
+  handoverSweepSeconds: number;
   /** The personal-data master key; absent means "use or create the key file in dataDir". */
   cprKey: string | undefined;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       c.TRUST_PROXY === "true" ? true : c.TRUST_PROXY === "false" ? false : Number(c.TRUST_PROXY),
     demo: c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO),
     demoLife: { scale: c.TOVHOLDER_DEMO_SCALE, speed: c.TOVHOLDER_DEMO_SPEED },
+    handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS,
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {
       idleMinutes: c.SESSION_IDLE_MINUTES,

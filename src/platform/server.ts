@@ -7,6 +7,7 @@ import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { createCareServices } from "../handovers/assemble.ts";
 import { handoverRoutes } from "../handovers/routes.ts";
+import { createSweeper } from "../handovers/sweeper.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
@@ -22,6 +23,7 @@ import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { type App, buildApp } from "./http/app.ts";
 import { loggerOptions } from "./logger.ts";
 import { migrateToLatest } from "./migrations/migrate.ts";
+import { startLoop } from "./worker-loop.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const defaultWebDist = path.join(projectRoot, "web/dist");
@@ -121,7 +123,27 @@ export async function startServer(config: Config): Promise<ServerParts> {
           logger: app.log,
         })
       : null;
-    return { app, database, demo };
+    const sweeping =
+      config.handoverSweepSeconds > 0
+        ? startLoop(
+            "handover sweep",
+            config.handoverSweepSeconds * 1000,
+            async () => {
+              const escalated = await createSweeper(database.db).sweep();
+              if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
+            },
+            app.log,
+          )
+        : null;
+    return {
+      app,
+      database,
+      background: {
+        async stop() {
+          await Promise.all([demo?.stop(), sweeping?.stop()]);
+        },
+      },
+    };
   } catch (err) {
     await database.close();
     throw err;
@@ -131,6 +153,6 @@ export async function startServer(config: Config): Promise<ServerParts> {
 export type ServerParts = {
   app: App;
   database: DatabaseHandle;
-  /** The living demo's background work, in demo mode. */
-  demo: { stop(): Promise<void> } | null;
+  /** Background work: the handover sweep, and the living demo in demo mode. */
+  background: { stop(): Promise<void> };
 };

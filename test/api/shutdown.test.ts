@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/platform/server.ts";
+import { spawnServer } from "../support/processes.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "tovholder-shutdown-"));
 let child: ChildProcess | undefined;
@@ -14,15 +13,6 @@ afterAll(() => {
   child?.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function get(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,38 +25,17 @@ function get(url: string): Promise<number> {
   });
 }
 
-/** The embedded database is enough to show shutdown behaviour on either test engine. */
-function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _unused, ...rest } = env;
-  return rest;
-}
-
 describe("SIGTERM", () => {
   it("lets an in-flight request finish, then exits 0 and stops listening", async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, [path.join(projectRoot, "bin/tovholder.js"), "serve"], {
-      cwd: projectRoot,
-      env: {
-        ...withoutDatabaseUrl(process.env),
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        TOVHOLDER_DATA_DIR: dataDir,
-        TOVHOLDER_DEMO: "false",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    // The embedded database is enough to show shutdown behaviour on either test engine.
+    const server = await spawnServer({
+      TOVHOLDER_DATA_DIR: dataDir,
+      TOVHOLDER_DEMO: "false",
+      LOG_LEVEL: "warn",
     });
-    const proc = child;
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      const collect = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes(`Tovholder is running at http://localhost:${port}/`)) resolve();
-      };
-      proc.stdout?.on("data", collect);
-      proc.stderr?.on("data", collect);
-      proc.on("exit", (code) => reject(new Error(`server exited early with ${code}:\n${output}`)));
-    });
+    child = server.child;
+    const proc = server.child;
+    const port = server.port;
     const exited = new Promise<number | null>((resolve) => proc.on("exit", resolve));
 
     // A request whose body is still arriving when SIGTERM comes is surely in flight.

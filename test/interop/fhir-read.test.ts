@@ -54,7 +54,11 @@ describe("the course of care", () => {
       "Slagelse Kommune",
     ]);
     expect(p.handovers).toEqual([
-      expect.objectContaining({ sector: "municipality", status: "open", receiverName: "Slagelse Kommune" }),
+      expect.objectContaining({
+        sector: "municipality",
+        status: "open",
+        receiverName: "Slagelse Kommune",
+      }),
     ]);
     expect(p.timeline.map((e: { kind: string }) => e.kind)).toEqual([
       "hospital.admit-inpatient",

@@ -235,6 +235,16 @@ export interface HandoverTransitionTable {
   reason: string | null;
 }
 
+export interface HandoverEscalationTable {
+  id: Generated<string>;
+  handoverId: string;
+  step: number;
+  target: "receiver" | "cluster-coordinator" | "discharging-department";
+  targetOrganisationId: string | null;
+  dueAt: Timestamp;
+  escalatedAt: DefaultedTimestamp;
+}
+
 export interface HandoverRuleTable {
   clusterId: string;
   sector: "municipality" | "general-practice";
@@ -363,6 +373,7 @@ export interface DB {
   handover: HandoverTable;
   handoverTransition: HandoverTransitionTable;
   handoverRule: HandoverRuleTable;
+  handoverEscalation: HandoverEscalationTable;
   appUser: AppUserTable;
   membership: MembershipTable;
   relativeConsent: RelativeConsentTable;

@@ -53,6 +53,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index handover_transition_handover on handover_transition (handover_id, id);
 
+    -- One row per ladder step reached: the in-app notification to its target, and (by the
+    -- unique key) a second guard that no step is ever escalated twice.
+    create table handover_escalation (
+      id bigint generated always as identity primary key,
+      handover_id uuid not null references handover(id),
+      step integer not null check (step >= 0),
+      target text not null check (target in ('receiver', 'cluster-coordinator', 'discharging-department')),
+      target_organisation_id uuid references organisation(id),
+      due_at timestamptz not null,
+      escalated_at timestamptz not null default now(),
+      unique (handover_id, step)
+    );
+    create index handover_escalation_target on handover_escalation (target_organisation_id, escalated_at desc);
+
     create table handover_rule (
       cluster_id text not null references cluster(id),
       sector text not null check (sector in ('municipality', 'general-practice')),

@@ -38,6 +38,7 @@ const expectedTables = [
   "handover",
   "handover_transition",
   "handover_rule",
+  "handover_escalation",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

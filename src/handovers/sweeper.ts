@@ -1,0 +1,101 @@
+import type { Database } from "../platform/db/database.ts";
+import {
+  DEFAULT_RULES,
+  type EscalationTarget,
+  escalationDueAt,
+  type HandoverRule,
+} from "./model.ts";
+import * as store from "./store.ts";
+
+/**
+ * Escalates overdue handovers, each ladder step exactly once, however many
+ * server processes run it against one PostgreSQL: a sweep claims due rows
+ * with FOR UPDATE SKIP LOCKED, records each step (unique per handover and
+ * step), and moves the row's next escalation forward, all in one
+ * transaction. The truth is in the table, not in timers, so a process that
+ * was down catches up on its next sweep, one step at a time.
+ */
+export function createSweeper(db: Database, options: { batch?: number; clock?: () => Date } = {}) {
+  const batch = options.batch ?? 500;
+  const clock = options.clock ?? (() => new Date());
+
+  async function sweepOnce(): Promise<{ claimed: number; escalated: number }> {
+    const now = clock();
+    return db.transaction().execute(async (tx) => {
+      const due = await store.claimDue(tx, now, batch);
+      if (due.length === 0) return { claimed: 0, escalated: 0 };
+      const own = await store.clusterRules(tx, [
+        ...new Set(due.map((d) => d.clusterId).filter((c): c is string => c !== null)),
+      ]);
+      const ruleOf = (clusterId: string | null, sector: "municipality" | "general-practice") =>
+        (own.find((r) => r.clusterId === clusterId && r.sector === sector)?.rule as
+          | HandoverRule
+          | undefined) ?? DEFAULT_RULES[sector];
+      const escalations: Parameters<typeof store.recordEscalations>[1] = [];
+      const advances: { id: string; escalationStep: number; nextEscalationAt: Date | null }[] = [];
+      for (const h of due) {
+        const rule = ruleOf(h.clusterId, h.sector);
+        const deadline = new Date(h.deadlineAt);
+        let step = h.escalationStep;
+        let next: Date | null = escalationDueAt(deadline, rule, step);
+        // Catch up: every step that is due now is taken, in order, once.
+        while (next && next <= now) {
+          const target = rule.ladder[step]?.target ?? "receiver";
+          escalations.push({
+            handoverId: h.id,
+            step,
+            target,
+            targetOrganisationId: targetOf(target, h),
+            dueAt: next,
+          });
+          step++;
+          next = escalationDueAt(deadline, rule, step);
+        }
+        advances.push({ id: h.id, escalationStep: step, nextEscalationAt: next });
+      }
+      const recorded = await store.recordEscalations(tx, escalations);
+      await store.advanceEscalations(tx, advances);
+      await store.insertTransitions(
+        tx,
+        recorded.map((e) => ({
+          handoverId: e.handoverId,
+          kind: "escalated",
+          fromStatus: "open",
+          toStatus: "open",
+          actorUserId: null,
+          actorOrganisationId: null,
+          reason: `step ${e.step + 1}: ${e.target}`,
+        })),
+      );
+      return { claimed: due.length, escalated: recorded.length };
+    });
+  }
+
+  return {
+    /** Sweeps until nothing is due; returns the number of escalations made. */
+    async sweep(): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const { claimed, escalated } = await sweepOnce();
+        total += escalated;
+        // A short batch means nothing else is due (or another process holds it).
+        if (claimed < batch) return total;
+      }
+    },
+  };
+}
+
+function targetOf(
+  target: EscalationTarget,
+  h: {
+    receiverOrganisationId: string;
+    dischargingOrganisationId: string | null;
+    secretariatId: string | null;
+  },
+): string | null {
+  if (target === "receiver") return h.receiverOrganisationId;
+  if (target === "cluster-coordinator") return h.secretariatId;
+  return h.dischargingOrganisationId;
+}
+
+export type Sweeper = ReturnType<typeof createSweeper>;
