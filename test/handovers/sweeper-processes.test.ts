@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stayMessages } from "../../bench/support/messages.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
-import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
 import { prepareDatabase, projectRoot } from "../../src/platform/server.ts";
 import { ensureDemoUnits } from "../../src/synth/demo-units.ts";
