@@ -69,6 +69,70 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     },
   );
 
+  const window = z.object({
+    start: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be a time HH:MM"),
+    end: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "must be a time HH:MM"),
+  });
+  const rule = z.object({
+    deadlineMinutes: z
+      .number()
+      .int()
+      .max(14 * 24 * 60),
+    hours: z.object({ weekday: window.nullable(), weekend: window.nullable() }),
+    ladder: z
+      .array(
+        z.object({
+          afterMinutes: z
+            .number()
+            .int()
+            .max(14 * 24 * 60),
+          target: z.enum(["receiver", "cluster-coordinator", "discharging-department"]),
+        }),
+      )
+      .max(10, "must have at most 10 steps"),
+  });
+  const ruleView = z.object({
+    sector: z.enum(["municipality", "general-practice"]),
+    rule,
+    isDefault: z.boolean(),
+  });
+  const cluster = z.object({ clusterId: z.string().min(1).max(100) });
+
+  app.get(
+    "/api/clusters/:clusterId/handover-rules",
+    {
+      config: { access: { actors: ["staff"] } },
+      schema: {
+        tags,
+        summary: "A cluster's handover deadlines and escalation ladders, per receiving sector",
+        params: cluster,
+        response: { 200: z.array(ruleView) },
+      },
+    },
+    async (request) => handovers.rulesOf(request.params.clusterId),
+  );
+
+  app.put(
+    "/api/clusters/:clusterId/handover-rules/:sector",
+    {
+      config: { access: { actors: ["staff"], roles: ["coordinator", "cluster_lead"] } },
+      schema: {
+        tags,
+        summary: "Set a cluster's rule for one receiving sector (the cluster's coordinators only)",
+        params: cluster.extend({ sector: z.enum(["municipality", "general-practice"]) }),
+        body: rule,
+        response: { 200: ruleView },
+      },
+    },
+    async (request) =>
+      handovers.setRule(
+        contextOf(request),
+        request.params.clusterId,
+        request.params.sector,
+        request.body,
+      ),
+  );
+
   app.post(
     "/api/handovers/:id/confirm",
     {

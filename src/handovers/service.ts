@@ -12,6 +12,7 @@ import {
   escalationDueAt,
   type HandoverRule,
   type HandoverStatus,
+  ruleProblems,
   type Sector,
 } from "./model.ts";
 import * as store from "./store.ts";
@@ -260,6 +261,46 @@ export function createHandoverService(deps: Deps) {
         deadlineAt: new Date(r.deadlineAt).toISOString(),
         overdue: r.status === "open" && new Date(r.deadlineAt) < now,
       }));
+    },
+
+    /** A cluster's rules for both sectors: its own where set, the defaults otherwise. */
+    async rulesOf(clusterId: string) {
+      const own = await store.clusterRules(db, [clusterId]);
+      return (["municipality", "general-practice"] as const).map((sector) => {
+        const set = own.find((r) => r.sector === sector);
+        return {
+          sector,
+          rule: (set?.rule as HandoverRule | undefined) ?? DEFAULT_RULES[sector],
+          isDefault: !set,
+        };
+      });
+    },
+
+    /**
+     * Sets a cluster's rule for one receiving sector. Only the cluster's own
+     * coordinators and leads may; an unsound rule is refused naming each field.
+     * It applies to handovers created from now on.
+     */
+    async setRule(ctx: RequestContext, clusterId: string, sector: Sector, rule: HandoverRule) {
+      const actor = ctx.actor;
+      if (
+        actor.kind !== "staff" ||
+        actor.organisation.kind !== "cluster_secretariat" ||
+        actor.organisation.clusterId !== clusterId
+      )
+        throw new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only the cluster's own coordinators can change its handover rules",
+        );
+      const problems = ruleProblems(rule);
+      if (problems.length > 0)
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "The handover rule is not sound",
+          problems.map((p) => ({ in: "body", field: p.field, reason: p.reason })),
+        );
+      await store.saveRule(db, { clusterId, sector, rule, updatedBy: actor.userId });
+      return { sector, rule, isDefault: false };
     },
 
     confirm: (ctx: RequestContext, id: string, expected: { version: number; note?: string }) =>

@@ -286,3 +286,20 @@ export async function advanceEscalations(
       as v(id uuid, "escalationStep" integer, "nextEscalationAt" timestamptz)
     where h.id = v.id`.execute(db);
 }
+
+export async function saveRule(
+  db: Database,
+  r: { clusterId: string; sector: Sector; rule: unknown; updatedBy: string | null },
+) {
+  await db
+    .insertInto("handoverRule")
+    .values({ ...r, rule: JSON.stringify(r.rule) })
+    .onConflict((oc) =>
+      oc.columns(["clusterId", "sector"]).doUpdateSet((eb) => ({
+        rule: eb.ref("excluded.rule"),
+        updatedBy: eb.ref("excluded.updatedBy"),
+        updatedAt: sql<Date>`now()`,
+      })),
+    )
+    .execute();
+}

@@ -254,3 +254,74 @@ describe("declines, corrections and cancellations", () => {
     expect(kinds.map((k) => k.kind)).toEqual(["created", "deadline-moved", "closed"]);
   });
 });
+
+describe("the cluster's own rules", () => {
+  async function asCoordinator() {
+    const headers = await as("demo.klyngekoordinator");
+    const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
+      memberships: { membershipId: string; organisation: { kind: string } }[];
+    };
+    const secretariat = me.memberships.find((m) => m.organisation.kind === "cluster_secretariat");
+    const chosen = await demo.app.inject({
+      method: "PUT",
+      url: "/api/me/active-membership",
+      headers,
+      payload: { membershipId: secretariat?.membershipId },
+    });
+    expect(chosen.statusCode).toBe(200);
+    return headers;
+  }
+  const url = "/api/clusters/naestved-slagelse/handover-rules";
+  const twoHours = {
+    deadlineMinutes: 120,
+    hours: { weekday: { start: "07:00", end: "22:00" }, weekend: { start: "08:00", end: "20:00" } },
+    ladder: [
+      { afterMinutes: 0, target: "receiver" },
+      { afterMinutes: 30, target: "cluster-coordinator" },
+    ],
+  };
+
+  it("refuses a ladder with a gap, naming the step", async () => {
+    const headers = await asCoordinator();
+    const response = await demo.app.inject({
+      method: "PUT",
+      url: `${url}/municipality`,
+      headers,
+      payload: { ...twoHours, ladder: [{ afterMinutes: 60, target: "receiver" }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json())).toContain("ladder.0.afterMinutes");
+  });
+
+  it("lets only the cluster's coordinators change them, and new discharges follow", async () => {
+    const refused = await demo.app.inject({
+      method: "PUT",
+      url: `${url}/municipality`,
+      headers: await as("demo.visitator"),
+      payload: twoHours,
+    });
+    expect(refused.statusCode).toBe(403);
+    const headers = await asCoordinator();
+    const saved = await demo.app.inject({
+      method: "PUT",
+      url: `${url}/municipality`,
+      headers,
+      payload: twoHours,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const rules = (await demo.app.inject({ url, headers })).json() as {
+      sector: string;
+      isDefault: boolean;
+    }[];
+    expect(rules).toEqual([
+      expect.objectContaining({ sector: "municipality", isDefault: false }),
+      expect.objectContaining({ sector: "general-practice", isDefault: true }),
+    ]);
+    const flow = stay("handover-rules");
+    flow.admit({ class: "inpatient", at: "2026-11-24T09:00:00+01:00" });
+    flow.discharge({ at: "2026-11-25T10:00:00+01:00" });
+    await send(flow);
+    const items = await worklist("demo.visitator");
+    expect(items.map((i) => i.deadlineAt)).toContain("2026-11-25T11:00:00.000Z");
+  });
+});
