@@ -15,6 +15,8 @@ const decided = z.object({ id: z.string(), status: z.string(), version: z.number
 const item = z.object({
   id: z.string(),
   citizenId: z.string(),
+  /** Null where the acting organisation has no relation to the citizen (a cluster secretariat). */
+  citizenName: z.string().nullable(),
   stayId: z.string(),
   sector: z.enum(["municipality", "general-practice"]),
   status: z.enum(["open", "confirmed", "declined", "closed"]),

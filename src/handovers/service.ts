@@ -255,8 +255,14 @@ export function createHandoverService(deps: Deps) {
       const visible = scope.overdueOrDeclined
         ? rows.filter((r) => r.status === "declined" || new Date(r.deadlineAt) < now)
         : rows;
+      const names = await citizens.namesFor(
+        ctx,
+        visible.map((r) => r.citizenId),
+        "worklist",
+      );
       return visible.map((r) => ({
         ...r,
+        citizenName: names.get(r.citizenId) ?? null,
         dischargedAt: new Date(r.dischargedAt).toISOString(),
         deadlineAt: new Date(r.deadlineAt).toISOString(),
         overdue: r.status === "open" && new Date(r.deadlineAt) < now,

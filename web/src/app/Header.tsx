@@ -38,6 +38,13 @@ export function Header() {
                 <span>{t("nav.clusters")}</span>
               </NavLink>
             </li>
+            {(givesCare || role === "cluster_lead") && (
+              <li className={pathname.startsWith("/arbejdsliste") ? "active" : undefined}>
+                <NavLink to="/arbejdsliste" className="nav-link">
+                  <span>{t("worklist.nav")}</span>
+                </NavLink>
+              </li>
+            )}
             {givesCare && (
               <li className={pathname.startsWith("/borgere") ? "active" : undefined}>
                 <NavLink to="/borgere/soeg" className="nav-link">

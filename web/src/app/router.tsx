@@ -7,6 +7,7 @@ import { LoginPage } from "../access/LoginPage";
 import { RequireLogin } from "../access/RequireLogin";
 import { MessagesPage } from "../admin/MessagesPage";
 import { OrganisationUnitsPage } from "../admin/OrganisationUnitsPage";
+import { WorklistPage } from "../handovers/WorklistPage";
 import { ClusterPage } from "../pages/ClusterPage";
 import { ClustersPage } from "../pages/ClustersPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       loggedIn("mine-oplysninger/adgangslog", <AccessLogPage />),
       loggedIn("mit-forloeb", <MyPathwayPage />),
       loggedIn("borgere/soeg", <CitizenSearchPage />),
+      loggedIn("arbejdsliste", <WorklistPage />),
       loggedIn("borgere/:id/forloeb", <PathwayPage />),
       loggedIn("admin/brugere", <AdminUsersPage />),
       loggedIn("admin/beskeder", <MessagesPage />),

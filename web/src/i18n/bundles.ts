@@ -2,6 +2,8 @@ import accessDa from "./access.da.json";
 import accessEn from "./access.en.json";
 import da from "./da.json";
 import en from "./en.json";
+import handoversDa from "./handovers.da.json";
+import handoversEn from "./handovers.en.json";
 import operationsDa from "./operations.da.json";
 import operationsEn from "./operations.en.json";
 import pathwaysDa from "./pathways.da.json";
@@ -16,7 +18,8 @@ export const bundles = {
   access: { da: accessDa, en: accessEn },
   pathways: { da: pathwaysDa, en: pathwaysEn },
   operations: { da: operationsDa, en: operationsEn },
+  handovers: { da: handoversDa, en: handoversEn },
 } as const;
 
-export const danish = { ...da, ...accessDa, ...pathwaysDa, ...operationsDa };
-export const english = { ...en, ...accessEn, ...pathwaysEn, ...operationsEn };
+export const danish = { ...da, ...accessDa, ...pathwaysDa, ...operationsDa, ...handoversDa };
+export const english = { ...en, ...accessEn, ...pathwaysEn, ...operationsEn, ...handoversEn };

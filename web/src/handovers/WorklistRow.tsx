@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDateTime } from "../format";
+import { DECLINE_REASONS, type DeclineReason, type WorklistItem } from "./types";
+
+type Props = {
+  item: WorklistItem;
+  canDecide: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+  onDecline: (reason: DeclineReason, note: string) => void;
+};
+
+export function WorklistRow({ item, canDecide, busy, onConfirm, onDecline }: Props) {
+  const { t } = useTranslation();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState<DeclineReason>("not-our-citizen");
+  const [note, setNote] = useState("");
+  const who = item.citizenName ?? t("worklist.noRelation");
+  return (
+    <tr className={item.overdue ? "worklist-overdue" : undefined}>
+      <td>
+        {item.citizenName ? <Link to={`/borgere/${item.citizenId}/forloeb`}>{who}</Link> : who}
+        {item.dischargingName && <span className="d-block form-hint">{item.dischargingName}</span>}
+      </td>
+      <td>{item.receiverName}</td>
+      <td>{formatDateTime(item.dischargedAt)}</td>
+      <td>
+        {formatDateTime(item.deadlineAt)}
+        {item.overdue && (
+          <span className="badge badge-small overdue-badge">{t("worklist.overdue")}</span>
+        )}
+      </td>
+      <td>
+        <span className={`badge badge-small handover-${item.status}`}>
+          {t(`worklist.statuses.${item.status}`)}
+        </span>
+        {item.statusReason && item.status === "declined" && (
+          <span className="d-block form-hint">
+            {(DECLINE_REASONS as readonly string[]).includes(item.statusReason)
+              ? t(`worklist.reasons.${item.statusReason as DeclineReason}`)
+              : item.statusReason}
+          </span>
+        )}
+      </td>
+      {canDecide && (
+        <td>
+          {item.status === "open" && !declining && (
+            <div className="worklist-actions">
+              <button
+                type="button"
+                className="button button-primary button-small"
+                onClick={onConfirm}
+                disabled={busy}
+              >
+                {t("worklist.confirm")}
+                <span className="sr-only"> {who}</span>
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => setDeclining(true)}
+              >
+                {t("worklist.decline")}
+                <span className="sr-only"> {who}</span>
+              </button>
+            </div>
+          )}
+          {declining && (
+            <form
+              className="decline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                onDecline(reason, note);
+                setDeclining(false);
+              }}
+            >
+              <label className="form-label" htmlFor={`reason-${item.id}`}>
+                {t("worklist.declineReason")}
+              </label>
+              <select
+                id={`reason-${item.id}`}
+                className="form-select"
+                value={reason}
+                onChange={(e) => setReason(e.target.value as DeclineReason)}
+              >
+                {DECLINE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`worklist.reasons.${r}`)}
+                  </option>
+                ))}
+              </select>
+              <label className="form-label" htmlFor={`note-${item.id}`}>
+                {t("worklist.declineNote")}
+              </label>
+              <input
+                id={`note-${item.id}`}
+                className="form-input"
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+              <button type="submit" className="button button-primary button-small mt-2">
+                {t("worklist.sendDecline")}
+              </button>{" "}
+              <button
+                type="button"
+                className="button button-tertiary button-small mt-2"
+                onClick={() => setDeclining(false)}
+              >
+                {t("worklist.cancel")}
+              </button>
+            </form>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,29 @@
+// Shapes of the handover API (src/handovers/routes.ts on the server).
+
+export type HandoverStatus = "open" | "confirmed" | "declined" | "closed";
+export const DECLINE_REASONS = [
+  "not-our-citizen",
+  "citizen-moved",
+  "needs-different-service",
+  "other",
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export type WorklistItem = {
+  id: string;
+  citizenId: string;
+  citizenName: string | null;
+  stayId: string;
+  sector: "municipality" | "general-practice";
+  status: HandoverStatus;
+  statusReason: string | null;
+  version: number;
+  dischargedAt: string;
+  deadlineAt: string;
+  overdue: boolean;
+  escalationStep: number;
+  note: string | null;
+  receiverName: string;
+  dischargingName: string | null;
+  hospitalId: string;
+};
