@@ -102,6 +102,7 @@ async function runLoad(dir: string, flags: { batch: number; concurrency?: number
         `citizens: ${result.citizens} (home care: ${result.homeCare} new grants)`,
         `messages: ${m.accepted ?? 0} accepted, ${m.duplicate ?? 0} duplicate, ${m.rejected ?? 0} rejected, ${m["dead-letter"] ?? 0} dead letters, ${m.failed ?? 0} failed`,
         `stay facts: ${result.stayFacts.matched} matched, ${result.stayFacts.unmatched} without a stay`,
+        `handovers: ${result.confirmedHandovers} confirmed in the history`,
         `loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       ].join("\n"),
     );

@@ -269,6 +269,31 @@ export function createHandoverService(deps: Deps) {
       }));
     },
 
+    /**
+     * Imports confirmations that happened before Tovholder saw them (the
+     * synthetic history): each becomes a confirmed transition at its own time,
+     * with no acting user. Live handovers are only ever confirmed by people.
+     */
+    async importConfirmations(items: { stayId: string; sector: Sector; at: Date }[]) {
+      return db.transaction().execute(async (tx) => {
+        const changed = await store.confirmAsOf(tx, items);
+        await store.insertTransitions(
+          tx,
+          changed.map((c) => ({
+            handoverId: c.id,
+            kind: "confirmed",
+            fromStatus: "open",
+            toStatus: "confirmed",
+            at: new Date(c.at),
+            actorUserId: null,
+            actorOrganisationId: null,
+            reason: "imported history",
+          })),
+        );
+        return changed.length;
+      });
+    },
+
     /** A cluster's rules for both sectors: its own where set, the defaults otherwise. */
     async rulesOf(clusterId: string) {
       const own = await store.clusterRules(db, [clusterId]);

@@ -303,3 +303,22 @@ export async function saveRule(
     )
     .execute();
 }
+
+/** Confirms open handovers as of a past time (imported history); returns those it changed. */
+export async function confirmAsOf(
+  db: Database,
+  items: { stayId: string; sector: Sector; at: Date }[],
+) {
+  if (items.length === 0) return [];
+  const result = await sql<{ id: string; at: Date }>`
+    update handover h set
+      status = 'confirmed',
+      next_escalation_at = null,
+      version = h.version + 1,
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+      as v("stayId" uuid, sector text, "at" timestamptz)
+    where h.stay_id = v."stayId" and h.sector = v.sector and h.status = 'open'
+    returning h.id, v."at" as at`.execute(db);
+  return result.rows;
+}

@@ -122,6 +122,13 @@ export function createPathwayService(
      * planned, medically ready), by the stays' episode-of-care ids. Facts for
      * stays not (yet) received are counted, not kept: the stay comes first.
      */
+    /** Stay ids by episode-of-care identifier, for facts that name stays that way. */
+    async stayIdsByEpisode(episodes: { system: string; value: string }[]) {
+      const keys = episodes.map(episodeKey);
+      const ids = await store.stayIdsByEpisode(db, keys);
+      return keys.map((k) => ids.get(k) ?? null);
+    },
+
     async recordClinicalFacts(
       facts: {
         episode: { system: string; value: string };

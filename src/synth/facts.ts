@@ -39,7 +39,20 @@ export const stayFact = z.object({
   medicallyReadyAt: instant.nullable(),
 });
 
-export const fact = z.discriminatedUnion("kind", [citizenFact, stayFact]);
+/**
+ * When the receivers confirmed a discharge's handovers (null: not confirmed,
+ * or not by the end of the history). History only: live handovers are
+ * confirmed by people.
+ */
+export const followUpFact = z.object({
+  kind: z.literal("follow-up"),
+  episode: z.object({ system: z.string().min(1), value: z.string().min(1) }),
+  municipalityConfirmedAt: instant.nullable(),
+  gpConfirmedAt: instant.nullable(),
+});
+
+export const fact = z.discriminatedUnion("kind", [citizenFact, stayFact, followUpFact]);
+export type FollowUpFact = z.infer<typeof followUpFact>;
 export type Fact = z.infer<typeof fact>;
 export type CitizenFact = z.infer<typeof citizenFact>;
 export type StayFact = z.infer<typeof stayFact>;

@@ -79,7 +79,10 @@ async function ensureHistory(o: LivingDemoOptions, dir: string): Promise<Marker>
     batch: 250,
     concurrency,
   });
-  o.logger.info({ ...loaded.messages, ms: Date.now() - started }, "demo: history loaded");
+  o.logger.info(
+    { ...loaded.messages, confirmedHandovers: loaded.confirmedHandovers, ms: Date.now() - started },
+    "demo: history loaded",
+  );
   const done: Marker = {
     seed: DEMO_SEED,
     scale: o.scale,

@@ -13,7 +13,7 @@ import type { LoadDeps } from "./load.ts";
 export function loadDepsFor(db: Database, cipher: PersonalDataCipher): LoadDeps {
   const access = createCitizenAccess(db, defaultAccessPolicy);
   const citizens = createCitizenService(db, cipher, access);
-  const { pathways } = createCareServices({
+  const { pathways, handovers } = createCareServices({
     db,
     citizens,
     structure: createStructureService(db),
@@ -23,6 +23,7 @@ export function loadDepsFor(db: Database, cipher: PersonalDataCipher): LoadDeps 
     register: createRegisterService(db),
     citizens,
     pathways,
+    handovers,
     ingest: assembleIngest(db, cipher, { citizens, pathways }),
   };
 }

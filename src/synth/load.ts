@@ -1,12 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { CitizenService } from "../citizens/service.ts";
+import type { HandoverService } from "../handovers/service.ts";
 import type { MessageIngest } from "../interop/service.ts";
 import type { PathwayService } from "../pathways/service.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { parseUnitsCsv } from "../structure/register-model.ts";
 import type { RegisterService } from "../structure/register-service.ts";
-import { type CitizenFact, fact, type StayFact } from "./facts.ts";
+import { type CitizenFact, type FollowUpFact, fact, type StayFact } from "./facts.ts";
 import { readNdjsonLines } from "./ndjson-gz.ts";
 import type { Summary } from "./summary.ts";
 
@@ -22,6 +23,7 @@ export type LoadDeps = {
   register: RegisterService;
   citizens: CitizenService;
   pathways: PathwayService;
+  handovers: HandoverService;
   ingest: MessageIngest;
 };
 
@@ -39,6 +41,8 @@ export type LoadSummary = {
   homeCare: number;
   messages: Record<string, number>;
   stayFacts: { matched: number; unmatched: number };
+  /** Handovers the history says were confirmed. */
+  confirmedHandovers: number;
 };
 
 async function filesIn(dir: string): Promise<string[]> {
@@ -49,7 +53,9 @@ async function filesIn(dir: string): Promise<string[]> {
     .map((n) => path.join(dir, n));
 }
 
-async function* factsOfKind<K extends "citizen" | "stay">(dir: string, kind: K) {
+type FactOf = { citizen: CitizenFact; stay: StayFact; "follow-up": FollowUpFact };
+
+async function* factsOfKind<K extends keyof FactOf>(dir: string, kind: K) {
   for (const file of await filesIn(path.join(dir, "facts"))) {
     let line = 0;
     for await (const text of readNdjsonLines(file)) {
@@ -71,7 +77,7 @@ async function* factsOfKind<K extends "citizen" | "stay">(dir: string, kind: K) 
           ],
         );
       }
-      yield parsed.data as K extends "citizen" ? CitizenFact : StayFact;
+      yield parsed.data as FactOf[K];
     }
   }
 }
@@ -168,5 +174,22 @@ export async function loadSynthetic(
     stayFacts.unmatched += r.unmatched;
     options.onProgress?.(stayFacts.matched + stayFacts.unmatched);
   });
-  return { units, citizens, homeCare, messages, stayFacts };
+  let confirmedHandovers = 0;
+  await inBatches(factsOfKind(dir, "follow-up"), 1000, 1, async (batch) => {
+    const stayIds = await deps.pathways.stayIdsByEpisode(batch.map((f) => f.episode));
+    const items = batch.flatMap((f, i) => {
+      const stayId = stayIds[i];
+      if (!stayId) return [];
+      return [
+        ...(f.municipalityConfirmedAt
+          ? [{ stayId, sector: "municipality" as const, at: new Date(f.municipalityConfirmedAt) }]
+          : []),
+        ...(f.gpConfirmedAt
+          ? [{ stayId, sector: "general-practice" as const, at: new Date(f.gpConfirmedAt) }]
+          : []),
+      ];
+    });
+    confirmedHandovers += await deps.handovers.importConfirmations(items);
+  });
+  return { units, citizens, homeCare, messages, stayFacts, confirmedHandovers };
 }

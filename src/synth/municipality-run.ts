@@ -2,10 +2,10 @@ import path from "node:path";
 import { writeHospitalNotification } from "../interop/medcom/write-hospital-notification.ts";
 import { activityOf, type SynthStay } from "./activity.ts";
 import { danishTime } from "./danish-time.ts";
-import type { CitizenFact, StayFact } from "./facts.ts";
+import type { CitizenFact, FollowUpFact, StayFact } from "./facts.ts";
 import type { Geography, SynthMunicipality } from "./geography.ts";
 import { NdjsonGzWriter } from "./ndjson-gz.ts";
-import { bandOf } from "./parameters.ts";
+import { bandOf, PARAMETERS } from "./parameters.ts";
 import { type CprBlock, citizensOf, type SynthCitizen, type SynthPractice } from "./population.ts";
 import { createRandom } from "./random.ts";
 import { countStays, emptyStats, type Stats } from "./stats.ts";
@@ -79,6 +79,27 @@ function countListing(stats: Stats, c: SynthCitizen, m: SynthMunicipality, input
     stats.listing.otherCluster++;
 }
 
+/** When the municipality and the GP confirmed this discharge's handovers, as history. */
+function followUp(
+  random: ReturnType<typeof createRandom>,
+  episode: { system: string; value: string },
+  dischargedAt: number,
+  cutAt: number | undefined,
+): FollowUpFact {
+  const when = (p: { medianMinutes: number; sigma: number; neverShare: number }) => {
+    if (random.chance(p.neverShare)) return null;
+    const at = dischargedAt + Math.round(random.logNormal(p.medianMinutes, p.sigma)) * 60_000;
+    return cutAt !== undefined && at > cutAt ? null : danishTime(at);
+  };
+  const c = PARAMETERS.handoverConfirmation;
+  return {
+    kind: "follow-up",
+    episode,
+    municipalityConfirmedAt: when(c.municipality),
+    gpConfirmedAt: when(c.generalPractice),
+  };
+}
+
 export async function runMunicipality(
   job: MunicipalityJob,
   inputs: RunInputs,
@@ -147,6 +168,7 @@ export async function runMunicipality(
             stay.medicallyReadyAt === null ? null : danishTime(stay.medicallyReadyAt),
         };
         await facts.write(fact);
+        if (!stay.died) await facts.write(followUp(random, built.episode, stay.endedAt, job.cutAt));
       }
       if (stats.citizens % 1000 === 0) onCitizens?.(1000);
     }

@@ -116,6 +116,18 @@ export const PARAMETERS = {
   /** Share of citizens receiving municipal home care (personal care), by band. Reasoning: ≈ 10 % of 65+ and ≈ 30 % of 80+ (Danmarks Statistik, AED06). */
   homeCare: { children: 0, adults: 0.003, middle: 0.01, old: 0.06, oldest: 0.3 },
 
+  /**
+   * How fast receivers confirm handovers after a discharge, in the history
+   * the generator writes (log-normal minutes), and the share never confirmed.
+   * Reasoning: municipal visitation answers within the working day, GPs within
+   * a day or two; a small share falls between two chairs, which is the
+   * problem Tovholder exists to show.
+   */
+  handoverConfirmation: {
+    municipality: { medianMinutes: 100, sigma: 0.9, neverShare: 0.015 },
+    generalPractice: { medianMinutes: 20 * 60, sigma: 0.7, neverShare: 0.02 },
+  },
+
   /** Share of stays whose last message is corrected (RE_) or a message cancelled and resent, as hospital systems do. */
   correctionShare: 0.01,
 } as const;

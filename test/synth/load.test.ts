@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe("tovholder synth load", () => {
-  it("applies every message through the ingest and every fact to its stay", () => {
+  it("applies every message through the ingest and every fact to its stay", async () => {
     expect(first.messages).toEqual({ accepted: generated.stats.messages });
     expect(first.citizens).toBe(generated.stats.citizens);
     expect(first.stayFacts).toEqual({
@@ -66,6 +66,12 @@ describe("tovholder synth load", () => {
     });
     expect(first.homeCare).toBe(generated.stats.homeCare);
     expect(first.units.added).toBeGreaterThan(80);
+    // Most of the history's handovers were confirmed; a few fell between two chairs.
+    const handovers = await count("select count(*) as n from handover");
+    const open = await count("select count(*) as n from handover where status = 'open'");
+    expect(first.confirmedHandovers).toBeGreaterThan(handovers * 0.9);
+    expect(open).toBeGreaterThan(0);
+    expect(open + first.confirmedHandovers).toBe(handovers);
   });
 
   it("marks everything it stored as synthetic", async () => {
