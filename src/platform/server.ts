@@ -123,23 +123,29 @@ export async function startServer(config: Config): Promise<ServerParts> {
           logger: app.log,
         })
       : null;
-    const sweeping =
-      config.handoverSweepSeconds > 0
-        ? startLoop(
-            "handover sweep",
-            config.handoverSweepSeconds * 1000,
-            async () => {
-              const escalated = await createSweeper(database.db).sweep();
-              if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
-            },
-            app.log,
-          )
-        : null;
+    let sweeping: { stop(): Promise<void> } | null = null;
+    let stopped = false;
+    const startSweeping = () => {
+      if (stopped || config.handoverSweepSeconds === 0) return;
+      sweeping = startLoop(
+        "handover sweep",
+        config.handoverSweepSeconds * 1000,
+        async () => {
+          const escalated = await createSweeper(database.db).sweep();
+          if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
+        },
+        app.log,
+      );
+    };
+    // In the demo, the history's confirmations are imported before anything is judged overdue.
+    if (demo) void demo.ready.then(startSweeping);
+    else startSweeping();
     return {
       app,
       database,
       background: {
         async stop() {
+          stopped = true;
           await Promise.all([demo?.stop(), sweeping?.stop()]);
         },
       },
