@@ -12,6 +12,8 @@ import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
 import { pathwayRoutes } from "../pathways/routes.ts";
+import { contactRoutes } from "../structure/contact-routes.ts";
+import { createContactService } from "../structure/contact-service.ts";
 import { registerRoutes } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
@@ -86,6 +88,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
       async (app) => {
         await app.register(structureRoutes, { structure, geojsonFile: defaultGeojsonFile });
         await app.register(registerRoutes, { register: createRegisterService(database.db) });
+        await app.register(contactRoutes, { contacts: createContactService(database.db) });
       },
       ...access.plugins,
       async (app) => {

@@ -7,6 +7,7 @@ import { Loading } from "../components/Loading";
 import { AddUnitForm } from "./AddUnitForm";
 import { AdminNav } from "./AdminNav";
 import { ImportUnitsForm } from "./ImportUnitsForm";
+import { OrganisationContactForm } from "./OrganisationContactForm";
 import { type OrganisationUnit, UNIT_KINDS, type UnitKind } from "./types";
 import { UnitsTable } from "./UnitsTable";
 
@@ -79,6 +80,11 @@ export function OrganisationUnitsPage() {
         </div>
         <div className="col-12 col-lg-6">
           <ImportUnitsForm />
+        </div>
+      </div>
+      <div className="row mt-7">
+        <div className="col-12 col-lg-6">
+          <OrganisationContactForm />
         </div>
       </div>
     </>

@@ -1,0 +1,55 @@
+import type { RequestContext } from "../access/citizen-access.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError, notFound } from "../platform/http/errors.ts";
+import { type ContactInput, effectiveContact, hasAny } from "./contact-model.ts";
+import * as store from "./contact-store.ts";
+
+/**
+ * Organisations' contact details: anyone signed in reads them (they are the
+ * organisation's public details, not personal data, so reading is not
+ * audited); only an administrator acting in the organisation changes them.
+ */
+export function createContactService(db: Database) {
+  async function contactOf(organisationId: string) {
+    const [own] = await store.contactsOf(db, [organisationId]);
+    if (!own) throw notFound("The organisation");
+    const [parent] =
+      own.parentId && !hasAny(own.contact) ? await store.contactsOf(db, [own.parentId]) : [];
+    const shown = effectiveContact(own, parent ?? null);
+    return {
+      organisationId: own.organisationId,
+      name: own.name,
+      phone: shown.contact?.phone ?? null,
+      email: shown.contact?.email ?? null,
+      openingHours: shown.contact?.openingHours ?? null,
+      webUrl: shown.contact?.webUrl ?? null,
+      updatedAt: shown.contact?.updatedAt.toISOString() ?? null,
+      inheritedFrom: shown.inheritedFrom,
+    };
+  }
+
+  return {
+    contactOf,
+
+    async setContact(ctx: RequestContext, organisationId: string, input: ContactInput) {
+      const actor = ctx.actor;
+      if (
+        actor.kind !== "staff" ||
+        actor.role !== "administrator" ||
+        actor.organisation.id !== organisationId
+      )
+        throw new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only an administrator acting for the organisation can change its contact details",
+        );
+      await store.saveContact(db, organisationId, input, actor.userId);
+      return contactOf(organisationId);
+    },
+
+    /** Sets details where an organisation has none yet, never overwriting (the demo seed). */
+    addIfMissing: (rows: (ContactInput & { organisationId: string })[]) =>
+      store.addContactsIfMissing(db, rows),
+  };
+}
+
+export type ContactService = ReturnType<typeof createContactService>;

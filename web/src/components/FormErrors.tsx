@@ -1,0 +1,98 @@
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client";
+
+/**
+ * A refused form, shown the dkfds way: a summary at the top that links to
+ * each field, and the reason again next to the field. The server names the
+ * field (problem+json `errors[].field`, e.g. `ladder.1.afterMinutes`); the
+ * form says which input that is and what it is called.
+ */
+
+export type FieldProblem = { field: string; reason: string };
+
+/** The field problems of a refused request; empty for any other error. */
+export function fieldProblems(error: Error | null): FieldProblem[] {
+  if (!(error instanceof ApiError)) return [];
+  return (error.problem.errors ?? []).map((e) => ({ field: e.field, reason: e.reason }));
+}
+
+/** The reason(s) for the fields `belongs` claims, joined, or undefined. */
+export function reasonFor(
+  problems: FieldProblem[],
+  belongs: (field: string) => boolean,
+): string | undefined {
+  const reasons = problems.filter((p) => belongs(p.field)).map((p) => p.reason);
+  return reasons.length > 0 ? reasons.join("; ") : undefined;
+}
+
+/** A field's error message; its id goes in the input's aria-describedby. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <span className="form-error-message" id={id}>
+      <span className="sr-only">{t("formErrors.prefix")} </span>
+      {message}
+    </span>
+  );
+}
+
+type Target = { inputId: string; label: string } | null;
+
+/** The summary at the top: each problem with a link to its field where the form knows it. */
+export function ErrorSummary({
+  heading,
+  error,
+  targetOf,
+}: {
+  heading: string;
+  error: Error;
+  targetOf: (field: string) => Target;
+}) {
+  const { t } = useTranslation();
+  const problems = fieldProblems(error);
+  const detail = error instanceof ApiError ? error.problem.detail : undefined;
+  return (
+    <div className="alert alert-error error-summary" role="alert">
+      <div className="alert-body">
+        <h2 className="alert-heading h4">{heading}</h2>
+        {problems.length === 0 ? (
+          <p className="alert-text">{detail ?? t("status.errorNetwork")}</p>
+        ) : (
+          <ul className="alert-text nobullet-list">
+            {problems.map((p) => {
+              const target = targetOf(p.field);
+              return (
+                <li key={`${p.field}-${p.reason}`}>
+                  {target ? (
+                    <a
+                      href={`#${target.inputId}`}
+                      className="function-link"
+                      // Into the field itself, not just scrolled to it, as dkfds's own summary does.
+                      onClick={(e) => {
+                        const input = document.getElementById(target.inputId);
+                        if (!input) return;
+                        e.preventDefault();
+                        input.focus();
+                      }}
+                    >
+                      {target.label}
+                    </a>
+                  ) : (
+                    <code>{p.field}</code>
+                  )}
+                  : {p.reason}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {error instanceof ApiError && error.problem.requestId && (
+          <p className="alert-text request-id">
+            {t("status.requestId", { id: error.problem.requestId })}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
