@@ -30,7 +30,14 @@ const meSchema = z.object({
     z.object({
       membershipId: z.string(),
       role: z.string(),
-      organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+      organisation: z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        /** Which hospital or cluster it belongs to, so pages can offer what it may do. */
+        hospitalId: z.string().nullable(),
+        clusterId: z.string().nullable(),
+      }),
     }),
   ),
   activeMembershipId: z.string().nullable(),
@@ -60,6 +67,8 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
           id: m.organisation.id,
           name: m.organisation.name,
           kind: m.organisation.kind,
+          hospitalId: m.organisation.hospitalId,
+          clusterId: m.organisation.clusterId,
         },
       })),
       activeMembershipId: session?.activeMembershipId ?? null,

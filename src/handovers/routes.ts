@@ -32,6 +32,17 @@ const item = z.object({
   hospitalId: z.string(),
 });
 
+/** A receiver's citizen in hospital now: the discharge to come. */
+const inHospital = z.object({
+  stayId: z.string(),
+  citizenId: z.string(),
+  citizenName: z.string().nullable(),
+  status: z.enum(["admitted", "on-leave"]),
+  admittedAt: z.string(),
+  hospitalName: z.string(),
+  departmentName: z.string().nullable(),
+});
+
 /** Worklists, and confirming or declining a handover for the acting organisation. */
 export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService }> = async (
   app,
@@ -53,9 +64,11 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
             })
             .optional(),
           overdue: z.enum(["true", "false"]).optional(),
+          sector: z.enum(["municipality", "general-practice"]).optional(),
+          sort: z.enum(["deadline", "newest"]).default("deadline"),
           limit: z.coerce.number().int().min(1).max(500).default(200),
         }),
-        response: { 200: z.object({ items: z.array(item) }) },
+        response: { 200: z.object({ items: z.array(item), inHospital: z.array(inHospital) }) },
       },
     },
     async (request) => {
@@ -65,9 +78,52 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
           ? { statuses: q.status.split(",") as ("open" | "confirmed" | "declined" | "closed")[] }
           : {}),
         overdueOnly: q.overdue === "true",
+        ...(q.sector ? { sector: q.sector } : {}),
+        newestFirst: q.sort === "newest",
         limit: q.limit,
       });
-      return { items };
+      return { items, inHospital: await handovers.inHospital(contextOf(request), q.limit) };
+    },
+  );
+
+  // Open streams end before the server stops, or closing would wait for them.
+  const streams = new Set<() => void>();
+  app.addHook("preClose", async () => {
+    for (const end of streams) end();
+  });
+
+  app.get(
+    "/api/handovers/events",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "Server-sent events: `changed` whenever the acting organisation's worklist may have changed (refetch it then)",
+      },
+    },
+    async (request, reply) => {
+      const stop = handovers.watch(contextOf(request), () =>
+        reply.raw.write("event: changed\ndata: {}\n\n"),
+      );
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+        "x-request-id": request.id,
+      });
+      // A comment now and then keeps proxies from closing an idle stream.
+      reply.raw.write(": worklist events\nretry: 5000\n\n");
+      const heartbeat = setInterval(() => reply.raw.write(": heartbeat\n\n"), 25_000);
+      const end = () => {
+        clearInterval(heartbeat);
+        stop();
+        streams.delete(end);
+        reply.raw.end();
+      };
+      streams.add(end);
+      request.raw.on("close", end);
     },
   );
 
@@ -133,6 +189,25 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
         request.params.sector,
         request.body,
       ),
+  );
+
+  app.put(
+    "/api/handovers/:id/note",
+    {
+      config: { access: { actors: ["staff"], roles: ["clinician"] } },
+      schema: {
+        tags,
+        summary:
+          "The discharging ward's note to the receivers (what the citizen needs, medication changes, follow-up), on an open handover",
+        params,
+        body: z.object({
+          version,
+          note: z.string().max(2000, "must be at most 2000 characters"),
+        }),
+        response: { 200: decided },
+      },
+    },
+    async (request) => handovers.writeNote(contextOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -1,21 +1,15 @@
-import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { CitizenAccess } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { HandoverView, StayChange } from "../pathways/model.ts";
 import type { Database } from "../platform/db/database.ts";
-import { AppError } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
-import {
-  canMove,
-  DEFAULT_RULES,
-  type DeclineReason,
-  deadlineOf,
-  escalationDueAt,
-  type HandoverRule,
-  type HandoverStatus,
-  ruleProblems,
-  type Sector,
-} from "./model.ts";
+import { createDecisions } from "./decisions.ts";
+import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
+import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
+import { createNoteWriter } from "./note.ts";
+import { createRules, ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
+import { createWorklists } from "./worklist-service.ts";
 
 /**
  * Closed-loop handovers: a discharge creates one handover to the home
@@ -31,6 +25,10 @@ type Deps = {
   structure: StructureService;
   access: CitizenAccess;
   clock?: () => Date;
+  /** Told of every handover change, inside its transaction (notifications, webhooks). */
+  events?: HandoverEventSink;
+  /** How often live worklists look for changes (default 2 s). */
+  feedIntervalMs?: number;
 };
 
 const CLOSING: Partial<Record<StayChange["after"], string>> = {
@@ -43,15 +41,7 @@ const CLOSING: Partial<Record<StayChange["after"], string>> = {
 export function createHandoverService(deps: Deps) {
   const { db, citizens, structure, access } = deps;
   const clock = deps.clock ?? (() => new Date());
-
-  async function rulesFor(tx: Database, clusterIds: (string | null)[]) {
-    const ids = [...new Set(clusterIds.filter((c): c is string => c !== null))];
-    const own = await store.clusterRules(tx, ids);
-    return (clusterId: string | null, sector: Sector): HandoverRule =>
-      (own.find((r) => r.clusterId === clusterId && r.sector === sector)?.rule as
-        | HandoverRule
-        | undefined) ?? DEFAULT_RULES[sector];
-  }
+  const events = deps.events ?? ignoreEvents;
 
   async function createFor(tx: Database, discharged: StayChange[]) {
     const receivers = await citizens.receiversOf(
@@ -69,7 +59,7 @@ export function createHandoverService(deps: Deps) {
     const clusters = [...parties.municipality.values(), ...parties.practice.values()].map(
       (p) => p.clusterId,
     );
-    const ruleOf = await rulesFor(tx, clusters);
+    const ruleOf = await ruleLookup(tx, clusters);
     for (const change of discharged) {
       const r = byCitizen.get(change.citizenId);
       const dischargedAt = change.dischargedAt ?? clock();
@@ -78,6 +68,7 @@ export function createHandoverService(deps: Deps) {
         citizenId: change.citizenId,
         dischargingOrganisationId: change.departmentOrganisationId,
         dischargedAt,
+        note: change.note ?? null,
       };
       const municipality = r?.homeMunicipalityCode
         ? parties.municipality.get(r.homeMunicipalityCode)
@@ -125,6 +116,18 @@ export function createHandoverService(deps: Deps) {
         reason: "discharge",
       })),
     );
+    await events(
+      tx,
+      created.map((h) => ({
+        kind: "handover.created",
+        handoverId: h.id,
+        sector: h.sector,
+        status: h.status,
+        recipientOrganisationIds: [h.receiverOrganisationId],
+        at: clock(),
+        deadlineAt: new Date(h.deadlineAt),
+      })),
+    );
   }
 
   async function moveDeadlines(tx: Database, changes: StayChange[]) {
@@ -132,7 +135,7 @@ export function createHandoverService(deps: Deps) {
       tx,
       changes.map((c) => c.stayId),
     );
-    const ruleOf = await rulesFor(
+    const ruleOf = await ruleLookup(
       tx,
       live.map((h) => h.clusterId),
     );
@@ -189,6 +192,19 @@ export function createHandoverService(deps: Deps) {
           reason,
         })),
       );
+      await events(
+        tx,
+        closing.map((h) => ({
+          kind: "handover.closed",
+          handoverId: h.id,
+          sector: h.sector,
+          status: "closed",
+          recipientOrganisationIds: recipients(h.receiverOrganisationId),
+          at: clock(),
+          deadlineAt: new Date(h.deadlineAt),
+          reason,
+        })),
+      );
     }
   }
 
@@ -226,55 +242,15 @@ export function createHandoverService(deps: Deps) {
     },
 
     /**
-     * The acting organisation's worklist, decided by what it is: a
-     * municipality (or one of its units) or a practice sees what it must
-     * confirm; a hospital (or department) its discharges not yet taken over;
-     * a cluster secretariat what is overdue or declined in the cluster.
+     * Confirmations made outside Tovholder's pages, each as the receiving
+     * organisation at its own time, with no acting user: the synthetic
+     * history's (imported quietly), and the demo's simulated staff (told like
+     * any confirmation). People confirm through `confirm`.
      */
-    async worklist(
-      ctx: RequestContext,
-      f: { statuses?: HandoverStatus[]; overdueOnly: boolean; limit: number },
+    async importConfirmations(
+      items: { stayId: string; sector: Sector; at: Date }[],
+      how: { reason: string; notify: boolean } = { reason: "imported history", notify: false },
     ) {
-      const org = ctx.actor.kind === "staff" ? ctx.actor.organisation : null;
-      if (!org)
-        throw new AppError(
-          "TOV_ERR_FORBIDDEN",
-          "Worklists belong to staff acting for an organisation",
-        );
-      const now = clock();
-      const scope = worklistScope(org);
-      if (!scope)
-        throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist");
-      const rows = await store.worklist(db, {
-        ...scope.filter,
-        statuses: f.statuses ?? scope.statuses,
-        overdueOnly: f.overdueOnly,
-        now,
-        limit: f.limit,
-      });
-      const visible = scope.overdueOrDeclined
-        ? rows.filter((r) => r.status === "declined" || new Date(r.deadlineAt) < now)
-        : rows;
-      const names = await citizens.namesFor(
-        ctx,
-        visible.map((r) => r.citizenId),
-        "worklist",
-      );
-      return visible.map((r) => ({
-        ...r,
-        citizenName: names.get(r.citizenId) ?? null,
-        dischargedAt: new Date(r.dischargedAt).toISOString(),
-        deadlineAt: new Date(r.deadlineAt).toISOString(),
-        overdue: r.status === "open" && new Date(r.deadlineAt) < now,
-      }));
-    },
-
-    /**
-     * Imports confirmations that happened before Tovholder saw them (the
-     * synthetic history): each becomes a confirmed transition at its own time,
-     * with no acting user. Live handovers are only ever confirmed by people.
-     */
-    async importConfirmations(items: { stayId: string; sector: Sector; at: Date }[]) {
       return db.transaction().execute(async (tx) => {
         const changed = await store.confirmAsOf(tx, items);
         await store.insertTransitions(
@@ -286,154 +262,43 @@ export function createHandoverService(deps: Deps) {
             toStatus: "confirmed",
             at: new Date(c.at),
             actorUserId: null,
-            actorOrganisationId: null,
-            reason: "imported history",
+            actorOrganisationId: c.receiverOrganisationId,
+            reason: how.reason,
           })),
         );
+        if (how.notify)
+          await events(
+            tx,
+            changed.map((c) => ({
+              kind: "handover.confirmed",
+              handoverId: c.id,
+              sector: c.sector,
+              status: "confirmed",
+              recipientOrganisationIds: recipients(c.dischargingOrganisationId),
+              at: new Date(c.at),
+              deadlineAt: new Date(c.deadlineAt),
+              reason: null,
+            })),
+          );
         return changed.length;
       });
     },
 
-    /** A cluster's rules for both sectors: its own where set, the defaults otherwise. */
-    async rulesOf(clusterId: string) {
-      const own = await store.clusterRules(db, [clusterId]);
-      return (["municipality", "general-practice"] as const).map((sector) => {
-        const set = own.find((r) => r.sector === sector);
-        return {
-          sector,
-          rule: (set?.rule as HandoverRule | undefined) ?? DEFAULT_RULES[sector],
-          isDefault: !set,
-        };
-      });
-    },
+    /** Open handovers of a cluster discharged after `since` (the demo's simulated staff). */
+    openDischargedSince: (clusterId: string, since: Date) =>
+      store.openDischargedSince(db, clusterId, since),
 
-    /**
-     * Sets a cluster's rule for one receiving sector. Only the cluster's own
-     * coordinators and leads may; an unsound rule is refused naming each field.
-     * It applies to handovers created from now on.
-     */
-    async setRule(ctx: RequestContext, clusterId: string, sector: Sector, rule: HandoverRule) {
-      const actor = ctx.actor;
-      if (
-        actor.kind !== "staff" ||
-        actor.organisation.kind !== "cluster_secretariat" ||
-        actor.organisation.clusterId !== clusterId
-      )
-        throw new AppError(
-          "TOV_ERR_FORBIDDEN",
-          "Only the cluster's own coordinators can change its handover rules",
-        );
-      const problems = ruleProblems(rule);
-      if (problems.length > 0)
-        throw new AppError(
-          "TOV_ERR_VALIDATION",
-          "The handover rule is not sound",
-          problems.map((p) => ({ in: "body", field: p.field, reason: p.reason })),
-        );
-      await store.saveRule(db, { clusterId, sector, rule, updatedBy: actor.userId });
-      return { sector, rule, isDefault: false };
-    },
-
-    confirm: (ctx: RequestContext, id: string, expected: { version: number; note?: string }) =>
-      decide(ctx, id, expected, { status: "confirmed", reason: null }),
-
-    decline: (
-      ctx: RequestContext,
-      id: string,
-      expected: { version: number; reason: DeclineReason; note?: string },
-    ) => decide(ctx, id, expected, { status: "declined", reason: expected.reason }),
+    /** The discharging ward writes or corrects its note to the receivers. */
+    writeNote: createNoteWriter({ db, access }),
+    ...createWorklists({
+      db,
+      citizens,
+      clock,
+      ...(deps.feedIntervalMs ? { feedIntervalMs: deps.feedIntervalMs } : {}),
+    }),
+    ...createRules(db),
+    ...createDecisions({ db, access, clock, events }),
   };
-
-  /** Confirms or declines for the acting organisation; 403 (audited) for anyone else, 409 if changed. */
-  async function decide(
-    ctx: RequestContext,
-    id: string,
-    expected: { version: number; note?: string },
-    to: { status: HandoverStatus; reason: string | null },
-  ) {
-    // The access check and its audit use their own connection, so they come before the transaction.
-    const h = await store.findHandover(db, id);
-    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
-    const actor = ctx.actor;
-    const org = actor.kind === "staff" || actor.kind === "token" ? actor.organisation : null;
-    const isReceiver =
-      org !== null &&
-      (h.sector === "municipality"
-        ? org.municipalityCode === h.receiverMunicipalityCode && org.kind !== "general_practice"
-        : org.generalPracticeId === h.receiverPracticeId);
-    const what = {
-      action: to.status === "confirmed" ? "confirm" : "decline",
-      resource: "handover",
-    };
-    if (!isReceiver) {
-      await access.audit(ctx, h.citizenId, what, "denied");
-      throw new AppError(
-        "TOV_ERR_FORBIDDEN",
-        "Only the receiving organisation can confirm or decline this handover",
-      );
-    }
-    const moved = await db.transaction().execute(async (tx) => {
-      const current = await store.findHandover(tx, id);
-      const now = {
-        id,
-        status: current?.status ?? h.status,
-        version: current?.version ?? h.version,
-      };
-      if (!current || !canMove(current.status, to.status) || current.version !== expected.version)
-        throw conflict(now);
-      const done = await store.transition(
-        tx,
-        id,
-        { version: expected.version, from: current.status },
-        to,
-      );
-      if (!done) throw conflict(now);
-      await store.insertTransitions(tx, [
-        {
-          handoverId: id,
-          kind: to.status === "confirmed" ? "confirmed" : "declined",
-          fromStatus: current.status,
-          toStatus: to.status,
-          actorUserId: actor.kind === "staff" ? actor.userId : null,
-          actorOrganisationId: org?.id ?? null,
-          reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
-        },
-      ]);
-      return done;
-    });
-    await access.audit(ctx, h.citizenId, what, "allowed");
-    return { id, status: moved.status, version: moved.version };
-  }
-}
-
-type Org = Extract<RequestContext["actor"], { kind: "staff" }>["organisation"];
-
-function worklistScope(org: Org): {
-  filter: Partial<store.WorklistFilter>;
-  statuses: HandoverStatus[];
-  overdueOrDeclined?: boolean;
-} | null {
-  if (org.kind === "general_practice" && org.generalPracticeId)
-    return { filter: { practiceId: org.generalPracticeId }, statuses: ["open", "declined"] };
-  if ((org.kind === "municipality" || org.kind === "municipal_unit") && org.municipalityCode)
-    return { filter: { municipalityCode: org.municipalityCode }, statuses: ["open", "declined"] };
-  if ((org.kind === "hospital" || org.kind === "hospital_department") && org.hospitalId)
-    return { filter: { dischargingHospitalId: org.hospitalId }, statuses: ["open", "declined"] };
-  if (org.kind === "cluster_secretariat" && org.clusterId)
-    return {
-      filter: { clusterId: org.clusterId },
-      statuses: ["open", "declined"],
-      overdueOrDeclined: true,
-    };
-  return null;
-}
-
-function conflict(current: { id: string; status: string; version: number }) {
-  return new AppError(
-    "TOV_ERR_CONFLICT",
-    `The handover has changed: it is ${current.status} (version ${current.version})`,
-    [{ in: "body", field: "version", reason: `is not the current version ${current.version}` }],
-  );
 }
 
 export type HandoverService = ReturnType<typeof createHandoverService>;

@@ -15,6 +15,7 @@ export type NewHandover = {
   dischargedAt: Date;
   deadlineAt: Date;
   nextEscalationAt: Date | null;
+  note: string | null;
 };
 
 type Transition = Omit<HandoverTransitionTable, "id" | "at"> & { at?: Date };
@@ -31,7 +32,7 @@ export async function insertHandovers(db: Database, rows: NewHandover[]) {
     .insertInto("handover")
     .values(rows)
     .onConflict((oc) => oc.columns(["stayId", "sector"]).doNothing())
-    .returning(["id", "stayId", "sector", "status"])
+    .returning(["id", "stayId", "sector", "status", "receiverOrganisationId", "deadlineAt"])
     .execute();
 }
 
@@ -64,7 +65,17 @@ export function lockLiveHandovers(db: Database, stayIds: string[]) {
   if (stayIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("handover")
-    .select(["id", "stayId", "sector", "status", "clusterId", "dischargedAt", "version"])
+    .select([
+      "id",
+      "stayId",
+      "sector",
+      "status",
+      "clusterId",
+      "dischargedAt",
+      "deadlineAt",
+      "version",
+      "receiverOrganisationId",
+    ])
     .where("stayId", "in", stayIds)
     .where("status", "in", ["open", "declined"])
     .orderBy("id")
@@ -135,6 +146,7 @@ export function findHandover(db: Database, id: string) {
   return db
     .selectFrom("handover as h")
     .innerJoin("organisation as o", "o.id", "h.receiverOrganisationId")
+    .innerJoin("hospitalStay as s", "s.id", "h.stayId")
     .select([
       "h.id",
       "h.stayId",
@@ -150,54 +162,10 @@ export function findHandover(db: Database, id: string) {
       "h.dischargingOrganisationId",
       "h.clusterId",
       "o.name as receiverName",
+      "s.hospitalId",
     ])
     .where("h.id", "=", id)
     .executeTakeFirst();
-}
-
-export type WorklistFilter = {
-  municipalityCode?: string;
-  practiceId?: string;
-  dischargingHospitalId?: string;
-  clusterId?: string;
-  statuses: HandoverStatus[];
-  overdueOnly: boolean;
-  now: Date;
-  limit: number;
-};
-
-/** A worklist: handovers with their stay and citizen ids, soonest deadline first. */
-export function worklist(db: Database, f: WorklistFilter) {
-  let q = db
-    .selectFrom("handover as h")
-    .innerJoin("hospitalStay as s", "s.id", "h.stayId")
-    .innerJoin("organisation as r", "r.id", "h.receiverOrganisationId")
-    .leftJoin("organisation as d", "d.id", "h.dischargingOrganisationId")
-    .select([
-      "h.id",
-      "h.citizenId",
-      "h.stayId",
-      "h.sector",
-      "h.status",
-      "h.statusReason",
-      "h.version",
-      "h.dischargedAt",
-      "h.deadlineAt",
-      "h.escalationStep",
-      "h.note",
-      "r.name as receiverName",
-      "d.name as dischargingName",
-      "s.hospitalId",
-    ])
-    .where("h.status", "in", f.statuses)
-    .orderBy("h.deadlineAt")
-    .limit(f.limit);
-  if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
-  if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
-  if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);
-  if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
-  if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
-  return q.execute();
 }
 
 export async function clusterRules(db: Database, clusterIds: string[]) {
@@ -310,7 +278,14 @@ export async function confirmAsOf(
   items: { stayId: string; sector: Sector; at: Date }[],
 ) {
   if (items.length === 0) return [];
-  const result = await sql<{ id: string; at: Date }>`
+  const result = await sql<{
+    id: string;
+    at: Date;
+    sector: Sector;
+    receiverOrganisationId: string;
+    dischargingOrganisationId: string | null;
+    deadlineAt: Date;
+  }>`
     update handover h set
       status = 'confirmed',
       next_escalation_at = null,
@@ -319,6 +294,45 @@ export async function confirmAsOf(
     from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
       as v("stayId" uuid, sector text, "at" timestamptz)
     where h.stay_id = v."stayId" and h.sector = v.sector and h.status = 'open'
-    returning h.id, v."at" as at`.execute(db);
+    returning h.id, v."at" as at, h.sector,
+      h.receiver_organisation_id as "receiverOrganisationId",
+      h.discharging_organisation_id as "dischargingOrganisationId",
+      h.deadline_at as "deadlineAt"`.execute(db);
   return result.rows;
+}
+
+/** Writes the ward's note on an open handover, if nobody changed it since `version` was read. */
+export function writeNote(db: Database, id: string, version: number, note: string | null) {
+  return db
+    .updateTable("handover")
+    .set((eb) => ({ note, version: eb("version", "+", 1), updatedAt: sql<Date>`now()` }))
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("status", "=", "open")
+    .returning(["id", "status", "version"])
+    .executeTakeFirst();
+}
+
+/** The organisation of a cluster's secretariat, where its coordinators act. */
+export async function secretariatOf(db: Database, clusterId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("clusterId", "=", clusterId)
+    .where("kind", "=", "cluster_secretariat")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Open handovers of a cluster discharged after `since`, oldest first (the demo's simulated staff). */
+export function openDischargedSince(db: Database, clusterId: string, since: Date) {
+  return db
+    .selectFrom("handover")
+    .select(["id", "stayId", "sector", "dischargedAt"])
+    .where("clusterId", "=", clusterId)
+    .where("status", "=", "open")
+    .where("dischargedAt", ">", since)
+    .orderBy("dischargedAt")
+    .limit(1000)
+    .execute();
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../platform/db/database.ts";
+import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
 import {
   DEFAULT_RULES,
   type EscalationTarget,
@@ -15,9 +16,13 @@ import * as store from "./store.ts";
  * transaction. The truth is in the table, not in timers, so a process that
  * was down catches up on its next sweep, one step at a time.
  */
-export function createSweeper(db: Database, options: { batch?: number; clock?: () => Date } = {}) {
+export function createSweeper(
+  db: Database,
+  options: { batch?: number; clock?: () => Date; events?: HandoverEventSink } = {},
+) {
   const batch = options.batch ?? 500;
   const clock = options.clock ?? (() => new Date());
+  const events = options.events ?? ignoreEvents;
 
   async function sweepOnce(): Promise<{ claimed: number; escalated: number }> {
     const now = clock();
@@ -66,6 +71,28 @@ export function createSweeper(db: Database, options: { batch?: number; clock?: (
           actorOrganisationId: null,
           reason: `step ${e.step + 1}: ${e.target}`,
         })),
+      );
+      const taken = new Set(recorded.map((e) => `${e.handoverId}:${e.step}`));
+      const byId = new Map(due.map((d) => [d.id, d]));
+      await events(
+        tx,
+        escalations.flatMap((e) => {
+          const h = byId.get(e.handoverId);
+          if (!h || !taken.has(`${e.handoverId}:${e.step}`)) return [];
+          return [
+            {
+              kind: "handover.escalated" as const,
+              handoverId: e.handoverId,
+              sector: h.sector,
+              status: "open" as const,
+              recipientOrganisationIds: recipients(e.targetOrganisationId),
+              at: now,
+              deadlineAt: new Date(h.deadlineAt),
+              step: e.step,
+              target: e.target,
+            },
+          ];
+        }),
       );
       return { claimed: due.length, escalated: recorded.length };
     });

@@ -67,6 +67,8 @@ export type StayChange = {
   before: StaySummary["status"];
   after: StaySummary["status"];
   dischargedAt: Date | null;
+  /** The hospital's note to the receivers, when staff recorded the discharge with one. */
+  note?: string | null;
 };
 
 export type Responsibility = {

@@ -40,6 +40,8 @@ const pathwayView = z.object({
       stayId: z.string(),
       sector: z.enum(["municipality", "general-practice"]),
       status: z.enum(["open", "confirmed", "declined", "closed"]),
+      /** Whose contact details to show once confirmed (GET /api/organisations/:id/contact). */
+      receiverOrganisationId: z.string(),
       receiverName: z.string(),
       deadlineAt: z.string(),
       decidedAt: z.string().nullable(),
@@ -56,6 +58,8 @@ const pathwayView = z.object({
       id: z.string(),
       hospitalId: z.string(),
       hospitalName: z.string(),
+      /** The discharging department, responsible until the receivers confirm. */
+      departmentOrganisationId: z.string().nullable(),
       departmentName: z.string().nullable(),
       status: z.enum(["admitted", "on-leave", "discharged", "deceased", "cancelled"]),
       encounterClass: z.enum(["inpatient", "acute-ambulant"]).nullable(),
@@ -119,11 +123,43 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
           stayId: h.stayId,
           sector: h.sector,
           status: h.status,
+          receiverOrganisationId: h.receiverOrganisationId,
           receiverName: h.receiverName,
           deadlineAt: new Date(h.deadlineAt).toISOString(),
           decidedAt: iso(h.decidedAt),
         })),
       };
     },
+  );
+
+  app.post(
+    "/api/stays/:stayId/discharge",
+    {
+      config: { access: { actors: ["staff"], roles: ["clinician"] } },
+      schema: {
+        tags: ["pathways"],
+        summary:
+          "Discharge from the hospital view (where no HospitalNotification has told it): creates the handovers, with the hospital's note to the receivers",
+        params: z.object({ stayId: z.uuid({ error: "must be a stay id (uuid)" }) }),
+        body: z.object({
+          dischargedAt: z.iso
+            .datetime({ offset: true, error: "must be a date and time with offset (ISO 8601)" })
+            .optional(),
+          note: z
+            .string()
+            .max(
+              2000,
+              "must be at most 2000 characters: what the citizen needs, medication changes, follow-up",
+            )
+            .optional(),
+        }),
+        response: { 200: z.object({ stayId: z.string(), status: z.string() }) },
+      },
+    },
+    async (request) =>
+      pathways.dischargeByStaff(contextOf(request), request.params.stayId, {
+        ...(request.body.dischargedAt ? { dischargedAt: new Date(request.body.dischargedAt) } : {}),
+        ...(request.body.note ? { note: request.body.note } : {}),
+      }),
   );
 };

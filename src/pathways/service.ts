@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { RequestContext } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StayStatusColumn } from "../platform/db/schema.ts";
+import { AppError } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
 import {
   type ClusterTriple,
@@ -57,6 +59,8 @@ export function createPathwayService(
       status: StayStatusColumn;
       staysOfCitizen: number;
     }[],
+    /** The hospital's note to the receivers, by stay (a discharge recorded by staff). */
+    notesToReceivers: Map<string, string> = new Map(),
   ) {
     const notes = await store.notificationsOfStays(
       tx,
@@ -96,6 +100,7 @@ export function createPathwayService(
           before: stays[i]?.status ?? "admitted",
           after: u.status,
           dischargedAt: u.dischargedAt,
+          note: notesToReceivers.get(u.id) ?? null,
         })),
       );
     }
@@ -189,6 +194,62 @@ export function createPathwayService(
       });
     },
 
+    /**
+     * A discharge recorded by hospital staff in the hospital view, for a stay
+     * whose discharge no message has told (yet): one more notification of the
+     * stay, folded with the rest, so a later HospitalNotification of the same
+     * discharge changes nothing. The note goes to the receivers' handovers.
+     */
+    async dischargeByStaff(
+      ctx: RequestContext,
+      stayId: string,
+      input: { dischargedAt?: Date; note?: string },
+    ) {
+      const actor = ctx.actor;
+      const org = actor.kind === "staff" ? actor.organisation : null;
+      const found = await store.stayById(db, stayId);
+      if (!found) throw new AppError("TOV_ERR_NOT_FOUND", "No such stay");
+      // Checks the relation to the citizen and audits the action, allowed or not.
+      await citizens.get(ctx, found.citizenId, "discharge", "hospital-stay");
+      if (!org || actor.kind !== "staff" || org.hospitalId !== found.hospitalId)
+        throw new AppError("TOV_ERR_FORBIDDEN", "Only the stay's own hospital can discharge");
+      const now = clock();
+      const at = input.dischargedAt ?? now;
+      return db.transaction().execute(async (tx) => {
+        const stay = await store.lockStay(tx, stayId);
+        if (!stay || (stay.status !== "admitted" && stay.status !== "on-leave"))
+          throw new AppError("TOV_ERR_CONFLICT", `The stay is ${stay?.status ?? "gone"}`, [
+            { in: "path", field: "stayId", reason: `is ${stay?.status ?? "gone"}, not admitted` },
+          ]);
+        const problem = dischargeTimeProblem(at, new Date(stay.admittedAt), now);
+        if (problem)
+          throw new AppError("TOV_ERR_VALIDATION", "The discharge time is not possible", [
+            { in: "body", field: "dischargedAt", reason: problem },
+          ]);
+        await store.insertNotifications(tx, [
+          {
+            stayId,
+            inboundMessageId: null,
+            recordedByUserId: actor.userId,
+            messageId: `urn:uuid:${randomUUID()}`,
+            messageType: "staff-discharge",
+            kind: "discharge",
+            variant: "new",
+            occurredAt: at,
+            recordedAt: now,
+            refersToMessageId: null,
+            encounterStart: new Date(stay.admittedAt),
+            encounterClass: stay.encounterClass ?? "inpatient",
+            departmentId:
+              org.kind === "hospital_department" ? org.id : stay.departmentOrganisationId,
+          },
+        ]);
+        const note = input.note?.trim();
+        const states = await foldAndStore(tx, [stay], new Map(note ? [[stayId, note]] : []));
+        return { stayId, status: states.get(stayId)?.status ?? stay.status };
+      });
+    },
+
     /** Which of these message ids name death notifications (to recognise RE_MORS). */
     deathNotifications: (tx: Database, messageHeaderIds: string[]) =>
       store.deathNotifications(tx, messageHeaderIds),
@@ -253,3 +314,11 @@ export function createPathwayService(
 }
 
 export type PathwayService = ReturnType<typeof createPathwayService>;
+
+/** Why a staff discharge time cannot be, or null: not before the admission, not in the future. */
+export function dischargeTimeProblem(at: Date, admittedAt: Date, now: Date): string | null {
+  if (at.getTime() < admittedAt.getTime()) return "must not be before the admission";
+  // A few minutes' grace for clocks that differ between the ward's PC and the server.
+  if (at.getTime() > now.getTime() + 5 * 60_000) return "must not be in the future";
+  return null;
+}

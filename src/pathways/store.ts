@@ -52,7 +52,9 @@ export async function lockStays(db: Database, stays: NewStay[]) {
 
 export type StoredNotification = StayNotification & {
   messageType: string;
-  inboundMessageId: string;
+  /** The message it came in; null when staff recorded it in the hospital view. */
+  inboundMessageId: string | null;
+  recordedByUserId?: string | null;
   stayId: string;
 };
 
@@ -63,6 +65,7 @@ export async function insertNotifications(db: Database, notes: StoredNotificatio
     .values(
       notes.map((n) => ({
         messageId: n.inboundMessageId,
+        recordedByUserId: n.recordedByUserId ?? null,
         stayId: n.stayId,
         messageHeaderId: n.messageId,
         messageType: n.messageType,
@@ -243,4 +246,34 @@ export async function upsertClinicalFacts(
       })),
     )
     .execute();
+}
+
+/** A stay, locked for a staff action on it; undefined if there is none. */
+export function lockStay(db: Database, stayId: string) {
+  return db
+    .selectFrom("hospitalStay")
+    .select([
+      "id",
+      "citizenId",
+      "hospitalId",
+      "status",
+      "admittedAt",
+      "encounterClass",
+      "departmentOrganisationId",
+      sql<number>`(select count(*) from hospital_stay o where o.citizen_id = hospital_stay.citizen_id)`.as(
+        "staysOfCitizen",
+      ),
+    ])
+    .where("id", "=", stayId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** A stay's citizen and hospital, for the access check before a staff action. */
+export function stayById(db: Database, stayId: string) {
+  return db
+    .selectFrom("hospitalStay")
+    .select(["id", "citizenId", "hospitalId", "status"])
+    .where("id", "=", stayId)
+    .executeTakeFirst();
 }

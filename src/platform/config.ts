@@ -20,7 +20,7 @@ const configSchema = z.object({
     .default("false"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
-  HANDOVER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  HANDOVER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
   TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
@@ -121,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("Invalid configuration: TOVHOLDER_CPR_KEY is required in production");
   }
   const demoDefault = c.NODE_ENV !== "production" && !c.DATABASE_URL;
+  const demo =
+    c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO);
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -133,9 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     trustProxy:
       c.TRUST_PROXY === "true" ? true : c.TRUST_PROXY === "false" ? false : Number(c.TRUST_PROXY),
-    demo: c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO),
+    demo,
     demoLife: { scale: c.TOVHOLDER_DEMO_SCALE, speed: c.TOVHOLDER_DEMO_SPEED },
-    handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS,
+    // The demo's handover deadlines are minutes long, so its sweep comes round more often.
+    handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS ?? (demo ? 10 : 30),
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {
       idleMinutes: c.SESSION_IDLE_MINUTES,

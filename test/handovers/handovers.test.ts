@@ -325,3 +325,80 @@ describe("the cluster's own rules", () => {
     expect(items.map((i) => i.deadlineAt)).toContain("2026-11-25T11:00:00.000Z");
   });
 });
+
+describe("a discharge recorded by hospital staff", () => {
+  type Stay = { id: string; status: string; admittedAt: string };
+  let admitted: Stay;
+
+  async function staysOfKaren() {
+    const response = await demo.app.inject({
+      url: `/api/citizens/${karenId}/pathway`,
+      headers: await as("demo.sygeplejerske"),
+    });
+    return (response.json() as { stays: Stay[] }).stays;
+  }
+
+  it("creates the handovers with the ward's note, like a HospitalNotification would", async () => {
+    const flow = stay("handover-staff");
+    flow.admit({ class: "inpatient", at: "2026-11-20T09:00:00+01:00" });
+    await send(flow);
+    admitted = (await staysOfKaren()).find((s) => s.status === "admitted") as Stay;
+    expect(admitted).toBeDefined();
+    const early = await post("demo.sygeplejerske", `/api/stays/${admitted.id}/discharge`, {
+      dischargedAt: "2026-11-19T09:00:00+01:00",
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: "dischargedAt" });
+    const notOurs = await post("demo.visitator", `/api/stays/${admitted.id}/discharge`, {});
+    expect(notOurs.statusCode).toBe(403);
+
+    const ok = await post("demo.sygeplejerske", `/api/stays/${admitted.id}/discharge`, {
+      dischargedAt: "2026-11-21T10:00:00+01:00",
+      note: "Ny insulindosis; sårpleje dagligt",
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: "discharged" });
+    const items = (await worklist("demo.visitator")) as (Item & { note: string | null })[];
+    const mine = items.find((i) => i.stayId === admitted.id);
+    expect(mine).toMatchObject({ status: "open", note: "Ny insulindosis; sårpleje dagligt" });
+    const p = await staysOfKaren();
+    expect(p.find((s) => s.id === admitted.id)?.status).toBe("discharged");
+  });
+
+  it("refuses to discharge a stay twice, with the stay's state", async () => {
+    const again = await post("demo.sygeplejerske", `/api/stays/${admitted.id}/discharge`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain("discharged");
+  });
+
+  it("lets the ward correct its note; a receiver who read the old one must read again", async () => {
+    const items = (await worklist("demo.visitator")) as (Item & { note: string | null })[];
+    const mine = items.find((i) => i.stayId === admitted.id) as Item;
+    const put = async (username: string, payload: object) =>
+      demo.app.inject({
+        method: "PUT",
+        url: `/api/handovers/${mine.id}/note`,
+        headers: await as(username),
+        payload,
+      });
+    const refused = await put("demo.visitator", { version: mine.version, note: "x" });
+    expect(refused.statusCode).toBe(403);
+    const ok = await put("demo.sygeplejerske", {
+      version: mine.version,
+      note: "Ny insulindosis 12 IE; sårpleje dagligt",
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().version).toBe(mine.version + 1);
+    const stale = await post("demo.visitator", `/api/handovers/${mine.id}/confirm`, {
+      version: mine.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    const history = await demo.database.db
+      .selectFrom("handoverTransition")
+      .select("kind")
+      .where("handoverId", "=", mine.id)
+      .orderBy("id")
+      .execute();
+    expect(history.map((h) => h.kind)).toEqual(["created", "note-changed"]);
+  });
+});

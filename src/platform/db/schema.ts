@@ -109,6 +109,17 @@ export interface OrganisationTable {
   createdAt: DefaultedTimestamp;
 }
 
+/** How to reach an organisation (not personal data); see migration 0007. */
+export interface OrganisationContactTable {
+  organisationId: string;
+  phone: string | null;
+  email: string | null;
+  openingHours: string | null;
+  webUrl: string | null;
+  updatedBy: string | null;
+  updatedAt: DefaultedTimestamp;
+}
+
 export interface StructureVersionTable {
   asOf: DateString;
   sourceSha256: string;
@@ -226,7 +237,14 @@ export interface HandoverTable {
 export interface HandoverTransitionTable {
   id: Generated<string>;
   handoverId: string;
-  kind: "created" | "confirmed" | "declined" | "closed" | "deadline-moved" | "escalated";
+  kind:
+    | "created"
+    | "confirmed"
+    | "declined"
+    | "closed"
+    | "deadline-moved"
+    | "escalated"
+    | "note-changed";
   fromStatus: string | null;
   toStatus: string;
   at: DefaultedTimestamp;
@@ -254,7 +272,10 @@ export interface HandoverRuleTable {
 }
 
 export interface StayNotificationTable {
-  messageId: string;
+  id: Generated<string>;
+  /** Null for a notification recorded by staff in the hospital view. */
+  messageId: string | null;
+  recordedByUserId: string | null;
   stayId: string;
   messageHeaderId: string;
   messageType: string;
@@ -390,5 +411,6 @@ export interface DB {
   clusterMembership: ClusterMembershipTable;
   generalPractice: GeneralPracticeTable;
   organisation: OrganisationTable;
+  organisationContact: OrganisationContactTable;
   structureVersion: StructureVersionTable;
 }

@@ -39,6 +39,8 @@ const expectedTables = [
   "handover_transition",
   "handover_rule",
   "handover_escalation",
+  // 0007-organisation-contact
+  "organisation_contact",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

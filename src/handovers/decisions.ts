@@ -1,0 +1,116 @@
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/http/errors.ts";
+import { type HandoverEventSink, recipients } from "./events.ts";
+import { canMove, type DeclineReason, type HandoverStatus } from "./model.ts";
+import * as store from "./store.ts";
+
+/**
+ * The receiver's decision: confirm ("received, we take over") or decline
+ * with a reason, for the acting organisation only (403, audited, for anyone
+ * else), with optimistic concurrency (409 naming the current state when
+ * someone else got there first).
+ */
+export function createDecisions(deps: {
+  db: Database;
+  access: CitizenAccess;
+  clock: () => Date;
+  events: HandoverEventSink;
+}) {
+  const { db, access, clock, events } = deps;
+  return {
+    confirm: (ctx: RequestContext, id: string, expected: { version: number; note?: string }) =>
+      decide(ctx, id, expected, { status: "confirmed", reason: null }),
+
+    decline: (
+      ctx: RequestContext,
+      id: string,
+      expected: { version: number; reason: DeclineReason; note?: string },
+    ) => decide(ctx, id, expected, { status: "declined", reason: expected.reason }),
+  };
+
+  /** Confirms or declines for the acting organisation; 403 (audited) for anyone else, 409 if changed. */
+  async function decide(
+    ctx: RequestContext,
+    id: string,
+    expected: { version: number; note?: string },
+    to: { status: HandoverStatus; reason: string | null },
+  ) {
+    // The access check and its audit use their own connection, so they come before the transaction.
+    const h = await store.findHandover(db, id);
+    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
+    const actor = ctx.actor;
+    const org = actor.kind === "staff" || actor.kind === "token" ? actor.organisation : null;
+    const isReceiver =
+      org !== null &&
+      (h.sector === "municipality"
+        ? org.municipalityCode === h.receiverMunicipalityCode && org.kind !== "general_practice"
+        : org.generalPracticeId === h.receiverPracticeId);
+    const what = {
+      action: to.status === "confirmed" ? "confirm" : "decline",
+      resource: "handover",
+    };
+    if (!isReceiver) {
+      await access.audit(ctx, h.citizenId, what, "denied");
+      throw new AppError(
+        "TOV_ERR_FORBIDDEN",
+        "Only the receiving organisation can confirm or decline this handover",
+      );
+    }
+    const moved = await db.transaction().execute(async (tx) => {
+      const current = await store.findHandover(tx, id);
+      const now = {
+        id,
+        status: current?.status ?? h.status,
+        version: current?.version ?? h.version,
+      };
+      if (!current || !canMove(current.status, to.status) || current.version !== expected.version)
+        throw conflict(now);
+      const done = await store.transition(
+        tx,
+        id,
+        { version: expected.version, from: current.status },
+        to,
+      );
+      if (!done) throw conflict(now);
+      await store.insertTransitions(tx, [
+        {
+          handoverId: id,
+          kind: to.status === "confirmed" ? "confirmed" : "declined",
+          fromStatus: current.status,
+          toStatus: to.status,
+          actorUserId: actor.kind === "staff" ? actor.userId : null,
+          actorOrganisationId: org?.id ?? null,
+          reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
+        },
+      ]);
+      // A decline never silently disappears: the discharging department and the cluster's
+      // coordinators hear of it; a confirmation tells the department it may let go.
+      const secretariat =
+        to.status === "declined" && h.clusterId ? await store.secretariatOf(tx, h.clusterId) : null;
+      await events(tx, [
+        {
+          kind: to.status === "confirmed" ? "handover.confirmed" : "handover.declined",
+          handoverId: id,
+          sector: h.sector,
+          status: to.status,
+          recipientOrganisationIds: recipients(h.dischargingOrganisationId, secretariat),
+          at: clock(),
+          deadlineAt: new Date(h.deadlineAt),
+          reason: to.reason,
+        },
+      ]);
+      return done;
+    });
+    await access.audit(ctx, h.citizenId, what, "allowed");
+    return { id, status: moved.status, version: moved.version };
+  }
+}
+
+function conflict(current: { id: string; status: string; version: number }) {
+  return new AppError(
+    "TOV_ERR_CONFLICT",
+    `The handover has changed: it is ${current.status} (version ${current.version})`,
+    [{ in: "body", field: "version", reason: `is not the current version ${current.version}` }],
+  );
+}

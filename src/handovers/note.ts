@@ -1,0 +1,55 @@
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/http/errors.ts";
+import * as store from "./store.ts";
+
+/**
+ * The discharging ward's note to the receivers — what the citizen needs,
+ * medication changes, follow-up — written or corrected on an open handover.
+ * It changes what the receivers confirm, so it takes the version like a
+ * decision does: a receiver who confirms what they read before the note
+ * changed gets a 409 and reads again.
+ */
+export function createNoteWriter(deps: { db: Database; access: CitizenAccess }) {
+  const { db, access } = deps;
+  return async function writeNote(
+    ctx: RequestContext,
+    id: string,
+    input: { version: number; note: string },
+  ) {
+    const h = await store.findHandover(db, id);
+    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
+    const actor = ctx.actor;
+    const what = { action: "write-note", resource: "handover" };
+    if (actor.kind !== "staff" || actor.organisation.hospitalId !== h.hospitalId) {
+      await access.audit(ctx, h.citizenId, what, "denied");
+      throw new AppError("TOV_ERR_FORBIDDEN", "Only the discharging hospital writes the note");
+    }
+    const note = input.note.trim() || null;
+    const written = await db.transaction().execute(async (tx) => {
+      const done = await store.writeNote(tx, id, input.version, note);
+      if (!done) {
+        const now = await store.findHandover(tx, id);
+        throw new AppError(
+          "TOV_ERR_CONFLICT",
+          `The handover has changed: it is ${now?.status} (version ${now?.version})`,
+          [{ in: "body", field: "version", reason: `is not the current version ${now?.version}` }],
+        );
+      }
+      await store.insertTransitions(tx, [
+        {
+          handoverId: id,
+          kind: "note-changed",
+          fromStatus: "open",
+          toStatus: "open",
+          actorUserId: actor.userId,
+          actorOrganisationId: actor.organisation.id,
+          reason: null,
+        },
+      ]);
+      return done;
+    });
+    await access.audit(ctx, h.citizenId, what, "allowed");
+    return { id, status: written.status, version: written.version };
+  };
+}

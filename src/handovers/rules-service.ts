@@ -1,0 +1,68 @@
+import type { RequestContext } from "../access/citizen-access.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/http/errors.ts";
+import { DEFAULT_RULES, type HandoverRule, ruleProblems, type Sector } from "./model.ts";
+import * as store from "./store.ts";
+
+/** The rule for each cluster and sector among these: the cluster's own, or the default. */
+export async function ruleLookup(tx: Database, clusterIds: (string | null)[]) {
+  const ids = [...new Set(clusterIds.filter((c): c is string => c !== null))];
+  const own = await store.clusterRules(tx, ids);
+  return (clusterId: string | null, sector: Sector): HandoverRule =>
+    (own.find((r) => r.clusterId === clusterId && r.sector === sector)?.rule as
+      | HandoverRule
+      | undefined) ?? DEFAULT_RULES[sector];
+}
+
+/** The clusters' own handover rules: read by anyone, set by the cluster's coordinators. */
+export function createRules(db: Database) {
+  return {
+    /** Sets a cluster's rule where the cluster has none of its own (the demo's tempo). */
+    async defaultRuleIfUnset(clusterId: string, sector: Sector, rule: HandoverRule) {
+      const own = await store.clusterRules(db, [clusterId]);
+      if (own.some((r) => r.sector === sector)) return false;
+      await store.saveRule(db, { clusterId, sector, rule, updatedBy: null });
+      return true;
+    },
+
+    /** A cluster's rules for both sectors: its own where set, the defaults otherwise. */
+    async rulesOf(clusterId: string) {
+      const own = await store.clusterRules(db, [clusterId]);
+      return (["municipality", "general-practice"] as const).map((sector) => {
+        const set = own.find((r) => r.sector === sector);
+        return {
+          sector,
+          rule: (set?.rule as HandoverRule | undefined) ?? DEFAULT_RULES[sector],
+          isDefault: !set,
+        };
+      });
+    },
+
+    /**
+     * Sets a cluster's rule for one receiving sector. Only the cluster's own
+     * coordinators and leads may; an unsound rule is refused naming each field.
+     * It applies to handovers created from now on.
+     */
+    async setRule(ctx: RequestContext, clusterId: string, sector: Sector, rule: HandoverRule) {
+      const actor = ctx.actor;
+      if (
+        actor.kind !== "staff" ||
+        actor.organisation.kind !== "cluster_secretariat" ||
+        actor.organisation.clusterId !== clusterId
+      )
+        throw new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only the cluster's own coordinators can change its handover rules",
+        );
+      const problems = ruleProblems(rule);
+      if (problems.length > 0)
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "The handover rule is not sound",
+          problems.map((p) => ({ in: "body", field: p.field, reason: p.reason })),
+        );
+      await store.saveRule(db, { clusterId, sector, rule, updatedBy: actor.userId });
+      return { sector, rule, isDefault: false };
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { sql } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+import type { HandoverStatus, Sector } from "./model.ts";
+
+/** The worklists' SQL: what each organisation must act on, its citizens in hospital, what changed. */
+
+export type WorklistFilter = {
+  municipalityCode?: string;
+  practiceId?: string;
+  dischargingHospitalId?: string;
+  clusterId?: string;
+  statuses: HandoverStatus[];
+  overdueOnly: boolean;
+  sector?: Sector;
+  /** Newest discharge first; otherwise the soonest (or longest passed) deadline first. */
+  newestFirst?: boolean;
+  now: Date;
+  limit: number;
+};
+
+/** A worklist: handovers with their stay and citizen ids, soonest deadline first. */
+export function worklist(db: Database, f: WorklistFilter) {
+  let q = db
+    .selectFrom("handover as h")
+    .innerJoin("hospitalStay as s", "s.id", "h.stayId")
+    .innerJoin("organisation as r", "r.id", "h.receiverOrganisationId")
+    .leftJoin("organisation as d", "d.id", "h.dischargingOrganisationId")
+    .select([
+      "h.id",
+      "h.citizenId",
+      "h.stayId",
+      "h.sector",
+      "h.status",
+      "h.statusReason",
+      "h.version",
+      "h.dischargedAt",
+      "h.deadlineAt",
+      "h.escalationStep",
+      "h.note",
+      "r.name as receiverName",
+      "d.name as dischargingName",
+      "s.hospitalId",
+    ])
+    .where("h.status", "in", f.statuses)
+    .orderBy(f.newestFirst ? "h.dischargedAt" : "h.deadlineAt", f.newestFirst ? "desc" : "asc")
+    .limit(f.limit);
+  if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
+  if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
+  if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);
+  if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
+  if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
+  if (f.sector) q = q.where("h.sector", "=", f.sector);
+  return q.execute();
+}
+
+/**
+ * The receiver's citizens in hospital now (admitted or on leave): a
+ * municipality's residents, or a practice's listed patients. They are the
+ * discharges to come, so the worklist shows them before any handover exists.
+ */
+export function currentStaysOf(
+  db: Database,
+  f: { municipalityCode?: string; practiceId?: string; limit: number },
+) {
+  let q = db
+    .selectFrom("hospitalStay as s")
+    .innerJoin("citizen as c", "c.id", "s.citizenId")
+    .innerJoin("hospital as hp", "hp.id", "s.hospitalId")
+    .leftJoin("organisation as d", "d.id", "s.departmentOrganisationId")
+    .select([
+      "s.id as stayId",
+      "s.citizenId",
+      "s.status",
+      "s.admittedAt",
+      "hp.name as hospitalName",
+      "d.name as departmentName",
+    ])
+    .where("s.status", "in", ["admitted", "on-leave"])
+    .orderBy("s.admittedAt", "desc")
+    .limit(f.limit);
+  if (f.municipalityCode) q = q.where("c.homeMunicipalityCode", "=", f.municipalityCode);
+  else if (f.practiceId) q = q.where("c.listedPracticeId", "=", f.practiceId);
+  else return Promise.resolve([]);
+  return q.execute();
+}
+
+export type RecentChange = {
+  kind: "handover" | "stay";
+  id: string;
+  at: Date;
+  municipalityCode: string | null;
+  practiceId: string | null;
+  hospitalId: string | null;
+  clusterId: string | null;
+};
+
+/**
+ * Handovers and stays changed since `since`, with what decides whose
+ * worklist they are in. A stay counts for its citizen's home municipality
+ * and listed practice (their "in hospital now" list).
+ */
+export async function recentChanges(db: Database, since: Date): Promise<RecentChange[]> {
+  const result = await sql<RecentChange>`
+    select 'handover' as kind, h.id, h.updated_at as at,
+      h.receiver_municipality_code as "municipalityCode", h.receiver_practice_id as "practiceId",
+      s.hospital_id as "hospitalId", h.cluster_id as "clusterId"
+    from handover h join hospital_stay s on s.id = h.stay_id
+    where h.updated_at > ${since}
+    union all
+    select 'stay', s.id, s.updated_at, c.home_municipality_code, c.listed_practice_id,
+      s.hospital_id, null
+    from hospital_stay s join citizen c on c.id = s.citizen_id
+    where s.updated_at > ${since}`.execute(db);
+  return result.rows;
+}
