@@ -6,6 +6,7 @@ import { createCitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
 import { ingestDemoActivity } from "./demo-activity.ts";
+import { addDemoContacts } from "./demo-contacts.ts";
 import { ensureDemoUnits } from "./demo-units.ts";
 
 /** Every demo user logs in with this password; demo mode exists only on synthetic data. */
@@ -20,11 +21,13 @@ type DemoStaff = {
 /**
  * Demo users, one per role, in Klyngen Næstved/Slagelse, and a few synthetic
  * citizens with the relations that let those users see them. Idempotent: a
- * second start finds them and changes nothing.
+ * second start finds them and changes nothing. The demo organisations get
+ * contact details that are obviously synthetic demo data (spare-series phone
+ * numbers, example.org addresses; see demo-contacts.ts), since the
+ * organisations themselves are real.
  */
 export async function seedDemo(db: Database, cipher: PersonalDataCipher): Promise<boolean> {
   const admin = createAdminService(db);
-  if ((await admin.listUsers()).some((u) => u.username === "demo.admin")) return false;
   const organisations = createOrganisationService(db);
   const citizens = createCitizenService(db, cipher, createCitizenAccess(db, defaultAccessPolicy));
 
@@ -41,6 +44,14 @@ export async function seedDemo(db: Database, cipher: PersonalDataCipher): Promis
     clusterId: "naestved-slagelse",
   });
   const region = await organisations.structural({ kind: "region", regionCode: "1085" });
+  // On every start, so that demo data from before contact details existed gets them too.
+  await addDemoContacts(db, {
+    ward: ward.id,
+    homeNursing: homeNursing.id,
+    practice: practice.organisationId,
+    secretariat: secretariat.id,
+  });
+  if ((await admin.listUsers()).some((u) => u.username === "demo.admin")) return false;
 
   const staff: DemoStaff[] = [
     {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FastifyBaseLogger } from "fastify";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
+import { applyDemoTempo, startSimulatedStaff } from "./demo-staff.ts";
 import { generate, parseScope, scopeMunicipalities } from "./generate.ts";
 import { loadGeography } from "./geography.ts";
 import { createLiveDemo, type LiveDemo } from "./live.ts";
@@ -19,7 +20,8 @@ import { loadDepsFor } from "./load-deps.ts";
  */
 
 export const DEMO_SEED = 42;
-export const DEMO_SCOPE = "cluster:naestved-slagelse";
+export const DEMO_CLUSTER = "naestved-slagelse";
+export const DEMO_SCOPE = `cluster:${DEMO_CLUSTER}`;
 const YEAR_MS = Math.round(365.25 * 86_400_000);
 
 type Marker = { seed: number; scale: number; cutAt: number; loadedAt: string };
@@ -96,12 +98,15 @@ async function ensureHistory(o: LivingDemoOptions, dir: string): Promise<Marker>
 export function startLivingDemo(o: LivingDemoOptions) {
   const dir = path.join(o.dataDir, "demo-synth");
   let live: LiveDemo | null = null;
+  let staff: ReturnType<typeof startSimulatedStaff> | null = null;
   let stopped = false;
   const ready = (async () => {
     const marker = await ensureHistory(o, dir);
     if (stopped) return;
     const geography = await loadGeography(o.structureDir);
     const deps = loadDepsFor(o.database.db, o.cipher);
+    // After the history, whose handovers keep the real rules their times were judged by.
+    await applyDemoTempo(deps.handovers, DEMO_CLUSTER);
     live = await createLiveDemo({
       seed: DEMO_SEED,
       scale: o.scale,
@@ -116,7 +121,13 @@ export function startLivingDemo(o: LivingDemoOptions) {
     });
     if (stopped) return;
     live.start();
-    o.logger.info({ speed: o.speed }, "demo: simulating new hospital notifications");
+    staff = startSimulatedStaff({
+      handovers: deps.handovers,
+      clusterId: DEMO_CLUSTER,
+      since: new Date(marker.cutAt),
+      logger: o.logger,
+    });
+    o.logger.info({ speed: o.speed }, "demo: simulating new hospital notifications and staff");
   })().catch((err: unknown) =>
     o.logger.error({ err }, "demo: the synthetic cluster could not start"),
   );
@@ -124,7 +135,7 @@ export function startLivingDemo(o: LivingDemoOptions) {
     ready,
     async stop() {
       stopped = true;
-      await live?.stop();
+      await Promise.all([live?.stop(), staff?.stop()]);
     },
   };
 }
