@@ -1,8 +1,11 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveRule } from "../../src/handovers/store.ts";
+import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
+import { DEMO_TEMPO_RULES } from "../../src/synth/demo-staff.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { integrationToken } from "../support/messages.ts";
 import {
@@ -14,9 +17,12 @@ import {
 } from "./harness.ts";
 
 /**
- * Issue 6, point 9 (first part): a discharge arrives; the hospital sees it
- * waiting; the municipal user confirms it in one click; the hospital's list
- * no longer holds it and the pathway says the municipality has taken over.
+ * Issue 6, point 9: a discharge arrives; the hospital sees it waiting; the
+ * municipal user confirms it in one click; the hospital's list no longer
+ * holds it. A second patient is discharged by the ward from the pathway page
+ * and left unconfirmed; the cluster runs on the demo's minute-long deadlines
+ * and the discharge was ten minutes ago, so once the sweep has run, the
+ * cluster's coordinator sees it escalated.
  */
 
 let harness: Harness;
@@ -43,8 +49,17 @@ beforeAll(async () => {
   const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
   flow.admit({ class: "inpatient", at: `${yesterday}T08:00:00+01:00` });
   flow.discharge({ at: `${yesterday}T11:00:00+01:00` });
+  // Ole is only admitted: the ward discharges him itself, from his pathway page.
+  const second = new NotificationFlow(
+    participants("browser-handover-2", {
+      sender: unit(DEMO_UNITS.slagelseMedical),
+      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      patient: { cpr: "1203481235", family: "Overset", given: ["Ole"] },
+    }),
+  );
+  second.admit({ class: "inpatient", at: `${yesterday}T09:00:00+01:00` });
   const token = await integrationToken(harness.server.database.db);
-  for (const m of flow.messages) {
+  for (const m of [...flow.messages, ...second.messages]) {
     const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
@@ -78,6 +93,15 @@ describe("the handover loop in the browser", () => {
     await page.getByRole("link", { name: "Arbejdsliste" }).click();
     await expect.poll(() => table().textContent()).toContain("Oda Overgaard");
     await expect(table().textContent()).resolves.toContain("Afventer");
+    await table()
+      .locator("tr", { hasText: "Oda Overgaard" })
+      .getByRole("button", { name: "Skriv besked til modtageren" })
+      .click();
+    await page
+      .getByLabel("Besked fra afdelingen")
+      .fill("Skal have hjælp til medicin morgen og aften");
+    await page.getByRole("button", { name: "Gem besked" }).click();
+    await expect.poll(() => table().textContent()).toContain("medicin morgen og aften");
     await screenshot(page, "worklist-hospital");
     await expectAccessible("hospital worklist");
   });
@@ -87,6 +111,7 @@ describe("the handover loop in the browser", () => {
     await logInAsDemo("Villads Visitator (demo)");
     await page.getByRole("link", { name: "Arbejdsliste" }).click();
     await expect.poll(() => table().textContent()).toContain("Oda Overgaard");
+    await expect(table().textContent()).resolves.toContain("medicin morgen og aften");
     await screenshot(page, "worklist-municipality");
     await expectAccessible("municipal worklist");
     await page.getByRole("button", { name: "Bekræft: vi overtager Oda Overgaard" }).click();
@@ -106,5 +131,55 @@ describe("the handover loop in the browser", () => {
     await expect
       .poll(async () => ((await table().count()) === 0 ? "" : await table().textContent()))
       .not.toContain("Oda Overgaard");
+  });
+});
+
+describe("a discharge nobody confirms", () => {
+  it("lets the ward discharge from the pathway page, with a note to the receivers", async () => {
+    await saveRule(harness.server.database.db, {
+      clusterId: "naestved-slagelse",
+      sector: "municipality",
+      rule: DEMO_TEMPO_RULES.municipality,
+      updatedBy: null,
+    });
+    await page.getByRole("link", { name: "Find borger" }).click();
+    await page.getByLabel("CPR-nummer").fill("120348-1235");
+    await page.getByRole("button", { name: "Søg" }).click();
+    await page.getByRole("heading", { name: /Ole Overset/ }).waitFor();
+    await page.getByRole("button", { name: "Udskriv borgeren" }).click();
+    const tenMinutesAgo = await page.evaluate(() => {
+      const d = new Date(Date.now() - 10 * 60_000);
+      return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    });
+    await page.getByLabel("Udskrevet", { exact: true }).fill(tenMinutesAgo);
+    await page.getByLabel("Besked til kommunen og lægen (valgfri)").fill("Ny insulindosis");
+    await screenshot(page, "pathway-discharge-form");
+    await expectAccessible("discharge form");
+    await page.getByRole("button", { name: "Udskriv og send overdragelser" }).click();
+    // The form closes once the stay is discharged, and the state badge says so.
+    await page.getByRole("button", { name: "Udskriv borgeren" }).waitFor({ state: "detached" });
+    await screenshot(page, "pathway-discharged");
+    await expect
+      .poll(() => page.locator("table.stays-table .state-badge").first().textContent())
+      .toBe("Udskrevet");
+    await page.getByRole("link", { name: "Arbejdsliste" }).click();
+    await expect.poll(() => table().textContent()).toContain("Ole Overset");
+    await expect(table().textContent()).resolves.toContain("Ny insulindosis");
+  });
+
+  it("shows the cluster's coordinator the escalation once the deadline has passed", async () => {
+    const escalated = await createSweeper(harness.server.database.db).sweep();
+    expect(escalated).toBeGreaterThanOrEqual(3);
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo("Karin Klyngekoordinator (demo)");
+    await page.goto(`${harness.server.url}/arbejdsliste`);
+    await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
+    await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
+    // The coordinator has no relation to the citizen, so sees the handover without a name.
+    await expect.poll(() => table().textContent()).toContain("Næstved");
+    const row = table().locator("tr", { hasText: "Næstved" }).first();
+    await expect(row.textContent()).resolves.toContain("Rykket 3 gange");
+    await screenshot(page, "worklist-coordinator-escalated");
+    await expectAccessible("coordinator worklist");
   });
 });

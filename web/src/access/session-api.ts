@@ -5,7 +5,13 @@ import type { Problem } from "../api/types";
 export type Membership = {
   membershipId: string;
   role: string;
-  organisation: { id: string; name: string; kind: string };
+  organisation: {
+    id: string;
+    name: string;
+    kind: string;
+    hospitalId: string | null;
+    clusterId: string | null;
+  };
 };
 
 export type Me = {

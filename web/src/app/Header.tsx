@@ -45,6 +45,13 @@ export function Header() {
                 </NavLink>
               </li>
             )}
+            {me.data?.user.kind === "staff" && role && (
+              <li className={pathname.startsWith("/klynge/") ? "active" : undefined}>
+                <NavLink to="/klynge/overdragelsesregler" className="nav-link">
+                  <span>{t("handoverRules.nav")}</span>
+                </NavLink>
+              </li>
+            )}
             {givesCare && (
               <li className={pathname.startsWith("/borgere") ? "active" : undefined}>
                 <NavLink to="/borgere/soeg" className="nav-link">

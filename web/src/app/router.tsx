@@ -7,6 +7,7 @@ import { LoginPage } from "../access/LoginPage";
 import { RequireLogin } from "../access/RequireLogin";
 import { MessagesPage } from "../admin/MessagesPage";
 import { OrganisationUnitsPage } from "../admin/OrganisationUnitsPage";
+import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
 import { ClusterPage } from "../pages/ClusterPage";
 import { ClustersPage } from "../pages/ClustersPage";
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       loggedIn("mit-forloeb", <MyPathwayPage />),
       loggedIn("borgere/soeg", <CitizenSearchPage />),
       loggedIn("arbejdsliste", <WorklistPage />),
+      loggedIn("klynge/overdragelsesregler", <HandoverRulesPage />),
       loggedIn("borgere/:id/forloeb", <PathwayPage />),
       loggedIn("admin/brugere", <AdminUsersPage />),
       loggedIn("admin/beskeder", <MessagesPage />),

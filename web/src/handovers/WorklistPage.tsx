@@ -1,16 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { activeMembership, sendJson, useMe } from "../access/session-api";
 import { getJson } from "../api/client";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import type { DeclineReason, WorklistItem } from "./types";
+import { InHospitalTable } from "./InHospitalTable";
+import type { DeclineReason, Worklist, WorklistItem } from "./types";
+import { useLiveWorklist } from "./useLiveWorklist";
+import { type Filters, NO_FILTERS, WorklistFilters, worklistQuery } from "./WorklistFilters";
 import { WorklistRow } from "./WorklistRow";
 
-/** How often the list asks again: new discharges and other people's decisions show up. */
-const REFRESH_MS = 10_000;
+/** Changes are pushed; this slow poll only covers a broken stream. */
+const REFRESH_MS = 60_000;
 
 type Decision =
   | { kind: "confirm"; item: WorklistItem }
@@ -21,17 +25,18 @@ export function WorklistPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const me = useMe();
-  const kind = activeMembership(me.data)?.organisation.kind ?? "";
+  const acting = activeMembership(me.data);
+  const kind = acting?.organisation.kind ?? "";
   const receives = ["municipality", "municipal_unit", "general_practice"].includes(kind);
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const live = useLiveWorklist(acting?.membershipId ?? null);
+  const query = worklistQuery(filters);
   const list = useQuery({
-    queryKey: ["worklist", overdueOnly],
-    queryFn: ({ signal }) =>
-      getJson<{ items: WorklistItem[] }>(
-        `/api/handovers${overdueOnly ? "?overdue=true" : ""}`,
-        signal,
-      ),
+    queryKey: ["worklist", acting?.membershipId, query],
+    queryFn: ({ signal }) => getJson<Worklist>(`/api/handovers${query}`, signal),
     refetchInterval: REFRESH_MS,
+    // A worklist is never fresh from the cache: what happened elsewhere shows on arrival.
+    staleTime: 0,
   });
   const decide = useMutation({
     mutationFn: (d: Decision) =>
@@ -48,6 +53,7 @@ export function WorklistPage() {
   if (list.isPending) return <Loading />;
   if (list.isError)
     return <ErrorOrForbidden error={list.error} onRetry={() => void list.refetch()} />;
+  const items = byName(list.data.items, filters.name);
   const intro = receives
     ? t("worklist.introReceiver")
     : kind === "cluster_secretariat"
@@ -58,16 +64,16 @@ export function WorklistPage() {
       <title>{`${t("worklist.title")} – ${t("app.name")}`}</title>
       <h1>{t("worklist.title")}</h1>
       <p className="font-lead">{intro}</p>
-      <div className="form-group form-checkbox">
-        <input
-          id="overdue-only"
-          type="checkbox"
-          className="form-checkbox"
-          checked={overdueOnly}
-          onChange={(e) => setOverdueOnly(e.target.checked)}
-        />
-        <label htmlFor="overdue-only">{t("worklist.overdueOnly")}</label>
-      </div>
+      {kind === "cluster_secretariat" && (
+        <p>
+          <Link to="/klynge/overdragelsesregler">{t("handoverRules.worklistLink")}</Link>
+        </p>
+      )}
+      <WorklistFilters
+        value={filters}
+        onChange={setFilters}
+        withNames={kind !== "cluster_secretariat"}
+      />
       <div aria-live="polite">
         {decide.isError && <ProblemAlert error={decide.error} />}
         {decide.isSuccess && (
@@ -82,7 +88,7 @@ export function WorklistPage() {
           </div>
         )}
       </div>
-      {list.data.items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="worklist-empty">{t("worklist.empty")}</p>
       ) : (
         <div className="table--responsive-scroll">
@@ -99,11 +105,15 @@ export function WorklistPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((item) => (
+              {items.map((item) => (
                 <WorklistRow
                   key={item.id}
                   item={item}
                   canDecide={receives}
+                  canWriteNote={
+                    acting?.role === "clinician" &&
+                    (kind === "hospital" || kind === "hospital_department")
+                  }
                   busy={decide.isPending}
                   onConfirm={() => decide.mutate({ kind: "confirm", item })}
                   onDecline={(reason, note) =>
@@ -115,7 +125,14 @@ export function WorklistPage() {
           </table>
         </div>
       )}
-      <p className="form-hint">{t("worklist.refreshed")}</p>
+      <p className="form-hint">{live ? t("worklist.live") : t("worklist.refreshed")}</p>
+      {receives && <InHospitalTable rows={byName(list.data.inHospital, filters.name)} />}
     </>
   );
+}
+
+function byName<T extends { citizenName: string | null }>(rows: T[], name: string): T[] {
+  const wanted = name.trim().toLocaleLowerCase("da");
+  if (!wanted) return rows;
+  return rows.filter((r) => r.citizenName?.toLocaleLowerCase("da").includes(wanted));
 }

@@ -2,17 +2,20 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../format";
+import { NoteEditor } from "./NoteEditor";
 import { DECLINE_REASONS, type DeclineReason, type WorklistItem } from "./types";
 
 type Props = {
   item: WorklistItem;
   canDecide: boolean;
+  /** The discharging ward's clinicians write the note to the receiver. */
+  canWriteNote: boolean;
   busy: boolean;
   onConfirm: () => void;
   onDecline: (reason: DeclineReason, note: string) => void;
 };
 
-export function WorklistRow({ item, canDecide, busy, onConfirm, onDecline }: Props) {
+export function WorklistRow({ item, canDecide, canWriteNote, busy, onConfirm, onDecline }: Props) {
   const { t } = useTranslation();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState<DeclineReason>("not-our-citizen");
@@ -23,6 +26,12 @@ export function WorklistRow({ item, canDecide, busy, onConfirm, onDecline }: Pro
       <td>
         {item.citizenName ? <Link to={`/borgere/${item.citizenId}/forloeb`}>{who}</Link> : who}
         {item.dischargingName && <span className="d-block form-hint">{item.dischargingName}</span>}
+        {item.note && (
+          <span className="d-block handover-note">
+            <strong>{t("worklist.note")}:</strong> {item.note}
+          </span>
+        )}
+        {canWriteNote && item.status === "open" && <NoteEditor item={item} />}
       </td>
       <td>{item.receiverName}</td>
       <td>{formatDateTime(item.dischargedAt)}</td>
@@ -30,6 +39,11 @@ export function WorklistRow({ item, canDecide, busy, onConfirm, onDecline }: Pro
         {formatDateTime(item.deadlineAt)}
         {item.overdue && (
           <span className="badge badge-small overdue-badge">{t("worklist.overdue")}</span>
+        )}
+        {item.escalationStep > 0 && item.status === "open" && (
+          <span className="d-block form-hint escalation-hint">
+            {t("worklist.escalated", { count: item.escalationStep })}
+          </span>
         )}
       </td>
       <td>

@@ -27,3 +27,16 @@ export type WorklistItem = {
   dischargingName: string | null;
   hospitalId: string;
 };
+
+/** A receiver's citizen in hospital now (admitted or on leave). */
+export type InHospital = {
+  stayId: string;
+  citizenId: string;
+  citizenName: string | null;
+  status: "admitted" | "on-leave";
+  admittedAt: string;
+  hospitalName: string;
+  departmentName: string | null;
+};
+
+export type Worklist = { items: WorklistItem[]; inHospital: InHospital[] };

@@ -1,7 +1,11 @@
 import accessDa from "./access.da.json";
 import accessEn from "./access.en.json";
+import contactDa from "./contact.da.json";
+import contactEn from "./contact.en.json";
 import da from "./da.json";
 import en from "./en.json";
+import handoverRulesDa from "./handover-rules.da.json";
+import handoverRulesEn from "./handover-rules.en.json";
 import handoversDa from "./handovers.da.json";
 import handoversEn from "./handovers.en.json";
 import operationsDa from "./operations.da.json";
@@ -19,7 +23,25 @@ export const bundles = {
   pathways: { da: pathwaysDa, en: pathwaysEn },
   operations: { da: operationsDa, en: operationsEn },
   handovers: { da: handoversDa, en: handoversEn },
+  handoverRules: { da: handoverRulesDa, en: handoverRulesEn },
+  contact: { da: contactDa, en: contactEn },
 } as const;
 
-export const danish = { ...da, ...accessDa, ...pathwaysDa, ...operationsDa, ...handoversDa };
-export const english = { ...en, ...accessEn, ...pathwaysEn, ...operationsEn, ...handoversEn };
+export const danish = {
+  ...da,
+  ...accessDa,
+  ...pathwaysDa,
+  ...operationsDa,
+  ...handoversDa,
+  ...handoverRulesDa,
+  ...contactDa,
+};
+export const english = {
+  ...en,
+  ...accessEn,
+  ...pathwaysEn,
+  ...operationsEn,
+  ...handoversEn,
+  ...handoverRulesEn,
+  ...contactEn,
+};

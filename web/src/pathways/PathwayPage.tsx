@@ -2,10 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
+import { activeMembership, useMe } from "../access/session-api";
 import { getJson } from "../api/client";
 import { Loading } from "../components/Loading";
 import { formatDate } from "../format";
+import { CitizenHandoverNotice } from "./CitizenHandoverNotice";
 import { ClustersPanel } from "./ClustersPanel";
+import { DischargeForm } from "./DischargeForm";
 import { ResponsibilityPanel } from "./ResponsibilityPanel";
 import { StaysTable } from "./StaysTable";
 import { Timeline } from "./Timeline";
@@ -18,6 +21,7 @@ const REFRESH_MS = 30_000;
 export function PathwayPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  const acting = activeMembership(useMe().data);
   const purpose = (useLocation().state as { purpose?: string } | null)?.purpose;
   const pathway = useQuery({
     queryKey: ["pathway", id],
@@ -29,12 +33,21 @@ export function PathwayPage() {
         signal,
       ),
     refetchInterval: REFRESH_MS,
+    // Who is responsible changes elsewhere: never show an old answer from the cache.
+    staleTime: 0,
   });
 
   if (pathway.isPending) return <Loading />;
   if (pathway.isError)
     return <ErrorOrForbidden error={pathway.error} onRetry={() => void pathway.refetch()} />;
   const p = pathway.data;
+  // The stay's own hospital's clinicians may discharge it, when no message has.
+  const dischargeable = p.stays.find(
+    (s) =>
+      (s.status === "admitted" || s.status === "on-leave") &&
+      acting?.role === "clinician" &&
+      acting.organisation.hospitalId === s.hospitalId,
+  );
   return (
     <>
       <title>{`${t("pathway.title")}: ${p.citizen.name} – ${t("app.name")}`}</title>
@@ -48,6 +61,7 @@ export function PathwayPage() {
         )}
       </h1>
       <CitizenFacts citizen={p.citizen} />
+      <CitizenHandoverNotice pathway={p} />
       <div className="row pathway-panels">
         <div className="col-12 col-lg-6">
           <ResponsibilityPanel
@@ -62,6 +76,7 @@ export function PathwayPage() {
       </div>
       <h2>{t("pathway.staysHeading")}</h2>
       <StaysTable stays={p.stays} />
+      {dischargeable && <DischargeForm citizenId={id} stay={dischargeable} />}
       <h2>{t("pathway.timelineHeading")}</h2>
       <Timeline events={p.timeline} />
       <p className="form-hint">{t("pathway.refreshed")}</p>

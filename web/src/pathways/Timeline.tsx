@@ -22,7 +22,9 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               {t(`pathway.sectors.${e.sector}`)}: {e.organisation}
             </span>
             <span className="d-block form-hint">
-              {t("pathway.message", { type: e.messageType })}
+              {e.messageType === "staff-discharge"
+                ? t("pathway.recordedByStaff")
+                : t("pathway.message", { type: e.messageType })}
             </span>
           </div>
         </li>

@@ -29,6 +29,7 @@ export type Stay = {
   id: string;
   hospitalId: string;
   hospitalName: string;
+  departmentOrganisationId: string | null;
   departmentName: string | null;
   status: StayStatus;
   encounterClass: "inpatient" | "acute-ambulant" | null;
@@ -77,6 +78,7 @@ export type Handover = {
   stayId: string;
   sector: "municipality" | "general-practice";
   status: "open" | "confirmed" | "declined" | "closed";
+  receiverOrganisationId: string;
   receiverName: string;
   deadlineAt: string;
   decidedAt: string | null;

@@ -1,0 +1,116 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  describeViolations,
+  type Harness,
+  screenshot,
+  seriousAxeViolations,
+  startHarness,
+} from "./harness.ts";
+
+/**
+ * Issue 6, point 2: the cluster's coordinator reads the cluster's handover
+ * rules in plain words, edits the municipality's escalation ladder, gets a
+ * refusal next to the step that is wrong, fixes it, saves, and finds the
+ * cluster's own rule after a reload. Staff of other organisations read the
+ * same rules without a form.
+ */
+
+let harness: Harness;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  context = await harness.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "da-DK",
+  });
+  page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+async function logInAsDemo(displayName: string): Promise<void> {
+  await page.goto(`${harness.server.url}/login`);
+  await page.getByRole("button", { name: displayName }).click();
+  await page.locator(".user-menu .user-name").waitFor();
+}
+
+const municipality = () => page.locator("section.rule-section", { hasText: "Kommunen" }).first();
+const stepTwo = () => page.locator("#municipality-step-1-minutes");
+
+describe("the cluster's handover rules", () => {
+  it("are reachable from the coordinator's worklist and explained in plain Danish", async () => {
+    await logInAsDemo("Karin Klyngekoordinator (demo)");
+    await page.goto(`${harness.server.url}/arbejdsliste`);
+    await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
+    await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
+    await page.getByRole("link", { name: /Klyngens overdragelsesregler/ }).click();
+    await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Hovedmenu" });
+    await expect(nav.getByRole("link", { name: "Overdragelsesregler" }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => municipality().textContent())
+      .toContain(
+        "Kommunen skal bekræfte inden for 4 timer, regnet kl. 07–22 på hverdage og kl. 08–20 i weekender og på helligdage.",
+      );
+    await expect(municipality().textContent()).resolves.toContain("Standardregel");
+    await expect(stepTwo().inputValue()).resolves.toBe("60");
+  });
+
+  it("refuses a step at 0 minutes, naming the step next to its field and at the top", async () => {
+    await stepTwo().fill("0");
+    await page.getByRole("button", { name: "Gem reglen for kommunen" }).click();
+    const summary = municipality().locator(".error-summary");
+    await expect.poll(() => summary.textContent()).toContain("Reglen blev ikke gemt");
+    await expect(summary.getByRole("link", { name: "Trin 2, minutter" }).count()).resolves.toBe(1);
+    const fieldError = page.locator("#municipality-step-1-minutes-error");
+    await expect(fieldError.textContent()).resolves.toContain("must be more than 0");
+    await expect(stepTwo().getAttribute("aria-invalid")).resolves.toBe("true");
+    await summary.getByRole("link", { name: "Trin 2, minutter" }).click();
+    await expect(stepTwo().evaluate((input) => input.matches(":focus"))).resolves.toBe(true);
+    await screenshot(page, "handover-rules-refused");
+    await expectAccessible("handover rules, refused");
+  });
+
+  it("saves the fixed rule, which a reload shows as the cluster's own", async () => {
+    await stepTwo().fill("30");
+    await page.getByRole("button", { name: "Gem reglen for kommunen" }).click();
+    await expect
+      .poll(() => municipality().locator(".alert-success").textContent())
+      .toContain("Reglen er gemt");
+    await page.reload();
+    await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
+    await expect.poll(() => stepTwo().inputValue()).toBe("30");
+    const text = await municipality().textContent();
+    expect(text).toContain("Klyngens egen regel");
+    expect(text).not.toContain("Standardregel");
+    expect(text).toContain("klyngens koordinator 30 minutter senere");
+    await screenshot(page, "handover-rules-saved");
+    await expectAccessible("handover rules, saved");
+  });
+
+  it("shows the same rules read-only to the ward, from the header", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await page.getByRole("link", { name: "Overdragelsesregler" }).click();
+    await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
+    await expect
+      .poll(() => page.locator(".rules-who").textContent())
+      .toContain("Kun klyngens egne koordinatorer");
+    await expect.poll(() => municipality().locator("table").textContent()).toContain("30 minutter");
+    await expect(page.getByRole("button", { name: /Gem reglen/ }).count()).resolves.toBe(0);
+    await screenshot(page, "handover-rules-read-only");
+    await expectAccessible("handover rules, read-only");
+  });
+});

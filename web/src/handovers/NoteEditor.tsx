@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { sendJson } from "../access/session-api";
+import { ProblemAlert } from "../components/ProblemAlert";
+import type { WorklistItem } from "./types";
+
+/** The discharging ward writes or corrects its note to the receiver of an open handover. */
+export function NoteEditor({ item }: { item: WorklistItem }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(item.note ?? "");
+  const save = useMutation({
+    mutationFn: () =>
+      sendJson("PUT", `/api/handovers/${item.id}/note`, { version: item.version, note }),
+    onSuccess: () => setEditing(false),
+    onSettled: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
+  });
+  if (!editing)
+    return (
+      <button
+        type="button"
+        className="button button-tertiary button-small"
+        onClick={() => {
+          setNote(item.note ?? "");
+          setEditing(true);
+        }}
+      >
+        {item.note ? t("worklist.editNote") : t("worklist.writeNote")}
+      </button>
+    );
+  return (
+    <form
+      className="note-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      {save.isError && <ProblemAlert error={save.error} />}
+      <label className="form-label" htmlFor={`ward-note-${item.id}`}>
+        {t("worklist.note")}
+      </label>
+      <textarea
+        id={`ward-note-${item.id}`}
+        className="form-input"
+        rows={3}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button
+        type="submit"
+        className="button button-primary button-small mt-2"
+        disabled={save.isPending}
+      >
+        {t("worklist.saveNote")}
+      </button>{" "}
+      <button
+        type="button"
+        className="button button-tertiary button-small mt-2"
+        onClick={() => setEditing(false)}
+      >
+        {t("worklist.cancel")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { sendJson } from "../access/session-api";
+import { ErrorSummary, fieldProblems, reasonFor } from "../components/FormErrors";
+import { DeadlineFieldset, LadderFieldset, type RulePart, WindowsFieldset } from "./RuleFieldsets";
+import { draftOf, inputOf, type RuleDraft, ruleOf } from "./rule-draft";
+import { fieldKey, type RuleView, type Sector } from "./rule-text";
+
+/** What a field is called in the summary at the top. */
+function labelOf(t: ReturnType<typeof useTranslation>["t"], field: string): string {
+  const key = fieldKey(field);
+  const step = /^ladder\.(\d+)(\.(afterMinutes|target))?$/.exec(key);
+  if (step)
+    return t(
+      step[3] === "target" ? "handoverRules.form.stepTarget" : "handoverRules.form.stepMinutes",
+      {
+        n: Number(step[1]) + 1,
+      },
+    );
+  if (key === "deadlineMinutes") return t("handoverRules.form.deadline");
+  if (key === "hours.weekday") return t("handoverRules.form.weekday");
+  if (key === "hours.weekend") return t("handoverRules.form.weekend");
+  if (key === "ladder") return t("handoverRules.form.ladder");
+  return t("handoverRules.form.windows");
+}
+
+/** A cluster coordinator's form for one sector's rule; the server judges it and names each problem. */
+export function RuleEditor({ clusterId, view }: { clusterId: string; view: RuleView }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const sector: Sector = view.sector;
+  const [draft, setDraft] = useState<RuleDraft>(() => draftOf(view.rule));
+  // A saved (or reloaded) rule replaces what the form holds.
+  useEffect(() => setDraft(draftOf(view.rule)), [view.rule]);
+  const save = useMutation({
+    mutationFn: (d: RuleDraft) =>
+      sendJson<RuleView>(
+        "PUT",
+        `/api/clusters/${encodeURIComponent(clusterId)}/handover-rules/${sector}`,
+        ruleOf(d),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["handover-rules", clusterId] }),
+  });
+  const problems = fieldProblems(save.error);
+  const part: RulePart = {
+    sector,
+    draft,
+    set: (patch) => setDraft({ ...draft, ...patch }),
+    reason: (match) => reasonFor(problems, (field) => match(fieldKey(field))),
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(draft);
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="rule-editor"
+      aria-label={t(`handoverRules.sectors.${sector}`)}
+    >
+      <div aria-live="polite">
+        {save.isError && (
+          <ErrorSummary
+            heading={t("handoverRules.form.refused")}
+            error={save.error}
+            targetOf={(field) => {
+              const inputId = inputOf(sector, field, draft);
+              return inputId ? { inputId, label: labelOf(t, field) } : null;
+            }}
+          />
+        )}
+        {save.isSuccess && (
+          <div className="alert alert-success">
+            <div className="alert-body">
+              <p className="alert-text">{t("handoverRules.form.saved")}</p>
+            </div>
+          </div>
+        )}
+      </div>
+      <DeadlineFieldset {...part} />
+      <WindowsFieldset {...part} />
+      {/* Steps that come or go shift the numbers the server's reasons refer to. */}
+      <LadderFieldset {...part} onReshape={() => save.reset()} />
+      <button type="submit" className="button button-primary mt-5" disabled={save.isPending}>
+        {t(`handoverRules.form.save.${sector}`)}
+      </button>
+    </form>
+  );
+}

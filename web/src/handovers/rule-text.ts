@@ -1,0 +1,105 @@
+import type { TFunction } from "i18next";
+
+// Shapes of the handover rules API (GET/PUT /api/clusters/:id/handover-rules on the server),
+// and the plain-language reading of a rule.
+
+export type Sector = "municipality" | "general-practice";
+export const SECTORS: readonly Sector[] = ["municipality", "general-practice"];
+export type Target = "receiver" | "cluster-coordinator" | "discharging-department";
+export const TARGETS: readonly Target[] = [
+  "receiver",
+  "cluster-coordinator",
+  "discharging-department",
+];
+export type Window = { start: string; end: string };
+export type LadderStep = { afterMinutes: number; target: Target };
+export type HandoverRule = {
+  deadlineMinutes: number;
+  hours: { weekday: Window | null; weekend: Window | null };
+  ladder: LadderStep[];
+};
+export type RuleView = { sector: Sector; rule: HandoverRule; isDefault: boolean };
+
+/** 270 → "4 timer og 30 minutter" / "4 hours and 30 minutes"; 0 → "0 minutter". */
+export function formatDuration(t: TFunction, minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = t("handoverRules.duration.hours", { count: h });
+  const mins = t("handoverRules.duration.minutes", { count: m });
+  if (h === 0) return mins;
+  if (m === 0) return hours;
+  return t("handoverRules.duration.both", { hours, minutes: mins });
+}
+
+/** "07:00" → "07", "07:30" → "07.30" in Danish; English keeps "07:30". */
+function clock(t: TFunction, time: string): string {
+  const [hh = "00", mm = "00"] = time.split(":");
+  return mm === "00" ? hh : t("handoverRules.clock", { hh, mm });
+}
+
+/** "kl. 07–22" / "07:00–22:00"… as the rule counts its deadline. */
+export function formatWindow(t: TFunction, w: Window): string {
+  return t("handoverRules.window", { start: clock(t, w.start), end: clock(t, w.end) });
+}
+
+/** When the deadline's clock runs: weekdays and weekends, or that it stands still. */
+function countedText(t: TFunction, rule: HandoverRule): string {
+  const { weekday, weekend } = rule.hours;
+  if (weekday && weekend)
+    return t("handoverRules.explain.countedBoth", {
+      weekday: formatWindow(t, weekday),
+      weekend: formatWindow(t, weekend),
+    });
+  if (weekday)
+    return t("handoverRules.explain.countedWeekdays", { weekday: formatWindow(t, weekday) });
+  if (weekend)
+    return t("handoverRules.explain.countedWeekends", { weekend: formatWindow(t, weekend) });
+  return t("handoverRules.explain.countedNever");
+}
+
+/** Who a ladder step reminds, said of the sector: "kommunen selv", "klyngens koordinator"… */
+export function targetText(t: TFunction, sector: Sector, target: Target): string {
+  return target === "receiver"
+    ? t(`handoverRules.receiverSelf.${sector}`)
+    : t(`handoverRules.targets.${target}`);
+}
+
+/** The ladder as one sentence: who is reminded at the deadline, and then how long after. */
+function ladderText(t: TFunction, sector: Sector, ladder: LadderStep[]): string {
+  if (ladder.length === 0) return t("handoverRules.explain.noLadder");
+  const steps = ladder.map((step, i) => {
+    const who = targetText(t, sector, step.target);
+    if (i === 0 && step.afterMinutes === 0) return t("handoverRules.explain.atDeadline", { who });
+    return t("handoverRules.explain.later", { who, after: formatDuration(t, step.afterMinutes) });
+  });
+  const list =
+    steps.length === 1
+      ? steps[0]
+      : t("handoverRules.explain.then", {
+          first: steps.slice(0, -1).join(", "),
+          last: steps[steps.length - 1],
+        });
+  return t("handoverRules.explain.ladder", { steps: list });
+}
+
+/** The rule in plain words, as sentences. */
+export function explainRule(t: TFunction, sector: Sector, rule: HandoverRule): string[] {
+  return [
+    t(`handoverRules.explain.deadline.${sector}`, {
+      deadline: formatDuration(t, rule.deadlineMinutes),
+      counted: countedText(t, rule),
+    }),
+    ladderText(t, sector, rule.ladder),
+    t("handoverRules.explain.wallClock"),
+  ];
+}
+
+/**
+ * Which form field a server problem names: `ladder.1.afterMinutes` stays as it
+ * is, `hours.weekday.start` is the weekday window as a whole.
+ */
+export function fieldKey(field: string): string {
+  const window = /^hours\.(weekday|weekend)(\.|$)/.exec(field);
+  if (window) return `hours.${window[1]}`;
+  return field;
+}

@@ -1,0 +1,27 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+
+/**
+ * Keeps the worklist live: the server pushes `changed` whenever the acting
+ * organisation's handovers or citizens in hospital change (in any server
+ * process), and the list is fetched again. EventSource reconnects by itself;
+ * while it is down, the page's slow polling still refreshes the list.
+ */
+export function useLiveWorklist(membershipId: string | null): boolean {
+  const client = useQueryClient();
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (!membershipId || typeof EventSource === "undefined") return;
+    const source = new EventSource("/api/handovers/events");
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    source.addEventListener("changed", () => {
+      void client.invalidateQueries({ queryKey: ["worklist"] });
+    });
+    return () => {
+      source.close();
+      setLive(false);
+    };
+  }, [client, membershipId]);
+  return live;
+}
