@@ -329,8 +329,29 @@ export function activeBreakGlass(db: Database, userId: string, citizenId: string
     .execute();
 }
 
-export async function appendAudit(db: Database, entry: Insertable<AuditLogTable>) {
-  await db.insertInto("auditLog").values(entry).execute();
+/** A user's unexpired emergency access to any of these citizens. */
+export function activeBreakGlassAmong(
+  db: Database,
+  userId: string,
+  citizenIds: string[],
+  now: Date,
+) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("breakGlass")
+    .select(["userId", "citizenId", "reason", "expiresAt"])
+    .where("userId", "=", userId)
+    .where("citizenId", "in", citizenIds)
+    .where("expiresAt", ">", now)
+    .execute();
+}
+
+export async function appendAudit(
+  db: Database,
+  entries: Insertable<AuditLogTable> | Insertable<AuditLogTable>[],
+) {
+  if (Array.isArray(entries) && entries.length === 0) return;
+  await db.insertInto("auditLog").values(entries).execute();
 }
 
 export function auditForCitizen(db: Database, citizenId: string, limit: number) {

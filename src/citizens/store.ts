@@ -154,6 +154,61 @@ export async function factsOf(db: Database, citizenId: string): Promise<CitizenF
   };
 }
 
+/**
+ * The facts of many citizens at once (three queries, not three per citizen):
+ * a worklist reads a hundred names at a time.
+ */
+export async function factsOfMany(
+  db: Database,
+  citizenIds: string[],
+): Promise<Map<string, CitizenFacts>> {
+  const facts = new Map<string, CitizenFacts>();
+  if (citizenIds.length === 0) return facts;
+  const [citizens, stays, consents] = await Promise.all([
+    db
+      .selectFrom("citizen")
+      .select(["id", "homeMunicipalityCode", "listedPracticeId"])
+      .where("id", "in", citizenIds)
+      .execute(),
+    db
+      .selectFrom("hospitalStay")
+      .select((eb) => [
+        "citizenId",
+        "hospitalId",
+        "admittedAt",
+        eb.fn.coalesce("endedAt", "dischargedAt").as("dischargedAt"),
+      ])
+      .where("citizenId", "in", citizenIds)
+      .where("status", "<>", "cancelled")
+      .execute(),
+    db
+      .selectFrom("relativeConsent")
+      .select(["citizenId", "relativeUserId", "grantedAt", "expiresAt", "revokedAt"])
+      .where("citizenId", "in", citizenIds)
+      .execute(),
+  ]);
+  for (const c of citizens)
+    facts.set(c.id, {
+      citizenId: c.id,
+      homeMunicipalityCode: c.homeMunicipalityCode,
+      listedPracticeId: c.listedPracticeId,
+      stays: [],
+      consents: [],
+    });
+  for (const { citizenId, ...stay } of stays) facts.get(citizenId)?.stays.push(stay);
+  for (const { citizenId, ...consent } of consents) facts.get(citizenId)?.consents.push(consent);
+  return facts;
+}
+
+export function encryptedNamesOf(db: Database, citizenIds: string[]) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("citizen")
+    .select(["id", "nameEncrypted"])
+    .where("id", "in", citizenIds)
+    .execute();
+}
+
 export async function insertStay(
   db: Database,
   stay: { citizenId: string; hospitalId: string; admittedAt: Date; dischargedAt: Date | null },

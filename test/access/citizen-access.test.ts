@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCitizenAccess } from "../../src/access/citizen-access.ts";
+import type { Actor } from "../../src/access/model.ts";
+import { createCipher } from "../../src/citizens/crypto.ts";
+import { createCitizenService } from "../../src/citizens/service.ts";
 import { createApp } from "../../src/platform/server.ts";
 import { authHeaders, testConfig } from "../support/access.ts";
 import {
@@ -6,6 +10,7 @@ import {
   type CitizenFixture,
   citizenFixture,
   expectNoPersonalData,
+  fixtureAccess,
   PEOPLE,
   type Person,
 } from "../support/citizen-fixture.ts";
@@ -223,6 +228,52 @@ describe("the citizen's access log", () => {
   it("is for the citizen only", async () => {
     const { response } = await f.call({ as: "demo.paaroerende", url: "/api/me/access-log" });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe("reading many citizens at once (worklists)", () => {
+  it("decides and audits each exactly as one read at a time would", async () => {
+    const db = f.demo.database.db;
+    const access = createCitizenAccess(db, fixtureAccess);
+    const citizens = createCitizenService(db, createCipher(f.demo.masterKey), access);
+    const organisation = await db
+      .selectFrom("organisation")
+      .selectAll()
+      .where("name", "=", "Slagelse Sygehus, Medicinsk Afdeling")
+      .executeTakeFirstOrThrow();
+    const actor: Actor = {
+      kind: "staff",
+      userId: (
+        await db
+          .selectFrom("appUser")
+          .select("id")
+          .where("username", "=", "demo.sygeplejerske")
+          .executeTakeFirstOrThrow()
+      ).id,
+      membershipId: "batch-test",
+      role: "clinician",
+      organisation,
+    };
+    const people = ["karen", "dora", "erik", "bent"] as const;
+    const requestId = `batch-${Date.now()}`;
+    const names = await citizens.namesFor(
+      { actor, requestId },
+      [...people.map((p) => f.ids[p]), f.ids.karen],
+      "worklist",
+    );
+    expect(Object.fromEntries(people.map((p) => [p, names.get(f.ids[p])]))).toEqual({
+      karen: PEOPLE.karen.name,
+      dora: PEOPLE.dora.name,
+      erik: null,
+      bent: null,
+    });
+    const rows = await f.auditOf(requestId);
+    expect(rows).toHaveLength(4);
+    const outcome = (p: Person) => rows.find((r) => r.citizenId === f.ids[p]);
+    expect(outcome("karen")).toMatchObject({ outcome: "allowed", relation: "hospital-stay" });
+    expect(outcome("dora")).toMatchObject({ outcome: "allowed", relation: "hospital-stay" });
+    expect(outcome("erik")).toMatchObject({ outcome: "denied", relation: null });
+    expect(outcome("bent")).toMatchObject({ outcome: "denied", relation: null });
   });
 });
 

@@ -140,6 +140,31 @@ describe("handovers at discharge", () => {
     expect(hospital).toEqual(expect.arrayContaining([municipal.id, gp.id]));
   });
 
+  it("names the citizen on a receiver's worklist, auditing that read once per request", async () => {
+    const db = demo.database.db;
+    const reads = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("auditLog")
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .where("citizenId", "=", karenId)
+            .where("resource", "=", "worklist")
+            .where("outcome", "=", "allowed")
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await reads();
+    const response = await demo.app.inject({
+      url: "/api/handovers",
+      headers: await as("demo.visitator"),
+    });
+    const items = (response.json() as { items: (Item & { citizenName: string | null })[] }).items;
+    expect(items.find((i) => i.citizenId === karenId)?.citizenName).toBe("Hanne Test Handover");
+    // The worklist and the in-hospital list are two reads; Karen is on the first only.
+    expect(await reads()).toBe(before + 1);
+  });
+
   it("keeps the hospital responsible until both have confirmed", async () => {
     const p = await karenPathway();
     expect(p.responsibility.reason).toBe("discharged-awaiting-handover");
