@@ -1,0 +1,117 @@
+/** The load generator, run in a child process: concurrent worklist clients, back-to-back or paced. */
+
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { SESSION_COOKIE } from "../../src/access/authenticate.ts";
+
+// ---------------------------------------------------------------------------
+// The load generator runs in a child process (this file with --client), so
+// that parsing 50 clients' responses does not queue on the server's event
+// loop and count as server latency; both still share the machine's cores.
+
+export type ClientJob = {
+  url: string;
+  clients: { cookie: string; label: string }[];
+  warmUp: number;
+  perClient: number;
+  maxSeconds: number;
+  /**
+   * Paced instead of back-to-back: each client asks at random moments, on
+   * average this many ms apart (a Poisson process), as people with the page
+   * open do; a late answer delays only that client's next request.
+   */
+  meanIntervalMs?: number;
+};
+
+export type ClientResult = {
+  seconds: number;
+  /** Per label (organisation kind): the measured latencies, ms. */
+  latencies: Record<string, number[]>;
+  statuses: Record<string, number>;
+  items: number;
+  named: number;
+  inHospital: number;
+  /** Responses whose worklist had at least one item. */
+  nonEmpty: number;
+};
+
+export async function runClients(job: ClientJob): Promise<ClientResult> {
+  const result: ClientResult = {
+    seconds: 0,
+    latencies: {},
+    statuses: {},
+    items: 0,
+    named: 0,
+    inHospital: 0,
+    nonEmpty: 0,
+  };
+  const one = async (cookie: string) => {
+    const started = performance.now();
+    const response = await fetch(`${job.url}/api/handovers`, {
+      headers: { cookie: `${SESSION_COOKIE}=${cookie}` },
+    });
+    // The answer counts as arrived when its body has; parsing it is the client's own work.
+    const text = await response.text();
+    const ms = performance.now() - started;
+    return { ms, status: response.status, text };
+  };
+  await Promise.all(
+    job.clients.map(async (c) => {
+      for (let i = 0; i < job.warmUp; i++) await one(c.cookie);
+    }),
+  );
+  const started = performance.now();
+  const deadline = started + job.maxSeconds * 1000;
+  await Promise.all(
+    job.clients.map(async (c) => {
+      const mine: number[] = [];
+      result.latencies[c.label] ??= [];
+      const pause = () => -Math.log(1 - Math.random()) * (job.meanIntervalMs ?? 0);
+      let nextAt = started + pause();
+      for (let i = 0; i < job.perClient && performance.now() < deadline; i++) {
+        if (job.meanIntervalMs !== undefined) {
+          if (nextAt >= deadline) break;
+          const wait = nextAt - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          nextAt += pause();
+        }
+        const r = await one(c.cookie);
+        result.statuses[r.status] = (result.statuses[r.status] ?? 0) + 1;
+        mine.push(r.ms);
+        if (r.status !== 200) continue;
+        const body = JSON.parse(r.text) as {
+          items: { citizenName: string | null }[];
+          inHospital: unknown[];
+        };
+        result.items += body.items.length;
+        result.named += body.items.filter((item) => item.citizenName !== null).length;
+        result.inHospital += body.inHospital.length;
+        if (body.items.length > 0) result.nonEmpty++;
+      }
+      result.latencies[c.label]?.push(...mine);
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+export function clientProcess() {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--client"]);
+  return {
+    run: (job: ClientJob) =>
+      new Promise<ClientResult>((resolve, reject) => {
+        child.once("message", (m) => resolve(m as ClientResult));
+        child.once("exit", (code) => reject(new Error(`the client process exited (${code})`)));
+        child.send(job);
+      }),
+    close: () => child.disconnect(),
+  };
+}
+
+// Run as the load generator when forked.
+if (process.argv.includes("--client")) {
+  process.on("message", (job: ClientJob) => {
+    void runClients(job).then((r) => process.send?.(r));
+  });
+  process.on("disconnect", () => process.exit(0));
+}
