@@ -21,60 +21,83 @@ export function createWorklists(deps: {
     clock,
     ...(deps.feedIntervalMs ? { intervalMs: deps.feedIntervalMs } : {}),
   });
-  return {
-    /**
-     * The acting organisation's worklist, decided by what it is: a
-     * municipality (or one of its units) or a practice sees what it must
-     * confirm; a hospital (or department) its discharges not yet taken over;
-     * a cluster secretariat what is overdue or declined in the cluster.
-     */
-    async worklist(
-      ctx: RequestContext,
-      f: {
-        statuses?: HandoverStatus[];
-        overdueOnly: boolean;
-        sector?: Sector;
-        newestFirst?: boolean;
-        limit: number;
-      },
-    ) {
-      const org =
-        ctx.actor.kind === "staff" || ctx.actor.kind === "token" ? ctx.actor.organisation : null;
-      if (!org)
-        throw new AppError(
-          "TOV_ERR_FORBIDDEN",
-          "Worklists belong to staff acting for an organisation",
-        );
-      const now = clock();
-      const scope = worklistScope(org);
-      if (!scope)
-        throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist");
-      const rows = await store.worklist(db, {
-        ...scope.filter,
-        statuses: f.statuses ?? scope.statuses,
-        overdueOnly: f.overdueOnly,
-        ...(f.sector ? { sector: f.sector } : {}),
-        newestFirst: f.newestFirst ?? false,
-        now,
-        limit: f.limit,
-      });
-      const visible = scope.overdueOrDeclined
-        ? rows.filter((r) => r.status === "declined" || new Date(r.deadlineAt) < now)
-        : rows;
-      const names = await citizens.namesFor(
-        ctx,
-        visible.map((r) => r.citizenId),
-        "worklist",
+  /**
+   * The acting organisation's worklist, decided by what it is: a
+   * municipality (or one of its units) or a practice sees what it must
+   * confirm; a hospital (or department) its discharges not yet taken over;
+   * a cluster secretariat what is overdue or declined in the cluster. Names
+   * and the ward's note come through the relation rules, each read audited
+   * as `resource` (default "worklist").
+   */
+  async function worklist(
+    ctx: RequestContext,
+    f: {
+      statuses?: HandoverStatus[];
+      overdueOnly: boolean;
+      sector?: Sector;
+      newestFirst?: boolean;
+      limit: number;
+      id?: string;
+      resource?: string;
+    },
+  ) {
+    const org =
+      ctx.actor.kind === "staff" || ctx.actor.kind === "token" ? ctx.actor.organisation : null;
+    if (!org)
+      throw new AppError(
+        "TOV_ERR_FORBIDDEN",
+        "Worklists belong to staff acting for an organisation",
       );
-      return visible.map((r) => ({
-        ...r,
-        citizenName: names.get(r.citizenId) ?? null,
-        // The ward's note is health data: only for those with a relation to the citizen.
-        note: names.get(r.citizenId) ? r.note : null,
-        dischargedAt: new Date(r.dischargedAt).toISOString(),
-        deadlineAt: new Date(r.deadlineAt).toISOString(),
-        overdue: r.status === "open" && new Date(r.deadlineAt) < now,
-      }));
+    const now = clock();
+    const scope = worklistScope(org);
+    if (!scope)
+      throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist");
+    const rows = await store.worklist(db, {
+      ...scope.filter,
+      ...(f.id ? { id: f.id } : {}),
+      statuses: f.statuses ?? scope.statuses,
+      overdueOnly: f.overdueOnly,
+      ...(f.sector ? { sector: f.sector } : {}),
+      newestFirst: f.newestFirst ?? false,
+      now,
+      limit: f.limit,
+    });
+    const visible = scope.overdueOrDeclined
+      ? rows.filter((r) => r.status === "declined" || new Date(r.deadlineAt) < now)
+      : rows;
+    const names = await citizens.namesFor(
+      ctx,
+      visible.map((r) => r.citizenId),
+      f.resource ?? "worklist",
+    );
+    return visible.map((r) => ({
+      ...r,
+      citizenName: names.get(r.citizenId) ?? null,
+      // The ward's note is health data: only for those with a relation to the citizen.
+      note: names.get(r.citizenId) ? r.note : null,
+      dischargedAt: new Date(r.dischargedAt).toISOString(),
+      deadlineAt: new Date(r.deadlineAt).toISOString(),
+      updatedAt: new Date(r.updatedAt).toISOString(),
+      overdue: r.status === "open" && new Date(r.deadlineAt) < now,
+    }));
+  }
+
+  return {
+    worklist,
+
+    /**
+     * One handover as the acting organisation's worklist shows it, whatever
+     * its status (the FHIR Task read); null when it is not on that list.
+     */
+    async worklistItem(ctx: RequestContext, id: string, resource: string) {
+      const [item] = await worklist(ctx, {
+        id,
+        statuses: ["open", "confirmed", "declined", "closed"],
+        overdueOnly: false,
+        limit: 1,
+        resource,
+      });
+      return item ?? null;
     },
 
     /**

@@ -5,6 +5,8 @@ import type { HandoverStatus, Sector } from "./model.ts";
 /** The worklists' SQL: what each organisation must act on, its citizens in hospital, what changed. */
 
 export type WorklistFilter = {
+  /** One handover only (a single read goes through the same visibility as the list). */
+  id?: string;
   municipalityCode?: string;
   practiceId?: string;
   dischargingHospitalId?: string;
@@ -37,6 +39,9 @@ export function worklist(db: Database, f: WorklistFilter) {
       "h.deadlineAt",
       "h.escalationStep",
       "h.note",
+      "h.updatedAt",
+      "h.receiverOrganisationId",
+      "h.dischargingOrganisationId",
       "r.name as receiverName",
       "d.name as dischargingName",
       "s.hospitalId",
@@ -44,6 +49,7 @@ export function worklist(db: Database, f: WorklistFilter) {
     .where("h.status", "in", f.statuses)
     .orderBy(f.newestFirst ? "h.dischargedAt" : "h.deadlineAt", f.newestFirst ? "desc" : "asc")
     .limit(f.limit);
+  if (f.id) q = q.where("h.id", "=", f.id);
   if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
   if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
   if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);

@@ -139,7 +139,7 @@ export function capabilityStatement(baseUrl: string, now: Date) {
         mode: "server",
         security: {
           description:
-            "Integration tokens (Authorization: Bearer tovh_…) with the scopes fhir:read or messages:write, or a staff session. Every read of a citizen's data is checked against the relation rules and written to the audit log.",
+            "Integration tokens (Authorization: Bearer tovh_…) with the scopes fhir:read, tasks:write or messages:write, or a staff session. Every read of a citizen's data is checked against the relation rules and written to the audit log.",
         },
         resource: [
           { type: "Patient", interaction: [{ code: "read" }] },
@@ -152,6 +152,27 @@ export function capabilityStatement(baseUrl: string, now: Date) {
             type: "EpisodeOfCare",
             interaction: [{ code: "search-type" }],
             searchParam: searchByPatient,
+          },
+          {
+            type: "Task",
+            documentation:
+              "Handovers at discharge: the acting organisation's worklist. A receiver accepts (confirms) or rejects (declines, with statusReason) with an update carrying the version read (If-Match).",
+            interaction: [{ code: "read" }, { code: "search-type" }, { code: "update" }],
+            versioning: "versioned-update",
+            updateCreate: false,
+            searchParam: [
+              {
+                name: "status",
+                type: "token",
+                documentation:
+                  "requested, accepted, rejected, cancelled (comma-separated); by default requested and rejected",
+              },
+              {
+                name: "_count",
+                type: "number",
+                documentation: "Page size, 1 to 500 (default 200)",
+              },
+            ],
           },
         ],
         operation: [

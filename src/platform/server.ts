@@ -6,6 +6,7 @@ import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { createCareServices } from "../handovers/assemble.ts";
+import { fhirTaskRoutes } from "../handovers/fhir-routes.ts";
 import { handoverRoutes } from "../handovers/routes.ts";
 import { createSweeper } from "../handovers/sweeper.ts";
 import { assembleIngest } from "../interop/assemble.ts";
@@ -103,6 +104,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         });
         await app.register(interopRoutes, { ingest });
         await app.register(fhirReadRoutes, { citizens: access.citizens, pathways });
+        await app.register(fhirTaskRoutes, { handovers });
       },
     ],
   });

@@ -12,6 +12,7 @@ export const errorCatalogue = {
   TOV_ERR_CSRF: { status: 403, title: "Missing or invalid CSRF token" },
   TOV_ERR_NO_RELATION: { status: 403, title: "No relation to this citizen" },
   TOV_ERR_CONFLICT: { status: 409, title: "Conflict" },
+  TOV_ERR_PRECONDITION_REQUIRED: { status: 428, title: "Precondition required" },
   TOV_ERR_LOGIN_LOCKED: { status: 429, title: "Too many failed logins; try again later" },
   TOV_ERR_OIDC: { status: 400, title: "OpenID Connect login failed" },
   TOV_ERR_ROUTE_NOT_FOUND: { status: 404, title: "No such endpoint" },

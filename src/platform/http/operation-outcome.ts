@@ -11,6 +11,7 @@ function issueCode(status: number): OperationOutcomeIssue["code"] {
   if (status === 409) return "conflict";
   if (status === 413) return "too-long";
   if (status === 415) return "not-supported";
+  if (status === 428) return "required";
   if (status === 429) return "throttled";
   return "exception";
 }
