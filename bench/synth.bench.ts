@@ -83,7 +83,7 @@ async function clusterLoad() {
     const started = performance.now();
     const result = await loadSynthetic(
       out,
-      loadDepsFor(database.db, createCipher(randomBytes(32))),
+      loadDepsFor(database.db, createCipher(randomBytes(32)), { notify: false }),
       {
         batch: 250,
         concurrency: 4,

@@ -37,7 +37,7 @@ export async function loadYear(db: Database, masterKey: Buffer, cutAt: number) {
       }),
     );
     const loaded = await timed(() =>
-      loadSynthetic(out, loadDepsFor(db, createCipher(masterKey)), {
+      loadSynthetic(out, loadDepsFor(db, createCipher(masterKey), { notify: false }), {
         batch: 250,
         concurrency: 4,
       }),

@@ -85,15 +85,19 @@ async function runLoad(dir: string, flags: { batch: number; concurrency?: number
     await prepareDatabase(database, config.structureFile);
     const cipher = createCipher(resolveMasterKey(config.cprKey, config.dataDir));
     const concurrency = flags.concurrency ?? (database.engine === "postgres" ? 4 : 1);
-    const result = await loadSynthetic(path.resolve(dir), loadDepsFor(database.db, cipher), {
-      batch: flags.batch,
-      concurrency,
-      onStage: (stage, total) => {
-        progress.stop();
-        progress.start(total, 0, { stage: stage.padEnd(8) });
+    const result = await loadSynthetic(
+      path.resolve(dir),
+      loadDepsFor(database.db, cipher, { notify: false }),
+      {
+        batch: flags.batch,
+        concurrency,
+        onStage: (stage, total) => {
+          progress.stop();
+          progress.start(total, 0, { stage: stage.padEnd(8) });
+        },
+        onProgress: (done) => progress.update(done),
       },
-      onProgress: (done) => progress.update(done),
-    });
+    );
     progress.stop();
     const m = result.messages;
     console.log(

@@ -1,15 +1,19 @@
 import type { CitizenAccess } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
+import { notifyHandoverEvents } from "../notifications/sink.ts";
 import { createPathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StructureService } from "../structure/service.ts";
+import type { HandoverEventSink } from "./events.ts";
 import { createHandoverService } from "./service.ts";
 
 /**
  * Pathways and handovers, wired together: the pathway tells the handovers of
  * every stay change (inside the ingest's transaction), and asks them who has
  * confirmed. Every place that applies hospital notifications uses this, so a
- * discharge always creates its handovers.
+ * discharge always creates its handovers, and every handover change is told
+ * to the receivers in the app and by webhook (unless `events` says otherwise:
+ * a history import does not notify anyone of last year).
  */
 export function createCareServices(deps: {
   db: Database;
@@ -17,8 +21,9 @@ export function createCareServices(deps: {
   structure: StructureService;
   access: CitizenAccess;
   clock?: () => Date;
+  events?: HandoverEventSink;
 }) {
-  const handovers = createHandoverService(deps);
+  const handovers = createHandoverService({ ...deps, events: deps.events ?? notifyHandoverEvents });
   const pathways = createPathwayService(deps.db, deps.citizens, deps.structure, deps.clock, {
     onStayChanges: handovers.onStayChanges,
     handoversOfStays: handovers.handoversOfStays,

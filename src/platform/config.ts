@@ -21,6 +21,7 @@ const configSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   HANDOVER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  WEBHOOK_DELIVERY_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
   TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
@@ -78,6 +79,8 @@ export type Config = {
   demoLife: { scale: number; speed: number };
   /** How often this process sweeps for overdue handovers; 0: never (another process does). */
   handoverSweepSeconds: number;
+  /** How often this process sends due webhook deliveries; 0: never (another process does). */
+  webhookDeliverySeconds: number;
   /** The personal-data master key; absent means "use or create the key file in dataDir". */
   cprKey: string | undefined;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoLife: { scale: c.TOVHOLDER_DEMO_SCALE, speed: c.TOVHOLDER_DEMO_SPEED },
     // The demo's handover deadlines are minutes long, so its sweep comes round more often.
     handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS ?? (demo ? 10 : 30),
+    webhookDeliverySeconds: c.WEBHOOK_DELIVERY_SECONDS,
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {
       idleMinutes: c.SESSION_IDLE_MINUTES,

@@ -12,6 +12,10 @@ import { createSweeper } from "../handovers/sweeper.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
+import { createDeliveryWorker } from "../notifications/delivery.ts";
+import { notificationRoutes } from "../notifications/routes.ts";
+import { createNotificationService } from "../notifications/service.ts";
+import { notifyHandoverEvents } from "../notifications/sink.ts";
 import { pathwayRoutes } from "../pathways/routes.ts";
 import { contactRoutes } from "../structure/contact-routes.ts";
 import { createContactService } from "../structure/contact-service.ts";
@@ -95,6 +99,13 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
       async (app) => {
         await app.register(pathwayRoutes, { pathways });
         await app.register(handoverRoutes, { handovers });
+        await app.register(notificationRoutes, {
+          notifications: createNotificationService({
+            db: database.db,
+            cipher,
+            access: access.citizenAccess,
+          }),
+        });
       },
       async (app) => {
         const ingest = assembleIngest(database.db, cipher, {
@@ -136,7 +147,9 @@ export async function startServer(config: Config): Promise<ServerParts> {
         "handover sweep",
         config.handoverSweepSeconds * 1000,
         async () => {
-          const escalated = await createSweeper(database.db).sweep();
+          const escalated = await createSweeper(database.db, {
+            events: notifyHandoverEvents,
+          }).sweep();
           if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
         },
         app.log,
@@ -145,13 +158,27 @@ export async function startServer(config: Config): Promise<ServerParts> {
     // In the demo, the history's confirmations are imported before anything is judged overdue.
     if (demo) void demo.ready.then(startSweeping);
     else startSweeping();
+    // Webhooks are sent apart from the change that caused them: a receiver that is down delays nothing.
+    const webhooks = createDeliveryWorker(database.db, createCipher(masterKey));
+    const delivering =
+      config.webhookDeliverySeconds === 0
+        ? null
+        : startLoop(
+            "webhook delivery",
+            config.webhookDeliverySeconds * 1000,
+            async () => {
+              const sent = await webhooks.deliverDue();
+              if (sent.failed > 0) app.log.warn(sent, "webhook deliveries failed for good");
+            },
+            app.log,
+          );
     return {
       app,
       database,
       background: {
         async stop() {
           stopped = true;
-          await Promise.all([demo?.stop(), sweeping?.stop()]);
+          await Promise.all([demo?.stop(), sweeping?.stop(), delivering?.stop()]);
         },
       },
     };
@@ -164,6 +191,6 @@ export async function startServer(config: Config): Promise<ServerParts> {
 export type ServerParts = {
   app: App;
   database: DatabaseHandle;
-  /** Background work: the handover sweep, and the living demo in demo mode. */
+  /** Background work: the handover sweep, webhook delivery, and the living demo in demo mode. */
   background: { stop(): Promise<void> };
 };

@@ -77,7 +77,7 @@ async function ensureHistory(o: LivingDemoOptions, dir: string): Promise<Marker>
     "demo: generated; loading through the register, the ingest and the facts import",
   );
   const concurrency = o.database.engine === "postgres" ? 4 : 1;
-  const loaded = await loadSynthetic(dir, loadDepsFor(o.database.db, o.cipher), {
+  const loaded = await loadSynthetic(dir, loadDepsFor(o.database.db, o.cipher, { notify: false }), {
     batch: 250,
     concurrency,
   });

@@ -3,14 +3,23 @@ import { defaultAccessPolicy } from "../access/model.ts";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import { createCitizenService } from "../citizens/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
+import { ignoreEvents } from "../handovers/events.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createRegisterService } from "../structure/register-service.ts";
 import { createStructureService } from "../structure/service.ts";
 import type { LoadDeps } from "./load.ts";
 
-/** The services a synthetic load writes through, outside the HTTP server (CLI, demo). */
-export function loadDepsFor(db: Database, cipher: PersonalDataCipher): LoadDeps {
+/**
+ * The services a synthetic load writes through, outside the HTTP server (CLI,
+ * demo). A history load (`notify: false`) tells nobody of its handovers: a
+ * year of past events is not news, and no webhook should receive it.
+ */
+export function loadDepsFor(
+  db: Database,
+  cipher: PersonalDataCipher,
+  options: { notify: boolean } = { notify: true },
+): LoadDeps {
   const access = createCitizenAccess(db, defaultAccessPolicy);
   const citizens = createCitizenService(db, cipher, access);
   const { pathways, handovers } = createCareServices({
@@ -18,6 +27,7 @@ export function loadDepsFor(db: Database, cipher: PersonalDataCipher): LoadDeps 
     citizens,
     structure: createStructureService(db),
     access,
+    ...(options.notify ? {} : { events: ignoreEvents }),
   });
   return {
     register: createRegisterService(db),

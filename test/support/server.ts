@@ -26,6 +26,8 @@ export type TestServer = {
   url: string;
   app: App;
   database: DatabaseHandle;
+  /** The personal-data key the app seals with (webhook secrets too). */
+  masterKey: Buffer;
   close(): Promise<void>;
 };
 
@@ -52,6 +54,7 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
     url: address,
     app,
     database,
+    masterKey,
     close: async () => {
       await app.close();
       await database.close();

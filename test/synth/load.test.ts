@@ -28,7 +28,10 @@ let first: LoadSummary;
 const cipher = createCipher(randomBytes(32));
 
 const load = (from = dir) =>
-  loadSynthetic(from, loadDepsFor(database.db, cipher), { batch: 250, concurrency: 2 });
+  loadSynthetic(from, loadDepsFor(database.db, cipher, { notify: false }), {
+    batch: 250,
+    concurrency: 2,
+  });
 
 async function count(query: string): Promise<number> {
   const result = await sql<{ n: string }>`${sql.raw(query)}`.execute(database.db);

@@ -4,6 +4,7 @@ import * as m0002 from "./0002-access.ts";
 import * as m0003 from "./0003-pathways.ts";
 import * as m0004 from "./0004-synthetic-facts.ts";
 import * as m0005 from "./0005-handovers.ts";
+import * as m0006 from "./0006-notifications.ts";
 import * as m0007 from "./0007-organisation-contact.ts";
 import * as m0008 from "./0008-handover-worklist-indexes.ts";
 import * as m0009 from "./0009-discharge-and-live-worklists.ts";
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0003-pathways": m0003,
   "0004-synthetic-facts": m0004,
   "0005-handovers": m0005,
+  "0006-notifications": m0006,
   "0007-organisation-contact": m0007,
   "0008-handover-worklist-indexes": m0008,
   "0009-discharge-and-live-worklists": m0009,

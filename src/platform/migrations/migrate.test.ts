@@ -39,6 +39,12 @@ const expectedTables = [
   "handover_transition",
   "handover_rule",
   "handover_escalation",
+  // 0006-notifications
+  "notification",
+  "notification_read",
+  "webhook",
+  "webhook_delivery",
+  "webhook_attempt",
   // 0007-organisation-contact
   "organisation_contact",
   // Kysely's own bookkeeping

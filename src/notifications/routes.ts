@@ -1,0 +1,303 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { contextOf } from "../access/authenticate.ts";
+import { NOTIFICATION_KINDS } from "./model.ts";
+import type { NotificationService } from "./service.ts";
+
+const tags = ["notifications"];
+const anyStaff = { access: { actors: ["staff"] } } as const;
+const administrators = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
+
+const organisationParams = z.object({
+  organisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
+});
+const webhookParams = organisationParams.extend({
+  webhookId: z.uuid({ error: "must be a webhook id (uuid)" }),
+});
+const deliveryParams = webhookParams.extend({
+  deliveryId: z.uuid({ error: "must be a delivery id (uuid)" }),
+});
+
+const kind = z.enum(NOTIFICATION_KINDS, {
+  error: `must be one of ${NOTIFICATION_KINDS.join(", ")}`,
+});
+const events = z
+  .array(kind)
+  .min(1, "choose at least one event")
+  .transform((list) => [...new Set(list)]);
+const url = z.string().trim().min(1, "is required").max(2000, "must be at most 2000 characters");
+const description = z.string().trim().max(200, "must be at most 200 characters");
+
+const notification = z.object({
+  id: z.string(),
+  kind,
+  handoverId: z.string(),
+  sector: z.enum(["municipality", "general-practice"]),
+  status: z.enum(["open", "confirmed", "declined", "closed"]),
+  deadlineAt: z.string(),
+  step: z.number().nullable(),
+  target: z.enum(["receiver", "cluster-coordinator", "discharging-department"]).nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+const webhook = z.object({
+  id: z.string(),
+  url: z.string(),
+  description: z.string().nullable(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  lastDelivery: z.object({ status: z.string(), at: z.string() }).nullable(),
+  /** Deliveries that have failed, or are being retried after a failure. */
+  failingCount: z.number(),
+});
+
+const delivery = z.object({
+  id: z.string(),
+  kind: z.string(),
+  handoverId: z.string().nullable(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  attemptLog: z.array(
+    z.object({
+      at: z.string(),
+      durationMs: z.number(),
+      statusCode: z.number().nullable(),
+      error: z.string().nullable(),
+      outcome: z.string(),
+    }),
+  ),
+});
+
+/** The acting organisation's notifications, and its administrators' webhooks. */
+export const notificationRoutes: FastifyPluginAsyncZod<{
+  notifications: NotificationService;
+}> = async (app, { notifications }) => {
+  app.get(
+    "/api/notifications",
+    {
+      config: anyStaff,
+      schema: {
+        tags,
+        summary:
+          "The acting organisation's notifications of the last 30 days (new handovers, escalations, declines, confirmations), newest first, with this user's read markers",
+        querystring: z.object({
+          unread: z.enum(["true", "false"]).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(notification), unreadCount: z.number() }) },
+      },
+    },
+    async (request) =>
+      notifications.notifications(contextOf(request), {
+        unreadOnly: request.query.unread === "true",
+        limit: request.query.limit,
+      }),
+  );
+
+  app.post(
+    "/api/notifications/read",
+    {
+      config: anyStaff,
+      schema: {
+        tags,
+        summary: "Mark notifications as read for this user: the given ids, or all",
+        body: z.union(
+          [
+            z.object({ all: z.literal(true) }).strict(),
+            z.object({
+              ids: z
+                .array(z.uuid({ error: "must be notification ids" }))
+                .min(1)
+                .max(500),
+            }),
+          ],
+          { error: "must be { ids: [...] } or { all: true }" },
+        ),
+        response: { 200: z.object({ unreadCount: z.number() }) },
+      },
+    },
+    async (request) => notifications.markRead(contextOf(request), request.body),
+  );
+
+  app.get(
+    "/api/organisations/:organisationId/webhooks",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "The organisation's webhooks (its administrators)",
+        params: organisationParams,
+        response: { 200: z.array(webhook) },
+      },
+    },
+    async (request) => notifications.webhooks(contextOf(request), request.params.organisationId),
+  );
+
+  app.post(
+    "/api/organisations/:organisationId/webhooks",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary:
+          "Add a webhook; the answer holds its signing secret, shown this once (https only; http only to localhost)",
+        params: organisationParams,
+        body: z.object({ url, description: description.optional(), events: events.optional() }),
+        response: { 201: z.object({ webhook, secret: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const created = await notifications.addWebhook(
+        contextOf(request),
+        request.params.organisationId,
+        request.body,
+      );
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.patch(
+    "/api/organisations/:organisationId/webhooks/:webhookId",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "Change a webhook's address, description or events, or switch it on or off",
+        params: webhookParams,
+        body: z
+          .object({
+            url: url.optional(),
+            description: description.nullable().optional(),
+            events: events.optional(),
+            active: z.boolean().optional(),
+          })
+          .strict()
+          .refine(
+            (b) => Object.keys(b).length > 0,
+            "change at least one of url, description, events, active",
+          ),
+        response: { 200: webhook },
+      },
+    },
+    async (request) =>
+      notifications.changeWebhook(
+        contextOf(request),
+        request.params.organisationId,
+        request.params.webhookId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    "/api/organisations/:organisationId/webhooks/:webhookId",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "Delete a webhook: nothing more is sent; its deliveries stay in the record",
+        params: webhookParams,
+      },
+    },
+    async (request, reply) => {
+      await notifications.deleteWebhook(
+        contextOf(request),
+        request.params.organisationId,
+        request.params.webhookId,
+      );
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/organisations/:organisationId/webhooks/:webhookId/rotate-secret",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "A new signing secret, shown this once; the old one stops signing at once",
+        params: webhookParams,
+        response: { 200: z.object({ secret: z.string() }) },
+      },
+    },
+    async (request) =>
+      notifications.rotateSecret(
+        contextOf(request),
+        request.params.organisationId,
+        request.params.webhookId,
+      ),
+  );
+
+  app.post(
+    "/api/organisations/:organisationId/webhooks/:webhookId/ping",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "Send a test delivery (type `ping`), recorded like any other",
+        params: webhookParams,
+        response: { 202: z.object({ deliveryId: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const sent = await notifications.ping(
+        contextOf(request),
+        request.params.organisationId,
+        request.params.webhookId,
+      );
+      return reply.code(202).send(sent);
+    },
+  );
+
+  app.get(
+    "/api/organisations/:organisationId/webhooks/:webhookId/deliveries",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "A webhook's deliveries, newest first, each with every attempt made",
+        params: webhookParams,
+        querystring: z.object({
+          status: z.enum(["pending", "delivered", "failed"]).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.array(delivery) },
+      },
+    },
+    async (request) =>
+      notifications.deliveries(
+        contextOf(request),
+        request.params.organisationId,
+        request.params.webhookId,
+        request.query,
+      ),
+  );
+
+  app.post(
+    "/api/organisations/:organisationId/webhooks/:webhookId/deliveries/:deliveryId/retry",
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: "Send a delivery again now (a failed one gets one more attempt)",
+        params: deliveryParams,
+        response: { 202: z.object({ deliveryId: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params;
+      const sent = await notifications.retryDelivery(
+        contextOf(request),
+        p.organisationId,
+        p.webhookId,
+        p.deliveryId,
+      );
+      return reply.code(202).send(sent);
+    },
+  );
+};

@@ -1,0 +1,283 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { StaffActor } from "../access/model.ts";
+import type { PersonalDataCipher } from "../citizens/crypto.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError, notFound } from "../platform/http/errors.ts";
+import {
+  DEFAULT_WEBHOOK_EVENTS,
+  formatSecret,
+  MAX_WEBHOOKS_PER_ORGANISATION,
+  type NotificationKind,
+  type NotificationPayload,
+  pingPayload,
+  UNREAD_WINDOW_DAYS,
+  webhookUrlProblem,
+} from "./model.ts";
+import * as store from "./store.ts";
+import * as hooks from "./webhook-store.ts";
+
+/**
+ * In-app notifications for the acting organisation (read markers per person),
+ * and the webhooks an organisation's administrators configure, with every
+ * delivery and attempt for them to see. Notifications carry ids and the
+ * handover's state only, so reading them is not a read of citizen data.
+ */
+export function createNotificationService(deps: {
+  db: Database;
+  cipher: PersonalDataCipher;
+  access: CitizenAccess;
+  clock?: () => Date;
+}) {
+  const { db, cipher, access } = deps;
+  const clock = deps.clock ?? (() => new Date());
+
+  async function feedOf(ctx: RequestContext): Promise<store.Feed> {
+    const actor = staffOf(ctx);
+    return {
+      addressees: await store.audienceOf(db, actor.organisation.id),
+      userId: actor.userId,
+      since: new Date(clock().getTime() - UNREAD_WINDOW_DAYS * 24 * 3600 * 1000),
+    };
+  }
+
+  /** Webhooks are the organisation's own: only its administrators, acting for it, see or change them. */
+  async function adminOf(ctx: RequestContext, organisationId: string, action: string) {
+    const actor = ctx.actor;
+    // Organisations are public (the register); one that does not exist is simply not found.
+    if (!(await hooks.organisationExists(db, organisationId))) throw notFound("The organisation");
+    if (
+      actor.kind !== "staff" ||
+      actor.role !== "administrator" ||
+      actor.organisation.id !== organisationId
+    ) {
+      await access.audit(ctx, null, { action, resource: "webhook" }, "denied");
+      throw new AppError(
+        "TOV_ERR_FORBIDDEN",
+        "Only an administrator acting for the organisation can manage its webhooks",
+      );
+    }
+    return actor;
+  }
+
+  async function webhookOf(organisationId: string, webhookId: string) {
+    const row = await hooks.findWebhook(db, organisationId, webhookId);
+    if (!row) throw notFound("The webhook");
+    return row;
+  }
+
+  function newSecret() {
+    const secret = formatSecret(randomBytes(32));
+    return { secret, sealed: cipher.encrypt(secret) };
+  }
+
+  return {
+    async notifications(ctx: RequestContext, q: { unreadOnly: boolean; limit: number }) {
+      const feed = await feedOf(ctx);
+      const [rows, unread] = await Promise.all([
+        store.listNotifications(db, { ...feed, ...q }),
+        store.unreadCount(db, feed),
+      ]);
+      return { items: rows.map(notificationView), unreadCount: unread };
+    },
+
+    async markRead(ctx: RequestContext, which: { ids: string[] } | { all: true }) {
+      const feed = await feedOf(ctx);
+      await store.markRead(db, { ...feed, ids: "all" in which ? "all" : which.ids, at: clock() });
+      return { unreadCount: await store.unreadCount(db, feed) };
+    },
+
+    async webhooks(ctx: RequestContext, organisationId: string) {
+      await adminOf(ctx, organisationId, "list");
+      return (await hooks.webhooksOf(db, organisationId)).map(webhookView);
+    },
+
+    async addWebhook(ctx: RequestContext, organisationId: string, input: WebhookInput) {
+      const actor = await adminOf(ctx, organisationId, "create");
+      checkUrl(input.url);
+      return db.transaction().execute(async (tx) => {
+        // Serialises concurrent adds for one organisation, so the limit holds.
+        await tx
+          .selectFrom("organisation")
+          .select("id")
+          .where("id", "=", organisationId)
+          .forUpdate()
+          .execute();
+        if ((await hooks.countWebhooks(tx, organisationId)) >= MAX_WEBHOOKS_PER_ORGANISATION)
+          throw new AppError(
+            "TOV_ERR_CONFLICT",
+            `An organisation can have at most ${MAX_WEBHOOKS_PER_ORGANISATION} webhooks; delete one first`,
+          );
+        const { secret, sealed } = newSecret();
+        const id = await hooks.insertWebhook(tx, {
+          organisationId,
+          url: input.url,
+          description: input.description ?? null,
+          events: input.events ?? DEFAULT_WEBHOOK_EVENTS,
+          secretSealed: sealed,
+          createdBy: actor.userId,
+        });
+        const row = await hooks.findWebhook(tx, organisationId, id);
+        if (!row) throw new Error("a webhook just added was not found");
+        return { webhook: webhookView(row), secret };
+      });
+    },
+
+    async changeWebhook(
+      ctx: RequestContext,
+      organisationId: string,
+      webhookId: string,
+      change: hooks.WebhookChange,
+    ) {
+      await adminOf(ctx, organisationId, "change");
+      await webhookOf(organisationId, webhookId);
+      if (change.url !== undefined) checkUrl(change.url);
+      await hooks.updateWebhook(db, webhookId, change, clock());
+      return webhookView(await webhookOf(organisationId, webhookId));
+    },
+
+    async deleteWebhook(ctx: RequestContext, organisationId: string, webhookId: string) {
+      await adminOf(ctx, organisationId, "delete");
+      await webhookOf(organisationId, webhookId);
+      await db.transaction().execute((tx) => hooks.disableWebhook(tx, webhookId, clock()));
+    },
+
+    /** A new secret, shown once; the old one stops signing at once. */
+    async rotateSecret(ctx: RequestContext, organisationId: string, webhookId: string) {
+      await adminOf(ctx, organisationId, "rotate-secret");
+      await webhookOf(organisationId, webhookId);
+      const { secret, sealed } = newSecret();
+      await hooks.setSecret(db, webhookId, sealed, clock());
+      return { secret };
+    },
+
+    /** A test delivery, sent by the delivery loop like any other and recorded the same way. */
+    async ping(ctx: RequestContext, organisationId: string, webhookId: string) {
+      await adminOf(ctx, organisationId, "ping");
+      const webhook = await webhookOf(organisationId, webhookId);
+      if (!webhook.active)
+        throw new AppError(
+          "TOV_ERR_CONFLICT",
+          "The webhook is switched off; switch it on to test it",
+        );
+      const id = randomUUID();
+      const at = clock();
+      const body = JSON.stringify(pingPayload(id, webhookId, organisationId, at));
+      await hooks.insertPing(db, { id, webhookId, body, at });
+      return { deliveryId: id };
+    },
+
+    async deliveries(
+      ctx: RequestContext,
+      organisationId: string,
+      webhookId: string,
+      f: { status?: hooks.DeliveryRow["status"]; limit: number },
+    ) {
+      await adminOf(ctx, organisationId, "list-deliveries");
+      await webhookOf(organisationId, webhookId);
+      const rows = await hooks.deliveriesOf(db, webhookId, f);
+      const attempts = await hooks.attemptsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        handoverId: r.handoverId,
+        status: r.status,
+        attempts: r.attempts,
+        nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
+        createdAt: r.createdAt.toISOString(),
+        deliveredAt: r.deliveredAt?.toISOString() ?? null,
+        attemptLog: attempts
+          .filter((a) => a.deliveryId === r.id)
+          .map((a) => ({
+            at: a.attemptedAt.toISOString(),
+            durationMs: a.durationMs,
+            statusCode: a.statusCode,
+            error: a.error,
+            outcome: a.outcome,
+          })),
+      }));
+    },
+
+    async retryDelivery(
+      ctx: RequestContext,
+      organisationId: string,
+      webhookId: string,
+      deliveryId: string,
+    ) {
+      await adminOf(ctx, organisationId, "retry-delivery");
+      await webhookOf(organisationId, webhookId);
+      if (await hooks.retryNow(db, webhookId, deliveryId, clock())) return { deliveryId };
+      const status = await hooks.deliveryExists(db, webhookId, deliveryId);
+      if (!status) throw notFound("The delivery");
+      throw new AppError("TOV_ERR_CONFLICT", "The delivery has already been delivered");
+    },
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;
+
+export type WebhookInput = {
+  url: string;
+  description?: string | null;
+  events?: NotificationKind[];
+};
+
+function staffOf(ctx: RequestContext): StaffActor {
+  if (ctx.actor.kind !== "staff")
+    throw new AppError(
+      "TOV_ERR_FORBIDDEN",
+      "Notifications are for staff acting for an organisation",
+    );
+  return ctx.actor;
+}
+
+function checkUrl(url: string) {
+  const problem = webhookUrlProblem(url);
+  if (problem)
+    throw new AppError("TOV_ERR_VALIDATION", `The webhook URL ${problem}`, [
+      { in: "body", field: "url", reason: problem },
+    ]);
+}
+
+function notificationView(r: {
+  id: string;
+  kind: string;
+  handoverId: string | null;
+  payload: unknown;
+  createdAt: Date;
+  readAt: Date | null;
+}) {
+  const h = (r.payload as NotificationPayload).handover;
+  return {
+    id: r.id,
+    kind: r.kind as NotificationKind,
+    handoverId: h.id,
+    sector: h.sector,
+    status: h.status,
+    deadlineAt: h.deadlineAt,
+    step: h.step ?? null,
+    target: h.target ?? null,
+    reason: h.reason ?? null,
+    createdAt: r.createdAt.toISOString(),
+    readAt: r.readAt?.toISOString() ?? null,
+  };
+}
+
+function webhookView(r: hooks.WebhookRow) {
+  return {
+    id: r.id,
+    url: r.url,
+    description: r.description,
+    events: r.events,
+    active: r.active,
+    createdAt: new Date(r.createdAt).toISOString(),
+    lastDelivery:
+      r.lastDeliveryStatus && r.lastDeliveryAt
+        ? { status: r.lastDeliveryStatus, at: new Date(r.lastDeliveryAt).toISOString() }
+        : null,
+    failingCount: r.failingCount,
+  };
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import type { HandoverEvent, HandoverEventSink } from "../handovers/events.ts";
+import type { Database } from "../platform/db/database.ts";
+import { payloadOf } from "./model.ts";
+import { insertNotifications, type NewNotification } from "./store.ts";
+
+/**
+ * The handovers' event sink: one in-app notification per event and addressed
+ * organisation, and a pending delivery for each webhook that hears it, all
+ * written in the handover change's own transaction. Nothing is sent here; the
+ * delivery loop sends afterwards, so a webhook that is down delays nothing.
+ */
+export const notifyHandoverEvents: HandoverEventSink = async (
+  tx: Database,
+  events: HandoverEvent[],
+) => {
+  const rows: NewNotification[] = events.flatMap((event) =>
+    event.recipientOrganisationIds.map((organisationId) => {
+      const id = randomUUID();
+      return {
+        id,
+        organisationId,
+        kind: event.kind,
+        handoverId: event.handoverId,
+        body: JSON.stringify(payloadOf(id, organisationId, event)),
+      };
+    }),
+  );
+  await insertNotifications(tx, rows);
+};

@@ -1,0 +1,131 @@
+import { sql } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+import type { NotificationKind } from "./model.ts";
+
+/**
+ * In-app notifications and their read markers, and the outbox rows the
+ * handover events leave for the webhooks. (Webhooks and their deliveries:
+ * webhook-store.ts.)
+ *
+ * Who hears what: an organisation hears what is addressed to it; a hospital
+ * also what is addressed to its departments (a discharge's confirmations go
+ * to the ward); a municipal unit also what is addressed to its municipality
+ * (handovers go to the municipality, its home-care unit does the work). The
+ * same rule decides the in-app feed and which webhooks a notification goes to.
+ */
+const hearing = sql`(
+  select o.id as listener, o.id as addressee from organisation o
+  union all
+  select l.id, d.id from organisation l
+    join organisation d on d.kind = 'hospital_department' and d.hospital_id = l.hospital_id
+    where l.kind = 'hospital'
+  union all
+  select l.id, m.id from organisation l
+    join organisation m on m.kind = 'municipality' and m.municipality_code = l.municipality_code
+    where l.kind = 'municipal_unit'
+)`;
+
+export type NewNotification = {
+  id: string;
+  organisationId: string;
+  kind: NotificationKind;
+  handoverId: string;
+  /** The payload as JSON text: stored as the notification and sent, byte for byte, to webhooks. */
+  body: string;
+};
+
+/**
+ * The notifications, and a pending delivery for every active webhook that
+ * hears each and subscribes to its kind, due now: one statement however many
+ * (the sweeper may escalate thousands in one transaction), the rows passed as
+ * one JSON parameter so no parameter limit applies.
+ */
+export async function insertNotifications(tx: Database, rows: NewNotification[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    with v as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as v(id uuid, "organisationId" uuid, kind text, "handoverId" uuid, body text)
+    ),
+    added as (
+      insert into notification (id, organisation_id, kind, handover_id, payload)
+      select v.id, v."organisationId", v.kind, v."handoverId", v.body::jsonb from v
+      returning id, organisation_id, kind
+    ),
+    hooks as (
+      select w.id, w.events, h.addressee from webhook w
+        join ${hearing} h on h.listener = w.organisation_id
+        where w.active and w.disabled_at is null
+    )
+    insert into webhook_delivery (webhook_id, notification_id, kind, body, next_attempt_at)
+    select hooks.id, added.id, added.kind, v.body, now()
+    from added
+      join v on v.id = added.id
+      join hooks on hooks.addressee = added.organisation_id and added.kind = any(hooks.events)
+  `.execute(tx);
+}
+
+/** The organisations whose notifications this one hears (itself included). */
+export async function audienceOf(db: Database, organisationId: string): Promise<string[]> {
+  const { rows } = await sql<{ addressee: string }>`
+    select distinct h.addressee from ${hearing} h where h.listener = ${organisationId}
+  `.execute(db);
+  return rows.map((r) => r.addressee);
+}
+
+export type Feed = { addressees: string[]; userId: string; since: Date };
+
+export async function listNotifications(
+  db: Database,
+  f: Feed & { unreadOnly: boolean; limit: number },
+) {
+  if (f.addressees.length === 0) return [];
+  let q = db
+    .selectFrom("notification as n")
+    .leftJoin("notificationRead as r", (join) =>
+      join.onRef("r.notificationId", "=", "n.id").on("r.userId", "=", f.userId),
+    )
+    .select(["n.id", "n.kind", "n.handoverId", "n.payload", "n.createdAt", "r.readAt"])
+    .where("n.organisationId", "in", f.addressees)
+    .where("n.createdAt", ">=", f.since);
+  if (f.unreadOnly) q = q.where("r.readAt", "is", null);
+  return q.orderBy("n.createdAt", "desc").orderBy("n.id", "desc").limit(f.limit).execute();
+}
+
+export async function unreadCount(db: Database, f: Feed): Promise<number> {
+  if (f.addressees.length === 0) return 0;
+  const row = await db
+    .selectFrom("notification as n")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("n.organisationId", "in", f.addressees)
+    .where("n.createdAt", ">=", f.since)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("notificationRead as r")
+            .select("r.notificationId")
+            .whereRef("r.notificationId", "=", "n.id")
+            .where("r.userId", "=", f.userId),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks as read for one person: the given ids (those the person hears; others are ignored), or all. */
+export async function markRead(db: Database, f: Feed & { ids: string[] | "all"; at: Date }) {
+  if (f.addressees.length === 0 || f.ids.length === 0) return;
+  let chosen = db
+    .selectFrom("notification as n")
+    .select(["n.id as notificationId", sql.lit(f.userId).as("userId"), sql.lit(f.at).as("readAt")])
+    .where("n.organisationId", "in", f.addressees)
+    .where("n.createdAt", ">=", f.since);
+  if (f.ids !== "all") chosen = chosen.where("n.id", "in", f.ids);
+  await db
+    .insertInto("notificationRead")
+    .columns(["notificationId", "userId", "readAt"])
+    .expression(chosen)
+    .onConflict((oc) => oc.columns(["notificationId", "userId"]).doNothing())
+    .execute();
+}
