@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { type Insertable, sql } from "kysely";
 import { DEFAULT_RULES, escalationDueAt, type Sector } from "../../src/handovers/model.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
+import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import type { Database } from "../../src/platform/db/database.ts";
 import type { HandoverTable, HospitalStayTable } from "../../src/platform/db/schema.ts";
 import { countDue } from "./load.ts";
@@ -125,7 +126,14 @@ export async function sweeperRun(db: Database, now: Date) {
   const due = await countDue(db, now);
   if (due !== sweepSize) throw new Error(`made ${sweepSize} handovers due, but ${due} are`);
 
-  const swept = await timed(() => createSweeper(db, { clock: () => now }).sweep());
+  // As in production, every escalation is told: a notification each, and a delivery queued
+  // for each webhook that hears it (here every receiving municipality has one).
+  const hooked = await addWebhooks(db, [...new Set(sources.rows.map((s) => s.municipalityOrg))]);
+  const outboxBefore = await outboxCounts(db);
+  const swept = await timed(() =>
+    createSweeper(db, { clock: () => now, events: notifyHandoverEvents }).sweep(),
+  );
+  const outboxAfter = await outboxCounts(db);
   const ids = [...expected.keys()];
   const wanted = [...expected.values()].reduce((sum, e) => sum + e.steps, 0);
   const problems = await checkEscalations(db, now, expected);
@@ -141,6 +149,14 @@ export async function sweeperRun(db: Database, now: Date) {
     target: `< ${TARGETS.sweepSeconds} s (${fixed(TARGETS.sweepHandovers)} handovers)`,
     met: swept.seconds < TARGETS.sweepSeconds,
   });
+  const told = outboxAfter.notifications - outboxBefore.notifications;
+  const queued = outboxAfter.deliveries - outboxBefore.deliveries;
+  if (told === 0 || queued === 0)
+    failures.push(`sweeper: ${told} notifications and ${queued} webhook deliveries written`);
+  rows.push({
+    what: `… inside it, in the same transactions: notifications, and deliveries for ${fixed(hooked)} municipal webhooks`,
+    value: `${fixed(told)} notifications, ${fixed(queued)} deliveries queued`,
+  });
   rows.push({
     what: "the same, checked in SQL",
     value:
@@ -148,6 +164,37 @@ export async function sweeperRun(db: Database, now: Date) {
         ? `every handover got exactly the steps due (${fixed(wanted)} escalations, ${fixed(wanted)} escalated transitions, no step twice); none due afterwards`
         : `**${problems.length} problems** (below)`,
   });
+}
+
+async function addWebhooks(db: Database, organisationIds: string[]) {
+  const existing = await db.selectFrom("webhook").select("organisationId").execute();
+  const have = new Set(existing.map((w) => w.organisationId));
+  const missing = organisationIds.filter((id) => !have.has(id));
+  if (missing.length > 0)
+    await db
+      .insertInto("webhook")
+      .values(
+        missing.map((organisationId) => ({
+          organisationId,
+          url: "https://omsorg.example.dk/tovholder",
+          description: "bench",
+          events: ["handover.created", "handover.escalated", "handover.declined"],
+          secretSealed: "v1.bench-never-sent",
+          createdBy: null,
+        })),
+      )
+      .execute();
+  return organisationIds.length;
+}
+
+async function outboxCounts(db: Database) {
+  const { rows: counted } = await sql<{ notifications: string; deliveries: string }>`
+    select (select count(*) from notification) as notifications,
+      (select count(*) from webhook_delivery) as deliveries`.execute(db);
+  return {
+    notifications: Number(counted[0]?.notifications),
+    deliveries: Number(counted[0]?.deliveries),
+  };
 }
 
 /** Each due handover escalated exactly the steps due, once each, and advanced past them. */

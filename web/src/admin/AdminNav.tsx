@@ -5,6 +5,7 @@ const PAGES = [
   { to: "/admin/brugere", key: "adminNav.users" },
   { to: "/admin/beskeder", key: "adminNav.messages" },
   { to: "/admin/organisationer", key: "adminNav.units" },
+  { to: "/admin/webhooks", key: "adminNav.webhooks" },
 ] as const;
 
 /** Moves between the administration pages. */

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
 import { activeMembership, useMe } from "../access/session-api";
 import { UserMenu } from "../access/UserMenu";
+import { NotificationsLink } from "../notifications/NotificationsLink";
 import { LanguageToggle } from "./LanguageToggle";
 
 export function Header() {
@@ -10,7 +11,8 @@ export function Header() {
   const inClusters = pathname === "/" || pathname.startsWith("/klynger/");
   const me = useMe();
   const isCitizen = me.data?.user.kind === "citizen";
-  const role = activeMembership(me.data)?.role;
+  const acting = activeMembership(me.data);
+  const role = acting?.role;
   const isAdmin = role === "administrator";
   const givesCare = role === "clinician" || role === "coordinator";
   const isRelative = me.data?.user.kind === "relative";
@@ -45,6 +47,7 @@ export function Header() {
                 </NavLink>
               </li>
             )}
+            {me.data?.user.kind === "staff" && acting && <NotificationsLink acting={acting} />}
             {me.data?.user.kind === "staff" && role && (
               <li className={pathname.startsWith("/klynge/") ? "active" : undefined}>
                 <NavLink to="/klynge/overdragelsesregler" className="nav-link">

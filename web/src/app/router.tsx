@@ -9,6 +9,9 @@ import { MessagesPage } from "../admin/MessagesPage";
 import { OrganisationUnitsPage } from "../admin/OrganisationUnitsPage";
 import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
+import { NotificationsPage } from "../notifications/NotificationsPage";
+import { WebhookDeliveriesPage } from "../notifications/WebhookDeliveriesPage";
+import { WebhooksPage } from "../notifications/WebhooksPage";
 import { ClusterPage } from "../pages/ClusterPage";
 import { ClustersPage } from "../pages/ClustersPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
@@ -34,11 +37,14 @@ export const router = createBrowserRouter([
       loggedIn("mit-forloeb", <MyPathwayPage />),
       loggedIn("borgere/soeg", <CitizenSearchPage />),
       loggedIn("arbejdsliste", <WorklistPage />),
+      loggedIn("notifikationer", <NotificationsPage />),
       loggedIn("klynge/overdragelsesregler", <HandoverRulesPage />),
       loggedIn("borgere/:id/forloeb", <PathwayPage />),
       loggedIn("admin/brugere", <AdminUsersPage />),
       loggedIn("admin/beskeder", <MessagesPage />),
       loggedIn("admin/organisationer", <OrganisationUnitsPage />),
+      loggedIn("admin/webhooks", <WebhooksPage />),
+      loggedIn("admin/webhooks/:id", <WebhookDeliveriesPage />),
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -98,7 +98,7 @@ export function WorklistFilters({
           />
         </div>
       )}
-      <div className="form-group form-checkbox">
+      <div className="form-group form-group-checkbox">
         <input
           id="overdue-only"
           type="checkbox"

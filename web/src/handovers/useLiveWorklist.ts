@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { subscribeHandoverEvents } from "./handover-events";
 
 /**
  * Keeps the worklist live: the server pushes `changed` whenever the acting
@@ -11,17 +12,11 @@ export function useLiveWorklist(membershipId: string | null): boolean {
   const client = useQueryClient();
   const [live, setLive] = useState(false);
   useEffect(() => {
-    if (!membershipId || typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/handovers/events");
-    source.onopen = () => setLive(true);
-    source.onerror = () => setLive(false);
-    source.addEventListener("changed", () => {
-      void client.invalidateQueries({ queryKey: ["worklist"] });
+    if (!membershipId) return;
+    return subscribeHandoverEvents(membershipId, {
+      changed: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
+      live: setLive,
     });
-    return () => {
-      source.close();
-      setLive(false);
-    };
   }, [client, membershipId]);
   return live;
 }

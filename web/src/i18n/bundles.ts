@@ -8,6 +8,8 @@ import handoverRulesDa from "./handover-rules.da.json";
 import handoverRulesEn from "./handover-rules.en.json";
 import handoversDa from "./handovers.da.json";
 import handoversEn from "./handovers.en.json";
+import notificationsDa from "./notifications.da.json";
+import notificationsEn from "./notifications.en.json";
 import operationsDa from "./operations.da.json";
 import operationsEn from "./operations.en.json";
 import pathwaysDa from "./pathways.da.json";
@@ -25,6 +27,7 @@ export const bundles = {
   handovers: { da: handoversDa, en: handoversEn },
   handoverRules: { da: handoverRulesDa, en: handoverRulesEn },
   contact: { da: contactDa, en: contactEn },
+  notifications: { da: notificationsDa, en: notificationsEn },
 } as const;
 
 export const danish = {
@@ -35,6 +38,7 @@ export const danish = {
   ...handoversDa,
   ...handoverRulesDa,
   ...contactDa,
+  ...notificationsDa,
 };
 export const english = {
   ...en,
@@ -44,4 +48,5 @@ export const english = {
   ...handoversEn,
   ...handoverRulesEn,
   ...contactEn,
+  ...notificationsEn,
 };

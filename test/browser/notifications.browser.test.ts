@@ -1,0 +1,237 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdminService } from "../../src/access/admin-service.ts";
+import { createCipher } from "../../src/citizens/crypto.ts";
+import { participants } from "../../src/interop/medcom/fixtures.ts";
+import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
+import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
+import { createDeliveryWorker } from "../../src/notifications/delivery.ts";
+import { verifySignature } from "../../src/notifications/model.ts";
+import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
+import { integrationToken } from "../support/messages.ts";
+import {
+  describeViolations,
+  type Harness,
+  screenshot,
+  seriousAxeViolations,
+  startHarness,
+} from "./harness.ts";
+
+/**
+ * Notifications out: an administrator of the home nursing in Næstved adds a
+ * webhook pointing at a receiver started here and sees its secret once; a
+ * discharge to Næstved reaches the receiver as a signed POST, and the
+ * delivery log shows the attempt. The municipal user sees the new handover
+ * among the notifications, with the unread count in the header, and marks it
+ * read.
+ */
+
+type Received = { headers: IncomingHttpHeaders; body: string };
+
+let harness: Harness;
+let context: BrowserContext;
+let page: Page;
+let receiver: Server;
+let hookUrl: string;
+let secret = "";
+const received: Received[] = [];
+
+const unit = (u: { sorCode: string; gln: string; name: string }) => ({
+  sor: u.sorCode,
+  gln: u.gln,
+  name: u.name,
+});
+
+/** A receiving system: 200 for handovers, 500 for a test delivery (so the log shows a failure). */
+function startReceiver(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (c: Buffer) => chunks.push(c));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      received.push({ headers: request.headers, body });
+      const ping = (JSON.parse(body) as { type: string }).type === "ping";
+      response.writeHead(ping ? 500 : 200, { "content-type": "text/plain" });
+      response.end(ping ? "not today" : "ok");
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  receiver = await startReceiver();
+  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tovholder`;
+  // The demo's administrator acts for the region; here also for the home nursing in Næstved.
+  const db = harness.server.database.db;
+  const homeNursing = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("sorCode", "=", DEMO_UNITS.naestvedHomeNursing.sorCode)
+    .executeTakeFirstOrThrow();
+  await createAdminService(db).grant("demo.admin", homeNursing.id, "administrator");
+  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+});
+
+afterAll(async () => {
+  await harness?.close();
+  await new Promise((resolve) => receiver?.close(resolve));
+});
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+async function logInAsDemo(displayName: string): Promise<void> {
+  await page.goto(`${harness.server.url}/login`);
+  await page.getByRole("button", { name: displayName }).click();
+  await page.locator(".user-menu .user-name").waitFor();
+}
+
+/** A discharge from Slagelse to the home nursing in Næstved, as the hospital sends it. */
+async function discharge(seed: string, cpr: string): Promise<void> {
+  const flow = new NotificationFlow(
+    participants(seed, {
+      sender: unit(DEMO_UNITS.slagelseMedical),
+      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      patient: { cpr, family: "Nielsen", given: ["Naja"] },
+    }),
+  );
+  const hourAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+  flow.admit({ class: "inpatient", at: hourAgo(5) });
+  flow.discharge({ at: hourAgo(0.1) });
+  const token = await integrationToken(harness.server.database.db);
+  for (const m of flow.messages) {
+    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
+      body: JSON.stringify(writeHospitalNotification(m)),
+    });
+    expect(response.status).toBe(200);
+  }
+}
+
+/** Runs the webhook deliveries that are due, as the server's loop does every few seconds. */
+async function deliverDue(): Promise<void> {
+  const { database, masterKey } = harness.server;
+  await createDeliveryWorker(database.db, createCipher(masterKey)).deliverDue();
+}
+
+const notificationsLink = () => page.getByRole("link", { name: /^Notifikationer/ });
+
+describe("webhooks for the receiving organisation", () => {
+  it("lets its administrator add a webhook and shows the secret once", async () => {
+    await logInAsDemo("Anna Administrator (demo)");
+    await page.goto(`${harness.server.url}/admin/webhooks`);
+    await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
+    await page.getByRole("button", { name: /Hjemmesygeplejen – Administrator/ }).click();
+    await page.getByRole("heading", { name: "Webhooks", level: 1 }).waitFor();
+    await page.getByLabel("Adresse (URL)").fill(hookUrl);
+    await page.getByLabel("Beskrivelse").fill("Omsorgssystemet (test)");
+    await page.getByRole("button", { name: "Tilføj webhook" }).click();
+    const shown = page.getByRole("textbox", { name: "Hemmelighed" });
+    await shown.waitFor();
+    secret = await shown.inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await expect(page.locator(".secret-notice").textContent()).resolves.toContain(
+      "Den bliver ikke vist igen",
+    );
+    await expect.poll(() => page.locator(".webhook-card").textContent()).toContain(hookUrl);
+    await screenshot(page, "webhooks-secret");
+    await expectAccessible("webhooks page with a new secret");
+    await page.getByRole("button", { name: "Jeg har gemt den" }).click();
+    await page.reload();
+    await page.locator(".webhook-card").first().waitFor();
+    await expect(page.getByRole("textbox", { name: "Hemmelighed" }).count()).resolves.toBe(0);
+  });
+
+  it("delivers a new handover to the receiver, signed", async () => {
+    // Two, so that the municipal user later has more than one to mark read.
+    await discharge("browser-notifications-1", "0302511236");
+    await discharge("browser-notifications-2", "0302511244");
+    await deliverDue();
+    await expect
+      .poll(() => received.filter((r) => r.body.includes("handover.created")).length)
+      .toBeGreaterThan(0);
+    const delivery = received.find((r) => r.body.includes("handover.created"));
+    const header = delivery?.headers["tovholder-signature"];
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifySignature(secret, String(header), delivery?.body ?? "")).toBe(true);
+    expect(verifySignature("whsec_wrong", String(header), delivery?.body ?? "")).toBe(false);
+    // Ids only: no name, no CPR number.
+    expect(delivery?.body).not.toMatch(/Naja|Nielsen|0302511236|0302511244/);
+  });
+
+  it("shows each attempt in the delivery log, a refused test delivery too", async () => {
+    await page.getByRole("button", { name: "Send test" }).click();
+    await expect.poll(() => page.locator(".alert-success").textContent()).toContain("testlevering");
+    await deliverDue();
+    await expect.poll(() => received.some((r) => r.body.includes('"ping"'))).toBe(true);
+    await page.getByRole("link", { name: "Leveringslog" }).click();
+    const table = page.locator("table.deliveries-table");
+    await expect.poll(() => table.textContent()).toContain("Ny overdragelse");
+    await expect.poll(() => table.textContent()).toContain("Test");
+    for (const summary of await page.locator("details.attempt-log summary").all())
+      await summary.click();
+    const delivered = table.locator("tr", { hasText: "Ny overdragelse" }).first();
+    await expect(delivered.textContent()).resolves.toContain("Leveret");
+    await expect(delivered.locator(".attempt-facts").textContent()).resolves.toContain("200");
+    const ping = table.locator("tr", { hasText: "Test" }).first();
+    await expect(ping.locator(".attempt-facts").textContent()).resolves.toContain("500");
+    await screenshot(page, "webhook-deliveries");
+    await expectAccessible("delivery log");
+    await page.getByLabel("Status").selectOption({ label: "Leveret" });
+    await expect.poll(() => table.textContent()).not.toContain("Test");
+  });
+});
+
+describe("in-app notifications", () => {
+  it("shows the municipal user the new handover, with the unread count in the header", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo("Villads Visitator (demo)");
+    await expect.poll(unreadInHeader).toBeGreaterThan(0);
+    await expect(notificationsLink().ariaSnapshot()).resolves.toMatch(
+      /link "Notifikationer \(\d+ ulæste?\)"/,
+    );
+    await notificationsLink().click();
+    const item = page.locator(".notification-item", { hasText: "Ny overdragelse til kommunen" });
+    await item.first().waitFor();
+    await expect(item.first().textContent()).resolves.toContain("Ulæst");
+    await screenshot(page, "notifications-unread");
+    await expectAccessible("notifications page");
+  });
+
+  it("marks one read, then all, and the count drops", async () => {
+    const before = await unreadInHeader();
+    const item = page.locator(".notification-unread", { hasText: "Ny overdragelse til kommunen" });
+    await item
+      .first()
+      .getByRole("button", { name: /Markér som læst/ })
+      .click();
+    await expect.poll(unreadInHeader).toBe(before - 1);
+    await page.getByLabel("Vis kun ulæste").check();
+    await page.getByRole("button", { name: "Markér alle som læst" }).click();
+    await expect.poll(unreadInHeader).toBe(0);
+    await expect
+      .poll(() => page.locator(".notifications-empty").textContent())
+      .toContain("ingen ulæste");
+    await page.getByLabel("Vis kun ulæste").uncheck();
+    await page.locator(".notification-item").first().waitFor();
+    await expect(page.locator(".notification-unread").count()).resolves.toBe(0);
+    await screenshot(page, "notifications-read");
+    await expectAccessible("notifications page, all read");
+  });
+});
+
+/** The header's unread count, as a screen reader hears it ("Notifikationer (3 ulæste)"). */
+async function unreadInHeader(): Promise<number> {
+  if ((await notificationsLink().count()) === 0) return -1;
+  const name = /link "([^"]*)"/.exec(await notificationsLink().ariaSnapshot())?.[1] ?? "";
+  return Number(/\((\d+) ulæst/.exec(name)?.[1] ?? 0);
+}

@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../access/session-api";
+import { getJson } from "../api/client";
+import type { NotificationList } from "./types";
+
+/** Unread counts and lists are polled this often; the live stream refreshes them sooner. */
+export const NOTIFICATIONS_POLL_MS = 30_000;
+const LIST_LIMIT = 200;
+
+export const notificationsKey = ["notifications"] as const;
+
+/** The acting organisation's notifications, newest first, with this user's read markers. */
+export function useNotifications(membershipId: string | undefined, unreadOnly: boolean) {
+  return useQuery({
+    queryKey: [...notificationsKey, "list", membershipId, unreadOnly],
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ limit: String(LIST_LIMIT) });
+      if (unreadOnly) query.set("unread", "true");
+      return getJson<NotificationList>(`/api/notifications?${query}`, signal);
+    },
+    refetchInterval: NOTIFICATIONS_POLL_MS,
+    staleTime: 0,
+  });
+}
+
+/** How many are unread; only asked for when a membership is active (null otherwise). */
+export function useUnreadCount(membershipId: string | null) {
+  return useQuery({
+    queryKey: [...notificationsKey, "count", membershipId],
+    queryFn: async ({ signal }) => {
+      const list = await getJson<NotificationList>(
+        "/api/notifications?unread=true&limit=1",
+        signal,
+      );
+      return list.unreadCount;
+    },
+    enabled: membershipId !== null,
+    refetchInterval: NOTIFICATIONS_POLL_MS,
+    staleTime: 0,
+  });
+}
+
+/** Marks the given notifications, or all of them, as read for this user. */
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (which: { ids: string[] } | { all: true }) =>
+      sendJson<{ unreadCount: number }>("POST", "/api/notifications/read", which),
+    onSettled: () => void client.invalidateQueries({ queryKey: notificationsKey }),
+  });
+}

@@ -1,0 +1,58 @@
+import i18next from "i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import { danish, english } from "../i18n/bundles";
+import { notificationText } from "./notification-text";
+import type { Notification } from "./types";
+
+const da = i18next.createInstance();
+const en = i18next.createInstance();
+beforeAll(async () => {
+  await da.init({ lng: "da", resources: { da: { translation: danish } } });
+  await en.init({ lng: "en", resources: { en: { translation: english } } });
+});
+
+const base: Notification = {
+  id: "n1",
+  kind: "handover.created",
+  handoverId: "h1",
+  sector: "municipality",
+  status: "open",
+  deadlineAt: "2026-11-23T13:00:00Z",
+  step: null,
+  target: null,
+  reason: null,
+  createdAt: "2026-11-23T09:00:00Z",
+  readAt: null,
+};
+const time = () => "23. nov. 2026 14.00";
+
+describe("a notification in one sentence", () => {
+  it("says a new handover with its receiver and deadline", () => {
+    expect(notificationText(da.t, base, time)).toBe(
+      "Ny overdragelse til kommunen – frist 23. nov. 2026 14.00",
+    );
+    expect(notificationText(en.t, { ...base, sector: "general-practice" }, time)).toBe(
+      "New handover to the GP – deadline 23. nov. 2026 14.00",
+    );
+  });
+
+  it("says an escalation's step and whom it reached", () => {
+    const escalated = {
+      ...base,
+      kind: "handover.escalated" as const,
+      step: 2,
+      target: "cluster-coordinator" as const,
+    };
+    expect(notificationText(da.t, escalated, time)).toBe(
+      "Eskalering trin 2: klyngens koordinator – overdragelsen til kommunen er ikke bekræftet",
+    );
+  });
+
+  it("gives a decline's reason in words", () => {
+    const declined = { ...base, kind: "handover.declined" as const, reason: "citizen-moved" };
+    expect(notificationText(da.t, declined, time)).toBe("Afvist af kommunen: borgeren er flyttet");
+    expect(notificationText(en.t, { ...declined, reason: null }, time)).toBe(
+      "Declined by the municipality",
+    );
+  });
+});

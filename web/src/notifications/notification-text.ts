@@ -1,0 +1,49 @@
+import type { TFunction } from "i18next";
+import { DECLINE_REASONS, type DeclineReason } from "../handovers/types";
+import type { Notification } from "./types";
+
+type Format = (iso: string) => string;
+
+/** "Borgeren er flyttet" → "borgeren er flyttet", to follow a colon inside a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
+/** A decline reason's words when it is one of the worklist's, the server's text otherwise. */
+function reasonText(t: TFunction, reason: string): string {
+  return (DECLINE_REASONS as readonly string[]).includes(reason)
+    ? lowerFirst(t(`worklist.reasons.${reason as DeclineReason}`))
+    : reason;
+}
+
+/**
+ * A notification as one sentence, e.g. "Ny overdragelse til kommunen – frist
+ * 23. nov. 2026 14.00" or "Eskalering trin 2: klyngens koordinator – …". It
+ * carries no citizen, so the sentence names none.
+ */
+export function notificationText(t: TFunction, n: Notification, formatTime: Format): string {
+  const receiver = t(`notifications.receivers.${n.sector}`);
+  const deadline = formatTime(n.deadlineAt);
+  switch (n.kind) {
+    case "handover.created":
+      return t("notifications.text.created", { receiver, deadline });
+    case "handover.escalated":
+      return n.step !== null && n.target !== null
+        ? t("notifications.text.escalatedStep", {
+            step: n.step,
+            target: t(`notifications.targets.${n.target}`),
+            receiver,
+          })
+        : t("notifications.text.escalated", { receiver, deadline });
+    case "handover.declined":
+      return n.reason
+        ? t("notifications.text.declinedReason", { receiver, reason: reasonText(t, n.reason) })
+        : t("notifications.text.declined", { receiver });
+    case "handover.confirmed":
+      return t("notifications.text.confirmed", { receiver });
+    case "handover.closed":
+      return n.reason
+        ? t("notifications.text.closedReason", { receiver, reason: n.reason })
+        : t("notifications.text.closed", { receiver });
+  }
+}

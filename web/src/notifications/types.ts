@@ -1,0 +1,64 @@
+// Shapes of the notifications and webhooks API (src/notifications/routes.ts on the server).
+
+import type { Sector, Target } from "../handovers/rule-text";
+
+export const NOTIFICATION_KINDS = [
+  "handover.created",
+  "handover.escalated",
+  "handover.declined",
+  "handover.confirmed",
+  "handover.closed",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type Notification = {
+  id: string;
+  kind: NotificationKind;
+  handoverId: string;
+  sector: Sector;
+  status: string;
+  deadlineAt: string;
+  step: number | null;
+  target: Target | null;
+  reason: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type NotificationList = { items: Notification[]; unreadCount: number };
+
+export type Webhook = {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  active: boolean;
+  createdAt: string;
+  lastDelivery: { status: DeliveryStatus; at: string } | null;
+  failingCount: number;
+};
+
+export type WebhookCreated = { webhook: Webhook; secret: string };
+
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export type DeliveryAttempt = {
+  at: string;
+  durationMs: number;
+  statusCode: number | null;
+  error: string | null;
+  outcome: string;
+};
+
+export type Delivery = {
+  id: string;
+  kind: string;
+  handoverId: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  attemptLog: DeliveryAttempt[];
+};
