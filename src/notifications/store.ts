@@ -52,10 +52,21 @@ export async function insertNotifications(tx: Database, rows: NewNotification[])
       select v.id, v."organisationId", v.kind, v."handoverId", v.body::jsonb from v
       returning id, organisation_id, kind
     ),
+    live as (
+      select w.id, w.events, w.organisation_id from webhook w
+      where w.active and w.disabled_at is null
+    ),
+    -- The same hearing rule as above, from the (few) webhooks' side.
     hooks as (
-      select w.id, w.events, h.addressee from webhook w
-        join ${hearing} h on h.listener = w.organisation_id
-        where w.active and w.disabled_at is null
+      select live.id, live.events, live.organisation_id as addressee from live
+      union all
+      select live.id, live.events, d.id from live
+        join organisation l on l.id = live.organisation_id and l.kind = 'hospital'
+        join organisation d on d.kind = 'hospital_department' and d.hospital_id = l.hospital_id
+      union all
+      select live.id, live.events, m.id from live
+        join organisation l on l.id = live.organisation_id and l.kind = 'municipal_unit'
+        join organisation m on m.kind = 'municipality' and m.municipality_code = l.municipality_code
     )
     insert into webhook_delivery (webhook_id, notification_id, kind, body, next_attempt_at)
     select hooks.id, added.id, added.kind, v.body, now()
