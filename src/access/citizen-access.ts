@@ -48,6 +48,18 @@ function actorColumns(actor: Actor) {
   }
 }
 
+/** Who asked, when, for what: the same for every citizen one decision covers. */
+function auditShared(ctx: RequestContext, what: AccessPurpose, at: Date) {
+  return {
+    ...actorColumns(ctx.actor),
+    at,
+    requestId: ctx.requestId,
+    action: what.action,
+    resource: what.resource,
+    purpose: what.purpose ?? null,
+  };
+}
+
 function auditRow(
   ctx: RequestContext,
   citizenId: string | null,
@@ -57,15 +69,10 @@ function auditRow(
   at: Date,
 ) {
   return {
-    ...actorColumns(ctx.actor),
-    at,
-    requestId: ctx.requestId,
+    ...auditShared(ctx, what, at),
     citizenId,
-    action: what.action,
-    resource: what.resource,
     outcome,
     relation: extra.relation ?? null,
-    purpose: what.purpose ?? null,
     breakGlass: extra.breakGlassReason !== undefined,
     breakGlassReason: extra.breakGlassReason ?? null,
   };
@@ -131,7 +138,7 @@ export function createCitizenAccess(
             )
           : [];
       const allowed = new Map<string, Relation>();
-      const rows = facts.map((f) => {
+      const audited = facts.map((f): store.AuditedCitizen => {
         const breakGlass = grants.filter((g) => g.citizenId === f.citizenId);
         const decision = decideCitizenAccess({
           actor: ctx.actor,
@@ -140,11 +147,22 @@ export function createCitizenAccess(
           policy,
           breakGlass,
         });
-        if (!decision.allowed) return auditRow(ctx, f.citizenId, what, "denied", {}, now);
+        if (!decision.allowed)
+          return {
+            citizenId: f.citizenId,
+            outcome: "denied",
+            relation: null,
+            breakGlassReason: null,
+          };
         allowed.set(f.citizenId, decision.relation);
-        return auditRow(ctx, f.citizenId, what, "allowed", decision, now);
+        return {
+          citizenId: f.citizenId,
+          outcome: "allowed",
+          relation: decision.relation,
+          breakGlassReason: decision.breakGlassReason ?? null,
+        };
       });
-      await store.appendAudit(db, rows);
+      await store.appendAuditForMany(db, auditShared(ctx, what, now), audited);
       return allowed;
     },
 

@@ -73,16 +73,21 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     },
     async (request) => {
       const q = request.query;
-      const items = await handovers.worklist(contextOf(request), {
-        ...(q.status
-          ? { statuses: q.status.split(",") as ("open" | "confirmed" | "declined" | "closed")[] }
-          : {}),
-        overdueOnly: q.overdue === "true",
-        ...(q.sector ? { sector: q.sector } : {}),
-        newestFirst: q.sort === "newest",
-        limit: q.limit,
-      });
-      return { items, inHospital: await handovers.inHospital(contextOf(request), q.limit) };
+      const ctx = contextOf(request);
+      // The two lists are independent reads: asked at once, on two connections.
+      const [items, inHospital] = await Promise.all([
+        handovers.worklist(ctx, {
+          ...(q.status
+            ? { statuses: q.status.split(",") as ("open" | "confirmed" | "declined" | "closed")[] }
+            : {}),
+          overdueOnly: q.overdue === "true",
+          ...(q.sector ? { sector: q.sector } : {}),
+          newestFirst: q.sort === "newest",
+          limit: q.limit,
+        }),
+        handovers.inHospital(ctx, q.limit),
+      ]);
+      return { items, inHospital };
     },
   );
 

@@ -241,20 +241,22 @@ describe("reading many citizens at once (worklists)", () => {
       .selectAll()
       .where("name", "=", "Slagelse Sygehus, Medicinsk Afdeling")
       .executeTakeFirstOrThrow();
+    const nurse = await db
+      .selectFrom("appUser as u")
+      .innerJoin("membership as m", "m.userId", "u.id")
+      .select(["u.id", "m.id as membershipId"])
+      .where("u.username", "=", "demo.sygeplejerske")
+      .executeTakeFirstOrThrow();
     const actor: Actor = {
       kind: "staff",
-      userId: (
-        await db
-          .selectFrom("appUser")
-          .select("id")
-          .where("username", "=", "demo.sygeplejerske")
-          .executeTakeFirstOrThrow()
-      ).id,
-      membershipId: "batch-test",
+      userId: nurse.id,
+      membershipId: nurse.membershipId,
       role: "clinician",
       organisation,
     };
-    const people = ["karen", "dora", "erik", "bent"] as const;
+    const people = ["karen", "dora", "erik", "bent", "gustav"] as const;
+    const reason = "Akut: borgeren kom ind via skadestuen i nat";
+    await access.breakGlass({ actor, requestId: "batch-glass" }, f.ids.gustav, reason);
     const requestId = `batch-${Date.now()}`;
     const names = await citizens.namesFor(
       { actor, requestId },
@@ -266,14 +268,32 @@ describe("reading many citizens at once (worklists)", () => {
       dora: PEOPLE.dora.name,
       erik: null,
       bent: null,
+      gustav: PEOPLE.gustav.name,
     });
     const rows = await f.auditOf(requestId);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
+    // Who, when and why are the same on every row of the one decision.
+    for (const row of rows)
+      expect(row).toMatchObject({
+        actorKind: "staff",
+        userId: nurse.id,
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        role: "clinician",
+        resource: "worklist",
+      });
+    expect(new Set(rows.map((r) => r.at.getTime())).size).toBe(1);
     const outcome = (p: Person) => rows.find((r) => r.citizenId === f.ids[p]);
     expect(outcome("karen")).toMatchObject({ outcome: "allowed", relation: "hospital-stay" });
     expect(outcome("dora")).toMatchObject({ outcome: "allowed", relation: "hospital-stay" });
     expect(outcome("erik")).toMatchObject({ outcome: "denied", relation: null });
-    expect(outcome("bent")).toMatchObject({ outcome: "denied", relation: null });
+    expect(outcome("bent")).toMatchObject({ outcome: "denied", relation: null, breakGlass: false });
+    expect(outcome("gustav")).toMatchObject({
+      outcome: "allowed",
+      relation: "break-the-glass",
+      breakGlass: true,
+      breakGlassReason: reason,
+    });
   });
 });
 
