@@ -210,7 +210,7 @@ export function createNotificationService(deps: {
       await adminOf(ctx, organisationId, "retry-delivery");
       await webhookOf(organisationId, webhookId);
       if (await hooks.retryNow(db, webhookId, deliveryId, clock())) return { deliveryId };
-      const status = await hooks.deliveryExists(db, webhookId, deliveryId);
+      const status = await hooks.deliveryStatus(db, webhookId, deliveryId);
       if (!status) throw notFound("The delivery");
       throw new AppError("TOV_ERR_CONFLICT", "The delivery has already been delivered");
     },

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import type { NotificationKind } from "./model.ts";
 
@@ -13,16 +13,17 @@ import type { NotificationKind } from "./model.ts";
  * (handovers go to the municipality, its home-care unit does the work). The
  * same rule decides the in-app feed and which webhooks a notification goes to.
  */
-const hearing = sql`(
+const hearing = (listeners: RawBuilder<unknown>) => sql`(
   select o.id as listener, o.id as addressee from organisation o
+    where o.id in (${listeners})
   union all
   select l.id, d.id from organisation l
     join organisation d on d.kind = 'hospital_department' and d.hospital_id = l.hospital_id
-    where l.kind = 'hospital'
+    where l.kind = 'hospital' and l.id in (${listeners})
   union all
   select l.id, m.id from organisation l
     join organisation m on m.kind = 'municipality' and m.municipality_code = l.municipality_code
-    where l.kind = 'municipal_unit'
+    where l.kind = 'municipal_unit' and l.id in (${listeners})
 )`;
 
 export type NewNotification = {
@@ -52,21 +53,11 @@ export async function insertNotifications(tx: Database, rows: NewNotification[])
       select v.id, v."organisationId", v.kind, v."handoverId", v.body::jsonb from v
       returning id, organisation_id, kind
     ),
-    live as (
-      select w.id, w.events, w.organisation_id from webhook w
-      where w.active and w.disabled_at is null
-    ),
-    -- The same hearing rule as above, from the (few) webhooks' side.
     hooks as (
-      select live.id, live.events, live.organisation_id as addressee from live
-      union all
-      select live.id, live.events, d.id from live
-        join organisation l on l.id = live.organisation_id and l.kind = 'hospital'
-        join organisation d on d.kind = 'hospital_department' and d.hospital_id = l.hospital_id
-      union all
-      select live.id, live.events, m.id from live
-        join organisation l on l.id = live.organisation_id and l.kind = 'municipal_unit'
-        join organisation m on m.kind = 'municipality' and m.municipality_code = l.municipality_code
+      select w.id, w.events, h.addressee from webhook w
+        join ${hearing(sql`select organisation_id from webhook where active and disabled_at is null`)} h
+          on h.listener = w.organisation_id
+        where w.active and w.disabled_at is null
     )
     insert into webhook_delivery (webhook_id, notification_id, kind, body, next_attempt_at)
     select hooks.id, added.id, added.kind, v.body, now()
@@ -79,7 +70,7 @@ export async function insertNotifications(tx: Database, rows: NewNotification[])
 /** The organisations whose notifications this one hears (itself included). */
 export async function audienceOf(db: Database, organisationId: string): Promise<string[]> {
   const { rows } = await sql<{ addressee: string }>`
-    select distinct h.addressee from ${hearing} h where h.listener = ${organisationId}
+    select distinct h.addressee from ${hearing(sql`select ${organisationId}::uuid`)} h
   `.execute(db);
   return rows.map((r) => r.addressee);
 }

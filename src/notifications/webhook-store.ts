@@ -208,7 +208,7 @@ export async function retryNow(db: Database, webhookId: string, deliveryId: stri
   return moved !== undefined;
 }
 
-export async function deliveryExists(db: Database, webhookId: string, deliveryId: string) {
+export async function deliveryStatus(db: Database, webhookId: string, deliveryId: string) {
   const row = await db
     .selectFrom("webhookDelivery")
     .select("status")
