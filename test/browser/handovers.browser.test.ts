@@ -7,7 +7,7 @@ import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts"
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { DEMO_TEMPO_RULES } from "../../src/synth/demo-staff.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { integrationToken } from "../support/messages.ts";
+import { integrationToken, participantOf } from "../support/messages.ts";
 import {
   describeViolations,
   type Harness,
@@ -28,11 +28,6 @@ import {
 let harness: Harness;
 let context: BrowserContext;
 let page: Page;
-const unit = (u: { sorCode: string; gln: string; name: string }) => ({
-  sor: u.sorCode,
-  gln: u.gln,
-  name: u.name,
-});
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
@@ -41,8 +36,8 @@ beforeAll(async () => {
   page.on("pageerror", (err) => console.error("page error:", err.message));
   const flow = new NotificationFlow(
     participants("browser-handover", {
-      sender: unit(DEMO_UNITS.slagelseMedical),
-      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
       patient: { cpr: "1107471234", family: "Overgaard", given: ["Oda"] },
     }),
   );
@@ -52,8 +47,8 @@ beforeAll(async () => {
   // Ole is only admitted: the ward discharges him itself, from his pathway page.
   const second = new NotificationFlow(
     participants("browser-handover-2", {
-      sender: unit(DEMO_UNITS.slagelseMedical),
-      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
       patient: { cpr: "1203481235", family: "Overset", given: ["Ole"] },
     }),
   );

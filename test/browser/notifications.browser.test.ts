@@ -10,7 +10,7 @@ import { writeHospitalNotification } from "../../src/interop/medcom/write-hospit
 import { createDeliveryWorker } from "../../src/notifications/delivery.ts";
 import { verifySignature } from "../../src/notifications/model.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { integrationToken } from "../support/messages.ts";
+import { integrationToken, participantOf } from "../support/messages.ts";
 import {
   describeViolations,
   type Harness,
@@ -37,12 +37,6 @@ let receiver: Server;
 let hookUrl: string;
 let secret = "";
 const received: Received[] = [];
-
-const unit = (u: { sorCode: string; gln: string; name: string }) => ({
-  sor: u.sorCode,
-  gln: u.gln,
-  name: u.name,
-});
 
 /** A receiving system: 200 for handovers, 500 for a test delivery (so the log shows a failure). */
 function startReceiver(): Promise<Server> {
@@ -98,8 +92,8 @@ async function logInAsDemo(displayName: string): Promise<void> {
 async function discharge(seed: string, cpr: string): Promise<void> {
   const flow = new NotificationFlow(
     participants(seed, {
-      sender: unit(DEMO_UNITS.slagelseMedical),
-      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
       patient: { cpr, family: "Nielsen", given: ["Naja"] },
     }),
   );

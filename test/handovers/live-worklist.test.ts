@@ -4,7 +4,7 @@ import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { authHeaders, type DemoApp, demoApp } from "../support/access.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
  * Issue 6, point 5: worklists update live. A discharge that arrives while
@@ -20,12 +20,6 @@ beforeAll(async () => {
   url = await demo.app.listen({ port: 0, host: "127.0.0.1" });
 });
 afterAll(() => demo.close());
-
-const unit = (u: { sorCode: string; gln: string; name: string }) => ({
-  sor: u.sorCode,
-  gln: u.gln,
-  name: u.name,
-});
 
 /** Reads the stream until `wanted` appears, or gives up after `ms`. */
 async function waitFor(body: ReadableStream<Uint8Array>, wanted: string, ms: number) {
@@ -59,8 +53,8 @@ describe("live worklists", () => {
     const token = await integrationToken(demo.database.db);
     const flow = new NotificationFlow(
       participants("live-worklist", {
-        sender: unit(DEMO_UNITS.slagelseMedical),
-        receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+        sender: participantOf(DEMO_UNITS.slagelseMedical),
+        receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
         patient: { cpr: "0905521234", family: "Live", given: ["Lise"] },
       }),
     );

@@ -4,7 +4,7 @@ import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { type DemoApp, demoApp } from "../support/access.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
  * Issue 6, point 4 on one process: overdue handovers are escalated one ladder
@@ -14,19 +14,14 @@ import { integrationToken, postMessage } from "../support/messages.ts";
  */
 
 let demo: DemoApp;
-const unit = (u: { sorCode: string; gln: string; name: string }) => ({
-  sor: u.sorCode,
-  gln: u.gln,
-  name: u.name,
-});
 
 beforeAll(async () => {
   demo = await demoApp();
   const token = await integrationToken(demo.database.db);
   const flow = new NotificationFlow(
     participants("sweeper-1", {
-      sender: unit(DEMO_UNITS.slagelseMedical),
-      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
       patient: { cpr: "1507421234", family: "Sweep", given: ["Svend"] },
     }),
   );

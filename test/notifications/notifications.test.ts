@@ -10,7 +10,12 @@ import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts"
 import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { authHeaders, DEMO_PASSWORD, type DemoApp, demoApp } from "../support/access.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import {
+  integrationToken,
+  organisationIdOf,
+  participantOf,
+  postMessage,
+} from "../support/messages.ts";
 
 /**
  * Issue 6, point 6 in the app: each new handover, decision and escalation
@@ -31,11 +36,6 @@ type Item = {
 };
 
 let demo: DemoApp;
-const unit = (u: { sorCode: string; gln: string; name: string }) => ({
-  sor: u.sorCode,
-  gln: u.gln,
-  name: u.name,
-});
 const patient = { cpr: "2108431234", family: "Notifikation", given: ["Nora"] };
 const secondCpr = "2108431242";
 let homeNursingId = "";
@@ -43,13 +43,7 @@ let homeNursingId = "";
 beforeAll(async () => {
   demo = await demoApp();
   const db = demo.database.db;
-  homeNursingId = (
-    await db
-      .selectFrom("organisation")
-      .select("id")
-      .where("sorCode", "=", DEMO_UNITS.naestvedHomeNursing.sorCode)
-      .executeTakeFirstOrThrow()
-  ).id;
+  homeNursingId = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
   // A colleague of the demo's visitator in the same home nursing, to show read markers are personal.
   const admin = createAdminService(db);
   await admin.createUser({
@@ -81,8 +75,8 @@ beforeAll(async () => {
   const token = await integrationToken(db);
   const flow = new NotificationFlow(
     participants("notifications-1", {
-      sender: unit(DEMO_UNITS.slagelseMedical),
-      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
       patient,
     }),
   );
@@ -195,8 +189,8 @@ describe("notifications in the app", () => {
     const token = await integrationToken(demo.database.db);
     const flow = new NotificationFlow(
       participants("notifications-2", {
-        sender: unit(DEMO_UNITS.slagelseMedical),
-        receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+        sender: participantOf(DEMO_UNITS.slagelseMedical),
+        receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
         patient: { ...patient, cpr: secondCpr },
       }),
     );

@@ -7,7 +7,12 @@ import { createDeliveryWorker } from "../../src/notifications/delivery.ts";
 import { BACKOFF_SECONDS, verifySignature } from "../../src/notifications/model.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { authHeaders, DEMO_PASSWORD, type DemoApp, demoApp } from "../support/access.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import {
+  integrationToken,
+  organisationIdOf,
+  participantOf,
+  postMessage,
+} from "../support/messages.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.ts";
 
 /**
@@ -31,22 +36,11 @@ let demo: DemoApp;
 let homeNursingId = "";
 let receiver: WebhookReceiver;
 let answer: number | "hang" = 200;
-const unit = (u: { sorCode: string; gln: string; name: string }) => ({
-  sor: u.sorCode,
-  gln: u.gln,
-  name: u.name,
-});
 
 beforeAll(async () => {
   demo = await demoApp();
   const db = demo.database.db;
-  homeNursingId = (
-    await db
-      .selectFrom("organisation")
-      .select("id")
-      .where("sorCode", "=", DEMO_UNITS.naestvedHomeNursing.sorCode)
-      .executeTakeFirstOrThrow()
-  ).id;
+  homeNursingId = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
   const admin = createAdminService(db);
   await admin.createUser({
     username: "test.it",
@@ -94,8 +88,8 @@ async function discharge(seed: string, cpr: string) {
   const token = await integrationToken(demo.database.db);
   const flow = new NotificationFlow(
     participants(seed, {
-      sender: unit(DEMO_UNITS.slagelseMedical),
-      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
       patient: { cpr, family: "Webhook", given: ["Wanda"] },
     }),
   );

@@ -54,3 +54,20 @@ export async function postMessage(app: App, token: string, message: HospitalNoti
   });
   return { response, ack: response.json() as Ack };
 }
+
+/** A demo unit (src/synth/demo-units.ts) as a message's sender or receiver. */
+export const participantOf = (u: { sorCode: string; gln: string; name: string }) => ({
+  sor: u.sorCode,
+  gln: u.gln,
+  name: u.name,
+});
+
+/** The organisation id of a demo unit, by its SOR code. */
+export async function organisationIdOf(db: Database, u: { sorCode: string }) {
+  const row = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("sorCode", "=", u.sorCode)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
