@@ -66,6 +66,17 @@ export function createNotificationService(deps: {
     return row;
   }
 
+  /** One of the organisation's webhooks, for its administrator. */
+  async function ownWebhook(
+    ctx: RequestContext,
+    organisationId: string,
+    webhookId: string,
+    action: string,
+  ) {
+    await adminOf(ctx, organisationId, action);
+    return webhookOf(organisationId, webhookId);
+  }
+
   function newSecret() {
     const secret = formatSecret(randomBytes(32));
     return { secret, sealed: cipher.encrypt(secret) };
@@ -129,23 +140,20 @@ export function createNotificationService(deps: {
       webhookId: string,
       change: hooks.WebhookChange,
     ) {
-      await adminOf(ctx, organisationId, "change");
-      await webhookOf(organisationId, webhookId);
+      await ownWebhook(ctx, organisationId, webhookId, "change");
       if (change.url !== undefined) checkUrl(change.url);
       await hooks.updateWebhook(db, webhookId, change, clock());
       return webhookView(await webhookOf(organisationId, webhookId));
     },
 
     async deleteWebhook(ctx: RequestContext, organisationId: string, webhookId: string) {
-      await adminOf(ctx, organisationId, "delete");
-      await webhookOf(organisationId, webhookId);
+      await ownWebhook(ctx, organisationId, webhookId, "delete");
       await db.transaction().execute((tx) => hooks.disableWebhook(tx, webhookId, clock()));
     },
 
     /** A new secret, shown once; the old one stops signing at once. */
     async rotateSecret(ctx: RequestContext, organisationId: string, webhookId: string) {
-      await adminOf(ctx, organisationId, "rotate-secret");
-      await webhookOf(organisationId, webhookId);
+      await ownWebhook(ctx, organisationId, webhookId, "rotate-secret");
       const { secret, sealed } = newSecret();
       await hooks.setSecret(db, webhookId, sealed, clock());
       return { secret };
@@ -153,8 +161,7 @@ export function createNotificationService(deps: {
 
     /** A test delivery, sent by the delivery loop like any other and recorded the same way. */
     async ping(ctx: RequestContext, organisationId: string, webhookId: string) {
-      await adminOf(ctx, organisationId, "ping");
-      const webhook = await webhookOf(organisationId, webhookId);
+      const webhook = await ownWebhook(ctx, organisationId, webhookId, "ping");
       if (!webhook.active)
         throw new AppError(
           "TOV_ERR_CONFLICT",
@@ -173,8 +180,7 @@ export function createNotificationService(deps: {
       webhookId: string,
       f: { status?: hooks.DeliveryRow["status"]; limit: number },
     ) {
-      await adminOf(ctx, organisationId, "list-deliveries");
-      await webhookOf(organisationId, webhookId);
+      await ownWebhook(ctx, organisationId, webhookId, "list-deliveries");
       const rows = await hooks.deliveriesOf(db, webhookId, f);
       const attempts = await hooks.attemptsOf(
         db,
@@ -207,8 +213,7 @@ export function createNotificationService(deps: {
       webhookId: string,
       deliveryId: string,
     ) {
-      await adminOf(ctx, organisationId, "retry-delivery");
-      await webhookOf(organisationId, webhookId);
+      await ownWebhook(ctx, organisationId, webhookId, "retry-delivery");
       if (await hooks.retryNow(db, webhookId, deliveryId, clock())) return { deliveryId };
       const status = await hooks.deliveryStatus(db, webhookId, deliveryId);
       if (!status) throw notFound("The delivery");

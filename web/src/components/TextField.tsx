@@ -1,14 +1,20 @@
+import { FieldError } from "./FormErrors";
+
 type Props = {
   id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: "text" | "password";
+  type?: "text" | "password" | "url";
   autoComplete?: string;
   required?: boolean;
+  /** Said under the label, and read with the field. */
+  hint?: string;
+  /** The server's reason for refusing the field, shown at it. */
+  error?: string | undefined;
 };
 
-/** A dkfds text input with its label. */
+/** A dkfds text input with its label, and optionally a hint and the reason it was refused. */
 export function TextField({
   id,
   label,
@@ -17,12 +23,23 @@ export function TextField({
   type = "text",
   autoComplete,
   required,
+  hint,
+  error,
 }: Props) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <div className="form-group">
+    <div className={`form-group${error ? " form-error" : ""}`}>
       <label className="form-label" htmlFor={id}>
         {label}
       </label>
+      {hint && (
+        <span className="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
       <input
         className="form-input"
         id={id}
@@ -32,6 +49,8 @@ export function TextField({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FieldError, fieldProblems, reasonFor } from "../components/FormErrors";
+import { TextField } from "../components/TextField";
 import { NOTIFICATION_KINDS, type NotificationKind, type WebhookCreated } from "./types";
 import { useCreateWebhook } from "./webhook-api";
 
@@ -70,42 +71,24 @@ export function AddWebhookForm({
         )}
       </div>
       <form onSubmit={submit} noValidate>
-        <div className={`form-group${urlError ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="webhook-url">
-            {t("webhooks.url")}
-          </label>
-          <span className="form-hint" id="webhook-url-hint">
-            {t("webhooks.form.urlHint")}
-          </span>
-          <FieldError id="webhook-url-error" message={urlError} />
-          <input
-            id="webhook-url"
-            className="form-input"
-            type="url"
-            required
-            value={draft.url}
-            aria-invalid={urlError ? true : undefined}
-            aria-describedby={`webhook-url-hint${urlError ? " webhook-url-error" : ""}`}
-            onChange={(e) => setDraft({ ...draft, url: e.target.value })}
-          />
-        </div>
-        <div className={`form-group${descriptionError ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="webhook-description">
-            {t("webhooks.description")}
-          </label>
-          <span className="form-hint" id="webhook-description-hint">
-            {t("webhooks.form.descriptionHint")}
-          </span>
-          <FieldError id="webhook-description-error" message={descriptionError} />
-          <input
-            id="webhook-description"
-            className="form-input"
-            value={draft.description}
-            aria-invalid={descriptionError ? true : undefined}
-            aria-describedby={`webhook-description-hint${descriptionError ? " webhook-description-error" : ""}`}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          />
-        </div>
+        <TextField
+          id="webhook-url"
+          label={t("webhooks.url")}
+          type="url"
+          required
+          hint={t("webhooks.form.urlHint")}
+          error={urlError}
+          value={draft.url}
+          onChange={(url) => setDraft({ ...draft, url })}
+        />
+        <TextField
+          id="webhook-description"
+          label={t("webhooks.description")}
+          hint={t("webhooks.form.descriptionHint")}
+          error={descriptionError}
+          value={draft.description}
+          onChange={(description) => setDraft({ ...draft, description })}
+        />
         <fieldset
           className={`form-group webhook-events${eventsError ? " form-error" : ""}`}
           aria-describedby={`webhook-events-hint${eventsError ? " webhook-events-error" : ""}`}
