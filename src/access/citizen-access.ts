@@ -1,5 +1,6 @@
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
+import * as auditStore from "./audit-store.ts";
 import {
   type AccessPolicy,
   type Actor,
@@ -94,7 +95,7 @@ export function createCitizenAccess(
     outcome: "allowed" | "denied",
     extra: { relation?: Relation | null; breakGlassReason?: string } = {},
   ) {
-    await store.appendAudit(db, auditRow(ctx, citizenId, what, outcome, extra, clock()));
+    await auditStore.appendAudit(db, auditRow(ctx, citizenId, what, outcome, extra, clock()));
   }
 
   return {
@@ -138,7 +139,7 @@ export function createCitizenAccess(
             )
           : [];
       const allowed = new Map<string, Relation>();
-      const audited = facts.map((f): store.AuditedCitizen => {
+      const audited = facts.map((f): auditStore.AuditedCitizen => {
         const breakGlass = grants.filter((g) => g.citizenId === f.citizenId);
         const decision = decideCitizenAccess({
           actor: ctx.actor,
@@ -162,7 +163,7 @@ export function createCitizenAccess(
           breakGlassReason: decision.breakGlassReason ?? null,
         };
       });
-      await store.appendAuditForMany(db, auditShared(ctx, what, now), audited);
+      await auditStore.appendAuditForMany(db, auditShared(ctx, what, now), audited);
       return allowed;
     },
 
@@ -193,7 +194,7 @@ export function createCitizenAccess(
       if (ctx.actor.kind !== "citizen") {
         throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can see their own access log");
       }
-      const entries = await store.auditForCitizen(db, ctx.actor.citizenId, limit);
+      const entries = await auditStore.auditForCitizen(db, ctx.actor.citizenId, limit);
       await audit(ctx, ctx.actor.citizenId, { action: "read", resource: "access-log" }, "allowed", {
         relation: "self",
       });
