@@ -27,16 +27,15 @@ export function createSessionService(
   policy: { session: SessionPolicy; throttle: ThrottlePolicy },
   clock: () => Date = () => new Date(),
 ) {
-  async function actorFor(
+  /** Who a session's user acts as: a staff member only through a live membership. */
+  function actorOf(
     user: { id: string; kind: "staff" | "citizen" | "relative"; citizenId: string | null },
-    activeMembershipId: string | null,
-  ): Promise<Actor | null> {
+    active: store.MembershipWithOrganisation | null,
+  ): Actor | null {
     if (user.kind === "citizen" && user.citizenId) {
       return { kind: "citizen", userId: user.id, citizenId: user.citizenId };
     }
     if (user.kind === "relative") return { kind: "relative", userId: user.id };
-    const memberships = await store.activeMemberships(db, user.id);
-    const active = memberships.find((m) => m.membershipId === activeMembershipId);
     if (!active) return null;
     return {
       kind: "staff",
@@ -94,10 +93,10 @@ export function createSessionService(
     /** The live session behind a cookie, or null; refreshes the idle timer. */
     async resolveSession(cookieValue: string): Promise<SessionContext | null> {
       const now = clock();
-      const session = await store.findSession(db, sha256(cookieValue));
-      if (!session || !sessionIsLive(session, now, policy.session)) return null;
-      const user = await store.findUserById(db, session.userId);
-      if (!user || user.disabledAt) return null;
+      const found = await store.findSessionWithActor(db, sha256(cookieValue));
+      if (!found || !sessionIsLive(found.session, now, policy.session)) return null;
+      const { session, user, membership } = found;
+      if (user.disabledAt) return null;
       // Writing on every request would serialise reads; a minute's precision is enough.
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
         await store.touchSession(db, session.id, now);
@@ -106,7 +105,7 @@ export function createSessionService(
         sessionKey: session.id,
         userId: user.id,
         csrfToken: session.csrfToken,
-        actor: await actorFor(user, session.activeMembershipId),
+        actor: actorOf(user, membership),
       };
     },
 

@@ -184,6 +184,74 @@ export function findSession(db: Database, id: string) {
   return db.selectFrom("userSession").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/**
+ * A session with its user and its active membership (with the organisation),
+ * in one round trip: every signed-in request asks this first.
+ */
+export async function findSessionWithActor(db: Database, id: string) {
+  const row = await db
+    .selectFrom("userSession as s")
+    .innerJoin("appUser as u", "u.id", "s.userId")
+    .leftJoin("membership as m", (join) =>
+      join
+        .onRef("m.id", "=", "s.activeMembershipId")
+        .onRef("m.userId", "=", "s.userId")
+        .on("m.revokedAt", "is", null),
+    )
+    .leftJoin("organisation as o", "o.id", "m.organisationId")
+    .select([
+      "s.id as sessionId",
+      "s.csrfToken",
+      "s.lastSeenAt",
+      "s.expiresAt",
+      "s.endedAt",
+      "u.id as userId",
+      "u.kind as userKind",
+      "u.citizenId",
+      "u.disabledAt",
+      "m.id as membershipId",
+      "m.role",
+      ...organisationColumns,
+    ])
+    .where("s.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { membershipId, role, id: organisationId, ...org } = row;
+  const membership =
+    membershipId && role && organisationId && org.name && org.kind
+      ? {
+          membershipId,
+          role,
+          organisation: {
+            id: organisationId,
+            name: org.name,
+            kind: org.kind,
+            hospitalId: org.hospitalId,
+            municipalityCode: org.municipalityCode,
+            generalPracticeId: org.generalPracticeId,
+            clusterId: org.clusterId,
+            regionCode: org.regionCode,
+          },
+        }
+      : null;
+  return {
+    session: {
+      id: row.sessionId,
+      csrfToken: row.csrfToken,
+      lastSeenAt: row.lastSeenAt,
+      expiresAt: row.expiresAt,
+      endedAt: row.endedAt,
+    },
+    user: {
+      id: row.userId,
+      kind: row.userKind,
+      citizenId: row.citizenId,
+      disabledAt: row.disabledAt,
+    },
+    membership,
+  };
+}
+
 export async function touchSession(db: Database, id: string, now: Date) {
   await db.updateTable("userSession").set({ lastSeenAt: now }).where("id", "=", id).execute();
 }
