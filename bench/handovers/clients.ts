@@ -15,6 +15,8 @@ export type ClientJob = {
   warmUp: number;
   perClient: number;
   maxSeconds: number;
+  /** What is asked for; the worklist's first page unless said. */
+  path?: string;
   /**
    * Paced instead of back-to-back: each client asks at random moments, on
    * average this many ms apart (a Poisson process), as people with the page
@@ -30,6 +32,8 @@ export type ClientResult = {
   statuses: Record<string, number>;
   items: number;
   named: number;
+  /** Sums over the responses: the whole list's length, and the receiver's citizens in hospital. */
+  total: number;
   inHospital: number;
   /** Responses whose worklist had at least one item. */
   nonEmpty: number;
@@ -42,12 +46,13 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
     statuses: {},
     items: 0,
     named: 0,
+    total: 0,
     inHospital: 0,
     nonEmpty: 0,
   };
   const one = async (cookie: string) => {
     const started = performance.now();
-    const response = await fetch(`${job.url}/api/handovers`, {
+    const response = await fetch(`${job.url}${job.path ?? "/api/handovers"}`, {
       headers: { cookie: `${SESSION_COOKIE}=${cookie}` },
     });
     // The answer counts as arrived when its body has; parsing it is the client's own work.
@@ -81,11 +86,13 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
         if (r.status !== 200) continue;
         const body = JSON.parse(r.text) as {
           items: { citizenName: string | null }[];
-          inHospital: unknown[];
+          total: number;
+          inHospitalTotal?: number;
         };
         result.items += body.items.length;
         result.named += body.items.filter((item) => item.citizenName !== null).length;
-        result.inHospital += body.inHospital.length;
+        result.total += body.total;
+        result.inHospital += body.inHospitalTotal ?? 0;
         if (body.items.length > 0) result.nonEmpty++;
       }
       result.latencies[c.label]?.push(...mine);

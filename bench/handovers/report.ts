@@ -21,6 +21,8 @@ export const TARGETS = {
 export const size = quick
   ? { scale: 0.1, users: 10, warmUp: 3, requests: 30, maxSeconds: 30, solo: 10, paced: 10 }
   : { scale: 1, users: 50, warmUp: 3, requests: 100, maxSeconds: 120, solo: 15, paced: 60 };
+/** The worklist page's page size: what the web page asks for (and the API's default). */
+export const PAGE_SIZE = 50;
 export const sweepSize = quick ? 1_000 : TARGETS.sweepHandovers;
 export const YEAR_MS = Math.round(365.25 * 86_400_000);
 

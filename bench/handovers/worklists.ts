@@ -19,6 +19,7 @@ import {
   fixed,
   ms,
   option,
+  PAGE_SIZE,
   perKindLines,
   planLines,
   rows,
@@ -195,6 +196,8 @@ export async function worklists(database: DatabaseHandle, databaseUrl: string, m
       });
     }
 
+    await inHospitalTab(clients, url, biggest.get("municipality"));
+
     const r = await clients.run({
       url,
       clients: staff.map((u) => ({ cookie: u.cookie, label: u.org.kind })),
@@ -214,7 +217,7 @@ export async function worklists(database: DatabaseHandle, databaseUrl: string, m
       what: `the same: what the answers held (HTTP status: ${Object.entries(r.statuses)
         .map(([status, n]) => `${fixed(n)} × ${status}`)
         .join(", ")})`,
-      value: `${fixed(r.items / responses, 1)} items per response (${fixed((100 * r.nonEmpty) / responses)} % non-empty, ${fixed((100 * r.named) / Math.max(1, r.items))} % with the citizen's name), ${fixed(r.inHospital / responses, 1)} citizens in hospital`,
+      value: `${fixed(r.items / responses, 1)} items per response (${fixed((100 * r.nonEmpty) / responses)} % non-empty, ${fixed((100 * r.named) / Math.max(1, r.items))} % with the citizen's name), ${fixed(r.total / responses, 1)} handovers on the whole list (${PAGE_SIZE} a page), ${fixed(r.inHospital / responses, 1)} citizens in hospital (their own tab and request)`,
     });
     const paced = await clients.run({
       url,
@@ -238,6 +241,29 @@ export async function worklists(database: DatabaseHandle, databaseUrl: string, m
     clients.close();
     await app.close();
   }
+}
+
+/** The receiver's other tab, "in hospital now": its own request, asked when the tab is opened. */
+async function inHospitalTab(
+  clients: ReturnType<typeof clientProcess>,
+  url: string,
+  user: StaffUser | undefined,
+) {
+  if (!user) return;
+  const r = await clients.run({
+    url,
+    path: "/api/handovers/in-hospital",
+    clients: [{ cookie: user.cookie, label: user.org.kind }],
+    warmUp: 3,
+    perClient: size.solo,
+    maxSeconds: 30,
+  });
+  checkStatuses(r, "the in-hospital tab");
+  const latencies = Object.values(r.latencies).flat();
+  rows.push({
+    what: `one user alone: the in-hospital tab (${user.org.name}, ${fixed(r.total / latencies.length)} citizens in hospital, ${PAGE_SIZE} a page)`,
+    value: `p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`,
+  });
 }
 
 export function checkStatuses(r: ClientResult, who: string) {
@@ -319,23 +345,24 @@ export async function whereTheTimeGoes(
         statuses: ["open", "declined"],
         overdueOnly: false,
         newestFirst: false,
+        ...(user.org.kind === "cluster_secretariat" ? { overdueOrDeclined: true } : {}),
         now: new Date(),
-        limit: 200,
       };
-      const worklistMs = await medianMs(() => worklistStore.worklist(capturing, filter));
+      // The page's first page, as the web page asks for it.
+      const page = { limit: PAGE_SIZE, offset: 0 };
+      const worklistMs = await medianMs(() => worklistStore.worklist(capturing, filter, page));
       const stays = {
         ...(scope.municipalityCode ? { municipalityCode: scope.municipalityCode } : {}),
         ...(scope.practiceId ? { practiceId: scope.practiceId } : {}),
-        limit: 200,
       };
-      const staysMs = await medianMs(() => worklistStore.currentStaysOf(capturing, stays));
+      const staysMs = await medianMs(() => worklistStore.currentStaysOf(capturing, stays, page));
       timingLines.push(
         `| ${user.org.kind} (${user.org.name}) | ${ms(worklistMs)} | ${stays.municipalityCode || stays.practiceId ? ms(staysMs) : "not asked"} | ${ms(p50)} |`,
       );
       if (option("explain")) {
         captured.length = 0;
-        await worklistStore.worklist(capturing, filter);
-        await worklistStore.currentStaysOf(capturing, stays);
+        await worklistStore.worklist(capturing, filter, page);
+        await worklistStore.currentStaysOf(capturing, stays, page);
         for (const q of captured) {
           const plan = await pool.query<{ "QUERY PLAN": string }>(
             `explain (analyze, buffers) ${q.sql}`,

@@ -98,6 +98,47 @@ export function createCitizenAccess(
     await auditStore.appendAudit(db, auditRow(ctx, citizenId, what, outcome, extra, clock()));
   }
 
+  async function decideMany(ctx: RequestContext, facts: CitizenFacts[]) {
+    const now = clock();
+    const grants =
+      ctx.actor.kind === "staff"
+        ? await store.activeBreakGlassAmong(
+            db,
+            ctx.actor.userId,
+            facts.map((f) => f.citizenId),
+            now,
+          )
+        : [];
+    const allowed = new Map<string, Relation>();
+    const audited = facts.map((f): auditStore.AuditedCitizen => {
+      const breakGlass = grants.filter((g) => g.citizenId === f.citizenId);
+      const decision = decideCitizenAccess({ actor: ctx.actor, facts: f, now, policy, breakGlass });
+      if (!decision.allowed)
+        return {
+          citizenId: f.citizenId,
+          outcome: "denied",
+          relation: null,
+          breakGlassReason: null,
+        };
+      allowed.set(f.citizenId, decision.relation);
+      return {
+        citizenId: f.citizenId,
+        outcome: "allowed",
+        relation: decision.relation,
+        breakGlassReason: decision.breakGlassReason ?? null,
+      };
+    });
+    return { allowed, audited };
+  }
+
+  async function auditMany(
+    ctx: RequestContext,
+    what: AccessPurpose,
+    audited: auditStore.AuditedCitizen[],
+  ) {
+    await auditStore.appendAuditForMany(db, auditShared(ctx, what, clock()), audited);
+  }
+
   return {
     audit,
 
@@ -128,44 +169,18 @@ export function createCitizenAccess(
      * Returns the relation per allowed citizen; the denied are absent.
      */
     async authorizeMany(ctx: RequestContext, facts: CitizenFacts[], what: AccessPurpose) {
-      const now = clock();
-      const grants =
-        ctx.actor.kind === "staff"
-          ? await store.activeBreakGlassAmong(
-              db,
-              ctx.actor.userId,
-              facts.map((f) => f.citizenId),
-              now,
-            )
-          : [];
-      const allowed = new Map<string, Relation>();
-      const audited = facts.map((f): auditStore.AuditedCitizen => {
-        const breakGlass = grants.filter((g) => g.citizenId === f.citizenId);
-        const decision = decideCitizenAccess({
-          actor: ctx.actor,
-          facts: f,
-          now,
-          policy,
-          breakGlass,
-        });
-        if (!decision.allowed)
-          return {
-            citizenId: f.citizenId,
-            outcome: "denied",
-            relation: null,
-            breakGlassReason: null,
-          };
-        allowed.set(f.citizenId, decision.relation);
-        return {
-          citizenId: f.citizenId,
-          outcome: "allowed",
-          relation: decision.relation,
-          breakGlassReason: decision.breakGlassReason ?? null,
-        };
-      });
-      await auditStore.appendAuditForMany(db, auditShared(ctx, what, now), audited);
-      return allowed;
+      const decided = await decideMany(ctx, facts);
+      await auditMany(ctx, what, decided.audited);
+      return decided.allowed;
     },
+
+    /**
+     * The decisions of `authorizeMany` without their audit entries, for a
+     * search that reads more than it shows: it audits what it shows with
+     * `auditMany`.
+     */
+    decideMany,
+    auditMany,
 
     /** Emergency access: stated reason, limited time, flagged in the audit log. */
     async breakGlass(ctx: RequestContext, citizenId: string, reason: string) {

@@ -204,6 +204,34 @@ export function createCitizenService(
       return names;
     },
 
+    /**
+     * The names among `citizenIds` that `matches` accepts, for a search by
+     * name: every name is decided through the relation rules as `namesFor`
+     * does, but only the matches — what the searcher is shown — are audited
+     * as read.
+     */
+    async namesMatching(
+      ctx: RequestContext,
+      citizenIds: string[],
+      resource: string,
+      matches: (name: string) => boolean,
+    ) {
+      const found = new Map<string, string>();
+      const facts = await store.factsOfMany(db, [...new Set(citizenIds)]);
+      if (facts.size === 0) return found;
+      const { allowed, audited } = await access.decideMany(ctx, [...facts.values()]);
+      for (const row of await store.encryptedNamesOf(db, [...allowed.keys()])) {
+        const name = cipher.decrypt(row.nameEncrypted);
+        if (matches(name)) found.set(row.id, name);
+      }
+      await access.auditMany(
+        ctx,
+        { action: "read", resource },
+        audited.filter((a) => found.has(a.citizenId)),
+      );
+      return found;
+    },
+
     /** Finds a citizen by CPR number; the search is audited, and only permitted citizens are shown. */
     async searchByCpr(ctx: RequestContext, cpr: string, purpose?: string) {
       const info = parseCpr(cpr);

@@ -88,12 +88,15 @@ export const fhirTaskRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     async (request, reply) => {
       const { status, _count: count } = request.query;
       const codes = status ? (status.split(",") as TaskStatus[]) : null;
-      const items = await handovers.worklist(contextOf(request), {
-        ...(codes ? { statuses: handoverStatusesOf(codes) } : {}),
-        overdueOnly: false,
-        limit: count,
-        resource: AUDITED_AS,
-      });
+      const items = await handovers.worklist(
+        contextOf(request),
+        {
+          ...(codes ? { statuses: handoverStatusesOf(codes) } : {}),
+          overdueOnly: false,
+          resource: AUDITED_AS,
+        },
+        { limit: count, offset: 0 },
+      );
       const self = `/fhir/Task?${status ? `status=${status}&` : ""}_count=${count}`;
       const bundle = searchBundle(base(request), self, items.map(taskResource));
       // A full page may not be all: then the total is not known, and not claimed.

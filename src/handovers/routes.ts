@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
-import { DECLINE_REASONS } from "./model.ts";
+import { DECLINE_REASONS, type HandoverStatus } from "./model.ts";
 import type { HandoverService } from "./service.ts";
 
 const tags = ["handovers"];
@@ -48,6 +48,33 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
   app,
   { handovers },
 ) => {
+  const statusList = z
+    .string()
+    .regex(/^(open|confirmed|declined|closed)(,(open|confirmed|declined|closed))*$/, {
+      message: "must be a comma-separated list of open, confirmed, declined, closed",
+    });
+  const filters = {
+    status: statusList.optional(),
+    overdue: z.enum(["true", "false"]).optional(),
+    sector: z.enum(["municipality", "general-practice"]).optional(),
+    sort: z.enum(["deadline", "newest"]).default("deadline"),
+  };
+  const paging = {
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  };
+  const queryOf = (q: {
+    status?: string | undefined;
+    overdue?: "true" | "false" | undefined;
+    sector?: "municipality" | "general-practice" | undefined;
+    sort: "deadline" | "newest";
+  }) => ({
+    ...(q.status ? { statuses: q.status.split(",") as HandoverStatus[] } : {}),
+    overdueOnly: q.overdue === "true",
+    ...(q.sector ? { sector: q.sector } : {}),
+    newestFirst: q.sort === "newest",
+  });
+
   app.get(
     "/api/handovers",
     {
@@ -55,39 +82,85 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       schema: {
         tags,
         summary:
-          "The acting organisation's worklist: a municipality's or GP's handovers to confirm, a hospital's discharges not yet taken over, a cluster's overdue or declined",
-        querystring: z.object({
-          status: z
-            .string()
-            .regex(/^(open|confirmed|declined|closed)(,(open|confirmed|declined|closed))*$/, {
-              message: "must be a comma-separated list of open, confirmed, declined, closed",
-            })
-            .optional(),
-          overdue: z.enum(["true", "false"]).optional(),
-          sector: z.enum(["municipality", "general-practice"]).optional(),
-          sort: z.enum(["deadline", "newest"]).default("deadline"),
-          limit: z.coerce.number().int().min(1).max(500).default(200),
-        }),
-        response: { 200: z.object({ items: z.array(item), inHospital: z.array(inHospital) }) },
+          "One page of the acting organisation's worklist: a municipality's or GP's handovers to confirm, a hospital's discharges not yet taken over, a cluster's overdue or declined",
+        querystring: z.object({ ...filters, ...paging }),
+        response: {
+          200: z.object({
+            items: z.array(item),
+            /** How many handovers the whole list holds (all pages). */
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+            /** How many of a receiver's citizens are in hospital now (`/api/handovers/in-hospital`). */
+            inHospitalTotal: z.number(),
+          }),
+        },
       },
     },
     async (request) => {
-      const q = request.query;
+      const { limit, offset, ...q } = request.query;
       const ctx = contextOf(request);
-      // The two lists are independent reads: asked at once, on two connections.
-      const [items, inHospital] = await Promise.all([
-        handovers.worklist(ctx, {
-          ...(q.status
-            ? { statuses: q.status.split(",") as ("open" | "confirmed" | "declined" | "closed")[] }
-            : {}),
-          overdueOnly: q.overdue === "true",
-          ...(q.sector ? { sector: q.sector } : {}),
-          newestFirst: q.sort === "newest",
-          limit: q.limit,
-        }),
-        handovers.inHospital(ctx, q.limit),
+      // Independent reads: asked at once, on separate connections.
+      const [page, inHospitalTotal] = await Promise.all([
+        handovers.worklistPage(ctx, queryOf(q), { limit, offset }),
+        handovers.inHospitalCount(ctx),
       ]);
-      return { items, inHospital };
+      return { ...page, limit, offset, inHospitalTotal };
+    },
+  );
+
+  app.get(
+    "/api/handovers/in-hospital",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "One page of a receiver's citizens in hospital now (admitted or on leave): the discharges to come; empty for hospitals and clusters",
+        querystring: z.object(paging),
+        response: {
+          200: z.object({
+            items: z.array(inHospital),
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const page = await handovers.inHospital(contextOf(request), { limit, offset });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.post(
+    "/api/handovers/search",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "Both worklists searched by the citizen's name (in the body, never the URL); only the matches are returned and audited",
+        body: z.object({
+          name: z
+            .string()
+            .trim()
+            .min(2, "must be at least 2 characters")
+            .max(100, "must be at most 100 characters"),
+          ...filters,
+          overdue: z.boolean().optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(item), inHospital: z.array(inHospital) }),
+        },
+      },
+    },
+    async (request) => {
+      const { name, overdue, ...q } = request.body;
+      const query = queryOf({ ...q, ...(overdue ? { overdue: "true" as const } : {}) });
+      return handovers.search(contextOf(request), query, name);
     },
   );
 

@@ -21,26 +21,8 @@ export function createWorklists(deps: {
     clock,
     ...(deps.feedIntervalMs ? { intervalMs: deps.feedIntervalMs } : {}),
   });
-  /**
-   * The acting organisation's worklist, decided by what it is: a
-   * municipality (or one of its units) or a practice sees what it must
-   * confirm; a hospital (or department) its discharges not yet taken over;
-   * a cluster secretariat what is overdue or declined in the cluster. Names
-   * and the ward's note come through the relation rules, each read audited
-   * as `resource` (default "worklist").
-   */
-  async function worklist(
-    ctx: RequestContext,
-    f: {
-      statuses?: HandoverStatus[];
-      overdueOnly: boolean;
-      sector?: Sector;
-      newestFirst?: boolean;
-      limit: number;
-      id?: string;
-      resource?: string;
-    },
-  ) {
+  /** The acting organisation's worklist scope, or 403 when it has none. */
+  function scopeOf(ctx: RequestContext) {
     const org =
       ctx.actor.kind === "staff" || ctx.actor.kind === "token" ? ctx.actor.organisation : null;
     if (!org)
@@ -48,29 +30,31 @@ export function createWorklists(deps: {
         "TOV_ERR_FORBIDDEN",
         "Worklists belong to staff acting for an organisation",
       );
-    const now = clock();
     const scope = worklistScope(org);
     if (!scope)
       throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist");
-    const rows = await store.worklist(db, {
+    return scope;
+  }
+
+  function filterOf(ctx: RequestContext, f: WorklistQuery, now: Date): store.WorklistFilter {
+    const scope = scopeOf(ctx);
+    return {
       ...scope.filter,
       ...(f.id ? { id: f.id } : {}),
       statuses: f.statuses ?? scope.statuses,
       overdueOnly: f.overdueOnly,
+      ...(scope.overdueOrDeclined ? { overdueOrDeclined: true } : {}),
       ...(f.sector ? { sector: f.sector } : {}),
       newestFirst: f.newestFirst ?? false,
       now,
-      limit: f.limit,
-    });
-    const visible = scope.overdueOrDeclined
-      ? rows.filter((r) => r.status === "declined" || new Date(r.deadlineAt) < now)
-      : rows;
-    const names = await citizens.namesFor(
-      ctx,
-      visible.map((r) => r.citizenId),
-      f.resource ?? "worklist",
-    );
-    return visible.map((r) => ({
+    };
+  }
+
+  type Row = Awaited<ReturnType<typeof store.worklist>>[number];
+
+  /** Rows as the list shows them, with the names the relation rules allow. */
+  function shown(rows: Row[], names: Map<string, string | null>, now: Date) {
+    return rows.map((r) => ({
       ...r,
       citizenName: names.get(r.citizenId) ?? null,
       // The ward's note is health data: only for those with a relation to the citizen.
@@ -82,21 +66,70 @@ export function createWorklists(deps: {
     }));
   }
 
+  /**
+   * One page of the acting organisation's worklist, decided by what it is: a
+   * municipality (or one of its units) or a practice sees what it must
+   * confirm; a hospital (or department) its discharges not yet taken over;
+   * a cluster secretariat what is overdue or declined in the cluster. Names
+   * and the ward's note come through the relation rules, each read audited
+   * as `resource` (default "worklist") — only the page's, so a long list
+   * costs no more than the rows shown.
+   */
+  async function worklist(ctx: RequestContext, f: WorklistQuery, page: store.Page, now = clock()) {
+    const rows = await store.worklist(db, filterOf(ctx, f, now), page);
+    const names = await citizens.namesFor(
+      ctx,
+      rows.map((r) => r.citizenId),
+      f.resource ?? "worklist",
+    );
+    return shown(rows, names, now);
+  }
+
+  /** The receiver's citizens in hospital now, as the list shows them. */
+  function inHospitalShown(
+    rows: Awaited<ReturnType<typeof store.currentStaysOf>>,
+    names: Map<string, string | null>,
+  ) {
+    return rows.map((r) => ({
+      ...r,
+      status: r.status === "on-leave" ? ("on-leave" as const) : ("admitted" as const),
+      citizenName: names.get(r.citizenId) ?? null,
+      admittedAt: new Date(r.admittedAt).toISOString(),
+    }));
+  }
+
+  /** A receiver's in-hospital scope; hospitals and clusters have none (their lists are about handovers). */
+  function staysFilterOf(ctx: RequestContext): store.StaysFilter {
+    const { filter } = scopeOf(ctx);
+    return {
+      ...(filter.municipalityCode ? { municipalityCode: filter.municipalityCode } : {}),
+      ...(filter.practiceId ? { practiceId: filter.practiceId } : {}),
+    };
+  }
+
   return {
     worklist,
+
+    /** One page of the worklist and how long the whole list is. */
+    async worklistPage(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
+      const now = clock();
+      const [items, total] = await Promise.all([
+        worklist(ctx, f, page, now),
+        store.worklistCount(db, filterOf(ctx, f, now)),
+      ]);
+      return { items, total };
+    },
 
     /**
      * One handover as the acting organisation's worklist shows it, whatever
      * its status (the FHIR Task read); null when it is not on that list.
      */
     async worklistItem(ctx: RequestContext, id: string, resource: string) {
-      const [item] = await worklist(ctx, {
-        id,
-        statuses: ["open", "confirmed", "declined", "closed"],
-        overdueOnly: false,
-        limit: 1,
-        resource,
-      });
+      const [item] = await worklist(
+        ctx,
+        { id, statuses: ["open", "confirmed", "declined", "closed"], overdueOnly: false, resource },
+        { limit: 1, offset: 0 },
+      );
       return item ?? null;
     },
 
@@ -105,44 +138,79 @@ export function createWorklists(deps: {
      * changed (a live worklist refetches then); returns the way to stop.
      */
     watch(ctx: RequestContext, onChange: () => void): () => void {
-      const org =
-        ctx.actor.kind === "staff" || ctx.actor.kind === "token" ? ctx.actor.organisation : null;
-      const scope = org ? worklistScope(org) : null;
-      if (!scope)
-        throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist");
-      return feed.watch(scope.filter, onChange);
+      return feed.watch(scopeOf(ctx).filter, onChange);
     },
 
     /**
-     * A receiver's citizens in hospital now — the discharges to come — with
-     * names read through the relation rules. Empty for hospitals and clusters,
-     * whose worklists are about handovers only.
+     * One page of a receiver's citizens in hospital now — the discharges to
+     * come — with names read through the relation rules, and how many there
+     * are. Empty for hospitals and clusters.
      */
-    async inHospital(ctx: RequestContext, limit: number) {
-      const org =
-        ctx.actor.kind === "staff" || ctx.actor.kind === "token" ? ctx.actor.organisation : null;
-      const scope = org ? worklistScope(org) : null;
-      const filter = scope?.filter ?? {};
-      if (!filter.municipalityCode && !filter.practiceId) return [];
-      const rows = await store.currentStaysOf(db, {
-        ...(filter.municipalityCode ? { municipalityCode: filter.municipalityCode } : {}),
-        ...(filter.practiceId ? { practiceId: filter.practiceId } : {}),
-        limit,
-      });
+    async inHospital(ctx: RequestContext, page: store.Page) {
+      const filter = staysFilterOf(ctx);
+      const [rows, total] = await Promise.all([
+        store.currentStaysOf(db, filter, page),
+        store.currentStaysCount(db, filter),
+      ]);
       const names = await citizens.namesFor(
         ctx,
         rows.map((r) => r.citizenId),
         "worklist",
       );
-      return rows.map((r) => ({
-        ...r,
-        status: r.status === "on-leave" ? ("on-leave" as const) : ("admitted" as const),
-        citizenName: names.get(r.citizenId) ?? null,
-        admittedAt: new Date(r.admittedAt).toISOString(),
-      }));
+      return { items: inHospitalShown(rows, names), total };
+    },
+
+    /** How many of a receiver's citizens are in hospital now (0 for hospitals and clusters). */
+    inHospitalCount(ctx: RequestContext) {
+      return store.currentStaysCount(db, staysFilterOf(ctx));
+    },
+
+    /**
+     * Both lists searched by the citizen's name (names are sealed, so the
+     * server reads the first `SEARCHED` of each and compares): only the
+     * matches are returned, and only they are audited as read.
+     */
+    async search(ctx: RequestContext, f: WorklistQuery, name: string) {
+      const now = clock();
+      const wanted = name.trim().toLocaleLowerCase("da");
+      const matches = (n: string) => n.toLocaleLowerCase("da").includes(wanted);
+      const all = { limit: SEARCHED, offset: 0 };
+      const [rows, stays] = await Promise.all([
+        store.worklist(db, filterOf(ctx, f, now), all),
+        store.currentStaysOf(db, staysFilterOf(ctx), all),
+      ]);
+      const names = await citizens.namesMatching(
+        ctx,
+        [...rows, ...stays].map((r) => r.citizenId),
+        "worklist",
+        matches,
+      );
+      return {
+        items: shown(
+          rows.filter((r) => names.has(r.citizenId)),
+          names,
+          now,
+        ),
+        inHospital: inHospitalShown(
+          stays.filter((r) => names.has(r.citizenId)),
+          names,
+        ),
+      };
     },
   };
 }
+
+/** How many rows of each list a name search reads at most. */
+export const SEARCHED = 1000;
+
+export type WorklistQuery = {
+  statuses?: HandoverStatus[];
+  overdueOnly: boolean;
+  sector?: Sector;
+  newestFirst?: boolean;
+  id?: string;
+  resource?: string;
+};
 
 type Org = Extract<RequestContext["actor"], { kind: "staff" | "token" }>["organisation"];
 

@@ -13,18 +13,51 @@ export type WorklistFilter = {
   clusterId?: string;
   statuses: HandoverStatus[];
   overdueOnly: boolean;
+  /** Only those overdue or declined (a cluster secretariat's list). */
+  overdueOrDeclined?: boolean;
   sector?: Sector;
   /** Newest discharge first; otherwise the soonest (or longest passed) deadline first. */
   newestFirst?: boolean;
   now: Date;
-  limit: number;
 };
 
-/** A worklist: handovers with their stay and citizen ids, soonest deadline first. */
-export function worklist(db: Database, f: WorklistFilter) {
+export type Page = { limit: number; offset: number };
+
+/** The handovers a filter selects, before ordering and paging. */
+function selected(db: Database, f: WorklistFilter) {
   let q = db
     .selectFrom("handover as h")
     .innerJoin("hospitalStay as s", "s.id", "h.stayId")
+    .where("h.status", "in", f.statuses);
+  if (f.id) q = q.where("h.id", "=", f.id);
+  if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
+  if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
+  if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);
+  if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
+  if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
+  if (f.overdueOrDeclined)
+    q = q.where((eb) => eb.or([eb("h.status", "=", "declined"), eb("h.deadlineAt", "<", f.now)]));
+  if (f.sector) q = q.where("h.sector", "=", f.sector);
+  return q;
+}
+
+/** How many handovers the filter selects (the worklist's length, all pages). */
+export async function worklistCount(db: Database, f: WorklistFilter): Promise<number> {
+  const row = await selected(db, f)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * One page of a worklist: handovers with their stay and citizen ids, soonest
+ * deadline first (or newest discharge), the id breaking ties so that pages
+ * neither repeat nor skip a row.
+ */
+export function worklist(db: Database, f: WorklistFilter, page: Page) {
+  const order = f.newestFirst ? "h.dischargedAt" : "h.deadlineAt";
+  const direction = f.newestFirst ? "desc" : "asc";
+  return selected(db, f)
     .innerJoin("organisation as r", "r.id", "h.receiverOrganisationId")
     .leftJoin("organisation as d", "d.id", "h.dischargingOrganisationId")
     .select([
@@ -46,31 +79,44 @@ export function worklist(db: Database, f: WorklistFilter) {
       "d.name as dischargingName",
       "s.hospitalId",
     ])
-    .where("h.status", "in", f.statuses)
-    .orderBy(f.newestFirst ? "h.dischargedAt" : "h.deadlineAt", f.newestFirst ? "desc" : "asc")
-    .limit(f.limit);
-  if (f.id) q = q.where("h.id", "=", f.id);
-  if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
-  if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
-  if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);
-  if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
-  if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
-  if (f.sector) q = q.where("h.sector", "=", f.sector);
-  return q.execute();
+    .orderBy(order, direction)
+    .orderBy("h.id", direction)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export type StaysFilter = { municipalityCode?: string; practiceId?: string };
+
+function currentStays(db: Database, f: StaysFilter) {
+  const q = db
+    .selectFrom("hospitalStay as s")
+    .innerJoin("citizen as c", "c.id", "s.citizenId")
+    .where("s.status", "in", ["admitted", "on-leave"]);
+  if (f.municipalityCode) return q.where("c.homeMunicipalityCode", "=", f.municipalityCode);
+  if (f.practiceId) return q.where("c.listedPracticeId", "=", f.practiceId);
+  return null;
+}
+
+/** How many of the receiver's citizens are in hospital now. */
+export async function currentStaysCount(db: Database, f: StaysFilter): Promise<number> {
+  const q = currentStays(db, f);
+  if (!q) return 0;
+  const row = await q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
  * The receiver's citizens in hospital now (admitted or on leave): a
  * municipality's residents, or a practice's listed patients. They are the
  * discharges to come, so the worklist shows them before any handover exists.
+
+ * One page, latest admitted first.
  */
-export function currentStaysOf(
-  db: Database,
-  f: { municipalityCode?: string; practiceId?: string; limit: number },
-) {
-  let q = db
-    .selectFrom("hospitalStay as s")
-    .innerJoin("citizen as c", "c.id", "s.citizenId")
+export function currentStaysOf(db: Database, f: StaysFilter, page: Page) {
+  const q = currentStays(db, f);
+  if (!q) return Promise.resolve([]);
+  return q
     .innerJoin("hospital as hp", "hp.id", "s.hospitalId")
     .leftJoin("organisation as d", "d.id", "s.departmentOrganisationId")
     .select([
@@ -81,13 +127,11 @@ export function currentStaysOf(
       "hp.name as hospitalName",
       "d.name as departmentName",
     ])
-    .where("s.status", "in", ["admitted", "on-leave"])
     .orderBy("s.admittedAt", "desc")
-    .limit(f.limit);
-  if (f.municipalityCode) q = q.where("c.homeMunicipalityCode", "=", f.municipalityCode);
-  else if (f.practiceId) q = q.where("c.listedPracticeId", "=", f.practiceId);
-  else return Promise.resolve([]);
-  return q.execute();
+    .orderBy("s.id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
 }
 
 export type RecentChange = {

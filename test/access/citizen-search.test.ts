@@ -24,8 +24,13 @@ const search = (as: string, cpr: string) =>
 
 describe("finding a citizen by CPR number", () => {
   it("is done in the body, never the URL", () => {
+    // Every search (by CPR number, by name in the worklists) carries what it looks for in the body.
     const routes = f.demo.app.registeredRoutes.filter((r) => r.url.includes("search"));
-    expect(routes.map((r) => r.method)).toEqual(["POST"]);
+    expect(routes.map((r) => r.url).sort()).toEqual([
+      "/api/citizens/search",
+      "/api/handovers/search",
+    ]);
+    expect(new Set(routes.map((r) => r.method))).toEqual(new Set(["POST"]));
   });
 
   it("returns only citizens the caller may see, and audits every search", async () => {
