@@ -192,15 +192,14 @@ export function createCitizenService(
      */
     async namesFor(ctx: RequestContext, citizenIds: string[], resource: string) {
       const names = new Map<string, string | null>();
-      const facts = await store.factsOfMany(db, [...new Set(citizenIds)]);
+      const { facts, sealedNames } = await store.factsOfMany(db, [...new Set(citizenIds)]);
       if (facts.size === 0) return names;
       const allowed = await access.authorizeMany(ctx, [...facts.values()], {
         action: "read",
         resource,
       });
-      for (const id of facts.keys()) names.set(id, null);
-      for (const row of await store.encryptedNamesOf(db, [...allowed.keys()]))
-        names.set(row.id, cipher.decrypt(row.nameEncrypted));
+      for (const [id, sealed] of sealedNames)
+        names.set(id, allowed.has(id) ? cipher.decrypt(sealed) : null);
       return names;
     },
 
@@ -217,12 +216,13 @@ export function createCitizenService(
       matches: (name: string) => boolean,
     ) {
       const found = new Map<string, string>();
-      const facts = await store.factsOfMany(db, [...new Set(citizenIds)]);
+      const { facts, sealedNames } = await store.factsOfMany(db, [...new Set(citizenIds)]);
       if (facts.size === 0) return found;
       const { allowed, audited } = await access.decideMany(ctx, [...facts.values()]);
-      for (const row of await store.encryptedNamesOf(db, [...allowed.keys()])) {
-        const name = cipher.decrypt(row.nameEncrypted);
-        if (matches(name)) found.set(row.id, name);
+      for (const id of allowed.keys()) {
+        const sealed = sealedNames.get(id);
+        const name = sealed ? cipher.decrypt(sealed) : null;
+        if (name !== null && matches(name)) found.set(id, name);
       }
       await access.auditMany(
         ctx,

@@ -42,6 +42,7 @@ beforeAll(async () => {
       cpr,
       name,
       homeMunicipalityCode: "370",
+      listedPracticeId: null,
       synthetic: true,
     });
     ids.set(name, id);
