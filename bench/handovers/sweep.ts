@@ -91,6 +91,7 @@ export async function sweeperRun(db: Database, now: Date) {
       receiverMunicipalityCode: municipal ? source.municipalityCode : null,
       receiverPracticeId: municipal ? null : source.practiceId,
       dischargingOrganisationId: source.dischargingOrganisationId,
+      dischargingHospitalId: source.hospitalId,
       clusterId: municipal ? source.municipalityCluster : source.practiceCluster,
       dischargedAt,
       deadlineAt,

@@ -67,6 +67,7 @@ export function createHandoverService(deps: Deps) {
         stayId: change.stayId,
         citizenId: change.citizenId,
         dischargingOrganisationId: change.departmentOrganisationId,
+        dischargingHospitalId: change.hospitalId,
         dischargedAt,
         note: change.note ?? null,
       };

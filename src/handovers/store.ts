@@ -11,6 +11,7 @@ export type NewHandover = {
   receiverMunicipalityCode: string | null;
   receiverPracticeId: string | null;
   dischargingOrganisationId: string | null;
+  dischargingHospitalId: string;
   clusterId: string | null;
   dischargedAt: Date;
   deadlineAt: Date;

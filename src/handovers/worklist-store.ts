@@ -25,14 +25,11 @@ export type Page = { limit: number; offset: number };
 
 /** The handovers a filter selects, before ordering and paging. */
 function selected(db: Database, f: WorklistFilter) {
-  let q = db
-    .selectFrom("handover as h")
-    .innerJoin("hospitalStay as s", "s.id", "h.stayId")
-    .where("h.status", "in", f.statuses);
+  let q = db.selectFrom("handover as h").where("h.status", "in", f.statuses);
   if (f.id) q = q.where("h.id", "=", f.id);
   if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
   if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
-  if (f.dischargingHospitalId) q = q.where("s.hospitalId", "=", f.dischargingHospitalId);
+  if (f.dischargingHospitalId) q = q.where("h.dischargingHospitalId", "=", f.dischargingHospitalId);
   if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
   if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
   if (f.overdueOrDeclined)
@@ -77,7 +74,7 @@ export function worklist(db: Database, f: WorklistFilter, page: Page) {
       "h.dischargingOrganisationId",
       "r.name as receiverName",
       "d.name as dischargingName",
-      "s.hospitalId",
+      "h.dischargingHospitalId as hospitalId",
     ])
     .orderBy(order, direction)
     .orderBy("h.id", direction)
@@ -153,8 +150,8 @@ export async function recentChanges(db: Database, since: Date): Promise<RecentCh
   const result = await sql<RecentChange>`
     select 'handover' as kind, h.id, h.updated_at as at,
       h.receiver_municipality_code as "municipalityCode", h.receiver_practice_id as "practiceId",
-      s.hospital_id as "hospitalId", h.cluster_id as "clusterId"
-    from handover h join hospital_stay s on s.id = h.stay_id
+      h.discharging_hospital_id as "hospitalId", h.cluster_id as "clusterId"
+    from handover h
     where h.updated_at > ${since}
     union all
     select 'stay', s.id, s.updated_at, c.home_municipality_code, c.listed_practice_id,

@@ -221,6 +221,8 @@ export interface HandoverTable {
   receiverMunicipalityCode: string | null;
   receiverPracticeId: string | null;
   dischargingOrganisationId: string | null;
+  /** The stay's hospital, kept on the handover for the hospital's worklist (0010). */
+  dischargingHospitalId: string;
   clusterId: string | null;
   dischargedAt: Timestamp;
   deadlineAt: Timestamp;

@@ -8,6 +8,7 @@ import * as m0006 from "./0006-notifications.ts";
 import * as m0007 from "./0007-organisation-contact.ts";
 import * as m0008 from "./0008-handover-worklist-indexes.ts";
 import * as m0009 from "./0009-discharge-and-live-worklists.ts";
+import * as m0010 from "./0010-handover-discharging-hospital.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "0007-organisation-contact": m0007,
   "0008-handover-worklist-indexes": m0008,
   "0009-discharge-and-live-worklists": m0009,
+  "0010-handover-discharging-hospital": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
