@@ -16,7 +16,7 @@ export const NO_FILTERS: Filters = {
   sort: "deadline",
 };
 
-/** The query the server filters by; the name is filtered in the page (names are sealed). */
+/** The query the server filters by; the name never goes in a URL (see `searchBody`). */
 export function worklistQuery(f: Filters): string {
   const q = new URLSearchParams();
   if (f.view === "all") q.set("status", "open,declined,confirmed,closed");
@@ -25,6 +25,17 @@ export function worklistQuery(f: Filters): string {
   if (f.sort === "newest") q.set("sort", "newest");
   const s = q.toString();
   return s ? `?${s}` : "";
+}
+
+/** A search by name: the same filters, with the name in the body of a POST. */
+export function searchBody(f: Filters, name: string) {
+  return {
+    name,
+    ...(f.view === "all" ? { status: "open,declined,confirmed,closed" } : {}),
+    ...(f.sector ? { sector: f.sector } : {}),
+    ...(f.overdueOnly ? { overdue: true } : {}),
+    sort: f.sort,
+  };
 }
 
 export function WorklistFilters({

@@ -1,26 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { activeMembership, sendJson, useMe } from "../access/session-api";
-import { getJson } from "../api/client";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { HandoverTable } from "./HandoverTable";
 import { InHospitalTable } from "./InHospitalTable";
-import type { DeclineReason, Worklist, WorklistItem } from "./types";
+import { Pager } from "./Pager";
+import type { DeclineReason, WorklistItem } from "./types";
 import { useLiveWorklist } from "./useLiveWorklist";
-import { type Filters, NO_FILTERS, WorklistFilters, worklistQuery } from "./WorklistFilters";
-import { WorklistRow } from "./WorklistRow";
-
-/** Changes are pushed; this slow poll only covers a broken stream. */
-const REFRESH_MS = 60_000;
+import { MIN_NAME, useWorklistData, type WorklistTab } from "./useWorklistData";
+import { type Filters, NO_FILTERS, WorklistFilters } from "./WorklistFilters";
+import { WorklistTabs } from "./WorklistTabs";
 
 type Decision =
   | { kind: "confirm"; item: WorklistItem }
   | { kind: "decline"; item: WorklistItem; reason: DeclineReason; note: string };
 
-/** The acting organisation's handovers: confirm or decline in one click. */
+/** The acting organisation's handovers, a page at a time: confirm or decline in one click. */
 export function WorklistPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -29,15 +28,9 @@ export function WorklistPage() {
   const kind = acting?.organisation.kind ?? "";
   const receives = ["municipality", "municipal_unit", "general_practice"].includes(kind);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [tab, setTab] = useState<WorklistTab>("handovers");
   const live = useLiveWorklist(acting?.membershipId ?? null);
-  const query = worklistQuery(filters);
-  const list = useQuery({
-    queryKey: ["worklist", acting?.membershipId, query],
-    queryFn: ({ signal }) => getJson<Worklist>(`/api/handovers${query}`, signal),
-    refetchInterval: REFRESH_MS,
-    // A worklist is never fresh from the cache: what happened elsewhere shows on arrival.
-    staleTime: 0,
-  });
+  const data = useWorklistData(acting?.membershipId, filters, tab);
   const decide = useMutation({
     mutationFn: (d: Decision) =>
       d.kind === "confirm"
@@ -50,15 +43,63 @@ export function WorklistPage() {
     onSettled: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
 
+  const { list, stays, search, searching } = data;
   if (list.isPending) return <Loading />;
   if (list.isError)
     return <ErrorOrForbidden error={list.error} onRetry={() => void list.refetch()} />;
-  const items = byName(list.data.items, filters.name);
   const intro = receives
     ? t("worklist.introReceiver")
     : kind === "cluster_secretariat"
       ? t("worklist.introCluster")
       : t("worklist.introHospital");
+  const found = searching ? search.data : undefined;
+  const handovers = (
+    <>
+      {searching && !found ? (
+        <Loading />
+      ) : (
+        <HandoverTable
+          items={found ? found.items : list.data.items}
+          receives={receives}
+          canWriteNote={
+            acting?.role === "clinician" && (kind === "hospital" || kind === "hospital_department")
+          }
+          busy={decide.isPending}
+          onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
+          onDecline={(item, reason, note) => decide.mutate({ kind: "decline", item, reason, note })}
+        />
+      )}
+      {!searching && (
+        <Pager
+          total={list.data.total}
+          offset={data.offset}
+          label={t("worklist.pager.handovers")}
+          onOffset={data.setOffset}
+        />
+      )}
+    </>
+  );
+  const inHospital = found ? (
+    <InHospitalTable rows={found.inHospital} />
+  ) : stays.data ? (
+    <>
+      <InHospitalTable rows={stays.data.items} />
+      <Pager
+        total={stays.data.total}
+        offset={data.stayOffset}
+        label={t("worklist.pager.inHospital")}
+        onOffset={data.setStayOffset}
+      />
+    </>
+  ) : stays.isError ? (
+    <ProblemAlert error={stays.error} />
+  ) : (
+    <Loading />
+  );
+  const counts = {
+    handovers: found ? found.items.length : list.data.total,
+    inHospital: found ? found.inHospital.length : (stays.data?.total ?? list.data.inHospitalTotal),
+  };
   return (
     <>
       <title>{`${t("worklist.title")} – ${t("app.name")}`}</title>
@@ -75,6 +116,15 @@ export function WorklistPage() {
         withNames={kind !== "cluster_secretariat"}
       />
       <div aria-live="polite">
+        {filters.name.trim().length === 1 && (
+          <p className="form-hint">{t("worklist.search.tooShort", { count: MIN_NAME })}</p>
+        )}
+        {found && (
+          <p className="worklist-search-status">
+            {t("worklist.search.found", { count: found.items.length + found.inHospital.length })}
+          </p>
+        )}
+        {search.isError && <ProblemAlert error={search.error} />}
         {decide.isError && <ProblemAlert error={decide.error} />}
         {decide.isSuccess && (
           <div className="alert alert-success">
@@ -88,51 +138,25 @@ export function WorklistPage() {
           </div>
         )}
       </div>
-      {items.length === 0 ? (
-        <p className="worklist-empty">{t("worklist.empty")}</p>
+      {receives ? (
+        <WorklistTabs
+          label={t("worklist.tabs.label")}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            { id: "handovers", label: t("worklist.tabs.handovers", { count: counts.handovers }) },
+            {
+              id: "in-hospital",
+              label: t("worklist.tabs.inHospital", { count: counts.inHospital }),
+            },
+          ]}
+        >
+          {tab === "handovers" ? handovers : inHospital}
+        </WorklistTabs>
       ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--zebra worklist-table">
-            <caption className="sr-only">{t("worklist.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("worklist.citizen")}</th>
-                <th scope="col">{t("worklist.receiver")}</th>
-                <th scope="col">{t("worklist.discharged")}</th>
-                <th scope="col">{t("worklist.deadline")}</th>
-                <th scope="col">{t("worklist.status")}</th>
-                {receives && <th scope="col">{t("worklist.actions")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <WorklistRow
-                  key={item.id}
-                  item={item}
-                  canDecide={receives}
-                  canWriteNote={
-                    acting?.role === "clinician" &&
-                    (kind === "hospital" || kind === "hospital_department")
-                  }
-                  busy={decide.isPending}
-                  onConfirm={() => decide.mutate({ kind: "confirm", item })}
-                  onDecline={(reason, note) =>
-                    decide.mutate({ kind: "decline", item, reason, note })
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        handovers
       )}
       <p className="form-hint">{live ? t("worklist.live") : t("worklist.refreshed")}</p>
-      {receives && <InHospitalTable rows={byName(list.data.inHospital, filters.name)} />}
     </>
   );
-}
-
-function byName<T extends { citizenName: string | null }>(rows: T[], name: string): T[] {
-  const wanted = name.trim().toLocaleLowerCase("da");
-  if (!wanted) return rows;
-  return rows.filter((r) => r.citizenName?.toLocaleLowerCase("da").includes(wanted));
 }

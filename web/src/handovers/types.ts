@@ -39,4 +39,17 @@ export type InHospital = {
   departmentName: string | null;
 };
 
-export type Worklist = { items: WorklistItem[]; inHospital: InHospital[] };
+/** One page of the worklist, with the whole list's length. */
+export type Worklist = {
+  items: WorklistItem[];
+  total: number;
+  limit: number;
+  offset: number;
+  /** How many of a receiver's citizens are in hospital now (0 for hospitals and clusters). */
+  inHospitalTotal: number;
+};
+
+export type InHospitalPage = { items: InHospital[]; total: number; limit: number; offset: number };
+
+/** Both lists searched by name: only the matches, not paged. */
+export type WorklistSearch = { items: WorklistItem[]; inHospital: InHospital[] };

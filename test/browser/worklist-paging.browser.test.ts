@@ -1,0 +1,134 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participants } from "../../src/interop/medcom/fixtures.ts";
+import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
+import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
+import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
+import { integrationToken, participantOf } from "../support/messages.ts";
+import {
+  describeViolations,
+  type Harness,
+  screenshot,
+  seriousAxeViolations,
+  startHarness,
+} from "./harness.ts";
+
+/**
+ * A receiver's worklist in the living demo: the handovers awaiting them and
+ * their citizens in hospital are two tabs, each a page at a time, and a name
+ * is searched on the server (names are sealed) without going in the URL.
+ */
+
+let harness: Harness;
+let context: BrowserContext;
+let page: Page;
+const searches: string[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page.on("request", (request) => {
+    if (request.url().includes("/api/handovers")) searches.push(request.url());
+  });
+  // Vera is discharged yesterday to Næstved's home nursing: she awaits them.
+  const flow = new NotificationFlow(
+    participants("browser-paging", {
+      sender: participantOf(DEMO_UNITS.slagelseMedical),
+      receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
+      patient: { cpr: "0405521238", family: "Venteliste", given: ["Vera"] },
+    }),
+  );
+  const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
+  flow.admit({ class: "inpatient", at: `${yesterday}T08:00:00+01:00` });
+  flow.discharge({ at: `${yesterday}T11:00:00+01:00` });
+  const token = await integrationToken(harness.server.database.db);
+  for (const m of flow.messages) {
+    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
+      body: JSON.stringify(writeHospitalNotification(m)),
+    });
+    expect(response.status).toBe(200);
+  }
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+const tab = (name: RegExp) => page.getByRole("tab", { name });
+
+describe("a municipality's worklist, a page at a time", () => {
+  it("shows how many await them and how many are in hospital, with a pager", async () => {
+    await page.goto(`${harness.server.url}/login`);
+    await page.getByRole("button", { name: "Villads Visitator (demo)" }).click();
+    await page.locator(".user-menu .user-name").waitFor();
+    await page.getByRole("link", { name: "Arbejdsliste" }).click();
+    await expect.poll(() => tab(/^Venter på jer \(\d+\)$/).count()).toBe(1);
+    await expect(tab(/^Venter på jer/).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect.poll(() => tab(/^Indlagt nu \(\d+\)$/).count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".worklist-pager-status").first().textContent())
+      .toMatch(/^Viser 1–\d+ af \d+$/);
+    await screenshot(page, "worklist-tabs-handovers");
+    await expectAccessible("worklist, handovers tab");
+  });
+
+  it("moves to the in-hospital tab with the keyboard, and asks for that list only then", async () => {
+    const before = searches.filter((u) => u.includes("/in-hospital")).length;
+    expect(before).toBe(0);
+    await tab(/^Venter på jer/).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(tab(/^Indlagt nu/).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toMatch(/^Indlagt nu/);
+    await page.getByRole("heading", { name: "Indlagt nu" }).waitFor();
+    await expect
+      .poll(() => page.locator("table.in-hospital-table, .tab-panel p").first().textContent())
+      .toBeTruthy();
+    expect(searches.filter((u) => u.includes("/in-hospital")).length).toBeGreaterThan(0);
+    await screenshot(page, "worklist-tabs-in-hospital");
+    await expectAccessible("worklist, in-hospital tab");
+    await page.keyboard.press("Home");
+    await expect(tab(/^Venter på jer/).getAttribute("aria-selected")).resolves.toBe("true");
+  });
+
+  it("finds a citizen by part of the name, asking in the body and not the URL", async () => {
+    const name = page.getByLabel("Borgerens navn");
+    await name.fill("v");
+    await expect.poll(() => page.getByText(/Skriv mindst 2 bogstaver/).count()).toBe(1);
+    await name.fill("VENTEL");
+    await expect
+      .poll(() => page.locator(".worklist-search-status").textContent())
+      .toBe("1 borger fundet for søgningen.");
+    await expect
+      .poll(() => page.locator("table.worklist-table tbody tr td a").allTextContents())
+      .toEqual(["Vera Venteliste"]);
+    await expect(tab(/^Venter på jer/).textContent()).resolves.toBe("Venter på jer (1)");
+    expect(searches.some((u) => u.endsWith("/api/handovers/search"))).toBe(true);
+    expect(searches.every((u) => !decodeURIComponent(u).toLowerCase().includes("ventel"))).toBe(
+      true,
+    );
+    // The in-hospital tab shows its own matches: Vera is no longer in hospital.
+    await name.fill("demo");
+    await expect.poll(() => tab(/^Indlagt nu/).textContent()).toMatch(/^Indlagt nu \([1-9]\d*\)$/);
+    await name.fill("ventel");
+    await expect
+      .poll(() => page.locator("table.worklist-table tbody tr td a").allTextContents())
+      .toEqual(["Vera Venteliste"]);
+    expect(await page.locator(".worklist-pager").count()).toBe(0);
+    await screenshot(page, "worklist-search");
+    await expectAccessible("worklist, name search");
+    await page.getByLabel("Borgerens navn").fill("");
+    await expect.poll(() => page.locator(".worklist-pager").count()).toBe(1);
+  });
+});

@@ -1,0 +1,53 @@
+import { useTranslation } from "react-i18next";
+import type { DeclineReason, WorklistItem } from "./types";
+import { WorklistRow } from "./WorklistRow";
+
+/** The handovers of one page (or of a search), each confirmed or declined in one click. */
+export function HandoverTable({
+  items,
+  receives,
+  canWriteNote,
+  busy,
+  onConfirm,
+  onDecline,
+}: {
+  items: WorklistItem[];
+  receives: boolean;
+  canWriteNote: boolean;
+  busy: boolean;
+  onConfirm: (item: WorklistItem) => void;
+  onDecline: (item: WorklistItem, reason: DeclineReason, note: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="worklist-empty">{t("worklist.empty")}</p>;
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--zebra worklist-table">
+        <caption className="sr-only">{t("worklist.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("worklist.citizen")}</th>
+            <th scope="col">{t("worklist.receiver")}</th>
+            <th scope="col">{t("worklist.discharged")}</th>
+            <th scope="col">{t("worklist.deadline")}</th>
+            <th scope="col">{t("worklist.status")}</th>
+            {receives && <th scope="col">{t("worklist.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <WorklistRow
+              key={item.id}
+              item={item}
+              canDecide={receives}
+              canWriteNote={canWriteNote}
+              busy={busy}
+              onConfirm={() => onConfirm(item)}
+              onDecline={(reason, note) => onDecline(item, reason, note)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
