@@ -88,9 +88,7 @@ describe("a municipality's worklist, a page at a time", () => {
     await tab(/^Venter på jer/).focus();
     await page.keyboard.press("ArrowRight");
     await expect(tab(/^Indlagt nu/).getAttribute("aria-selected")).resolves.toBe("true");
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toMatch(/^Indlagt nu/);
+    await expect.poll(() => page.locator(":focus").textContent()).toMatch(/^Indlagt nu/);
     await page.getByRole("heading", { name: "Indlagt nu" }).waitFor();
     await expect
       .poll(() => page.locator("table.in-hospital-table, .tab-panel p").first().textContent())
