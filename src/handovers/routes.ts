@@ -99,13 +99,8 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     },
     async (request) => {
       const { limit, offset, ...q } = request.query;
-      const ctx = contextOf(request);
-      // Independent reads: asked at once, on separate connections.
-      const [page, inHospitalTotal] = await Promise.all([
-        handovers.worklistPage(ctx, queryOf(q), { limit, offset }),
-        handovers.inHospitalCount(ctx),
-      ]);
-      return { ...page, limit, offset, inHospitalTotal };
+      const page = await handovers.worklistPage(contextOf(request), queryOf(q), { limit, offset });
+      return { ...page, limit, offset };
     },
   );
 

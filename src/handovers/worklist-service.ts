@@ -110,14 +110,17 @@ export function createWorklists(deps: {
   return {
     worklist,
 
-    /** One page of the worklist and how long the whole list is. */
+    /**
+     * One page of the worklist, how long the whole list is, and (for a
+     * receiver) how many of its citizens are in hospital now.
+     */
     async worklistPage(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
       const now = clock();
-      const [items, total] = await Promise.all([
+      const [items, counts] = await Promise.all([
         worklist(ctx, f, page, now),
-        store.worklistCount(db, filterOf(ctx, f, now)),
+        store.worklistCounts(db, filterOf(ctx, f, now), staysFilterOf(ctx)),
       ]);
-      return { items, total };
+      return { items, total: counts.total, inHospitalTotal: counts.inHospital };
     },
 
     /**
@@ -158,11 +161,6 @@ export function createWorklists(deps: {
         "worklist",
       );
       return { items: inHospitalShown(rows, names), total };
-    },
-
-    /** How many of a receiver's citizens are in hospital now (0 for hospitals and clusters). */
-    inHospitalCount(ctx: RequestContext) {
-      return store.currentStaysCount(db, staysFilterOf(ctx));
     },
 
     /**

@@ -38,12 +38,24 @@ function selected(db: Database, f: WorklistFilter) {
   return q;
 }
 
-/** How many handovers the filter selects (the worklist's length, all pages). */
-export async function worklistCount(db: Database, f: WorklistFilter): Promise<number> {
-  const row = await selected(db, f)
-    .select((eb) => eb.fn.countAll<string>().as("n"))
+/**
+ * How long the worklist is (all pages) and how many of the receiver's
+ * citizens are in hospital now, in one round trip.
+ */
+export async function worklistCounts(
+  db: Database,
+  f: WorklistFilter,
+  stays: StaysFilter,
+): Promise<{ total: number; inHospital: number }> {
+  const count = sql<string>`count(*)`.as("n");
+  const inHospital = currentStays(db, stays);
+  const row = await db
+    .selectNoFrom([
+      selected(db, f).select(count).as("total"),
+      inHospital ? inHospital.select(count).as("inHospital") : sql<string>`0`.as("inHospital"),
+    ])
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { total: Number(row.total), inHospital: Number(row.inHospital) };
 }
 
 /**

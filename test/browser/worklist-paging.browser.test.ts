@@ -130,3 +130,82 @@ describe("a municipality's worklist, a page at a time", () => {
     await expect.poll(() => page.locator(".worklist-pager").count()).toBe(1);
   });
 });
+
+describe("more handovers than fit on a page", () => {
+  const pagerStatus = () => page.locator(".worklist-pager-status").first();
+  const pager = () => page.getByRole("navigation", { name: "Sider i arbejdslisten" });
+
+  beforeAll(async () => {
+    // 51 more citizens discharged to Næstved's home nursing: 52 await them, two pages.
+    const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
+    const token = await integrationToken(harness.server.database.db);
+    for (let i = 1; i <= 51; i++) {
+      const flow = new NotificationFlow(
+        participants(`browser-paging-${i}`, {
+          sender: participantOf(DEMO_UNITS.slagelseMedical),
+          receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
+          // 29 February 1940, a date no demo citizen has.
+          patient: {
+            cpr: `2902402${String(i).padStart(3, "0")}`,
+            family: "Sideskift",
+            given: [`Nr${i}`],
+          },
+        }),
+      );
+      flow.admit({ class: "inpatient", at: `${yesterday}T08:00:00+01:00` });
+      // Later discharges have later deadlines: the last ones land on page two.
+      flow.discharge({
+        at: `${yesterday}T${String(9 + Math.floor(i / 10)).padStart(2, "0")}:${String(i % 10).padStart(2, "0")}:00+01:00`,
+      });
+      for (const m of flow.messages) {
+        const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
+          body: JSON.stringify(writeHospitalNotification(m)),
+        });
+        expect(response.status).toBe(200);
+      }
+    }
+  });
+
+  it("pages forward with the DKFDS pagination and keeps focus in it", async () => {
+    await page.reload();
+    await expect.poll(() => pagerStatus().textContent()).toBe("Viser 1–50 af 52");
+    await expect(tab(/^Venter på jer/).textContent()).resolves.toBe("Venter på jer (52)");
+    await expect(
+      pager().getByRole("button", { name: "Side 1" }).getAttribute("aria-current"),
+    ).resolves.toBe("true");
+    await pager().getByRole("button", { name: "Næste side" }).click();
+    await expect.poll(() => pagerStatus().textContent()).toBe("Viser 51–52 af 52");
+    await expect.poll(() => page.locator("table.worklist-table tbody tr").count()).toBe(2);
+    // "Næste" hides on the last page; focus moves to the current page rather than being lost.
+    await expect.poll(() => page.locator(":focus").getAttribute("aria-label")).toBe("Side 2");
+    expect(searches.some((u) => u.includes("offset=50"))).toBe(true);
+    await screenshot(page, "worklist-paging-page-2");
+    await expectAccessible("worklist, second page");
+  });
+
+  it("steps back to the last page when the rows of the page shown are confirmed", async () => {
+    const confirm = () =>
+      page.locator("table.worklist-table").getByRole("button", { name: /^Bekræft: vi overtager/ });
+    await confirm().first().click();
+    await expect.poll(() => pagerStatus().textContent()).toBe("Viser 51–51 af 51");
+    await confirm().first().click();
+    await expect.poll(() => pagerStatus().textContent()).toBe("Viser 1–50 af 50");
+    await expect.poll(() => page.locator("table.worklist-table tbody tr").count()).toBe(50);
+    await expect(pager().count()).resolves.toBe(0);
+  });
+
+  it("starts again from the first page when a filter changes", async () => {
+    await page.getByLabel("Vis", { exact: true }).selectOption("all");
+    await expect.poll(() => pagerStatus().textContent()).toMatch(/^Viser 1–50 af \d+$/);
+    await pager().getByRole("button", { name: "Side 2" }).click();
+    await expect.poll(() => pagerStatus().textContent()).toMatch(/^Viser 51–\d+ af \d+$/);
+    await page.getByLabel("Sortér").selectOption("newest");
+    await expect.poll(() => pagerStatus().textContent()).toMatch(/^Viser 1–50 af \d+$/);
+    // A phone: the tabs and the pager still fit.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "worklist-paging-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
