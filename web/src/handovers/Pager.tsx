@@ -1,9 +1,13 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { Icon } from "../components/Icon";
+import { PAGE_SIZE, pageNumbers } from "./pages";
 
-/** The page size the worklist asks for (the API's default). */
-export const PAGE_SIZE = 50;
-
-/** "Showing 51–100 of 166" with previous and next: a long list is read a page at a time. */
+/**
+ * "Viser 51–100 af 166" and DKFDS's pagination under a table: a long list
+ * is read a page at a time. `offset` is the page shown (the answer's), so
+ * the pager moves when the rows do.
+ */
 export function Pager({
   total,
   offset,
@@ -17,38 +21,79 @@ export function Pager({
   onOffset: (offset: number) => void;
 }) {
   const { t } = useTranslation();
+  const group = useRef<HTMLElement>(null);
+  const moved = useRef(false);
+  const shown = useRef(0);
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const current = Math.floor(offset / PAGE_SIZE) + 1;
+  // The arrows hide on the first and the last page; focus then goes to the
+  // current page's button rather than falling back to the top of the page.
+  useEffect(() => {
+    if (shown.current === current) return;
+    shown.current = current;
+    if (!moved.current) return;
+    moved.current = false;
+    const focused = document.activeElement;
+    if (!focused || !group.current?.contains(focused) || focused.closest(".hidden"))
+      group.current?.querySelector<HTMLElement>("button.current-page")?.focus();
+  }, [current]);
   if (total === 0) return null;
-  const last = Math.min(offset + PAGE_SIZE, total);
-  return (
-    <nav className="worklist-pager" aria-label={label}>
-      <p className="worklist-pager-status" aria-live="polite">
-        {t("worklist.pager.showing", { from: Math.min(offset + 1, total), to: last, total })}
-      </p>
-      {total > PAGE_SIZE && (
-        <div className="worklist-pager-buttons">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={offset === 0}
-            onClick={() => onOffset(Math.max(0, offset - PAGE_SIZE))}
-          >
-            {t("worklist.pager.previous")}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={last >= total}
-            onClick={() => onOffset(offset + PAGE_SIZE)}
-          >
-            {t("worklist.pager.next")}
-          </button>
-        </div>
-      )}
-    </nav>
+  const go = (page: number) => {
+    if (page === current) return;
+    moved.current = true;
+    onOffset((page - 1) * PAGE_SIZE);
+  };
+  const arrow = (to: number, kind: "previous" | "next", visible: boolean) => (
+    <button
+      type="button"
+      className={`button button-arrow button-${kind}${visible ? "" : " hidden"}`}
+      aria-label={t(`worklist.pager.${kind}`)}
+      onClick={() => go(to)}
+    >
+      {kind === "previous" && <Icon name="chevron-left" />}
+      <span className="pagination-nav-link">{t(`worklist.pager.${kind}Short`)}</span>
+      {kind === "next" && <Icon name="chevron-right" />}
+    </button>
   );
-}
-
-/** Where to go when a refresh leaves the page shown empty (its rows were confirmed): the last page. */
-export function lastPageOffset(total: number): number {
-  return total === 0 ? 0 : Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE;
+  return (
+    <div className="worklist-pager">
+      <p className="worklist-pager-status" aria-live="polite" aria-atomic="true">
+        {t("worklist.pager.showing", {
+          from: Math.min(offset + 1, total),
+          to: Math.min(offset + PAGE_SIZE, total),
+          total,
+        })}
+      </p>
+      {pages > 1 && (
+        <nav className="pagination" aria-label={label} ref={group}>
+          {arrow(current - 1, "previous", current > 1)}
+          <span className="pagination-mobile">
+            {t("worklist.pager.pageOf", { page: current, pages })}
+          </span>
+          <ul className="pagination__items">
+            {pageNumbers(current, pages).map((page) =>
+              typeof page === "string" ? (
+                <li key={page} className="pagination-item pagination-overflow">
+                  <span aria-hidden="true">…</span>
+                </li>
+              ) : (
+                <li key={page} className="pagination-item pagination-number">
+                  <button
+                    type="button"
+                    className={page === current ? "button current-page" : "button button-secondary"}
+                    aria-label={t("worklist.pager.page", { page })}
+                    aria-current={page === current ? "true" : undefined}
+                    onClick={() => go(page)}
+                  >
+                    {page}
+                  </button>
+                </li>
+              ),
+            )}
+          </ul>
+          {arrow(current + 1, "next", current < pages)}
+        </nav>
+      )}
+    </div>
+  );
 }

@@ -11,8 +11,9 @@ import { InHospitalTable } from "./InHospitalTable";
 import { Pager } from "./Pager";
 import type { DeclineReason, WorklistItem } from "./types";
 import { useLiveWorklist } from "./useLiveWorklist";
-import { MIN_NAME, useWorklistData, type WorklistTab } from "./useWorklistData";
+import { useWorklistData, type WorklistTab } from "./useWorklistData";
 import { type Filters, NO_FILTERS, WorklistFilters } from "./WorklistFilters";
+import { WorklistNotices } from "./WorklistNotices";
 import { WorklistTabs } from "./WorklistTabs";
 
 type Decision =
@@ -30,7 +31,11 @@ export function WorklistPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [tab, setTab] = useState<WorklistTab>("handovers");
   const live = useLiveWorklist(acting?.membershipId ?? null);
-  const data = useWorklistData(acting?.membershipId, filters, tab);
+  const { list, stays, search, searching, setOffset, setStayOffset } = useWorklistData(
+    acting?.membershipId,
+    filters,
+    tab,
+  );
   const decide = useMutation({
     mutationFn: (d: Decision) =>
       d.kind === "confirm"
@@ -43,7 +48,6 @@ export function WorklistPage() {
     onSettled: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
 
-  const { list, stays, search, searching } = data;
   if (list.isPending) return <Loading />;
   if (list.isError)
     return <ErrorOrForbidden error={list.error} onRetry={() => void list.refetch()} />;
@@ -52,43 +56,45 @@ export function WorklistPage() {
     : kind === "cluster_secretariat"
       ? t("worklist.introCluster")
       : t("worklist.introHospital");
+  // While a name is searched, both tabs show its matches, unpaged.
   const found = searching ? search.data : undefined;
-  const handovers = (
+  const waitingForSearch = searching && !found;
+  const handovers = waitingForSearch ? (
+    !search.isError && <Loading />
+  ) : (
     <>
-      {searching && !found ? (
-        <Loading />
-      ) : (
-        <HandoverTable
-          items={found ? found.items : list.data.items}
-          receives={receives}
-          canWriteNote={
-            acting?.role === "clinician" && (kind === "hospital" || kind === "hospital_department")
-          }
-          busy={decide.isPending}
-          onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
-          onDecline={(item, reason, note) => decide.mutate({ kind: "decline", item, reason, note })}
-        />
-      )}
-      {!searching && (
+      <HandoverTable
+        items={found ? found.items : list.data.items}
+        receives={receives}
+        canWriteNote={
+          acting?.role === "clinician" && (kind === "hospital" || kind === "hospital_department")
+        }
+        busy={decide.isPending}
+        onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
+        onDecline={(item, reason, note) => decide.mutate({ kind: "decline", item, reason, note })}
+      />
+      {!found && (
         <Pager
           total={list.data.total}
-          offset={data.offset}
+          offset={list.data.offset}
           label={t("worklist.pager.handovers")}
-          onOffset={data.setOffset}
+          onOffset={setOffset}
         />
       )}
     </>
   );
-  const inHospital = found ? (
+  const inHospital = waitingForSearch ? (
+    !search.isError && <Loading />
+  ) : found ? (
     <InHospitalTable rows={found.inHospital} />
   ) : stays.data ? (
     <>
       <InHospitalTable rows={stays.data.items} />
       <Pager
         total={stays.data.total}
-        offset={data.stayOffset}
+        offset={stays.data.offset}
         label={t("worklist.pager.inHospital")}
-        onOffset={data.setStayOffset}
+        onOffset={setStayOffset}
       />
     </>
   ) : stays.isError ? (
@@ -96,10 +102,9 @@ export function WorklistPage() {
   ) : (
     <Loading />
   );
-  const counts = {
-    handovers: found ? found.items.length : list.data.total,
-    inHospital: found ? found.inHospital.length : (stays.data?.total ?? list.data.inHospitalTotal),
-  };
+  // The open in-hospital tab counts from its own answer; the other from the handovers' answer.
+  const stayCount =
+    tab === "in-hospital" && stays.data ? stays.data.total : list.data.inHospitalTotal;
   return (
     <>
       <title>{`${t("worklist.title")} – ${t("app.name")}`}</title>
@@ -115,39 +120,30 @@ export function WorklistPage() {
         onChange={setFilters}
         withNames={kind !== "cluster_secretariat"}
       />
-      <div aria-live="polite">
-        {filters.name.trim().length === 1 && (
-          <p className="form-hint">{t("worklist.search.tooShort", { count: MIN_NAME })}</p>
-        )}
-        {found && (
-          <p className="worklist-search-status">
-            {t("worklist.search.found", { count: found.items.length + found.inHospital.length })}
-          </p>
-        )}
-        {search.isError && <ProblemAlert error={search.error} />}
-        {decide.isError && <ProblemAlert error={decide.error} />}
-        {decide.isSuccess && (
-          <div className="alert alert-success">
-            <div className="alert-body">
-              <p className="alert-text">
-                {decide.variables.kind === "confirm"
-                  ? t("worklist.confirmed")
-                  : t("worklist.declined")}
-              </p>
-            </div>
-          </div>
-        )}
-      </div>
+      <WorklistNotices
+        typedName={filters.name}
+        found={found}
+        searchError={searching ? search.error : null}
+        decided={decide.isSuccess ? decide.variables.kind : null}
+        decideError={decide.error}
+      />
       {receives ? (
         <WorklistTabs
           label={t("worklist.tabs.label")}
           selected={tab}
           onSelect={setTab}
           tabs={[
-            { id: "handovers", label: t("worklist.tabs.handovers", { count: counts.handovers }) },
+            {
+              id: "handovers",
+              label: t("worklist.tabs.handovers", {
+                count: found ? found.items.length : list.data.total,
+              }),
+            },
             {
               id: "in-hospital",
-              label: t("worklist.tabs.inHospital", { count: counts.inHospital }),
+              label: t("worklist.tabs.inHospital", {
+                count: found ? found.inHospital.length : stayCount,
+              }),
             },
           ]}
         >

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
-import { lastPageOffset, PAGE_SIZE } from "./Pager";
+import { lastPageOffset, PAGE_SIZE } from "./pages";
 import type { InHospitalPage, Worklist, WorklistSearch } from "./types";
 import { type Filters, searchBody, worklistQuery } from "./WorklistFilters";
 
@@ -17,22 +17,21 @@ export type WorklistTab = "handovers" | "in-hospital";
 /**
  * What the worklist page shows: one page of handovers (whose answer also
  * counts the citizens in hospital), the in-hospital page only while its tab
- * is open, or — while a name of at least two letters is typed — the search.
- * Every key starts with "worklist", so a live change refetches what is shown.
+ * is open, or — while a name of at least two letters is typed — the search
+ * instead of both pages. Every key starts with "worklist", so a live change
+ * refetches what is shown.
  */
 export function useWorklistData(
   membershipId: string | undefined,
   filters: Filters,
   tab: WorklistTab,
 ) {
-  const [offset, setOffset] = useState(0);
-  const [stayOffset, setStayOffset] = useState(0);
   const name = useDebounced(filters.name.trim(), TYPING_PAUSE_MS);
   const searching = name.length >= MIN_NAME;
   const query = worklistQuery(filters);
-  // A new filter starts from the first page.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the query string is the trigger
-  useEffect(() => setOffset(0), [query]);
+  // Any other filter starts again from the first page.
+  const [offset, setOffset] = useOffset(`${membershipId}|${query}|${name}`);
+  const [stayOffset, setStayOffset] = useOffset(`${membershipId}|${name}`);
   const list = useQuery({
     queryKey: ["worklist", membershipId, query, offset],
     queryFn: ({ signal }) =>
@@ -40,6 +39,8 @@ export function useWorklistData(
         `/api/handovers${query}${query ? "&" : "?"}limit=${PAGE_SIZE}&offset=${offset}`,
         signal,
       ),
+    // The search answers for both lists; the page under it is asked again when it ends.
+    enabled: !searching,
     refetchInterval: REFRESH_MS,
     // A worklist is never fresh from the cache: what happened elsewhere shows on arrival.
     staleTime: 0,
@@ -52,30 +53,45 @@ export function useWorklistData(
         `/api/handovers/in-hospital?limit=${PAGE_SIZE}&offset=${stayOffset}`,
         signal,
       ),
+    // One page load, one request: the in-hospital list is asked for only when it is shown.
     enabled: tab === "in-hospital" && !searching,
     refetchInterval: REFRESH_MS,
     staleTime: 0,
     placeholderData: (previous) => previous,
   });
+  const body = searchBody(filters, name);
   const search = useQuery({
-    queryKey: ["worklist", "search", membershipId, name, searchBody(filters, name)],
-    queryFn: () =>
-      sendJson<WorklistSearch>("POST", "/api/handovers/search", searchBody(filters, name)),
+    // The name stays in memory: it is in the POST body, never in a URL.
+    queryKey: ["worklist", "search", membershipId, body],
+    queryFn: () => sendJson<WorklistSearch>("POST", "/api/handovers/search", body),
     enabled: searching,
     staleTime: 0,
+    // While a longer name is typed, the last matches stay rather than a spinner.
+    placeholderData: (previous) => previous,
   });
   // A refresh can empty the page shown (its rows were confirmed elsewhere): go to the last one.
   useEffect(() => {
-    const d = list.data;
+    const d = list.isPlaceholderData ? undefined : list.data;
     if (d && d.items.length === 0 && d.offset > 0 && d.total > 0)
       setOffset(lastPageOffset(d.total));
-  }, [list.data]);
+  }, [list.data, list.isPlaceholderData, setOffset]);
   useEffect(() => {
-    const d = stays.data;
+    const d = stays.isPlaceholderData ? undefined : stays.data;
     if (d && d.items.length === 0 && d.offset > 0 && d.total > 0)
       setStayOffset(lastPageOffset(d.total));
-  }, [stays.data]);
-  return { list, stays, search, searching, offset, setOffset, stayOffset, setStayOffset };
+  }, [stays.data, stays.isPlaceholderData, setStayOffset]);
+  return { list, stays, search, searching, setOffset, setStayOffset };
+}
+
+/**
+ * An offset that falls back to 0 when `scope` changes, in the same render:
+ * resetting it in an effect would first ask for the old page of the new list.
+ */
+function useOffset(scope: string): [number, (offset: number) => void] {
+  const [state, setState] = useState({ scope, offset: 0 });
+  const offset = state.scope === scope ? state.offset : 0;
+  const setOffset = useCallback((next: number) => setState({ scope, offset: next }), [scope]);
+  return [offset, setOffset];
 }
 
 function useDebounced(value: string, ms: number): string {
