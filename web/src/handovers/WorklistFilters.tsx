@@ -16,10 +16,13 @@ export const NO_FILTERS: Filters = {
   sort: "deadline",
 };
 
+/** "All, also confirmed and closed": every status, as the API's `status` list. */
+const EVERY_STATUS = "open,declined,confirmed,closed";
+
 /** The query the server filters by; the name never goes in a URL (see `searchBody`). */
 export function worklistQuery(f: Filters): string {
   const q = new URLSearchParams();
-  if (f.view === "all") q.set("status", "open,declined,confirmed,closed");
+  if (f.view === "all") q.set("status", EVERY_STATUS);
   if (f.sector) q.set("sector", f.sector);
   if (f.overdueOnly) q.set("overdue", "true");
   if (f.sort === "newest") q.set("sort", "newest");
@@ -31,7 +34,7 @@ export function worklistQuery(f: Filters): string {
 export function searchBody(f: Filters, name: string) {
   return {
     name,
-    ...(f.view === "all" ? { status: "open,declined,confirmed,closed" } : {}),
+    ...(f.view === "all" ? { status: EVERY_STATUS } : {}),
     ...(f.sector ? { sector: f.sector } : {}),
     ...(f.overdueOnly ? { overdue: true } : {}),
     sort: f.sort,

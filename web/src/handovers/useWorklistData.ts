@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
@@ -30,35 +30,20 @@ export function useWorklistData(
   const searching = name.length >= MIN_NAME;
   const query = worklistQuery(filters);
   // Any other filter starts again from the first page.
-  const [offset, setOffset] = useOffset(`${membershipId}|${query}|${name}`);
-  const [stayOffset, setStayOffset] = useOffset(`${membershipId}|${name}`);
-  const list = useQuery({
-    queryKey: ["worklist", membershipId, query, offset],
-    queryFn: ({ signal }) =>
-      getJson<Worklist>(
-        `/api/handovers${query}${query ? "&" : "?"}limit=${PAGE_SIZE}&offset=${offset}`,
-        signal,
-      ),
+  const list = usePage<Worklist>(
+    ["worklist", membershipId, query],
+    `/api/handovers${query}`,
+    `${membershipId}|${query}|${name}`,
     // The search answers for both lists; the page under it is asked again when it ends.
-    enabled: !searching,
-    refetchInterval: REFRESH_MS,
-    // A worklist is never fresh from the cache: what happened elsewhere shows on arrival.
-    staleTime: 0,
-    placeholderData: (previous) => previous,
-  });
-  const stays = useQuery({
-    queryKey: ["worklist", "in-hospital", membershipId, stayOffset],
-    queryFn: ({ signal }) =>
-      getJson<InHospitalPage>(
-        `/api/handovers/in-hospital?limit=${PAGE_SIZE}&offset=${stayOffset}`,
-        signal,
-      ),
+    !searching,
+  );
+  const stays = usePage<InHospitalPage>(
+    ["worklist", "in-hospital", membershipId],
+    "/api/handovers/in-hospital",
+    `${membershipId}|${name}`,
     // One page load, one request: the in-hospital list is asked for only when it is shown.
-    enabled: tab === "in-hospital" && !searching,
-    refetchInterval: REFRESH_MS,
-    staleTime: 0,
-    placeholderData: (previous) => previous,
-  });
+    tab === "in-hospital" && !searching,
+  );
   const body = searchBody(filters, name);
   const search = useQuery({
     // The name stays in memory: it is in the POST body, never in a URL.
@@ -67,20 +52,49 @@ export function useWorklistData(
     enabled: searching,
     staleTime: 0,
     // While a longer name is typed, the last matches stay rather than a spinner.
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
-  // A refresh can empty the page shown (its rows were confirmed elsewhere): go to the last one.
+  return {
+    list: list.query,
+    stays: stays.query,
+    search,
+    searching,
+    setOffset: list.setOffset,
+    setStayOffset: stays.setOffset,
+  };
+}
+
+/**
+ * One paged list: its offset, the page kept on screen while the next one
+ * loads, and a step back to the last page when a refresh empties the one
+ * shown (its rows were confirmed elsewhere).
+ */
+function usePage<T extends { items: unknown[]; total: number; offset: number }>(
+  key: unknown[],
+  path: string,
+  scope: string,
+  enabled: boolean,
+) {
+  const [offset, setOffset] = useOffset(scope);
+  const query = useQuery({
+    queryKey: [...key, offset],
+    queryFn: ({ signal }) =>
+      getJson<T>(
+        `${path}${path.includes("?") ? "&" : "?"}limit=${PAGE_SIZE}&offset=${offset}`,
+        signal,
+      ),
+    enabled,
+    refetchInterval: REFRESH_MS,
+    // A worklist is never fresh from the cache: what happened elsewhere shows on arrival.
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+  const shown = query.isPlaceholderData ? undefined : query.data;
   useEffect(() => {
-    const d = list.isPlaceholderData ? undefined : list.data;
-    if (d && d.items.length === 0 && d.offset > 0 && d.total > 0)
-      setOffset(lastPageOffset(d.total));
-  }, [list.data, list.isPlaceholderData, setOffset]);
-  useEffect(() => {
-    const d = stays.isPlaceholderData ? undefined : stays.data;
-    if (d && d.items.length === 0 && d.offset > 0 && d.total > 0)
-      setStayOffset(lastPageOffset(d.total));
-  }, [stays.data, stays.isPlaceholderData, setStayOffset]);
-  return { list, stays, search, searching, setOffset, setStayOffset };
+    if (shown && shown.items.length === 0 && shown.offset > 0 && shown.total > 0)
+      setOffset(lastPageOffset(shown.total));
+  }, [shown, setOffset]);
+  return { query, setOffset };
 }
 
 /**
