@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  describeViolations,
+  expectAccessible,
   type Harness,
+  logInAsDemo,
   screenshot,
-  seriousAxeViolations,
   startHarness,
 } from "./harness.ts";
 
@@ -23,18 +23,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
-
-async function logInAsDemo(displayName: string): Promise<void> {
-  await page.goto(`${harness.server.url}/login`);
-  await page.getByRole("button", { name: displayName }).click();
-  await page.locator(".user-menu .user-name").waitFor();
-}
-
 describe("logging in and out", () => {
   it("refuses a wrong password with a generic message", async () => {
     await page.goto(`${harness.server.url}/login`);
@@ -45,7 +33,7 @@ describe("logging in and out", () => {
       "Forkert brugernavn eller adgangskode",
     );
     await screenshot(page, "access-login");
-    await expectAccessible("login page");
+    await expectAccessible(page, "login page");
   });
 
   it("logs in with a password, shows who acts for which organisation, and logs out", async () => {
@@ -64,7 +52,7 @@ describe("logging in and out", () => {
 
 describe("memberships", () => {
   it("lets a user with two memberships choose, then switch, the one to act in", async () => {
-    await logInAsDemo("Karin Klyngekoordinator (demo)");
+    await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
     await page.goto(`${harness.server.url}/admin/brugere`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await screenshot(page, "access-choose-membership");
@@ -84,7 +72,7 @@ describe("memberships", () => {
     await page.goto(`${harness.server.url}/admin/brugere`);
     await page.getByRole("heading", { name: "Ingen adgang" }).waitFor();
     await screenshot(page, "access-forbidden");
-    await expectAccessible("forbidden page");
+    await expectAccessible(page, "forbidden page");
     const denied = await harness.server.database.db
       .selectFrom("auditLog")
       .select(["outcome", "resource"])
@@ -99,7 +87,7 @@ describe("memberships", () => {
 describe("the citizen's access log", () => {
   it("shows the citizen who has looked at their data", async () => {
     // A nurse on the ward where the citizen is admitted looks her up (CPR in the body only).
-    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
     const found = await page.evaluate(async () => {
       const me = (await (await fetch("/api/me")).json()) as { csrfToken: string };
       const res = await fetch("/api/citizens/search", {
@@ -112,7 +100,7 @@ describe("the citizen's access log", () => {
     expect(found).toBe(1);
     await page.getByRole("button", { name: "Log ud" }).click();
     await page.getByRole("heading", { name: "Log ind" }).waitFor();
-    await logInAsDemo("Karen Demo Hansen");
+    await logInAsDemo(harness, page, "Karen Demo Hansen");
     await page.getByRole("link", { name: "Hvem har set mine oplysninger" }).click();
     await page.getByRole("heading", { name: "Hvem har set mine oplysninger" }).waitFor();
     await page.locator("table.access-log tbody tr").first().waitFor();
@@ -121,20 +109,20 @@ describe("the citizen's access log", () => {
     expect(log).toContain("Slagelse Sygehus, Medicinsk Afdeling");
     expect(log).toContain("medicingennemgang");
     await screenshot(page, "access-log");
-    await expectAccessible("access log");
+    await expectAccessible(page, "access log");
   });
 });
 
 describe("administration", () => {
   it("lets an administrator see users and their memberships", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Anna Administrator (demo)");
+    await logInAsDemo(harness, page, "Anna Administrator (demo)");
     await page.getByRole("link", { name: "Administration" }).click();
     await page.locator("table.admin-users").waitFor();
     await expect(page.locator("table.admin-users").textContent()).resolves.toContain(
       "demo.visitator",
     );
     await screenshot(page, "access-admin");
-    await expectAccessible("admin page");
+    await expectAccessible(page, "admin page");
   });
 });

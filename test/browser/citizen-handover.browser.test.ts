@@ -1,13 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
-import {
-  describeViolations,
-  type Harness,
-  screenshot,
-  seriousAxeViolations,
-  startHarness,
-} from "./harness.ts";
+import { expectAccessible, type Harness, screenshot, startHarness } from "./harness.ts";
 
 /**
  * Issue 6, point 7: the citizen sees it too. Karen (the demo citizen) is
@@ -63,12 +57,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
-
 const notice = () => page.locator("section.citizen-handover");
 const item = (sector: string) => notice().locator("li.citizen-handover-item", { hasText: sector });
 
@@ -103,7 +91,7 @@ describe("the citizen's own page after a discharge", () => {
     await expect.poll(() => phone.getAttribute("href")).toBe("tel:+4513000101");
     await expect(item("Hjemmesygepleje").textContent()).resolves.toContain("(demodata)");
     await screenshot(page, "citizen-handover-open");
-    await expectAccessible("citizen page, not yet confirmed");
+    await expectAccessible(page, "citizen page, not yet confirmed");
   });
 
   it("says her home nursing has confirmed once Næstved Kommune does, with its contact", async () => {
@@ -131,7 +119,7 @@ describe("the citizen's own page after a discharge", () => {
       "Endnu ikke bekræftet",
     );
     await screenshot(page, "citizen-handover-confirmed");
-    await expectAccessible("citizen page, confirmed");
+    await expectAccessible(page, "citizen page, confirmed");
   });
 });
 
@@ -155,7 +143,7 @@ describe("an organisation's own contact details", () => {
       "Kontaktoplysningerne blev ikke gemt",
     );
     await screenshot(page, "organisation-contact-refused");
-    await expectAccessible("contact form, refused");
+    await expectAccessible(page, "contact form, refused");
     await form.getByLabel("Telefon").fill("13 00 09 99");
     await form.getByRole("button", { name: "Gem kontaktoplysninger" }).click();
     await expect

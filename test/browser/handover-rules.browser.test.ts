@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  describeViolations,
+  expectAccessible,
   type Harness,
+  logInAsDemo,
   screenshot,
-  seriousAxeViolations,
   startHarness,
 } from "./harness.ts";
 
@@ -34,24 +34,12 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
-
-async function logInAsDemo(displayName: string): Promise<void> {
-  await page.goto(`${harness.server.url}/login`);
-  await page.getByRole("button", { name: displayName }).click();
-  await page.locator(".user-menu .user-name").waitFor();
-}
-
 const municipality = () => page.locator("section.rule-section", { hasText: "Kommunen" }).first();
 const stepTwo = () => page.locator("#municipality-step-1-minutes");
 
 describe("the cluster's handover rules", () => {
   it("are reachable from the coordinator's worklist and explained in plain Danish", async () => {
-    await logInAsDemo("Karin Klyngekoordinator (demo)");
+    await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
@@ -80,7 +68,7 @@ describe("the cluster's handover rules", () => {
     await summary.getByRole("link", { name: "Trin 2, minutter" }).click();
     await expect(stepTwo().evaluate((input) => input.matches(":focus"))).resolves.toBe(true);
     await screenshot(page, "handover-rules-refused");
-    await expectAccessible("handover rules, refused");
+    await expectAccessible(page, "handover rules, refused");
   });
 
   it("saves the fixed rule, which a reload shows as the cluster's own", async () => {
@@ -97,12 +85,12 @@ describe("the cluster's handover rules", () => {
     expect(text).not.toContain("Standardregel");
     expect(text).toContain("klyngens koordinator 30 minutter senere");
     await screenshot(page, "handover-rules-saved");
-    await expectAccessible("handover rules, saved");
+    await expectAccessible(page, "handover rules, saved");
   });
 
   it("shows the same rules read-only to the ward, from the header", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
     await page.getByRole("link", { name: "Overdragelsesregler" }).click();
     await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
     await expect
@@ -111,6 +99,6 @@ describe("the cluster's handover rules", () => {
     await expect.poll(() => municipality().locator("table").textContent()).toContain("30 minutter");
     await expect(page.getByRole("button", { name: /Gem reglen/ }).count()).resolves.toBe(0);
     await screenshot(page, "handover-rules-read-only");
-    await expectAccessible("handover rules, read-only");
+    await expectAccessible(page, "handover rules, read-only");
   });
 });

@@ -4,15 +4,15 @@ import { saveRule } from "../../src/handovers/store.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
-import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { DEMO_TEMPO_RULES } from "../../src/synth/demo-staff.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { integrationToken, participantOf } from "../support/messages.ts";
+import { participantOf } from "../support/messages.ts";
 import {
-  describeViolations,
+  expectAccessible,
   type Harness,
+  logInAsDemo,
   screenshot,
-  seriousAxeViolations,
+  sendHospitalNotifications,
   startHarness,
 } from "./harness.ts";
 
@@ -53,38 +53,18 @@ beforeAll(async () => {
     }),
   );
   second.admit({ class: "inpatient", at: `${yesterday}T09:00:00+01:00` });
-  const token = await integrationToken(harness.server.database.db);
-  for (const m of [...flow.messages, ...second.messages]) {
-    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
-      body: JSON.stringify(writeHospitalNotification(m)),
-    });
-    expect(response.status).toBe(200);
-  }
+  await sendHospitalNotifications(harness, [...flow.messages, ...second.messages]);
 });
 
 afterAll(async () => {
   await harness?.close();
 });
 
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
-
-async function logInAsDemo(displayName: string): Promise<void> {
-  await page.goto(`${harness.server.url}/login`);
-  await page.getByRole("button", { name: displayName }).click();
-  await page.locator(".user-menu .user-name").waitFor();
-}
-
 const table = () => page.locator("table.worklist-table");
 
 describe("the handover loop in the browser", () => {
   it("shows the hospital its discharged patient, not yet taken over", async () => {
-    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
     await page.getByRole("link", { name: "Arbejdsliste" }).click();
     await expect.poll(() => table().textContent()).toContain("Oda Overgaard");
     await expect(table().textContent()).resolves.toContain("Afventer");
@@ -98,17 +78,17 @@ describe("the handover loop in the browser", () => {
     await page.getByRole("button", { name: "Gem besked" }).click();
     await expect.poll(() => table().textContent()).toContain("medicin morgen og aften");
     await screenshot(page, "worklist-hospital");
-    await expectAccessible("hospital worklist");
+    await expectAccessible(page, "hospital worklist");
   });
 
   it("lets the municipality confirm in one click", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Villads Visitator (demo)");
+    await logInAsDemo(harness, page, "Villads Visitator (demo)");
     await page.getByRole("link", { name: "Arbejdsliste" }).click();
     await expect.poll(() => table().textContent()).toContain("Oda Overgaard");
     await expect(table().textContent()).resolves.toContain("medicin morgen og aften");
     await screenshot(page, "worklist-municipality");
-    await expectAccessible("municipal worklist");
+    await expectAccessible(page, "municipal worklist");
     await page.getByRole("button", { name: "Bekræft: vi overtager Oda Overgaard" }).click();
     await expect
       .poll(() => page.locator(".alert-success").textContent())
@@ -120,7 +100,7 @@ describe("the handover loop in the browser", () => {
 
   it("empties the hospital's list and moves responsibility", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
     await page.getByRole("link", { name: "Arbejdsliste" }).click();
     await page.locator("h1").waitFor();
     await expect
@@ -149,7 +129,7 @@ describe("a discharge nobody confirms", () => {
     await page.getByLabel("Udskrevet", { exact: true }).fill(tenMinutesAgo);
     await page.getByLabel("Besked til kommunen og lægen (valgfri)").fill("Ny insulindosis");
     await screenshot(page, "pathway-discharge-form");
-    await expectAccessible("discharge form");
+    await expectAccessible(page, "discharge form");
     await page.getByRole("button", { name: "Udskriv og send overdragelser" }).click();
     // The form closes once the stay is discharged, and the state badge says so.
     await page.getByRole("button", { name: "Udskriv borgeren" }).waitFor({ state: "detached" });
@@ -166,7 +146,7 @@ describe("a discharge nobody confirms", () => {
     const escalated = await createSweeper(harness.server.database.db).sweep();
     expect(escalated).toBeGreaterThanOrEqual(3);
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Karin Klyngekoordinator (demo)");
+    await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
@@ -175,6 +155,6 @@ describe("a discharge nobody confirms", () => {
     const row = table().locator("tr", { hasText: "Næstved" }).first();
     await expect(row.textContent()).resolves.toContain("Rykket 3 gange");
     await screenshot(page, "worklist-coordinator-escalated");
-    await expectAccessible("coordinator worklist");
+    await expectAccessible(page, "coordinator worklist");
   });
 });

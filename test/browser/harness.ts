@@ -3,7 +3,10 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import axe from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { projectRoot } from "../../src/platform/server.ts";
+import { integrationToken } from "../support/messages.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -99,4 +102,36 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
         `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
     )
     .join("\n");
+}
+
+/** Fails the test on any serious or critical axe violation, printing what they are. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+/** Logs in through the login page's one-click demo button for `displayName`. */
+export async function logInAsDemo(harness: Harness, page: Page, displayName: string) {
+  await page.goto(`${harness.server.url}/login`);
+  await page.getByRole("button", { name: displayName }).click();
+  await page.locator(".user-menu .user-name").waitFor();
+}
+
+type HospitalNotification = Parameters<typeof writeHospitalNotification>[0];
+
+/** Sends hospital notifications as a hospital's integration does, each answered 200. */
+export async function sendHospitalNotifications(
+  harness: Harness,
+  messages: readonly HospitalNotification[],
+): Promise<void> {
+  const token = await integrationToken(harness.server.database.db);
+  for (const m of messages) {
+    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
+      body: JSON.stringify(writeHospitalNotification(m)),
+    });
+    expect(response.status).toBe(200);
+  }
 }

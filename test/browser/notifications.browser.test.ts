@@ -6,16 +6,16 @@ import { createAdminService } from "../../src/access/admin-service.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
-import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { createDeliveryWorker } from "../../src/notifications/delivery.ts";
 import { verifySignature } from "../../src/notifications/model.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { integrationToken, participantOf } from "../support/messages.ts";
+import { participantOf } from "../support/messages.ts";
 import {
-  describeViolations,
+  expectAccessible,
   type Harness,
+  logInAsDemo,
   screenshot,
-  seriousAxeViolations,
+  sendHospitalNotifications,
   startHarness,
 } from "./harness.ts";
 
@@ -76,18 +76,6 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
-
-async function logInAsDemo(displayName: string): Promise<void> {
-  await page.goto(`${harness.server.url}/login`);
-  await page.getByRole("button", { name: displayName }).click();
-  await page.locator(".user-menu .user-name").waitFor();
-}
-
 /** A discharge from Slagelse to the home nursing in Næstved, as the hospital sends it. */
 async function discharge(seed: string, cpr: string): Promise<void> {
   const flow = new NotificationFlow(
@@ -100,15 +88,7 @@ async function discharge(seed: string, cpr: string): Promise<void> {
   const hourAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
   flow.admit({ class: "inpatient", at: hourAgo(5) });
   flow.discharge({ at: hourAgo(0.1) });
-  const token = await integrationToken(harness.server.database.db);
-  for (const m of flow.messages) {
-    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
-      body: JSON.stringify(writeHospitalNotification(m)),
-    });
-    expect(response.status).toBe(200);
-  }
+  await sendHospitalNotifications(harness, flow.messages);
 }
 
 /** Runs the webhook deliveries that are due, as the server's loop does every few seconds. */
@@ -121,7 +101,7 @@ const notificationsLink = () => page.getByRole("link", { name: /^Notifikationer/
 
 describe("webhooks for the receiving organisation", () => {
   it("lets its administrator add a webhook and shows the secret once", async () => {
-    await logInAsDemo("Anna Administrator (demo)");
+    await logInAsDemo(harness, page, "Anna Administrator (demo)");
     await page.goto(`${harness.server.url}/admin/webhooks`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /Hjemmesygeplejen – Administrator/ }).click();
@@ -138,7 +118,7 @@ describe("webhooks for the receiving organisation", () => {
     );
     await expect.poll(() => page.locator(".webhook-card").textContent()).toContain(hookUrl);
     await screenshot(page, "webhooks-secret");
-    await expectAccessible("webhooks page with a new secret");
+    await expectAccessible(page, "webhooks page with a new secret");
     await page.getByRole("button", { name: "Jeg har gemt den" }).click();
     await page.reload();
     await page.locator(".webhook-card").first().waitFor();
@@ -179,7 +159,7 @@ describe("webhooks for the receiving organisation", () => {
     const ping = table.locator("tr", { hasText: "Test" }).first();
     await expect(ping.locator(".attempt-facts").textContent()).resolves.toContain("500");
     await screenshot(page, "webhook-deliveries");
-    await expectAccessible("delivery log");
+    await expectAccessible(page, "delivery log");
     await page.getByLabel("Status").selectOption({ label: "Leveret" });
     await expect.poll(() => table.textContent()).not.toContain("Test");
   });
@@ -188,7 +168,7 @@ describe("webhooks for the receiving organisation", () => {
 describe("in-app notifications", () => {
   it("shows the municipal user the new handover, with the unread count in the header", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Villads Visitator (demo)");
+    await logInAsDemo(harness, page, "Villads Visitator (demo)");
     await expect.poll(unreadInHeader).toBeGreaterThan(0);
     await expect(notificationsLink().ariaSnapshot()).resolves.toMatch(
       /link "Notifikationer \(\d+ ulæste?\)"/,
@@ -198,7 +178,7 @@ describe("in-app notifications", () => {
     await item.first().waitFor();
     await expect(item.first().textContent()).resolves.toContain("Ulæst");
     await screenshot(page, "notifications-unread");
-    await expectAccessible("notifications page");
+    await expectAccessible(page, "notifications page");
   });
 
   it("marks one read, then all, and the count drops", async () => {
@@ -219,7 +199,7 @@ describe("in-app notifications", () => {
     await page.locator(".notification-item").first().waitFor();
     await expect(page.locator(".notification-unread").count()).resolves.toBe(0);
     await screenshot(page, "notifications-read");
-    await expectAccessible("notifications page, all read");
+    await expectAccessible(page, "notifications page, all read");
   });
 });
 

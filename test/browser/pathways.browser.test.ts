@@ -1,13 +1,12 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowFor } from "../../src/interop/medcom/fixtures.ts";
-import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
-import { integrationToken } from "../support/messages.ts";
 import {
-  describeViolations,
+  expectAccessible,
   type Harness,
+  logInAsDemo,
   screenshot,
-  seriousAxeViolations,
+  sendHospitalNotifications,
   startHarness,
 } from "./harness.ts";
 
@@ -34,18 +33,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
-
-async function logInAsDemo(displayName: string): Promise<void> {
-  await page.goto(`${harness.server.url}/login`);
-  await page.getByRole("button", { name: displayName }).click();
-  await page.locator(".user-menu .user-name").waitFor();
-}
-
 async function search(cpr: string): Promise<void> {
   await page.getByRole("link", { name: "Find borger" }).click();
   await page.getByLabel("CPR-nummer").fill(cpr);
@@ -54,7 +41,7 @@ async function search(cpr: string): Promise<void> {
 
 describe("a nurse finds a citizen and reads the course of care", () => {
   it("finds Birthe by CPR number without the number ever reaching a URL", async () => {
-    await logInAsDemo("Sofie Sygeplejerske (demo)");
+    await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
     await search("220841-1958");
     await page.getByRole("heading", { name: /Birthe Demo Jensen/ }).waitFor();
     expect(page.url()).toMatch(/\/borgere\/[0-9a-f-]{36}\/forloeb$/);
@@ -74,7 +61,7 @@ describe("a nurse finds a citizen and reads the course of care", () => {
     await expect(timeline.textContent()).resolves.toContain("Akut ambulant modtaget");
     await expect(timeline.textContent()).resolves.toContain("Indlagt");
     await screenshot(page, "pathway-birthe");
-    await expectAccessible("pathway page");
+    await expectAccessible(page, "pathway page");
   });
 
   it("reads the same page in English", async () => {
@@ -94,7 +81,7 @@ describe("a nurse finds a citizen and reads the course of care", () => {
       .poll(() => page.locator(".alert-info").textContent())
       .toContain("Ingen borger fundet");
     await screenshot(page, "citizen-search-none");
-    await expectAccessible("search page");
+    await expectAccessible(page, "search page");
     await page.getByLabel("CPR-nummer").fill("311399-0000");
     await page.getByRole("button", { name: "Søg" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("cpr");
@@ -110,7 +97,7 @@ describe("a discharged citizen's handovers", () => {
     await expect(responsible.textContent()).resolves.toContain("Slagelse Kommune");
     await expect(responsible.textContent()).resolves.toContain("Afventer bekræftelse");
     await screenshot(page, "pathway-bent-handover");
-    await expectAccessible("pathway with a handover");
+    await expectAccessible(page, "pathway with a handover");
   });
 });
 
@@ -120,16 +107,10 @@ describe("an administrator works the dead letters", () => {
   it("lists received messages with their outcomes, including a waiting one", async () => {
     const [message] = flowFor("STIN", "browser-dead-letter", { sender }).messages;
     if (!message) throw new Error("no message");
-    const token = await integrationToken(harness.server.database.db);
-    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
-      body: JSON.stringify(writeHospitalNotification(message)),
-    });
-    expect(response.status).toBe(200);
+    await sendHospitalNotifications(harness, [message]);
 
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Anna Administrator (demo)");
+    await logInAsDemo(harness, page, "Anna Administrator (demo)");
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("link", { name: "Beskeder" }).click();
     await page.locator("table.messages-table").waitFor();
@@ -139,7 +120,7 @@ describe("an administrator works the dead letters", () => {
       .poll(() => page.locator("table.messages-table").textContent())
       .toContain(sender.sor);
     await screenshot(page, "admin-messages");
-    await expectAccessible("messages page");
+    await expectAccessible(page, "messages page");
   });
 
   it("registers the unknown sender on the organisation page", async () => {
@@ -156,7 +137,7 @@ describe("an administrator works the dead letters", () => {
       .toContain(sender.name);
     await expect.poll(() => page.locator("table.units-table").textContent()).toContain(sender.sor);
     await screenshot(page, "admin-units");
-    await expectAccessible("organisation register page");
+    await expectAccessible(page, "organisation register page");
   });
 
   it("refuses a file with a bad row, naming the line, then imports a good one", async () => {
@@ -195,12 +176,12 @@ describe("an administrator works the dead letters", () => {
 describe("the citizen sees who is responsible", () => {
   it("takes Karen from »Mit forløb« to her own course of care", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo("Karen Demo Hansen");
+    await logInAsDemo(harness, page, "Karen Demo Hansen");
     await page.getByRole("link", { name: "Mit forløb" }).click();
     await page.getByRole("heading", { name: /Karen Demo Hansen/ }).waitFor();
     const responsible = page.locator("section[aria-labelledby=responsible-heading]");
     await expect.poll(() => responsible.textContent()).toContain("Slagelse Sygehus");
     await screenshot(page, "pathway-citizen");
-    await expectAccessible("the citizen's own pathway");
+    await expectAccessible(page, "the citizen's own pathway");
   });
 });

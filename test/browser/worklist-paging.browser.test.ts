@@ -2,14 +2,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
-import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { integrationToken, participantOf } from "../support/messages.ts";
+import { participantOf } from "../support/messages.ts";
 import {
-  describeViolations,
+  expectAccessible,
   type Harness,
   screenshot,
-  seriousAxeViolations,
+  sendHospitalNotifications,
   startHarness,
 } from "./harness.ts";
 
@@ -43,26 +42,12 @@ beforeAll(async () => {
   const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
   flow.admit({ class: "inpatient", at: `${yesterday}T08:00:00+01:00` });
   flow.discharge({ at: `${yesterday}T11:00:00+01:00` });
-  const token = await integrationToken(harness.server.database.db);
-  for (const m of flow.messages) {
-    const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
-      body: JSON.stringify(writeHospitalNotification(m)),
-    });
-    expect(response.status).toBe(200);
-  }
+  await sendHospitalNotifications(harness, flow.messages);
 });
 
 afterAll(async () => {
   await harness?.close();
 });
-
-async function expectAccessible(name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
-  expect(violations.map((v) => v.id)).toEqual([]);
-}
 
 const tab = (name: RegExp) => page.getByRole("tab", { name });
 
@@ -79,7 +64,7 @@ describe("a municipality's worklist, a page at a time", () => {
       .poll(() => page.locator(".worklist-pager-status").first().textContent())
       .toMatch(/^Viser 1–\d+ af \d+$/);
     await screenshot(page, "worklist-tabs-handovers");
-    await expectAccessible("worklist, handovers tab");
+    await expectAccessible(page, "worklist, handovers tab");
   });
 
   it("moves to the in-hospital tab with the keyboard, and asks for that list only then", async () => {
@@ -95,7 +80,7 @@ describe("a municipality's worklist, a page at a time", () => {
       .toBeTruthy();
     expect(searches.filter((u) => u.includes("/in-hospital")).length).toBeGreaterThan(0);
     await screenshot(page, "worklist-tabs-in-hospital");
-    await expectAccessible("worklist, in-hospital tab");
+    await expectAccessible(page, "worklist, in-hospital tab");
     await page.keyboard.press("Home");
     await expect(tab(/^Venter på jer/).getAttribute("aria-selected")).resolves.toBe("true");
   });
@@ -125,7 +110,7 @@ describe("a municipality's worklist, a page at a time", () => {
       .toEqual(["Vera Venteliste"]);
     expect(await page.locator(".worklist-pager").count()).toBe(0);
     await screenshot(page, "worklist-search");
-    await expectAccessible("worklist, name search");
+    await expectAccessible(page, "worklist, name search");
     await page.getByLabel("Borgerens navn").fill("");
     await expect.poll(() => page.locator(".worklist-pager").count()).toBe(1);
   });
@@ -138,7 +123,7 @@ describe("more handovers than fit on a page", () => {
   beforeAll(async () => {
     // 51 more citizens discharged to Næstved's home nursing: 52 await them, two pages.
     const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
-    const token = await integrationToken(harness.server.database.db);
+    const messages = [];
     for (let i = 1; i <= 51; i++) {
       const flow = new NotificationFlow(
         participants(`browser-paging-${i}`, {
@@ -157,15 +142,9 @@ describe("more handovers than fit on a page", () => {
       flow.discharge({
         at: `${yesterday}T${String(9 + Math.floor(i / 10)).padStart(2, "0")}:${String(i % 10).padStart(2, "0")}:00+01:00`,
       });
-      for (const m of flow.messages) {
-        const response = await fetch(`${harness.server.url}/fhir/$process-message`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/fhir+json" },
-          body: JSON.stringify(writeHospitalNotification(m)),
-        });
-        expect(response.status).toBe(200);
-      }
+      messages.push(...flow.messages);
     }
+    await sendHospitalNotifications(harness, messages);
   });
 
   it("pages forward with the DKFDS pagination and keeps focus in it", async () => {
@@ -182,7 +161,7 @@ describe("more handovers than fit on a page", () => {
     await expect.poll(() => page.locator(":focus").getAttribute("aria-label")).toBe("Side 2");
     expect(searches.some((u) => u.includes("offset=50"))).toBe(true);
     await screenshot(page, "worklist-paging-page-2");
-    await expectAccessible("worklist, second page");
+    await expectAccessible(page, "worklist, second page");
   });
 
   it("steps back to the last page when the rows of the page shown are confirmed", async () => {

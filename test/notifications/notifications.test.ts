@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminService } from "../../src/access/admin-service.ts";
 import { createCitizenAccess } from "../../src/access/citizen-access.ts";
 import { defaultAccessPolicy } from "../../src/access/model.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
@@ -9,7 +8,7 @@ import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { authHeaders, DEMO_PASSWORD, type DemoApp, demoApp } from "../support/access.ts";
+import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import {
   integrationToken,
   organisationIdOf,
@@ -45,14 +44,12 @@ beforeAll(async () => {
   const db = demo.database.db;
   homeNursingId = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
   // A colleague of the demo's visitator in the same home nursing, to show read markers are personal.
-  const admin = createAdminService(db);
-  await admin.createUser({
+  await addStaff(db, {
     username: "test.kollega",
     displayName: "Kamma Kollega",
-    kind: "staff",
-    password: DEMO_PASSWORD,
+    organisationId: homeNursingId,
+    role: "coordinator",
   });
-  await admin.grant("test.kollega", homeNursingId, "coordinator");
   // Lives in Næstved, listed with the demo practice there, so the GP gets a handover too.
   const practice = await db
     .selectFrom("generalPractice")

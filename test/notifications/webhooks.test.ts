@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createAdminService } from "../../src/access/admin-service.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { createDeliveryWorker } from "../../src/notifications/delivery.ts";
 import { BACKOFF_SECONDS, verifySignature } from "../../src/notifications/model.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { authHeaders, DEMO_PASSWORD, type DemoApp, demoApp } from "../support/access.ts";
+import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import {
   integrationToken,
   organisationIdOf,
@@ -41,14 +40,12 @@ beforeAll(async () => {
   demo = await demoApp();
   const db = demo.database.db;
   homeNursingId = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
-  const admin = createAdminService(db);
-  await admin.createUser({
+  await addStaff(db, {
     username: "test.it",
     displayName: "Ida IT",
-    kind: "staff",
-    password: DEMO_PASSWORD,
+    organisationId: homeNursingId,
+    role: "administrator",
   });
-  await admin.grant("test.it", homeNursingId, "administrator");
   receiver = await startWebhookReceiver(() => answer);
 });
 afterAll(async () => {

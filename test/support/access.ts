@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import type { Writable } from "node:stream";
 import { createAdminService } from "../../src/access/admin-service.ts";
 import { SESSION_COOKIE } from "../../src/access/authenticate.ts";
-import { defaultThrottlePolicy } from "../../src/access/model.ts";
+import { defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
 import { createSessionService } from "../../src/access/session-service.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
 import { createApp } from "../../src/platform/server.ts";
-import { seedDemo } from "../../src/synth/demo-seed.ts";
+import { DEMO_PASSWORD, seedDemo } from "../../src/synth/demo-seed.ts";
 import { structureDatabase } from "./server.ts";
 
 export { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
@@ -126,4 +126,19 @@ export async function citizenIdByCpr(demo: DemoApp, cpr: string): Promise<string
 /** A fresh request id, to find the audit rows a request wrote. */
 export function requestId(label: string): string {
   return `${label}-${randomBytes(6).toString("hex")}`;
+}
+
+/** A staff user who signs in with the demo password, holding `role` in one organisation. */
+export async function addStaff(
+  db: DatabaseHandle["db"],
+  user: { username: string; displayName: string; organisationId: string; role: Role },
+): Promise<void> {
+  const admin = createAdminService(db);
+  await admin.createUser({
+    username: user.username,
+    displayName: user.displayName,
+    kind: "staff",
+    password: DEMO_PASSWORD,
+  });
+  await admin.grant(user.username, user.organisationId, user.role);
 }
