@@ -63,12 +63,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   };
-  const queryOf = (q: {
-    status?: string | undefined;
-    overdue?: "true" | "false" | undefined;
-    sector?: "municipality" | "general-practice" | undefined;
-    sort: "deadline" | "newest";
-  }) => ({
+  const queryOf = (q: z.infer<z.ZodObject<typeof filters>>) => ({
     ...(q.status ? { statuses: q.status.split(",") as HandoverStatus[] } : {}),
     overdueOnly: q.overdue === "true",
     ...(q.sector ? { sector: q.sector } : {}),

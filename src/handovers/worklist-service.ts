@@ -75,14 +75,23 @@ export function createWorklists(deps: {
    * as `resource` (default "worklist") — only the page's, so a long list
    * costs no more than the rows shown.
    */
-  async function worklist(ctx: RequestContext, f: WorklistQuery, page: store.Page, now = clock()) {
-    const rows = await store.worklist(db, filterOf(ctx, f, now), page);
+  function worklist(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
+    return pageOf(ctx, filterOf(ctx, f, clock()), page, f.resource);
+  }
+
+  async function pageOf(
+    ctx: RequestContext,
+    filter: store.WorklistFilter,
+    page: store.Page,
+    resource = "worklist",
+  ) {
+    const rows = await store.worklist(db, filter, page);
     const names = await citizens.namesFor(
       ctx,
       rows.map((r) => r.citizenId),
-      f.resource ?? "worklist",
+      resource,
     );
-    return shown(rows, names, now);
+    return shown(rows, names, filter.now);
   }
 
   /** The receiver's citizens in hospital now, as the list shows them. */
@@ -115,10 +124,10 @@ export function createWorklists(deps: {
      * receiver) how many of its citizens are in hospital now.
      */
     async worklistPage(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
-      const now = clock();
+      const filter = filterOf(ctx, f, clock());
       const [items, counts] = await Promise.all([
-        worklist(ctx, f, page, now),
-        store.worklistCounts(db, filterOf(ctx, f, now), staysFilterOf(ctx)),
+        pageOf(ctx, filter, page, f.resource),
+        store.worklistCounts(db, filter, staysFilterOf(ctx)),
       ]);
       return { items, total: counts.total, inHospitalTotal: counts.inHospital };
     },
