@@ -6,6 +6,7 @@ import { contextOf, SESSION_COOKIE, sessionOf, setSessionCookie } from "./authen
 import type { CitizenAccess } from "./citizen-access.ts";
 import { sha256 } from "./secrets.ts";
 import type { SessionService } from "./session-service.ts";
+import * as sessionStore from "./session-store.ts";
 import * as store from "./store.ts";
 
 export type AccessRoutesOptions = {
@@ -51,7 +52,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
   async function meOf(userId: string, sessionKey: string, csrfToken: string) {
     const user = await store.findUserById(db, userId);
     if (!user) throw notFound("User");
-    const session = await store.findSession(db, sessionKey);
+    const session = await sessionStore.findSession(db, sessionKey);
     const memberships = await store.activeMemberships(db, userId);
     return {
       user: {

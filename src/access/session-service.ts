@@ -9,6 +9,7 @@ import {
   type ThrottlePolicy,
 } from "./model.ts";
 import { hashPassword, randomToken, sha256, TOKEN_PREFIX, verifyPassword } from "./secrets.ts";
+import * as sessionStore from "./session-store.ts";
 import * as store from "./store.ts";
 
 export type SessionContext = {
@@ -51,7 +52,7 @@ export function createSessionService(
     const cookieValue = randomToken();
     const csrfToken = randomToken();
     const now = clock();
-    await store.insertSession(db, {
+    await sessionStore.insertSession(db, {
       // Only a hash is stored: a copy of the table does not let anyone take over a session.
       id: sha256(cookieValue),
       userId,
@@ -70,7 +71,7 @@ export function createSessionService(
     async login(username: string, password: string, ip: string): Promise<LoginResult> {
       const now = clock();
       const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
-      const states = await Promise.all(keys.map((k) => store.getThrottle(db, k)));
+      const states = await Promise.all(keys.map((k) => sessionStore.getThrottle(db, k)));
       if (states.some((s) => isLocked(s, now))) {
         throw new AppError("TOV_ERR_LOGIN_LOCKED", "Too many failed attempts; try again later");
       }
@@ -80,26 +81,26 @@ export function createSessionService(
         for (const key of keys) {
           // Read and written under a row lock: failures sent in parallel must all count.
           await db.transaction().execute(async (trx) => {
-            const current = await store.lockThrottle(trx, key, now);
-            await store.saveThrottle(trx, key, afterFailure(current, now, policy.throttle));
+            const current = await sessionStore.lockThrottle(trx, key, now);
+            await sessionStore.saveThrottle(trx, key, afterFailure(current, now, policy.throttle));
           });
         }
         throw new AppError("TOV_ERR_LOGIN_FAILED", GENERIC_FAILURE);
       }
-      await store.clearThrottle(db, keys[0]!);
+      await sessionStore.clearThrottle(db, keys[0]!);
       return openSession(user.id, "password");
     },
 
     /** The live session behind a cookie, or null; refreshes the idle timer. */
     async resolveSession(cookieValue: string): Promise<SessionContext | null> {
       const now = clock();
-      const found = await store.findSessionWithActor(db, sha256(cookieValue));
+      const found = await sessionStore.findSessionWithActor(db, sha256(cookieValue));
       if (!found || !sessionIsLive(found.session, now, policy.session)) return null;
       const { session, user, membership } = found;
       if (user.disabledAt) return null;
       // Writing on every request would serialise reads; a minute's precision is enough.
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-        await store.touchSession(db, session.id, now);
+        await sessionStore.touchSession(db, session.id, now);
       }
       return {
         sessionKey: session.id,
@@ -110,7 +111,7 @@ export function createSessionService(
     },
 
     async logout(sessionKey: string): Promise<void> {
-      await store.endSession(db, sessionKey, clock());
+      await sessionStore.endSession(db, sessionKey, clock());
     },
 
     async switchMembership(ctx: SessionContext, membershipId: string): Promise<void> {
@@ -118,7 +119,7 @@ export function createSessionService(
       if (!memberships.some((m) => m.membershipId === membershipId)) {
         throw new AppError("TOV_ERR_FORBIDDEN", "You do not hold that membership");
       }
-      await store.setActiveMembership(db, ctx.sessionKey, membershipId);
+      await sessionStore.setActiveMembership(db, ctx.sessionKey, membershipId);
     },
 
     async authenticateToken(presented: string): Promise<Actor | null> {
