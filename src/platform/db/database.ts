@@ -4,6 +4,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
+import { cacheStatements } from "./statement-cache.ts";
 import { sharedParsers } from "./types.ts";
 
 export type Database = Kysely<DB>;
@@ -47,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on("error", (err: Error & { code?: string }) => {
       options.onIdleError?.(err);
     });
+    pool.on("connect", (client) => cacheStatements(client));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, engine: "postgres", location: redactUrl(options.url), close: () => db.destroy() };
   }
