@@ -2,8 +2,10 @@ import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import * as auditStore from "./audit-store.ts";
 import {
+  type AccessDecision,
   type AccessPolicy,
   type Actor,
+  type BreakGlassGrant,
   breakGlassExpiry,
   breakGlassRefusal,
   type CitizenFacts,
@@ -98,22 +100,38 @@ export function createCitizenAccess(
     await auditStore.appendAudit(db, auditRow(ctx, citizenId, what, outcome, extra, clock()));
   }
 
+  /**
+   * The decision for each of `facts`. Emergency-access grants are read only
+   * for the citizens no relation allows: a grant adds access and changes no
+   * decision a relation already allows, and almost every read has one, so
+   * most requests are decided without that query.
+   */
+  async function decisionsFor(
+    actor: Actor,
+    facts: CitizenFacts[],
+    now: Date,
+  ): Promise<AccessDecision[]> {
+    const decide = (f: CitizenFacts, breakGlass: BreakGlassGrant[] = []) =>
+      decideCitizenAccess({ actor, facts: f, now, policy, breakGlass });
+    const decisions = facts.map((f) => decide(f));
+    const refused = facts.filter((_, i) => !decisions[i]?.allowed).map((f) => f.citizenId);
+    if (actor.kind !== "staff" || refused.length === 0) return decisions;
+    const grants = await store.activeBreakGlassAmong(db, actor.userId, refused, now);
+    if (grants.length === 0) return decisions;
+    return facts.map((f) =>
+      decide(
+        f,
+        grants.filter((g) => g.citizenId === f.citizenId),
+      ),
+    );
+  }
+
   async function decideMany(ctx: RequestContext, facts: CitizenFacts[]) {
-    const now = clock();
-    const grants =
-      ctx.actor.kind === "staff"
-        ? await store.activeBreakGlassAmong(
-            db,
-            ctx.actor.userId,
-            facts.map((f) => f.citizenId),
-            now,
-          )
-        : [];
+    const decisions = await decisionsFor(ctx.actor, facts, clock());
     const allowed = new Map<string, Relation>();
-    const audited = facts.map((f): auditStore.AuditedCitizen => {
-      const breakGlass = grants.filter((g) => g.citizenId === f.citizenId);
-      const decision = decideCitizenAccess({ actor: ctx.actor, facts: f, now, policy, breakGlass });
-      if (!decision.allowed)
+    const audited = facts.map((f, i): auditStore.AuditedCitizen => {
+      const decision = decisions[i];
+      if (!decision?.allowed)
         return {
           citizenId: f.citizenId,
           outcome: "denied",
@@ -144,15 +162,11 @@ export function createCitizenAccess(
 
     /** Returns the relation that allows access, or throws TOV_ERR_NO_RELATION after auditing. */
     async authorize(ctx: RequestContext, facts: CitizenFacts, what: AccessPurpose) {
-      const now = clock();
-      const breakGlass =
-        ctx.actor.kind === "staff"
-          ? await store.activeBreakGlass(db, ctx.actor.userId, facts.citizenId, now)
-          : [];
-      const decision = decideCitizenAccess({ actor: ctx.actor, facts, now, policy, breakGlass });
-      if (!decision.allowed) {
+      const [decision] = await decisionsFor(ctx.actor, [facts], clock());
+      if (!decision?.allowed) {
         await audit(ctx, facts.citizenId, what, "denied");
-        throw new AppError("TOV_ERR_NO_RELATION", `Access denied: ${decision.reason}`);
+        const reason = decision?.reason ?? "no decision";
+        throw new AppError("TOV_ERR_NO_RELATION", `Access denied: ${reason}`);
       }
       await audit(ctx, facts.citizenId, what, "allowed", {
         relation: decision.relation,

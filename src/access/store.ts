@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import type { OrganisationRef, Role } from "./model.ts";
 
@@ -232,16 +233,6 @@ export async function insertBreakGlass(
     .executeTakeFirstOrThrow();
 }
 
-export function activeBreakGlass(db: Database, userId: string, citizenId: string, now: Date) {
-  return db
-    .selectFrom("breakGlass")
-    .select(["userId", "citizenId", "reason", "expiresAt"])
-    .where("userId", "=", userId)
-    .where("citizenId", "=", citizenId)
-    .where("expiresAt", ">", now)
-    .execute();
-}
-
 /** A user's unexpired emergency access to any of these citizens. */
 export function activeBreakGlassAmong(
   db: Database,
@@ -250,13 +241,17 @@ export function activeBreakGlassAmong(
   now: Date,
 ) {
   if (citizenIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("breakGlass")
-    .select(["userId", "citizenId", "reason", "expiresAt"])
-    .where("userId", "=", userId)
-    .where("citizenId", "in", citizenIds)
-    .where("expiresAt", ">", now)
-    .execute();
+  return (
+    db
+      .selectFrom("breakGlass")
+      .select(["userId", "citizenId", "reason", "expiresAt"])
+      .where("userId", "=", userId)
+      // One array parameter, not a list of them, so the statement's text is the same for any
+      // number of citizens and its prepared plan is reused.
+      .where("citizenId", "=", sql<string>`any(${citizenIds}::uuid[])`)
+      .where("expiresAt", ">", now)
+      .execute()
+  );
 }
 
 export function listOrganisations(db: Database) {

@@ -3,6 +3,7 @@ import { createCitizenAccess } from "../../src/access/citizen-access.ts";
 import type { Actor } from "../../src/access/model.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
+import type { Database } from "../../src/platform/db/database.ts";
 import { createApp } from "../../src/platform/server.ts";
 import { authHeaders, testConfig } from "../support/access.ts";
 import {
@@ -232,8 +233,8 @@ describe("the citizen's access log", () => {
 });
 
 describe("reading many citizens at once (worklists)", () => {
-  it("decides and audits each exactly as one read at a time would", async () => {
-    const db = f.demo.database.db;
+  /** The ward nurse as an actor, and the citizen service over `db`. */
+  async function asWardNurse(db: Database = f.demo.database.db) {
     const access = createCitizenAccess(db, fixtureAccess);
     const citizens = createCitizenService(db, createCipher(f.demo.masterKey), access);
     const organisation = await db
@@ -254,6 +255,11 @@ describe("reading many citizens at once (worklists)", () => {
       role: "clinician",
       organisation,
     };
+    return { access, citizens, actor, nurse, organisation };
+  }
+
+  it("decides and audits each exactly as one read at a time would", async () => {
+    const { access, citizens, actor, nurse, organisation } = await asWardNurse();
     const people = ["karen", "dora", "erik", "bent", "gustav"] as const;
     const reason = "Akut: borgeren kom ind via skadestuen i nat";
     await access.breakGlass({ actor, requestId: "batch-glass" }, f.ids.gustav, reason);
@@ -294,6 +300,59 @@ describe("reading many citizens at once (worklists)", () => {
       breakGlass: true,
       breakGlassReason: reason,
     });
+  });
+
+  it("reads emergency-access grants only when a citizen has no relation (a grant cannot change an allowed decision)", async () => {
+    const grantQueries: string[] = [];
+    const counting = f.demo.database.db.withPlugin({
+      transformQuery: (args) => {
+        if (JSON.stringify(args.node).includes('"break_glass"'))
+          grantQueries.push(args.queryId.queryId);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const { access, citizens, actor } = await asWardNurse(counting);
+    // A grant for Karen, whom the ward has a relation to anyway: the relation decides.
+    await access.breakGlass(
+      { actor, requestId: "glass-karen" },
+      f.ids.karen,
+      "Akut: tilset i nat på afdelingen",
+    );
+    grantQueries.length = 0;
+
+    const related = `related-${Date.now()}`;
+    const names = await citizens.namesFor(
+      { actor, requestId: related },
+      [f.ids.karen, f.ids.dora],
+      "worklist",
+    );
+    expect([...names.values()]).toEqual([PEOPLE.karen.name, PEOPLE.dora.name]);
+    expect(grantQueries).toEqual([]);
+    const rows = await f.auditOf(related);
+    expect(rows).toHaveLength(2);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          citizenId: f.ids.karen,
+          relation: "hospital-stay",
+          breakGlass: false,
+        }),
+        expect.objectContaining({
+          citizenId: f.ids.dora,
+          relation: "hospital-stay",
+          breakGlass: false,
+        }),
+      ]),
+    );
+
+    // Erik has no relation and no grant: the grants are read for him alone.
+    await citizens.namesFor(
+      { actor, requestId: `unrelated-${Date.now()}` },
+      [f.ids.karen, f.ids.erik],
+      "worklist",
+    );
+    expect(grantQueries).toHaveLength(1);
   });
 });
 
