@@ -59,10 +59,10 @@ export function createWorklists(deps: {
       citizenName: names.get(r.citizenId) ?? null,
       // The ward's note is health data: only for those with a relation to the citizen.
       note: names.get(r.citizenId) ? r.note : null,
-      dischargedAt: new Date(r.dischargedAt).toISOString(),
-      deadlineAt: new Date(r.deadlineAt).toISOString(),
-      updatedAt: new Date(r.updatedAt).toISOString(),
-      overdue: r.status === "open" && new Date(r.deadlineAt) < now,
+      dischargedAt: r.dischargedAt.toISOString(),
+      deadlineAt: r.deadlineAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      overdue: r.status === "open" && r.deadlineAt.getTime() < now.getTime(),
     }));
   }
 
@@ -103,7 +103,7 @@ export function createWorklists(deps: {
       ...r,
       status: r.status === "on-leave" ? ("on-leave" as const) : ("admitted" as const),
       citizenName: names.get(r.citizenId) ?? null,
-      admittedAt: new Date(r.admittedAt).toISOString(),
+      admittedAt: r.admittedAt.toISOString(),
     }));
   }
 
