@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { getJson } from "../api/client";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { actionLabel, relationLabel, resourceLabel, roleLabel, userKindLabel } from "./labels";
 import { ErrorOrForbidden } from "./RequireLogin";
@@ -41,7 +42,7 @@ export function AccessLogPage() {
       {log.isError && <ErrorOrForbidden error={log.error} onRetry={() => void log.refetch()} />}
       {log.data && log.data.length === 0 && <p>{t("accessLog.empty")}</p>}
       {log.data && log.data.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollableTable label={t("accessLog.title")}>
           <table className="table table--zebra access-log">
             <caption className="sr-only">{t("accessLog.title")}</caption>
             <thead>
@@ -86,7 +87,7 @@ export function AccessLogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "../admin/AdminNav";
 import { getJson } from "../api/client";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { TextField } from "../components/TextField";
@@ -86,7 +87,7 @@ export function AdminUsersPage() {
       <title>{`${t("admin.title")} – ${t("app.name")}`}</title>
       <AdminNav />
       <h1>{t("admin.title")}</h1>
-      <div className="table--responsive-scroll">
+      <ScrollableTable label={t("admin.title")}>
         <table className="table table--zebra admin-users">
           <caption className="sr-only">{t("admin.title")}</caption>
           <thead>
@@ -135,7 +136,7 @@ export function AdminUsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       {(create.isError || grant.isError) && (
         <ProblemAlert error={(create.error ?? grant.error) as Error} />
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { formatNumber } from "../format";
@@ -101,7 +102,7 @@ export function MessagesPage() {
       {messages.length === 0 ? (
         <p>{t("messages.none")}</p>
       ) : (
-        <div className="table--responsive-scroll">
+        <ScrollableTable label={t("messages.title")}>
           <table className="table table--zebra messages-table">
             <caption className="sr-only">{t("messages.title")}</caption>
             <thead>
@@ -125,7 +126,7 @@ export function MessagesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       {pages.hasNextPage && (
         <button

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { type OrganisationUnit, UNIT_TYPES, type UnitType } from "./types";
 
 const isUnitType = (v: string | null): v is UnitType =>
@@ -8,7 +9,7 @@ export function UnitsTable({ units }: { units: OrganisationUnit[] }) {
   const { t } = useTranslation();
   if (units.length === 0) return <p>{t("units.none")}</p>;
   return (
-    <div className="table--responsive-scroll">
+    <ScrollableTable label={t("units.title")}>
       <table className="table table--zebra units-table">
         <caption className="sr-only">{t("units.title")}</caption>
         <thead>
@@ -49,6 +50,6 @@ export function UnitsTable({ units }: { units: OrganisationUnit[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

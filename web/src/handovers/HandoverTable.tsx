@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "../app/ScrollableTable";
 import type { DeclineReason, WorklistItem } from "./types";
 import { WorklistRow } from "./WorklistRow";
 
@@ -21,7 +22,7 @@ export function HandoverTable({
   const { t } = useTranslation();
   if (items.length === 0) return <p className="worklist-empty">{t("worklist.empty")}</p>;
   return (
-    <div className="table--responsive-scroll">
+    <ScrollableTable label={t("worklist.title")}>
       <table className="table table--zebra worklist-table">
         <caption className="sr-only">{t("worklist.title")}</caption>
         <thead>
@@ -48,6 +49,6 @@ export function HandoverTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

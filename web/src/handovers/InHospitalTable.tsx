@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { formatDateTime } from "../format";
 import type { InHospital } from "./types";
 
@@ -13,7 +14,7 @@ export function InHospitalTable({ rows }: { rows: InHospital[] }) {
       {rows.length === 0 ? (
         <p>{t("worklist.inHospital.empty")}</p>
       ) : (
-        <div className="table--responsive-scroll">
+        <ScrollableTable label={t("worklist.inHospital.heading")}>
           <table className="table table--zebra in-hospital-table">
             <caption className="sr-only">{t("worklist.inHospital.heading")}</caption>
             <thead>
@@ -46,7 +47,7 @@ export function InHospitalTable({ rows }: { rows: InHospital[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

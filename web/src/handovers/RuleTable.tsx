@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { formatDuration, formatWindow, type RuleView, targetText } from "./rule-text";
 
 /** One sector's rule for reading: deadline, service windows, and the ladder with running totals. */
@@ -26,7 +27,7 @@ export function RuleTable({ view }: { view: RuleView }) {
           );
         })}
       </dl>
-      <div className="table--responsive-scroll">
+      <ScrollableTable label={t("handoverRules.form.ladder")}>
         <table className="table table--zebra rule-ladder">
           <caption>{t("handoverRules.form.ladder")}</caption>
           <thead>
@@ -48,7 +49,7 @@ export function RuleTable({ view }: { view: RuleView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { activeMembership, useMe } from "../access/session-api";
 import { AdminNav } from "../admin/AdminNav";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { DeliveryRow } from "./DeliveryRow";
@@ -79,7 +80,7 @@ function DeliveryLog({ organisationId, webhookId }: { organisationId: string; we
       {deliveries.data.length === 0 ? (
         <p>{t("webhooks.log.none")}</p>
       ) : (
-        <div className="table--responsive-scroll">
+        <ScrollableTable label={t("webhooks.log.for", { url: webhook.url })}>
           <table className="table table--zebra deliveries-table">
             <caption className="sr-only">{t("webhooks.log.for", { url: webhook.url })}</caption>
             <thead>
@@ -102,7 +103,7 @@ function DeliveryLog({ organisationId, webhookId }: { organisationId: string; we
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <p className="form-hint">{t("webhooks.log.refreshed")}</p>
     </>

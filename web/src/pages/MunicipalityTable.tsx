@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ClusterDetail, ClusterMunicipality } from "../api/types";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { formatNumber } from "../format";
 
 function Population({ municipality }: { municipality: ClusterMunicipality }) {
@@ -25,7 +26,7 @@ export function MunicipalityTable({ cluster }: { cluster: ClusterDetail }) {
   return (
     <section aria-labelledby="municipalities-heading">
       <h2 id="municipalities-heading">{t("cluster.municipalitiesHeading")}</h2>
-      <div className="table--responsive-scroll">
+      <ScrollableTable label={t("cluster.municipalitiesCaption", { name: cluster.name })}>
         <table className="table table--zebra municipality-table">
           <caption className="sr-only">
             {t("cluster.municipalitiesCaption", { name: cluster.name })}
@@ -59,7 +60,7 @@ export function MunicipalityTable({ cluster }: { cluster: ClusterDetail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "../app/ScrollableTable";
 import { formatDateTime } from "../format";
 import type { Stay } from "./types";
 
@@ -13,7 +14,7 @@ export function StaysTable({ stays }: { stays: Stay[] }) {
   if (stays.length === 0) return <p>{t("pathway.noStays")}</p>;
   const newestFirst = [...stays].sort((a, b) => b.admittedAt.localeCompare(a.admittedAt));
   return (
-    <div className="table--responsive-scroll">
+    <ScrollableTable label={t("pathway.staysHeading")}>
       <table className="table table--zebra stays-table">
         <caption className="sr-only">{t("pathway.staysHeading")}</caption>
         <thead>
@@ -51,6 +52,6 @@ export function StaysTable({ stays }: { stays: Stay[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
