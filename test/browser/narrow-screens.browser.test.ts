@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** How far the page itself is wider than the screen, in CSS px (0 when it reflows). */
 const sideways = (p: Page) =>
-  p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  p.locator("html").evaluate((html) => html.scrollWidth - html.clientWidth);
 
 describe("a phone's width", () => {
   it("the citizen's own page: the stays table scrolls in a named region reached by Tab", async () => {
@@ -49,7 +49,7 @@ describe("a phone's width", () => {
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press("Tab");
-      reached = await region.evaluate((e) => e === document.activeElement);
+      reached = await region.evaluate((e) => e.matches(":focus"));
     }
     expect(reached).toBe(true);
     await page.keyboard.press("ArrowRight");
