@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
-import { expectAccessible, type Harness, screenshot, startHarness } from "./harness.ts";
+import { expectAccessible, type Harness, openPage, screenshot, startHarness } from "./harness.ts";
 
 /**
  * Issue 6, point 7: the citizen sees it too. Karen (the demo citizen) is
@@ -11,7 +11,6 @@ import { expectAccessible, type Harness, screenshot, startHarness } from "./harn
  */
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 let karenId = "";
 
@@ -42,12 +41,7 @@ async function apiAs(username: string) {
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
-  context = await harness.browser.newContext({
-    viewport: { width: 1280, height: 1000 },
-    locale: "da-DK",
-  });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness, { viewport: { width: 1280, height: 1000 }, locale: "da-DK" });
   const citizen = await apiAs("demo.borger");
   const [karen] = await citizen<{ id: string }[]>("GET", "/api/me/citizens");
   karenId = karen?.id ?? "";

@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectAccessible,
   type Harness,
   logInAsDemo,
+  openPage,
   screenshot,
   startHarness,
 } from "./harness.ts";
@@ -17,17 +18,11 @@ import {
  */
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
-  context = await harness.browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "da-DK",
-  });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness, { locale: "da-DK" });
 });
 
 afterAll(async () => {

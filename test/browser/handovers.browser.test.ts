@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveRule } from "../../src/handovers/store.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
@@ -11,6 +11,7 @@ import {
   expectAccessible,
   type Harness,
   logInAsDemo,
+  openPage,
   screenshot,
   sendHospitalNotifications,
   startHarness,
@@ -26,14 +27,11 @@ import {
  */
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
-  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness);
   const flow = new NotificationFlow(
     participants("browser-handover", {
       sender: participantOf(DEMO_UNITS.slagelseMedical),

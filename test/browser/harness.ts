@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import axe from "axe-core";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { projectRoot } from "../../src/platform/server.ts";
@@ -47,6 +47,23 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
     await server.close();
     throw err;
   }
+}
+
+/**
+ * A page in a fresh browser context (a desktop screen unless `options` say
+ * otherwise), whose script errors are printed; closed with the harness.
+ */
+export async function openPage(
+  harness: Harness,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await harness.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (err) => console.error("page error:", err.message));
+  return page;
 }
 
 /** Collects the page's Content-Security-Policy violations, as reported on the console. */

@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectAccessible,
   type Harness,
   logInAsDemo,
+  openPage,
   screenshot,
   startHarness,
 } from "./harness.ts";
@@ -16,17 +17,13 @@ import {
  */
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
-  context = await harness.browser.newContext({ viewport: { width: 390, height: 844 } });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness, { viewport: { width: 390, height: 844 } });
 });
 afterAll(async () => {
-  await context?.close();
   await harness?.close();
 });
 
@@ -57,7 +54,7 @@ describe("a phone's width", () => {
   });
 
   it("a ward nurse's worklist reflows, its table scrolling in its own region", async () => {
-    await context.clearCookies();
+    await page.context().clearCookies();
     await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.locator(".worklist-table").waitFor();

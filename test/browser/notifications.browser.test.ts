@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminService } from "../../src/access/admin-service.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
@@ -14,6 +14,7 @@ import {
   expectAccessible,
   type Harness,
   logInAsDemo,
+  openPage,
   screenshot,
   sendHospitalNotifications,
   startHarness,
@@ -31,7 +32,6 @@ import {
 type Received = { headers: IncomingHttpHeaders; body: string };
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 let receiver: Server;
 let hookUrl: string;
@@ -66,9 +66,7 @@ beforeAll(async () => {
     .where("sorCode", "=", DEMO_UNITS.naestvedHomeNursing.sorCode)
     .executeTakeFirstOrThrow();
   await createAdminService(db).grant("demo.admin", homeNursing.id, "administrator");
-  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness);
 });
 
 afterAll(async () => {

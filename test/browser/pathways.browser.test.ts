@@ -1,10 +1,11 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowFor } from "../../src/interop/medcom/fixtures.ts";
 import {
   expectAccessible,
   type Harness,
   logInAsDemo,
+  openPage,
   screenshot,
   sendHospitalNotifications,
   startHarness,
@@ -17,15 +18,12 @@ import {
  */
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 const requestedUrls: string[] = [];
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
-  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness);
   page.on("request", (request) => requestedUrls.push(request.url()));
 });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   describeViolations,
   type Harness,
+  openPage,
   screenshot,
   seriousAxeViolations,
   startHarness,
@@ -15,12 +16,7 @@ let cspViolations: string[];
 
 beforeAll(async () => {
   harness = await startHarness();
-  const context = await harness.browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "da-DK",
-  });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness, { locale: "da-DK" });
   cspViolations = watchCspViolations(page);
 });
 

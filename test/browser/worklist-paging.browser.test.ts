@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
@@ -7,6 +7,7 @@ import { participantOf } from "../support/messages.ts";
 import {
   expectAccessible,
   type Harness,
+  openPage,
   screenshot,
   sendHospitalNotifications,
   startHarness,
@@ -19,15 +20,12 @@ import {
  */
 
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 const searches: string[] = [];
 
 beforeAll(async () => {
   harness = await startHarness({ demo: true });
-  context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
+  page = await openPage(harness);
   page.on("request", (request) => {
     if (request.url().includes("/api/handovers")) searches.push(request.url());
   });
