@@ -47,7 +47,7 @@ export async function main() {
   let machine: string[] = [];
   try {
     machine = await describeMachine(database.db);
-    const before = { node: nodeYardstick(), postgres: await postgresYardstick(database.db) };
+    const before = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
     await prepareDatabase(database, path.join(projectRoot, "data/denmark-health-structure.json"));
     const cutAt = Math.floor(Date.now() / 60_000) * 60_000;
     await loadYear(database.db, masterKey, cutAt);
@@ -57,7 +57,7 @@ export async function main() {
     await catchUp(database.db, now);
     await worklists(database, scratch.url, masterKey);
     await sweeperRun(database.db, now);
-    const after = { node: nodeYardstick(), postgres: await postgresYardstick(database.db) };
+    const after = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
     rows.push({
       what: "yardstick: the same fixed work in every run (bench/support/yardstick.ts), before the set-up and after the sweep; compare runs by it, not by absolute times",
       value: `Node.js task ${ms(before.node)} and ${ms(after.node)}; PostgreSQL query ${ms(before.postgres)} and ${ms(after.postgres)}`,

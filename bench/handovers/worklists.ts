@@ -12,7 +12,7 @@ import type { DB, OrganisationKind } from "../../src/platform/db/schema.ts";
 import { createApp } from "../../src/platform/server.ts";
 import { DEMO_CLUSTER } from "../../src/synth/living-demo.ts";
 import { testConfig } from "../../test/support/access.ts";
-import { percentile } from "../support/stats.ts";
+import { medianMs, percentile } from "../support/stats.ts";
 import { type ClientResult, clientProcess } from "./clients.ts";
 import {
   failures,
@@ -381,14 +381,4 @@ export async function whereTheTimeGoes(
   } finally {
     await capturing.destroy();
   }
-}
-
-export async function medianMs(work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return percentile(times, 50);
 }

@@ -8,10 +8,10 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../src/platform/db/database.ts";
-import { percentile } from "./stats.ts";
+import { medianMs } from "./stats.ts";
 
 /** A fixed Node.js task, shaped like a server's work (JSON both ways, hashing): median of 5, ms. */
-export function nodeYardstick(): number {
+export function nodeYardstick(): Promise<number> {
   const rows = Array.from({ length: 50 }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
     status: i % 3 === 0 ? "declined" : "open",
@@ -20,29 +20,16 @@ export function nodeYardstick(): number {
     escalationStep: i % 4,
   }));
   const block = Buffer.alloc(1 << 20, 7);
-  return median(5, () => {
+  return medianMs(() => {
     for (let i = 0; i < 400; i++) JSON.parse(JSON.stringify({ items: rows, total: i }));
     for (let i = 0; i < 8; i++) createHash("sha256").update(block).digest();
-  });
+  }, 5);
 }
 
 /** A fixed PostgreSQL query (an aggregate over a million generated rows): median of 5, ms. */
-export async function postgresYardstick(db: Database): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    await sql`select sum(g * 2 % 7) from generate_series(1, 1000000) g`.execute(db);
-    times.push(performance.now() - started);
-  }
-  return percentile(times, 50);
-}
-
-function median(times: number, work: () => void): number {
-  const taken: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    work();
-    taken.push(performance.now() - started);
-  }
-  return percentile(taken, 50);
+export function postgresYardstick(db: Database): Promise<number> {
+  return medianMs(
+    () => sql`select sum(g * 2 % 7) from generate_series(1, 1000000) g`.execute(db),
+    5,
+  );
 }
