@@ -89,11 +89,13 @@ function usePage<T extends { items: unknown[]; total: number; offset: number }>(
     staleTime: 0,
     placeholderData: keepPreviousData,
   });
-  const shown = query.isPlaceholderData ? undefined : query.data;
+  // A placeholder is the previous page, not this offset's answer: only a real answer that
+  // came back empty may step back.
+  const answered = query.isPlaceholderData ? undefined : query.data;
   useEffect(() => {
-    if (shown && shown.items.length === 0 && shown.offset > 0 && shown.total > 0)
-      setOffset(lastPageOffset(shown.total));
-  }, [shown, setOffset]);
+    if (answered && answered.items.length === 0 && answered.offset > 0 && answered.total > 0)
+      setOffset(lastPageOffset(answered.total));
+  }, [answered, setOffset]);
   return { query, setOffset };
 }
 
