@@ -120,7 +120,13 @@ export async function markRead(db: Database, f: Feed & { ids: string[] | "all"; 
   if (f.addressees.length === 0 || f.ids.length === 0) return;
   let chosen = db
     .selectFrom("notification as n")
-    .select(["n.id as notificationId", sql.lit(f.userId).as("userId"), sql.lit(f.at).as("readAt")])
+    // Parameters, not literals: the text stays the same for every person and moment, so
+    // PostgreSQL prepares it once per connection (statement-cache.ts).
+    .select([
+      "n.id as notificationId",
+      sql<string>`${f.userId}::uuid`.as("userId"),
+      sql<Date>`${f.at}::timestamptz`.as("readAt"),
+    ])
     .where("n.organisationId", "in", f.addressees)
     .where("n.createdAt", ">=", f.since);
   if (f.ids !== "all") chosen = chosen.where("n.id", "in", f.ids);

@@ -7,6 +7,7 @@ import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
+import * as store from "../../src/notifications/store.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import {
@@ -145,6 +146,35 @@ describe("notifications in the app", () => {
     expect((await feed("test.kollega")).unreadCount).toBe(before);
     const all = await post("test.kollega", "/api/notifications/read", { all: true });
     expect(all.json()).toEqual({ unreadCount: 0 });
+  });
+
+  it("marks read with one statement text for every person and moment, so PostgreSQL prepares it once", async () => {
+    const db = demo.database.db;
+    const texts: string[] = [];
+    const watching = db.withPlugin({
+      transformQuery: (args) => {
+        const { sql } = db.getExecutor().compileQuery(args.node, args.queryId);
+        if (sql.includes("notification_read")) texts.push(sql);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const users = await db
+      .selectFrom("appUser")
+      .select("id")
+      .where("username", "in", ["demo.visitator", "test.kollega"])
+      .execute();
+    for (const [i, user] of users.entries())
+      await store.markRead(watching, {
+        addressees: [homeNursingId],
+        userId: user.id,
+        since: new Date(Date.UTC(2026, 0, 1)),
+        ids: "all",
+        at: new Date(Date.UTC(2026, 10, 20 + i)),
+      });
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[0]).not.toContain(users[0]?.id);
   });
 
   it("ignores ids the reader does not hear, and refuses a body that says neither ids nor all", async () => {
