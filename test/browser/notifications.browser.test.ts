@@ -182,14 +182,27 @@ describe("in-app notifications", () => {
   it("marks one read, then all, and the count drops", async () => {
     const before = await unreadInHeader();
     const item = page.locator(".notification-unread", { hasText: "Ny overdragelse til kommunen" });
+    // Each click is followed to the server's answer, so a failure tells a lost click, a
+    // refused request and a header that lags behind the answer apart.
+    const one = markedRead();
     await item
       .first()
       .getByRole("button", { name: /Markér som læst/ })
       .click();
+    await expect(one).resolves.toEqual({ unreadCount: before - 1 });
     await expect.poll(unreadInHeader).toBe(before - 1);
     await page.getByLabel("Vis kun ulæste").check();
+    // A slow count request does not hold the header back: the click's answer carries the count.
+    const countRequest = /\/api\/notifications\?unread=true&limit=1$/;
+    await page.route(countRequest, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue().catch(() => undefined);
+    });
+    const all = markedRead();
     await page.getByRole("button", { name: "Markér alle som læst" }).click();
+    await expect(all).resolves.toEqual({ unreadCount: 0 });
     await expect.poll(unreadInHeader).toBe(0);
+    await page.unroute(countRequest);
     await expect
       .poll(() => page.locator(".notifications-empty").textContent())
       .toContain("ingen ulæste");
@@ -200,6 +213,16 @@ describe("in-app notifications", () => {
     await expectAccessible(page, "notifications page, all read");
   });
 });
+
+/** The answer to the next mark-read request; rejects if it is not a 200. */
+async function markedRead(): Promise<unknown> {
+  const response = await page.waitForResponse(
+    (r) => r.url().endsWith("/api/notifications/read") && r.request().method() === "POST",
+  );
+  if (response.status() !== 200)
+    throw new Error(`mark read answered ${response.status()}: ${await response.text()}`);
+  return response.json();
+}
 
 /** The header's unread count, as a screen reader hears it ("Notifikationer (3 ulæste)"). */
 async function unreadInHeader(): Promise<number> {

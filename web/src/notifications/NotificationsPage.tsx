@@ -13,7 +13,7 @@ export function NotificationsPage() {
   const acting = activeMembership(useMe().data);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useNotifications(acting?.membershipId, unreadOnly);
-  const markRead = useMarkRead();
+  const markRead = useMarkRead(acting?.membershipId);
 
   if (list.isPending) return <Loading />;
   if (list.isError)

@@ -23,10 +23,13 @@ export function useNotifications(membershipId: string | undefined, unreadOnly: b
   });
 }
 
+const countKey = (membershipId: string | null | undefined) =>
+  [...notificationsKey, "count", membershipId ?? null] as const;
+
 /** How many are unread; only asked for when a membership is active (null otherwise). */
 export function useUnreadCount(membershipId: string | null) {
   return useQuery({
-    queryKey: [...notificationsKey, "count", membershipId],
+    queryKey: countKey(membershipId),
     queryFn: async ({ signal }) => {
       const list = await getJson<NotificationList>(
         "/api/notifications?unread=true&limit=1",
@@ -40,12 +43,17 @@ export function useUnreadCount(membershipId: string | null) {
   });
 }
 
-/** Marks the given notifications, or all of them, as read for this user. */
-export function useMarkRead() {
+/**
+ * Marks the given notifications, or all of them, as read for this user. The
+ * answer carries the new unread count, so the header shows it at once rather
+ * than after a second round trip; the lists are then fetched again.
+ */
+export function useMarkRead(membershipId: string | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (which: { ids: string[] } | { all: true }) =>
       sendJson<{ unreadCount: number }>("POST", "/api/notifications/read", which),
+    onSuccess: ({ unreadCount }) => client.setQueryData(countKey(membershipId), unreadCount),
     onSettled: () => void client.invalidateQueries({ queryKey: notificationsKey }),
   });
 }
