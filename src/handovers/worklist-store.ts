@@ -97,13 +97,11 @@ export function worklist(db: Database, f: WorklistFilter, page: Page) {
 
 export type StaysFilter = { municipalityCode?: string; practiceId?: string };
 
+/** The stay carries its citizen's receivers (migration 0011), so this reads only theirs. */
 function currentStays(db: Database, f: StaysFilter) {
-  const q = db
-    .selectFrom("hospitalStay as s")
-    .innerJoin("citizen as c", "c.id", "s.citizenId")
-    .where("s.status", "in", ["admitted", "on-leave"]);
-  if (f.municipalityCode) return q.where("c.homeMunicipalityCode", "=", f.municipalityCode);
-  if (f.practiceId) return q.where("c.listedPracticeId", "=", f.practiceId);
+  const q = db.selectFrom("hospitalStay as s").where("s.status", "in", ["admitted", "on-leave"]);
+  if (f.municipalityCode) return q.where("s.citizenMunicipalityCode", "=", f.municipalityCode);
+  if (f.practiceId) return q.where("s.citizenPracticeId", "=", f.practiceId);
   return null;
 }
 
@@ -166,9 +164,9 @@ export async function recentChanges(db: Database, since: Date): Promise<RecentCh
     from handover h
     where h.updated_at > ${since}
     union all
-    select 'stay', s.id, s.updated_at, c.home_municipality_code, c.listed_practice_id,
+    select 'stay', s.id, s.updated_at, s.citizen_municipality_code, s.citizen_practice_id,
       s.hospital_id, null
-    from hospital_stay s join citizen c on c.id = s.citizen_id
+    from hospital_stay s
     where s.updated_at > ${since}`.execute(db);
   return result.rows;
 }

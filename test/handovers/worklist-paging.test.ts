@@ -3,6 +3,7 @@ import { createCitizenAccess } from "../../src/access/citizen-access.ts";
 import { defaultAccessPolicy } from "../../src/access/model.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
+import * as worklistStore from "../../src/handovers/worklist-store.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
@@ -166,6 +167,40 @@ describe("a paged worklist", () => {
     }
     expect(names).toEqual(expect.arrayContaining(admitted));
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("moves a citizen in hospital to the new municipality's and practice's lists when they move", async () => {
+    const db = demo.database.db;
+    const citizenId = ids.get("Ib Indlagt") as string;
+    const practice = await db
+      .selectFrom("generalPractice")
+      .select("id")
+      .where("providerNumber", "=", "990001")
+      .executeTakeFirstOrThrow();
+    const inHospital = async () => ({
+      naestved: await worklistStore.currentStaysCount(db, { municipalityCode: "370" }),
+      slagelse: await worklistStore.currentStaysCount(db, { municipalityCode: "330" }),
+      practice: await worklistStore.currentStaysCount(db, { practiceId: practice.id }),
+    });
+    const before = await inHospital();
+    const { inHospitalTotal } = await page("demo.visitator", "?limit=1");
+    expect(inHospitalTotal).toBe(before.naestved);
+
+    const moveTo = (homeMunicipalityCode: string, listedPracticeId: string | null) =>
+      db
+        .updateTable("citizen")
+        .set({ homeMunicipalityCode, listedPracticeId })
+        .where("id", "=", citizenId)
+        .execute();
+    await moveTo("330", practice.id);
+    expect(await inHospital()).toEqual({
+      naestved: before.naestved - 1,
+      slagelse: before.slagelse + 1,
+      practice: before.practice + 1,
+    });
+    expect((await page("demo.visitator", "?limit=1")).inHospitalTotal).toBe(before.naestved - 1);
+    await moveTo("370", null);
+    expect(await inHospital()).toEqual(before);
   });
 
   it("gives a hospital no in-hospital list (its worklist is about handovers)", async () => {

@@ -159,6 +159,9 @@ export interface HospitalStayTable {
   endedAt: Timestamp | null;
   senderOrganisationId: string | null;
   updatedAt: DefaultedTimestamp;
+  /** Copies of the citizen's home municipality and listed practice, kept equal by triggers (0011). */
+  citizenMunicipalityCode: Generated<string | null>;
+  citizenPracticeId: Generated<string | null>;
 }
 
 export type StayStatusColumn = "admitted" | "on-leave" | "discharged" | "deceased" | "cancelled";

@@ -9,6 +9,7 @@ import * as m0007 from "./0007-organisation-contact.ts";
 import * as m0008 from "./0008-handover-worklist-indexes.ts";
 import * as m0009 from "./0009-discharge-and-live-worklists.ts";
 import * as m0010 from "./0010-handover-discharging-hospital.ts";
+import * as m0011 from "./0011-stay-receivers.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "0008-handover-worklist-indexes": m0008,
   "0009-discharge-and-live-worklists": m0009,
   "0010-handover-discharging-hospital": m0010,
+  "0011-stay-receivers": m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
