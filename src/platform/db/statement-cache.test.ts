@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scratchDatabaseUrl } from "../../../test/support/database.ts";
-import { cacheStatements } from "./statement-cache.ts";
+import { cacheStatements, MAX_PREPARED_PARAMETERS } from "./statement-cache.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -64,6 +64,14 @@ describe.runIf(serverUrl)("prepared statements on a PostgreSQL connection", () =
     // Once the transaction is over, the statement is prepared afresh.
     const { rows } = await client.query("select * from ward where id = $1", [2]);
     expect(rows).toEqual([{ id: 2, name: "B", beds: 12, floor: 3 }]);
+  });
+
+  it("leaves statements with many parameters (multi-row inserts, one text per row count) unnamed", async () => {
+    const before = await prepared();
+    const rows = Array.from({ length: MAX_PREPARED_PARAMETERS + 1 }, (_, i) => 100 + i);
+    const values = rows.map((_, i) => `($${i + 1})`).join(", ");
+    await client.query(`select * from (values ${values}) as v(id)`, rows);
+    expect(await prepared()).toEqual(before);
   });
 
   it("names no more statements than its limit; the rest run unnamed", async () => {

@@ -64,7 +64,19 @@ export const MAX_STATEMENTS_PER_CONNECTION = 500;
 /** "cached plan must not change result type" (feature_not_supported). */
 const STALE_PLAN = "0A000";
 
+/**
+ * Statements with more parameters than this are left unnamed. They are
+ * multi-row inserts, whose text changes with the number of rows: each would
+ * be prepared once and never run again, holding its plan on the server and a
+ * place in the cache that the statements a request repeats then could not get.
+ */
+export const MAX_PREPARED_PARAMETERS = 64;
+
 /** A single data statement with parameters; transaction control and DDL are left alone. */
 function preparable(text: string, values: unknown[]): boolean {
-  return values.length > 0 && /^\s*(select|insert|update|delete|with)\b/i.test(text);
+  return (
+    values.length > 0 &&
+    values.length <= MAX_PREPARED_PARAMETERS &&
+    /^\s*(select|insert|update|delete|with)\b/i.test(text)
+  );
 }
