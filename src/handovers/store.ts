@@ -21,9 +21,27 @@ export type NewHandover = {
 
 type Transition = Omit<HandoverTransitionTable, "id" | "at"> & { at?: Date };
 
+/**
+ * Appends transitions, in the order given. The rows go as one array per
+ * column, so the statement's text is the same for one row or a sweep's
+ * thousand: PostgreSQL prepares it once, and the driver binds eight
+ * parameters rather than eight a row.
+ */
 export async function insertTransitions(db: Database, rows: Transition[]) {
   if (rows.length === 0) return;
-  await db.insertInto("handoverTransition").values(rows).execute();
+  const column = <K extends keyof Transition>(k: K) => rows.map((r) => r[k] ?? null);
+  await sql`
+    insert into handover_transition (handover_id, kind, from_status, to_status, at,
+      actor_user_id, actor_organisation_id, reason)
+    select t.handover_id, t.kind, t.from_status, t.to_status, coalesce(t.at, now()),
+      t.actor_user_id, t.actor_organisation_id, t.reason
+    from unnest(${column("handoverId")}::uuid[], ${column("kind")}::text[],
+      ${column("fromStatus")}::text[], ${column("toStatus")}::text[],
+      ${column("at")}::timestamptz[], ${column("actorUserId")}::uuid[],
+      ${column("actorOrganisationId")}::uuid[], ${column("reason")}::text[])
+      with ordinality as t(handover_id, kind, from_status, to_status, at,
+        actor_user_id, actor_organisation_id, reason, n)
+    order by t.n`.execute(db);
 }
 
 /** Creates the handovers that do not exist yet; returns those it created. */
@@ -232,12 +250,16 @@ export async function recordEscalations(
   }[],
 ) {
   if (rows.length === 0) return [];
-  return db
-    .insertInto("handoverEscalation")
-    .values(rows)
-    .onConflict((oc) => oc.columns(["handoverId", "step"]).doNothing())
-    .returning(["handoverId", "step", "target"])
-    .execute();
+  // One array per column, as insertTransitions does: one text whatever the count.
+  const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const result = await sql<Pick<(typeof rows)[number], "handoverId" | "step" | "target">>`
+    insert into handover_escalation (handover_id, step, target, target_organisation_id, due_at)
+    select * from unnest(${column("handoverId")}::uuid[], ${column("step")}::integer[],
+      ${column("target")}::text[], ${column("targetOrganisationId")}::uuid[],
+      ${column("dueAt")}::timestamptz[])
+    on conflict (handover_id, step) do nothing
+    returning handover_id as "handoverId", step, target`.execute(db);
+  return result.rows;
 }
 
 /** Escalation does not change what the receiver decides on, so it leaves the version alone. */
