@@ -8,6 +8,7 @@ import { expectAccessible, type Harness, openPage, screenshot, startHarness } fr
  * discharged; her own page says in plain words that nobody has confirmed yet
  * and the ward is still responsible, with the ward's phone number; once her
  * municipality confirms, it says so, with the municipality's contact details.
+ * Her relative (with her consent) reads the same, about her by name.
  */
 
 let harness: Harness;
@@ -114,6 +115,36 @@ describe("the citizen's own page after a discharge", () => {
     );
     await screenshot(page, "citizen-handover-confirmed");
     await expectAccessible(page, "citizen page, confirmed");
+  });
+});
+
+describe("a relative with the citizen's consent", () => {
+  it("reads the same answer about her, by name, with the contact details", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await page.goto(`${harness.server.url}/login`);
+    await page.getByRole("button", { name: "Peter Pårørende (demo)" }).click();
+    await page.locator(".user-menu .user-name").waitFor();
+    await page.getByRole("link", { name: "Mit forløb" }).click();
+    await page.getByRole("heading", { name: /Karen Demo Hansen/ }).waitFor();
+    await expect
+      .poll(() => notice().getByRole("heading", { level: 2 }).textContent())
+      .toBe("Efter udskrivelsen");
+    await expect
+      .poll(() => item("Hjemmesygepleje").textContent())
+      .toContain(
+        "Hjemmesygeplejen i Næstved Kommune har bekræftet, at de overtager plejen af Karen Demo Hansen.",
+      );
+    await expect
+      .poll(() =>
+        item("Hjemmesygepleje").getByRole("link", { name: "+45 13 00 02 00" }).getAttribute("href"),
+      )
+      .toBe("tel:+4513000200");
+    await expect(item("Praktiserende læge").textContent()).resolves.toContain(
+      "har stadig ansvaret for Karen Demo Hansen.",
+    );
+    await expect(notice().textContent()).resolves.not.toContain("for dig");
+    await screenshot(page, "citizen-handover-relative");
+    await expectAccessible(page, "citizen page read by a relative");
   });
 });
 

@@ -8,14 +8,17 @@ import type { Handover, Pathway, Stay } from "./types";
  * The citizen's own answer after a discharge, in plain words: for each
  * receiver of the latest discharge, whether they have confirmed that they
  * take over, and if not, that the hospital ward is still responsible; with
- * how to reach whoever is responsible right now. Shown to the citizen only
- * (staff and relatives have the responsibility panel; the text says "you").
+ * how to reach whoever is responsible right now. Shown to the citizen ("you")
+ * and to a relative with the citizen's consent (who is told about the citizen
+ * by name); staff have the responsibility panel.
  */
 export function CitizenHandoverNotice({ pathway }: { pathway: Pathway }) {
   const { t } = useTranslation();
-  const isCitizen = useMe().data?.user.kind === "citizen";
+  const kind = useMe().data?.user.kind;
   const stay = latestDischarge(pathway.stays);
-  if (!isCitizen || !stay) return null;
+  if ((kind !== "citizen" && kind !== "relative") || !stay) return null;
+  // A relative reads the same facts about someone else: "responsible for Karen", not "for you".
+  const about = kind === "relative" ? pathway.citizen.name : null;
   // Home nursing first: it is who comes to the door.
   const handovers = pathway.handovers
     .filter((h) => h.stayId === stay.id && h.status !== "closed")
@@ -24,13 +27,16 @@ export function CitizenHandoverNotice({ pathway }: { pathway: Pathway }) {
   const responsible = handovers.map((h) => responsibleFor(h, stay));
   return (
     <section className="citizen-handover" aria-labelledby="citizen-handover-heading">
-      <h2 id="citizen-handover-heading">{t("citizenHandover.heading")}</h2>
+      <h2 id="citizen-handover-heading">
+        {t(about ? "citizenHandover.relative.heading" : "citizenHandover.heading")}
+      </h2>
       <ul className="nobullet-list">
         {handovers.map((h, i) => (
           <HandoverItem
             key={h.sector}
             handover={h}
             stay={stay}
+            about={about}
             // The ward's contact details once, when it is still responsible for both parts.
             withContact={!responsible.slice(0, i).includes(responsible[i] ?? null)}
           />
@@ -66,24 +72,28 @@ function responsibleFor(h: Handover, stay: Stay): string | null {
 function HandoverItem({
   handover: h,
   stay,
+  about,
   withContact,
 }: {
   handover: Handover;
   stay: Stay;
+  /** The citizen's name when a relative reads it; null for the citizen ("you"). */
+  about: string | null;
   withContact: boolean;
 }) {
   const { t } = useTranslation();
   const contact = useOrganisationContact(withContact ? responsibleFor(h, stay) : null);
   const status =
     h.status === "confirmed" ? "confirmed" : h.status === "declined" ? "declined" : "open";
-  const text = { receiver: h.receiverName, department: wardName(stay) };
+  const text = { receiver: h.receiverName, department: wardName(stay), name: about ?? "" };
+  const sentence = about ? "citizenHandover.relative" : "citizenHandover";
   return (
     <li className={`citizen-handover-item citizen-handover-${status}`}>
       <h3 className="h5">{t(`citizenHandover.sectors.${h.sector}`, text)}</h3>
       <p className="citizen-handover-sentence">
         {status === "confirmed"
-          ? t(`citizenHandover.confirmed.${h.sector}`, text)
-          : t(`citizenHandover.${status}`, text)}
+          ? t(`${sentence}.confirmed.${h.sector}`, text)
+          : t(`${sentence}.${status}`, text)}
       </p>
       {status === "confirmed" && h.decidedAt && (
         <p className="form-hint">
