@@ -103,8 +103,8 @@ export function escalationDueAt(deadline: Date, rule: HandoverRule, step: number
 
 const ALLOWED: Record<HandoverStatus, HandoverStatus[]> = {
   open: ["confirmed", "declined", "closed"],
-  // A declined handover waits for the hospital to act; it can still be closed by a death.
-  declined: ["closed"],
+  // A declined handover waits for the hospital to send it on (reroute.ts); a death closes it.
+  declined: ["open", "closed"],
   confirmed: [],
   closed: [],
 };

@@ -294,6 +294,47 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
   );
 
   app.post(
+    "/api/handovers/:id/reroute",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "Send a declined handover on to another receiver (the discharging hospital or the cluster's coordinators): it opens again with a new deadline",
+        params,
+        body: z.object({
+          version,
+          receiverOrganisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
+          note: z.string().max(2000, "must be at most 2000 characters").optional(),
+        }),
+        response: { 200: decided },
+      },
+    },
+    async (request) => handovers.reroute(contextOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/handovers/:id/receivers",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "Organisations a declined handover can be sent on to (municipalities or practices, by its sector), by name",
+        params,
+        querystring: z.object({
+          name: z.string().trim().min(2, "must be at least 2 characters").max(100),
+        }),
+        response: {
+          200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+        },
+      },
+    },
+    async (request) =>
+      handovers.receivers(contextOf(request), request.params.id, request.query.name),
+  );
+
+  app.post(
     "/api/handovers/:id/decline",
     {
       config: staffInCare,

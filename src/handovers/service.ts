@@ -7,6 +7,7 @@ import { createDecisions } from "./decisions.ts";
 import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
 import { createNoteWriter } from "./note.ts";
+import { createRerouting } from "./reroute.ts";
 import { createRules, ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
 import { createWorklists } from "./worklist-service.ts";
@@ -299,6 +300,7 @@ export function createHandoverService(deps: Deps) {
     }),
     ...createRules(db),
     ...createDecisions({ db, access, clock, events }),
+    ...createRerouting({ db, access, structure, clock, events }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { HandoverTransitionTable } from "../platform/db/schema.ts";
+import type { HandoverTransitionTable, OrganisationKind } from "../platform/db/schema.ts";
 import type { HandoverStatus, Sector } from "./model.ts";
 
 export type NewHandover = {
@@ -226,6 +226,7 @@ export function claimDue(db: Database, now: Date, limit: number) {
       "h.deadlineAt",
       "h.escalationStep",
       "h.nextEscalationAt",
+      "h.route",
       "h.receiverOrganisationId",
       "h.dischargingOrganisationId",
       "s.id as secretariatId",
@@ -243,6 +244,7 @@ export async function recordEscalations(
   db: Database,
   rows: {
     handoverId: string;
+    route: number;
     step: number;
     target: "receiver" | "cluster-coordinator" | "discharging-department";
     targetOrganisationId: string | null;
@@ -253,11 +255,12 @@ export async function recordEscalations(
   // One array per column, as insertTransitions does: one text whatever the count.
   const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   const result = await sql<Pick<(typeof rows)[number], "handoverId" | "step" | "target">>`
-    insert into handover_escalation (handover_id, step, target, target_organisation_id, due_at)
-    select * from unnest(${column("handoverId")}::uuid[], ${column("step")}::integer[],
-      ${column("target")}::text[], ${column("targetOrganisationId")}::uuid[],
-      ${column("dueAt")}::timestamptz[])
-    on conflict (handover_id, step) do nothing
+    insert into handover_escalation (handover_id, route, step, target, target_organisation_id,
+      due_at)
+    select * from unnest(${column("handoverId")}::uuid[], ${column("route")}::integer[],
+      ${column("step")}::integer[], ${column("target")}::text[],
+      ${column("targetOrganisationId")}::uuid[], ${column("dueAt")}::timestamptz[])
+    on conflict (handover_id, route, step) do nothing
     returning handover_id as "handoverId", step, target`.execute(db);
   return result.rows;
 }
@@ -358,4 +361,61 @@ export function openDischargedSince(db: Database, clusterId: string, since: Date
     .orderBy("dischargedAt")
     .limit(1000)
     .execute();
+}
+
+/**
+ * Sends a declined handover on to another receiver: open again, a new
+ * deadline, the ladder from its first step on a new route. Only if it is
+ * still declined at the version the sender read; undefined otherwise.
+ */
+export function reroute(
+  db: Database,
+  id: string,
+  version: number,
+  to: {
+    receiverOrganisationId: string;
+    receiverMunicipalityCode: string | null;
+    receiverPracticeId: string | null;
+    clusterId: string | null;
+    deadlineAt: Date;
+    nextEscalationAt: Date | null;
+    note?: string;
+  },
+) {
+  return db
+    .updateTable("handover")
+    .set({
+      ...to,
+      status: "open",
+      statusReason: null,
+      escalationStep: 0,
+      route: sql<number>`route + 1`,
+      version: sql<number>`version + 1`,
+      updatedAt: sql<Date>`now()`,
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("status", "=", "declined")
+    .returning(["id", "status", "version", "deadlineAt"])
+    .executeTakeFirst();
+}
+
+/** Organisations a handover of the sector can be sent to, by name (for the sender's search). */
+export function receiverCandidates(db: Database, kind: OrganisationKind, name: string) {
+  return db
+    .selectFrom("organisation")
+    .select(["id", "name", "kind"])
+    .where("kind", "=", kind)
+    .where(sql<boolean>`name ilike ${`%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
+    .orderBy("name")
+    .limit(20)
+    .execute();
+}
+
+export function organisationById(db: Database, id: string) {
+  return db
+    .selectFrom("organisation")
+    .select(["id", "name", "kind", "municipalityCode", "generalPracticeId"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }

@@ -48,6 +48,7 @@ export function createSweeper(
           const target = rule.ladder[step]?.target ?? "receiver";
           escalations.push({
             handoverId: h.id,
+            route: h.route,
             step,
             target,
             targetOrganisationId: targetOf(target, h),

@@ -235,6 +235,8 @@ export interface HandoverTable {
   escalationStep: Generated<number>;
   nextEscalationAt: Timestamp | null;
   version: Generated<number>;
+  /** How many times the handover was sent on to another receiver after a decline (0012). */
+  route: Generated<number>;
   createdAt: DefaultedTimestamp;
   updatedAt: DefaultedTimestamp;
 }
@@ -249,7 +251,8 @@ export interface HandoverTransitionTable {
     | "closed"
     | "deadline-moved"
     | "escalated"
-    | "note-changed";
+    | "note-changed"
+    | "rerouted";
   fromStatus: string | null;
   toStatus: string;
   at: DefaultedTimestamp;
@@ -261,6 +264,8 @@ export interface HandoverTransitionTable {
 export interface HandoverEscalationTable {
   id: Generated<string>;
   handoverId: string;
+  /** The handover's route when escalated: each route climbs the ladder from step 0 (0012). */
+  route: Generated<number>;
   step: number;
   target: "receiver" | "cluster-coordinator" | "discharging-department";
   targetOrganisationId: string | null;

@@ -1,0 +1,167 @@
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { OrganisationRef } from "../access/model.ts";
+import type { Database } from "../platform/db/database.ts";
+import type { OrganisationKind } from "../platform/db/schema.ts";
+import { AppError } from "../platform/http/errors.ts";
+import { danishToday, type StructureService } from "../structure/service.ts";
+import type { HandoverEventSink } from "./events.ts";
+import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
+import { ruleLookup } from "./rules-service.ts";
+import * as store from "./store.ts";
+
+/**
+ * A declined handover waits for the hospital: "not our citizen", "the
+ * citizen has moved", "needs a different service". The discharging hospital,
+ * or the cluster's coordinator, sends it on to the right receiver (or back to
+ * the same one, with a better note). It opens again for the new receiver with
+ * a deadline counted from now, its ladder from the first step, and the
+ * receiver hears of it as of a new handover. The hospital stays responsible
+ * until someone confirms.
+ */
+
+/** What a receiver of each sector is. */
+const RECEIVER_KIND: Record<Sector, OrganisationKind> = {
+  municipality: "municipality",
+  "general-practice": "general_practice",
+};
+
+type Handover = NonNullable<Awaited<ReturnType<typeof store.findHandover>>>;
+
+/** The discharging hospital (any of its departments) or the handover's cluster's coordinators. */
+function maySend(org: OrganisationRef | null, h: Handover): boolean {
+  if (!org) return false;
+  if (org.kind === "hospital" || org.kind === "hospital_department")
+    return org.hospitalId === h.hospitalId;
+  return (
+    org.kind === "cluster_secretariat" && h.clusterId !== null && org.clusterId === h.clusterId
+  );
+}
+
+export function createRerouting(deps: {
+  db: Database;
+  access: CitizenAccess;
+  structure: StructureService;
+  clock: () => Date;
+  events: HandoverEventSink;
+}) {
+  const { db, access, structure, clock, events } = deps;
+
+  /** The handover, for someone who may send it on; 403 (audited) for anyone else. */
+  async function sendable(ctx: RequestContext, id: string, action: string) {
+    const h = await store.findHandover(db, id);
+    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
+    const org = ctx.actor.kind === "staff" ? ctx.actor.organisation : null;
+    if (!maySend(org, h)) {
+      await access.audit(ctx, h.citizenId, { action, resource: "handover" }, "denied");
+      throw new AppError(
+        "TOV_ERR_FORBIDDEN",
+        "Only the discharging hospital or the cluster's coordinators can send a handover on",
+      );
+    }
+    return h;
+  }
+
+  /** The organisation named as the new receiver, if it can receive this sector's handovers. */
+  async function receiverFor(h: Handover, organisationId: string) {
+    const org = await store.organisationById(db, organisationId);
+    const kind = RECEIVER_KIND[h.sector];
+    if (!org || org.kind !== kind)
+      throw new AppError("TOV_ERR_VALIDATION", "The new receiver cannot take this handover", [
+        {
+          in: "body",
+          field: "receiverOrganisationId",
+          reason: `must be ${kind === "municipality" ? "a municipality" : "a general practice"} (the handover is to ${h.sector})`,
+        },
+      ]);
+    return org;
+  }
+
+  return {
+    /** Candidate receivers by name, of the handover's sector. */
+    async receivers(ctx: RequestContext, id: string, name: string) {
+      const h = await sendable(ctx, id, "search-receivers");
+      return store.receiverCandidates(db, RECEIVER_KIND[h.sector], name);
+    },
+
+    async reroute(
+      ctx: RequestContext,
+      id: string,
+      input: { version: number; receiverOrganisationId: string; note?: string },
+    ) {
+      const what = { action: "reroute", resource: "handover" };
+      const h = await sendable(ctx, id, what.action);
+      const receiver = await receiverFor(h, input.receiverOrganisationId);
+      const actor = ctx.actor.kind === "staff" ? ctx.actor : null;
+      const now = clock();
+      const sent = await db.transaction().execute(async (tx) => {
+        const parties = await structure.handoverParties(
+          tx,
+          receiver.municipalityCode && h.sector === "municipality"
+            ? [receiver.municipalityCode]
+            : [],
+          receiver.generalPracticeId ? [receiver.generalPracticeId] : [],
+          danishToday(now),
+        );
+        const party =
+          h.sector === "municipality"
+            ? parties.municipality.get(receiver.municipalityCode ?? "")
+            : parties.practice.get(receiver.generalPracticeId ?? "");
+        const clusterId = party?.clusterId ?? null;
+        const rule = (await ruleLookup(tx, [clusterId]))(clusterId, h.sector);
+        const deadlineAt = deadlineOf(now, rule);
+        const note = input.note?.trim();
+        const done = await store.reroute(tx, id, input.version, {
+          receiverOrganisationId: receiver.id,
+          receiverMunicipalityCode: h.sector === "municipality" ? receiver.municipalityCode : null,
+          receiverPracticeId: h.sector === "general-practice" ? receiver.generalPracticeId : null,
+          clusterId,
+          deadlineAt,
+          nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
+          ...(note ? { note } : {}),
+        });
+        if (!done) {
+          const current = await store.findHandover(tx, id);
+          throw new AppError(
+            "TOV_ERR_CONFLICT",
+            `The handover has changed: it is ${current?.status} (version ${current?.version})`,
+            [
+              {
+                in: "body",
+                field: "version",
+                reason:
+                  current?.status === "declined"
+                    ? `is not the current version ${current.version}`
+                    : `only a declined handover can be sent on; it is ${current?.status}`,
+              },
+            ],
+          );
+        }
+        await store.insertTransitions(tx, [
+          {
+            handoverId: id,
+            kind: "rerouted",
+            fromStatus: "declined",
+            toStatus: "open",
+            actorUserId: actor?.userId ?? null,
+            actorOrganisationId: actor?.organisation.id ?? null,
+            reason: `to ${receiver.name}`,
+          },
+        ]);
+        await events(tx, [
+          {
+            kind: "handover.created",
+            handoverId: id,
+            sector: h.sector,
+            status: "open",
+            recipientOrganisationIds: [receiver.id],
+            at: now,
+            deadlineAt,
+          },
+        ]);
+        return done;
+      });
+      await access.audit(ctx, h.citizenId, what, "allowed");
+      return { id, status: sent.status, version: sent.version };
+    },
+  };
+}
