@@ -268,15 +268,10 @@ describe("sending a declined handover on", () => {
   });
 
   it("is not sent on twice: it is open again, so the coordinator's second send is a conflict", async () => {
-    const again = await call(
-      "test.klynge",
-      "POST",
-      `/api/handovers/${handoverId}/reroute`,
-      {
-        version: 3,
-        receiverOrganisationId: slagelse,
-      },
-    );
+    const again = await call("test.klynge", "POST", `/api/handovers/${handoverId}/reroute`, {
+      version: 3,
+      receiverOrganisationId: slagelse,
+    });
     expect(again.statusCode).toBe(409);
   });
 });
