@@ -23,7 +23,8 @@ import {
  * holds it. A second patient is discharged by the ward from the pathway page
  * and left unconfirmed; the cluster runs on the demo's minute-long deadlines
  * and the discharge was ten minutes ago, so once the sweep has run, the
- * cluster's coordinator sees it escalated.
+ * cluster's coordinator sees it escalated. Then the municipality declines
+ * it (the citizen has moved), and the ward sends it on to the new municipality.
  */
 
 let harness: Harness;
@@ -154,5 +155,37 @@ describe("a discharge nobody confirms", () => {
     await expect(row.textContent()).resolves.toContain("Rykket 3 gange");
     await screenshot(page, "worklist-coordinator-escalated");
     await expectAccessible(page, "coordinator worklist");
+  });
+});
+
+describe("a declined discharge sent on", () => {
+  it("lets the municipality decline: the citizen has moved", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo(harness, page, "Villads Visitator (demo)");
+    await page.getByRole("link", { name: "Arbejdsliste" }).click();
+    const row = table().locator("tr", { hasText: "Ole Overset" }).first();
+    await row.getByRole("button", { name: /Afvis/ }).click();
+    await row.getByLabel("Årsag").selectOption({ label: "Borgeren er flyttet" });
+    await row.getByRole("button", { name: "Send afvisning" }).click();
+    await expect.poll(() => row.textContent()).toContain("Afvist");
+  });
+
+  it("lets the ward send it on to the citizen's new municipality, where it waits again", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo(harness, page, "Sofie Sygeplejerske (demo)");
+    await page.getByRole("link", { name: "Arbejdsliste" }).click();
+    const row = table().locator("tr", { hasText: "Ole Overset" }).first();
+    await expect.poll(() => row.textContent()).toContain("Borgeren er flyttet");
+    await row.getByRole("button", { name: "Send videre" }).click();
+    await row.getByLabel("Søg modtager efter navn").fill("Slagelse");
+    await row.getByRole("radio", { name: "Slagelse Kommune" }).check();
+    await row.getByLabel("Besked til den nye modtager").fill("Flyttet til Slagelse i sidste uge");
+    await screenshot(page, "worklist-send-on");
+    await expectAccessible(page, "worklist, sending a declined handover on");
+    await row.getByRole("button", { name: "Send til ny modtager" }).click();
+    await expect.poll(() => row.textContent()).toContain("Slagelse Kommune");
+    await expect(row.textContent()).resolves.toContain("Afventer");
+    await expect(row.textContent()).resolves.toContain("Flyttet til Slagelse i sidste uge");
+    await expect(row.getByRole("button", { name: "Send videre" }).count()).resolves.toBe(0);
   });
 });

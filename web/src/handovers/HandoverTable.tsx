@@ -8,6 +8,7 @@ export function HandoverTable({
   items,
   receives,
   canWriteNote,
+  canSendOn,
   busy,
   onConfirm,
   onDecline,
@@ -15,6 +16,8 @@ export function HandoverTable({
   items: WorklistItem[];
   receives: boolean;
   canWriteNote: boolean;
+  /** The discharging hospital and the cluster's coordinators send declined handovers on. */
+  canSendOn: boolean;
   busy: boolean;
   onConfirm: (item: WorklistItem) => void;
   onDecline: (item: WorklistItem, reason: DeclineReason, note: string) => void;
@@ -42,6 +45,7 @@ export function HandoverTable({
               item={item}
               canDecide={receives}
               canWriteNote={canWriteNote}
+              canSendOn={canSendOn}
               busy={busy}
               onConfirm={() => onConfirm(item)}
               onDecline={(reason, note) => onDecline(item, reason, note)}

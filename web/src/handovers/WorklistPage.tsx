@@ -69,6 +69,10 @@ export function WorklistPage() {
         canWriteNote={
           acting?.role === "clinician" && (kind === "hospital" || kind === "hospital_department")
         }
+        canSendOn={
+          (acting?.role === "clinician" || acting?.role === "coordinator") &&
+          (kind === "hospital" || kind === "hospital_department" || kind === "cluster_secretariat")
+        }
         busy={decide.isPending}
         onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
         onDecline={(item, reason, note) => decide.mutate({ kind: "decline", item, reason, note })}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../format";
 import { NoteEditor } from "./NoteEditor";
+import { RerouteForm } from "./RerouteForm";
 import { DECLINE_REASONS, type DeclineReason, type WorklistItem } from "./types";
 
 type Props = {
@@ -10,12 +11,21 @@ type Props = {
   canDecide: boolean;
   /** The discharging ward's clinicians write the note to the receiver. */
   canWriteNote: boolean;
+  canSendOn: boolean;
   busy: boolean;
   onConfirm: () => void;
   onDecline: (reason: DeclineReason, note: string) => void;
 };
 
-export function WorklistRow({ item, canDecide, canWriteNote, busy, onConfirm, onDecline }: Props) {
+export function WorklistRow({
+  item,
+  canDecide,
+  canWriteNote,
+  canSendOn,
+  busy,
+  onConfirm,
+  onDecline,
+}: Props) {
   const { t } = useTranslation();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState<DeclineReason>("not-our-citizen");
@@ -57,6 +67,7 @@ export function WorklistRow({ item, canDecide, canWriteNote, busy, onConfirm, on
               : item.statusReason}
           </span>
         )}
+        {canSendOn && item.status === "declined" && <RerouteForm item={item} />}
       </td>
       {canDecide && (
         <td>
