@@ -18,7 +18,7 @@ import path from "node:path";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { prepareDatabase, projectRoot } from "../src/platform/server.ts";
 import { scratchDatabaseUrl } from "../test/support/database.ts";
-import { catchUp, loadYear } from "./handovers/load.ts";
+import { catchUp, loadYear, settle } from "./handovers/load.ts";
 import {
   describeMachine,
   failures,
@@ -55,6 +55,7 @@ export async function main() {
     // worklists are measured and the count of due handovers is exactly what was made.
     const now = new Date();
     await catchUp(database.db, now);
+    await settle(database.db);
     await worklists(database, scratch.url, masterKey);
     await sweeperRun(database.db, now);
     const after = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
