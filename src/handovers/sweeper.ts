@@ -7,6 +7,7 @@ import {
   type HandoverRule,
 } from "./model.ts";
 import * as store from "./store.ts";
+import * as sweeps from "./sweeper-store.ts";
 
 /**
  * Escalates overdue handovers, each ladder step exactly once, however many
@@ -27,7 +28,7 @@ export function createSweeper(
   async function sweepOnce(): Promise<{ claimed: number; escalated: number }> {
     const now = clock();
     return db.transaction().execute(async (tx) => {
-      const due = await store.claimDue(tx, now, batch);
+      const due = await sweeps.claimDue(tx, now, batch);
       if (due.length === 0) return { claimed: 0, escalated: 0 };
       const own = await store.clusterRules(tx, [
         ...new Set(due.map((d) => d.clusterId).filter((c): c is string => c !== null)),
@@ -36,7 +37,7 @@ export function createSweeper(
         (own.find((r) => r.clusterId === clusterId && r.sector === sector)?.rule as
           | HandoverRule
           | undefined) ?? DEFAULT_RULES[sector];
-      const escalations: Parameters<typeof store.recordEscalations>[1] = [];
+      const escalations: Parameters<typeof sweeps.recordEscalations>[1] = [];
       const advances: { id: string; escalationStep: number; nextEscalationAt: Date | null }[] = [];
       for (const h of due) {
         const rule = ruleOf(h.clusterId, h.sector);
@@ -59,8 +60,8 @@ export function createSweeper(
         }
         advances.push({ id: h.id, escalationStep: step, nextEscalationAt: next });
       }
-      const recorded = await store.recordEscalations(tx, escalations);
-      await store.advanceEscalations(tx, advances);
+      const recorded = await sweeps.recordEscalations(tx, escalations);
+      await sweeps.advanceEscalations(tx, advances);
       await store.insertTransitions(
         tx,
         recorded.map((e) => ({

@@ -1,0 +1,76 @@
+import { sql } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+
+/** The sweeper's SQL: claiming due handovers, recording each ladder step once, moving them on. */
+
+/**
+ * Locks up to `limit` open handovers whose next escalation is due, skipping
+ * rows another process holds: two sweepers never take the same handover.
+ */
+export function claimDue(db: Database, now: Date, limit: number) {
+  return db
+    .selectFrom("handover as h")
+    .leftJoin("organisation as s", (join) =>
+      join.onRef("s.clusterId", "=", "h.clusterId").on("s.kind", "=", "cluster_secretariat"),
+    )
+    .select([
+      "h.id",
+      "h.sector",
+      "h.clusterId",
+      "h.deadlineAt",
+      "h.escalationStep",
+      "h.nextEscalationAt",
+      "h.route",
+      "h.receiverOrganisationId",
+      "h.dischargingOrganisationId",
+      "s.id as secretariatId",
+    ])
+    .where("h.status", "=", "open")
+    .where("h.nextEscalationAt", "<=", now)
+    .orderBy("h.nextEscalationAt")
+    .limit(limit)
+    .forUpdate("h")
+    .skipLocked()
+    .execute();
+}
+
+export async function recordEscalations(
+  db: Database,
+  rows: {
+    handoverId: string;
+    route: number;
+    step: number;
+    target: "receiver" | "cluster-coordinator" | "discharging-department";
+    targetOrganisationId: string | null;
+    dueAt: Date;
+  }[],
+) {
+  if (rows.length === 0) return [];
+  // One array per column, as insertTransitions does: one text whatever the count.
+  const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const result = await sql<Pick<(typeof rows)[number], "handoverId" | "step" | "target">>`
+    insert into handover_escalation (handover_id, route, step, target, target_organisation_id,
+      due_at)
+    select * from unnest(${column("handoverId")}::uuid[], ${column("route")}::integer[],
+      ${column("step")}::integer[], ${column("target")}::text[],
+      ${column("targetOrganisationId")}::uuid[], ${column("dueAt")}::timestamptz[])
+    on conflict (handover_id, route, step) do nothing
+    returning handover_id as "handoverId", step, target`.execute(db);
+  return result.rows;
+}
+
+/** Escalation does not change what the receiver decides on, so it leaves the version alone. */
+export async function advanceEscalations(
+  db: Database,
+  rows: { id: string; escalationStep: number; nextEscalationAt: Date | null }[],
+) {
+  if (rows.length === 0) return;
+  await sql`
+    update handover h set
+      escalation_step = v."escalationStep",
+      next_escalation_at = v."nextEscalationAt",
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, "escalationStep" integer, "nextEscalationAt" timestamptz)
+    where h.id = v.id`.execute(db);
+}
