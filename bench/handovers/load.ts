@@ -86,7 +86,7 @@ export async function countDue(db: Database, now: Date) {
 /**
  * Writes the load's dirty pages out before anything is timed. Otherwise the
  * checkpoints the bulk load sets off run during the worklist measurement: in
- * two runs of 2026-11-23 they wrote 45 to 60 MB each while the paced users
+ * two runs of 2026-11-23 they wrote 43 to 58 MB each while the paced users
  * were measured, with single fsyncs of 0.29 and 0.36 s, and every worklist
  * request commits (its audit rows) and so waits for the log to reach disk.
  * A server in steady use checkpoints what a few minutes changed, not a year.

@@ -65,14 +65,14 @@ export function createDecisions(deps: {
         version: current?.version ?? h.version,
       };
       if (!current || !canMove(current.status, to.status) || current.version !== expected.version)
-        throw conflict(now);
+        throw handoverConflict(now);
       const done = await store.transition(
         tx,
         id,
         { version: expected.version, from: current.status },
         to,
       );
-      if (!done) throw conflict(now);
+      if (!done) throw handoverConflict(now);
       await store.insertTransitions(tx, [
         {
           handoverId: id,
@@ -107,10 +107,18 @@ export function createDecisions(deps: {
   }
 }
 
-function conflict(current: { id: string; status: string; version: number }) {
+/**
+ * 409 naming the handover's current state and version, for any change that
+ * read an older one (a decision, the ward's note, sending it on); `reason`
+ * says why the version field is refused when it is not simply out of date.
+ */
+export function handoverConflict(
+  current: { status: string; version: number } | undefined,
+  reason = `is not the current version ${current?.version}`,
+) {
   return new AppError(
     "TOV_ERR_CONFLICT",
-    `The handover has changed: it is ${current.status} (version ${current.version})`,
-    [{ in: "body", field: "version", reason: `is not the current version ${current.version}` }],
+    `The handover has changed: it is ${current?.status} (version ${current?.version})`,
+    [{ in: "body", field: "version", reason }],
   );
 }

@@ -1,6 +1,7 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
+import { handoverConflict } from "./decisions.ts";
 import * as store from "./store.ts";
 
 /**
@@ -28,14 +29,7 @@ export function createNoteWriter(deps: { db: Database; access: CitizenAccess }) 
     const note = input.note.trim() || null;
     const written = await db.transaction().execute(async (tx) => {
       const done = await store.writeNote(tx, id, input.version, note);
-      if (!done) {
-        const now = await store.findHandover(tx, id);
-        throw new AppError(
-          "TOV_ERR_CONFLICT",
-          `The handover has changed: it is ${now?.status} (version ${now?.version})`,
-          [{ in: "body", field: "version", reason: `is not the current version ${now?.version}` }],
-        );
-      }
+      if (!done) throw handoverConflict(await store.findHandover(tx, id));
       await store.insertTransitions(tx, [
         {
           handoverId: id,

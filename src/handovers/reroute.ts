@@ -4,6 +4,7 @@ import type { Database } from "../platform/db/database.ts";
 import type { OrganisationKind } from "../platform/db/schema.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
+import { handoverConflict } from "./decisions.ts";
 import type { HandoverEventSink } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
 import { ruleLookup } from "./rules-service.ts";
@@ -121,19 +122,11 @@ export function createRerouting(deps: {
         });
         if (!done) {
           const current = await store.findHandover(tx, id);
-          throw new AppError(
-            "TOV_ERR_CONFLICT",
-            `The handover has changed: it is ${current?.status} (version ${current?.version})`,
-            [
-              {
-                in: "body",
-                field: "version",
-                reason:
-                  current?.status === "declined"
-                    ? `is not the current version ${current.version}`
-                    : `only a declined handover can be sent on; it is ${current?.status}`,
-              },
-            ],
+          throw handoverConflict(
+            current,
+            current?.status === "declined"
+              ? undefined
+              : `only a declined handover can be sent on; it is ${current?.status}`,
           );
         }
         await store.insertTransitions(tx, [
