@@ -1,11 +1,22 @@
 import type { ColumnType, Generated } from "kysely";
+import type { DateString, DefaultedTimestamp, Json, Timestamp } from "./column-types.ts";
+import type {
+  HandoverEscalationTable,
+  HandoverRuleTable,
+  HandoverTable,
+  HandoverTransitionTable,
+} from "./schema-handovers.ts";
+import type {
+  NotificationReadTable,
+  NotificationTable,
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+  WebhookTable,
+} from "./schema-notifications.ts";
 
-/** A calendar date as "YYYY-MM-DD". */
-export type DateString = string;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** A timestamp the database fills in by default. */
-type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+export type { DateString } from "./column-types.ts";
+export type * from "./schema-handovers.ts";
+export type * from "./schema-notifications.ts";
 
 export type ClusterMembershipKind = "primary" | "partial";
 
@@ -215,72 +226,6 @@ export interface HomeCareGrantTable {
   synthetic: Generated<boolean>;
 }
 
-export interface HandoverTable {
-  id: Generated<string>;
-  stayId: string;
-  citizenId: string;
-  sector: "municipality" | "general-practice";
-  receiverOrganisationId: string;
-  receiverMunicipalityCode: string | null;
-  receiverPracticeId: string | null;
-  dischargingOrganisationId: string | null;
-  /** The stay's hospital, kept on the handover for the hospital's worklist (0010). */
-  dischargingHospitalId: string;
-  clusterId: string | null;
-  dischargedAt: Timestamp;
-  deadlineAt: Timestamp;
-  note: string | null;
-  status: Generated<"open" | "confirmed" | "declined" | "closed">;
-  statusReason: string | null;
-  escalationStep: Generated<number>;
-  nextEscalationAt: Timestamp | null;
-  version: Generated<number>;
-  /** How many times the handover was sent on to another receiver after a decline (0012). */
-  route: Generated<number>;
-  createdAt: DefaultedTimestamp;
-  updatedAt: DefaultedTimestamp;
-}
-
-export interface HandoverTransitionTable {
-  id: Generated<string>;
-  handoverId: string;
-  kind:
-    | "created"
-    | "confirmed"
-    | "declined"
-    | "closed"
-    | "deadline-moved"
-    | "escalated"
-    | "note-changed"
-    | "rerouted";
-  fromStatus: string | null;
-  toStatus: string;
-  at: DefaultedTimestamp;
-  actorUserId: string | null;
-  actorOrganisationId: string | null;
-  reason: string | null;
-}
-
-export interface HandoverEscalationTable {
-  id: Generated<string>;
-  handoverId: string;
-  /** The handover's route when escalated: each route climbs the ladder from step 0 (0012). */
-  route: Generated<number>;
-  step: number;
-  target: "receiver" | "cluster-coordinator" | "discharging-department";
-  targetOrganisationId: string | null;
-  dueAt: Timestamp;
-  escalatedAt: DefaultedTimestamp;
-}
-
-export interface HandoverRuleTable {
-  clusterId: string;
-  sector: "municipality" | "general-practice";
-  rule: Json<unknown>;
-  updatedBy: string | null;
-  updatedAt: DefaultedTimestamp;
-}
-
 export interface StayNotificationTable {
   id: Generated<string>;
   /** Null for a notification recorded by staff in the hospital view. */
@@ -428,70 +373,4 @@ export interface DB {
   webhook: WebhookTable;
   webhookDelivery: WebhookDeliveryTable;
   webhookAttempt: WebhookAttemptTable;
-}
-
-/** What a notification or a webhook delivery is about; see migration 0006. */
-export type NotificationKindColumn =
-  | "handover.created"
-  | "handover.confirmed"
-  | "handover.declined"
-  | "handover.escalated"
-  | "handover.closed";
-
-/** One per handover event and addressed organisation; the payload is the thin webhook body. */
-export interface NotificationTable {
-  id: string;
-  organisationId: string;
-  kind: NotificationKindColumn;
-  handoverId: string | null;
-  payload: Json<unknown>;
-  createdAt: DefaultedTimestamp;
-}
-
-/** Read markers are per person: one colleague reading a notification does not read it for all. */
-export interface NotificationReadTable {
-  notificationId: string;
-  userId: string;
-  readAt: DefaultedTimestamp;
-}
-
-export interface WebhookTable {
-  id: Generated<string>;
-  organisationId: string;
-  url: string;
-  description: string | null;
-  events: ColumnType<string[], string[] | undefined, string[]>;
-  /** The signing secret, sealed with the personal-data cipher. */
-  secretSealed: string;
-  active: Generated<boolean>;
-  createdAt: DefaultedTimestamp;
-  createdBy: string | null;
-  updatedAt: DefaultedTimestamp;
-  disabledAt: Timestamp | null;
-}
-
-export interface WebhookDeliveryTable {
-  id: Generated<string>;
-  webhookId: string;
-  /** Null for a ping. */
-  notificationId: string | null;
-  kind: string;
-  body: string;
-  status: Generated<"pending" | "delivered" | "failed">;
-  attempts: Generated<number>;
-  /** Set exactly while pending. */
-  nextAttemptAt: Timestamp | null;
-  leaseUntil: Timestamp | null;
-  createdAt: DefaultedTimestamp;
-  deliveredAt: Timestamp | null;
-}
-
-export interface WebhookAttemptTable {
-  id: ColumnType<number, never, never>;
-  deliveryId: string;
-  attemptedAt: Timestamp;
-  durationMs: number;
-  statusCode: number | null;
-  error: string | null;
-  outcome: "delivered" | "retry" | "failed";
 }

@@ -1,0 +1,73 @@
+import type { Generated } from "kysely";
+import type { DefaultedTimestamp, Json, Timestamp } from "./column-types.ts";
+
+/**
+ * The handovers' tables: handovers, their transitions and escalations, and the
+ * clusters' rules. `DB` in schema.ts names every table of the database.
+ */
+
+export interface HandoverTable {
+  id: Generated<string>;
+  stayId: string;
+  citizenId: string;
+  sector: "municipality" | "general-practice";
+  receiverOrganisationId: string;
+  receiverMunicipalityCode: string | null;
+  receiverPracticeId: string | null;
+  dischargingOrganisationId: string | null;
+  /** The stay's hospital, kept on the handover for the hospital's worklist (0010). */
+  dischargingHospitalId: string;
+  clusterId: string | null;
+  dischargedAt: Timestamp;
+  deadlineAt: Timestamp;
+  note: string | null;
+  status: Generated<"open" | "confirmed" | "declined" | "closed">;
+  statusReason: string | null;
+  escalationStep: Generated<number>;
+  nextEscalationAt: Timestamp | null;
+  version: Generated<number>;
+  /** How many times the handover was sent on to another receiver after a decline (0012). */
+  route: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface HandoverTransitionTable {
+  id: Generated<string>;
+  handoverId: string;
+  kind:
+    | "created"
+    | "confirmed"
+    | "declined"
+    | "closed"
+    | "deadline-moved"
+    | "escalated"
+    | "note-changed"
+    | "rerouted";
+  fromStatus: string | null;
+  toStatus: string;
+  at: DefaultedTimestamp;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  reason: string | null;
+}
+
+export interface HandoverEscalationTable {
+  id: Generated<string>;
+  handoverId: string;
+  /** The handover's route when escalated: each route climbs the ladder from step 0 (0012). */
+  route: Generated<number>;
+  step: number;
+  target: "receiver" | "cluster-coordinator" | "discharging-department";
+  targetOrganisationId: string | null;
+  dueAt: Timestamp;
+  escalatedAt: DefaultedTimestamp;
+}
+
+export interface HandoverRuleTable {
+  clusterId: string;
+  sector: "municipality" | "general-practice";
+  rule: Json<unknown>;
+  updatedBy: string | null;
+  updatedAt: DefaultedTimestamp;
+}

@@ -1,0 +1,73 @@
+import type { ColumnType, Generated } from "kysely";
+import type { DefaultedTimestamp, Json, Timestamp } from "./column-types.ts";
+
+/**
+ * Notifications, read markers, webhooks and their deliveries. `DB` in
+ * schema.ts names every table of the database.
+ */
+
+/** What a notification or a webhook delivery is about; see migration 0006. */
+export type NotificationKindColumn =
+  | "handover.created"
+  | "handover.confirmed"
+  | "handover.declined"
+  | "handover.escalated"
+  | "handover.closed";
+
+/** One per handover event and addressed organisation; the payload is the thin webhook body. */
+export interface NotificationTable {
+  id: string;
+  organisationId: string;
+  kind: NotificationKindColumn;
+  handoverId: string | null;
+  payload: Json<unknown>;
+  createdAt: DefaultedTimestamp;
+}
+
+/** Read markers are per person: one colleague reading a notification does not read it for all. */
+export interface NotificationReadTable {
+  notificationId: string;
+  userId: string;
+  readAt: DefaultedTimestamp;
+}
+
+export interface WebhookTable {
+  id: Generated<string>;
+  organisationId: string;
+  url: string;
+  description: string | null;
+  events: ColumnType<string[], string[] | undefined, string[]>;
+  /** The signing secret, sealed with the personal-data cipher. */
+  secretSealed: string;
+  active: Generated<boolean>;
+  createdAt: DefaultedTimestamp;
+  createdBy: string | null;
+  updatedAt: DefaultedTimestamp;
+  disabledAt: Timestamp | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<string>;
+  webhookId: string;
+  /** Null for a ping. */
+  notificationId: string | null;
+  kind: string;
+  body: string;
+  status: Generated<"pending" | "delivered" | "failed">;
+  attempts: Generated<number>;
+  /** Set exactly while pending. */
+  nextAttemptAt: Timestamp | null;
+  leaseUntil: Timestamp | null;
+  createdAt: DefaultedTimestamp;
+  deliveredAt: Timestamp | null;
+}
+
+export interface WebhookAttemptTable {
+  id: ColumnType<number, never, never>;
+  deliveryId: string;
+  attemptedAt: Timestamp;
+  durationMs: number;
+  statusCode: number | null;
+  error: string | null;
+  outcome: "delivered" | "retry" | "failed";
+}
