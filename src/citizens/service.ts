@@ -35,6 +35,11 @@ const invalidCpr = () =>
     { in: "body", field: "cpr", reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date" },
   ]);
 
+/** Each citizen once, in the order first named. */
+function uniqueCitizens(citizens: store.SealedFacts[]) {
+  return [...new Map(citizens.map((c) => [c.facts.citizenId, c])).values()];
+}
+
 function ownCitizenId(ctx: RequestContext): string {
   if (ctx.actor.kind !== "citizen") {
     throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can manage their consents");
@@ -62,6 +67,29 @@ export function createCitizenService(
         sex: info.sex,
       },
     };
+  }
+
+  /**
+   * The names of `citizens` (facts read with their rows, see
+   * `store.sealedFacts`), each decided through the relation rules with one
+   * audit entry per citizen; null where no relation allows it. A citizen
+   * named twice is decided and audited once.
+   */
+  async function namesOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+    const names = new Map<string, string | null>();
+    const unique = uniqueCitizens(citizens);
+    if (unique.length === 0) return names;
+    const allowed = await access.authorizeMany(
+      ctx,
+      unique.map((c) => c.facts),
+      { action: "read", resource },
+    );
+    for (const c of unique)
+      names.set(
+        c.facts.citizenId,
+        allowed.has(c.facts.citizenId) ? cipher.decrypt(c.nameEncrypted) : null,
+      );
+    return names;
   }
 
   return {
@@ -185,44 +213,36 @@ export function createCitizenService(
       };
     },
 
-    /**
-     * Names for a worklist: each read goes through the relation rules and the
-     * audit log like any other; a citizen the actor has no relation to comes
-     * back without a name rather than failing the whole list.
-     */
+    namesOf,
+
+    /** `namesOf` for citizens known only by id: their facts are read first. */
     async namesFor(ctx: RequestContext, citizenIds: string[], resource: string) {
-      const names = new Map<string, string | null>();
-      const { facts, sealedNames } = await store.factsOfMany(db, [...new Set(citizenIds)]);
-      if (facts.size === 0) return names;
-      const allowed = await access.authorizeMany(ctx, [...facts.values()], {
-        action: "read",
-        resource,
-      });
-      for (const [id, sealed] of sealedNames)
-        names.set(id, allowed.has(id) ? cipher.decrypt(sealed) : null);
-      return names;
+      return namesOf(ctx, await store.factsOfMany(db, [...new Set(citizenIds)]), resource);
     },
 
     /**
-     * The names among `citizenIds` that `matches` accepts, for a search by
-     * name: every name is decided through the relation rules as `namesFor`
-     * does, but only the matches — what the searcher is shown — are audited
+     * The names among `citizens` that `matches` accepts, for a search by
+     * name: every name is decided through the relation rules as `namesOf`
+     * does, but only the matches (what the searcher is shown) are audited
      * as read.
      */
     async namesMatching(
       ctx: RequestContext,
-      citizenIds: string[],
+      citizens: store.SealedFacts[],
       resource: string,
       matches: (name: string) => boolean,
     ) {
       const found = new Map<string, string>();
-      const { facts, sealedNames } = await store.factsOfMany(db, [...new Set(citizenIds)]);
-      if (facts.size === 0) return found;
-      const { allowed, audited } = await access.decideMany(ctx, [...facts.values()]);
-      for (const id of allowed.keys()) {
-        const sealed = sealedNames.get(id);
-        const name = sealed ? cipher.decrypt(sealed) : null;
-        if (name !== null && matches(name)) found.set(id, name);
+      const unique = uniqueCitizens(citizens);
+      if (unique.length === 0) return found;
+      const { allowed, audited } = await access.decideMany(
+        ctx,
+        unique.map((c) => c.facts),
+      );
+      for (const c of unique) {
+        if (!allowed.has(c.facts.citizenId)) continue;
+        const name = cipher.decrypt(c.nameEncrypted);
+        if (matches(name)) found.set(c.facts.citizenId, name);
       }
       await access.auditMany(
         ctx,

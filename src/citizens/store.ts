@@ -120,93 +120,81 @@ export function findCitizenIdByHash(db: Database, cprHash: string) {
   return db.selectFrom("citizen").select("id").where("cprHash", "=", cprHash).executeTakeFirst();
 }
 
-export async function factsOf(db: Database, citizenId: string): Promise<CitizenFacts | null> {
-  const citizen = await db
-    .selectFrom("citizen")
-    .select(["id", "homeMunicipalityCode", "listedPracticeId"])
-    .where("id", "=", citizenId)
-    .executeTakeFirst();
-  if (!citizen) return null;
-  const [stays, consents] = await Promise.all([
-    // A transfer ends a stay without a discharge; ended_at holds when the hospital's part ended.
-    db
-      .selectFrom("hospitalStay")
-      .select((eb) => [
-        "hospitalId",
-        "admittedAt",
-        eb.fn.coalesce("endedAt", "dischargedAt").as("dischargedAt"),
-      ])
-      .where("citizenId", "=", citizenId)
-      .where("status", "<>", "cancelled")
-      .execute(),
-    db
-      .selectFrom("relativeConsent")
-      .select(["relativeUserId", "grantedAt", "expiresAt", "revokedAt"])
-      .where("citizenId", "=", citizenId)
-      .execute(),
-  ]);
-  return {
-    citizenId: citizen.id,
-    homeMunicipalityCode: citizen.homeMunicipalityCode,
-    listedPracticeId: citizen.listedPracticeId,
-    stays,
-    consents,
-  };
-}
+/** A citizen's access facts with the name still sealed: opened only where the rules allow. */
+export type SealedFacts = { facts: CitizenFacts; nameEncrypted: string };
 
-type SealedFactsRow = {
-  id: string;
-  homeMunicipalityCode: string | null;
-  listedPracticeId: string | null;
-  nameEncrypted: string;
-  /** [hospital, admitted, discharged or ended] per stay, as JSON. */
-  stays: [string, string, string | null][];
-  /** [relative, granted, expires, revoked] per consent, as JSON. */
-  consents: [string, string, string | null, string | null][];
-};
+/**
+ * `sealedFacts` as it arrives: [home municipality, listed practice, sealed
+ * name, stays as [hospital, admitted, discharged or ended], consents as
+ * [relative, granted, expires, revoked]].
+ */
+type SealedFactsJson = [
+  string | null,
+  string | null,
+  string,
+  [string, string, string | null][],
+  [string, string, string | null, string | null][],
+];
+
+/**
+ * The one SQL expression for a citizen's access facts and sealed name, over a
+ * `citizen` row aliased `alias`, as a single JSON value. A list query that
+ * names citizens selects it beside its own rows (see the handovers' worklist
+ * store), so that the names need no second round trip and the facts are read
+ * the same way everywhere. A transfer ends a stay without a discharge:
+ * ended_at holds when the hospital's part ended.
+ */
+export function sealedFacts(alias: string) {
+  const c = sql.id(alias);
+  return sql<SealedFactsJson>`json_build_array(${c}.home_municipality_code,
+    ${c}.listed_practice_id, ${c}.name_encrypted,
+    coalesce((select json_agg(json_build_array(s.hospital_id, s.admitted_at,
+        coalesce(s.ended_at, s.discharged_at)))
+      from hospital_stay s where s.citizen_id = ${c}.id and s.status <> 'cancelled'), '[]'),
+    coalesce((select json_agg(json_build_array(r.relative_user_id, r.granted_at, r.expires_at,
+        r.revoked_at))
+      from relative_consent r where r.citizen_id = ${c}.id), '[]'))`;
+}
 
 const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
 
-/**
- * The facts of many citizens at once, with their sealed names, in one round
- * trip (stays and consents as JSON arrays): a worklist names fifty citizens
- * at a time, and opens only the names the relation rules allow.
- */
-export async function factsOfMany(db: Database, citizenIds: string[]) {
-  const facts = new Map<string, CitizenFacts>();
-  const sealedNames = new Map<string, string>();
-  if (citizenIds.length === 0) return { facts, sealedNames };
-  // A transfer ends a stay without a discharge; ended_at holds when the hospital's part ended.
-  const { rows } = await sql<SealedFactsRow>`
-    select c.id, c.home_municipality_code as "homeMunicipalityCode",
-      c.listed_practice_id as "listedPracticeId", c.name_encrypted as "nameEncrypted",
-      coalesce((select json_agg(json_build_array(s.hospital_id, s.admitted_at,
-          coalesce(s.ended_at, s.discharged_at)))
-        from hospital_stay s where s.citizen_id = c.id and s.status <> 'cancelled'), '[]') as stays,
-      coalesce((select json_agg(json_build_array(r.relative_user_id, r.granted_at, r.expires_at,
-          r.revoked_at))
-        from relative_consent r where r.citizen_id = c.id), '[]') as consents
-    from citizen c where c.id = any(${citizenIds}::uuid[])`.execute(db);
-  for (const c of rows) {
-    facts.set(c.id, {
-      citizenId: c.id,
-      homeMunicipalityCode: c.homeMunicipalityCode,
-      listedPracticeId: c.listedPracticeId,
-      stays: c.stays.map(([hospitalId, admittedAt, dischargedAt]) => ({
+/** What `sealedFacts` selected for the citizen `citizenId`, as the access rules take it. */
+export function unsealedFacts(citizenId: string, json: SealedFactsJson): SealedFacts {
+  const [homeMunicipalityCode, listedPracticeId, nameEncrypted, stays, consents] = json;
+  return {
+    facts: {
+      citizenId,
+      homeMunicipalityCode,
+      listedPracticeId,
+      stays: stays.map(([hospitalId, admittedAt, dischargedAt]) => ({
         hospitalId,
         admittedAt: new Date(admittedAt),
         dischargedAt: dateOrNull(dischargedAt),
       })),
-      consents: c.consents.map(([relativeUserId, grantedAt, expiresAt, revokedAt]) => ({
+      consents: consents.map(([relativeUserId, grantedAt, expiresAt, revokedAt]) => ({
         relativeUserId,
         grantedAt: new Date(grantedAt),
         expiresAt: dateOrNull(expiresAt),
         revokedAt: dateOrNull(revokedAt),
       })),
-    });
-    sealedNames.set(c.id, c.nameEncrypted);
-  }
-  return { facts, sealedNames };
+    },
+    nameEncrypted,
+  };
+}
+
+/** The facts of one citizen, as the access rules take them; null for no such citizen. */
+export async function factsOf(db: Database, citizenId: string): Promise<CitizenFacts | null> {
+  const [one] = await factsOfMany(db, [citizenId]);
+  return one?.facts ?? null;
+}
+
+/** The facts of many citizens at once, with their sealed names, in one round trip. */
+export async function factsOfMany(db: Database, citizenIds: string[]): Promise<SealedFacts[]> {
+  if (citizenIds.length === 0) return [];
+  const { rows } = await sql<{ id: string; facts: SealedFactsJson }>`
+    select c.id, ${sealedFacts("c")} as facts
+    from citizen c where c.id = any(${citizenIds}::uuid[])`.execute(db);
+  return rows.map((r) => unsealedFacts(r.id, r.facts));
 }
 
 export async function insertStay(

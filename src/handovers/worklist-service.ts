@@ -54,16 +54,32 @@ export function createWorklists(deps: {
 
   /** Rows as the list shows them, with the names the relation rules allow. */
   function shown(rows: Row[], names: Map<string, string | null>, now: Date) {
-    return rows.map((r) => ({
-      ...r,
-      citizenName: names.get(r.citizenId) ?? null,
-      // The ward's note is health data: only for those with a relation to the citizen.
-      note: names.get(r.citizenId) ? r.note : null,
-      dischargedAt: r.dischargedAt.toISOString(),
-      deadlineAt: r.deadlineAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      overdue: r.status === "open" && r.deadlineAt.getTime() < now.getTime(),
-    }));
+    // Field by field: the citizen's facts decided the name and are not part of the answer.
+    return rows.map((r) => {
+      const citizenName = names.get(r.citizenId) ?? null;
+      return {
+        id: r.id,
+        citizenId: r.citizenId,
+        citizenName,
+        stayId: r.stayId,
+        sector: r.sector,
+        status: r.status,
+        statusReason: r.statusReason,
+        version: r.version,
+        dischargedAt: r.dischargedAt.toISOString(),
+        deadlineAt: r.deadlineAt.toISOString(),
+        overdue: r.status === "open" && r.deadlineAt.getTime() < now.getTime(),
+        escalationStep: r.escalationStep,
+        // The ward's note is health data: only for those with a relation to the citizen.
+        note: citizenName ? r.note : null,
+        updatedAt: r.updatedAt.toISOString(),
+        receiverOrganisationId: r.receiverOrganisationId,
+        dischargingOrganisationId: r.dischargingOrganisationId,
+        receiverName: r.receiverName,
+        dischargingName: r.dischargingName,
+        hospitalId: r.hospitalId,
+      };
+    });
   }
 
   /**
@@ -86,12 +102,16 @@ export function createWorklists(deps: {
     resource = "worklist",
   ) {
     const rows = await store.worklist(db, filter, page);
-    const names = await citizens.namesFor(
+    return shownWithNames(ctx, rows, filter.now, resource);
+  }
+
+  async function shownWithNames(ctx: RequestContext, rows: Row[], now: Date, resource: string) {
+    const names = await citizens.namesOf(
       ctx,
-      rows.map((r) => r.citizenId),
+      rows.map((r) => r.citizen),
       resource,
     );
-    return shown(rows, names, filter.now);
+    return shown(rows, names, now);
   }
 
   /** The receiver's citizens in hospital now, as the list shows them. */
@@ -100,10 +120,13 @@ export function createWorklists(deps: {
     names: Map<string, string | null>,
   ) {
     return rows.map((r) => ({
-      ...r,
-      status: r.status === "on-leave" ? ("on-leave" as const) : ("admitted" as const),
+      stayId: r.stayId,
+      citizenId: r.citizenId,
       citizenName: names.get(r.citizenId) ?? null,
+      status: r.status === "on-leave" ? ("on-leave" as const) : ("admitted" as const),
       admittedAt: r.admittedAt.toISOString(),
+      hospitalName: r.hospitalName,
+      departmentName: r.departmentName,
     }));
   }
 
@@ -125,11 +148,14 @@ export function createWorklists(deps: {
      */
     async worklistPage(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
       const filter = filterOf(ctx, f, clock());
-      const [items, counts] = await Promise.all([
-        pageOf(ctx, filter, page, f.resource),
-        store.worklistCounts(db, filter, staysFilterOf(ctx)),
-      ]);
-      return { items, total: counts.total, inHospitalTotal: counts.inHospital };
+      const { rows, total, inHospital } = await store.worklistPage(
+        db,
+        filter,
+        staysFilterOf(ctx),
+        page,
+      );
+      const items = await shownWithNames(ctx, rows, filter.now, f.resource ?? "worklist");
+      return { items, total, inHospitalTotal: inHospital };
     },
 
     /**
@@ -164,9 +190,9 @@ export function createWorklists(deps: {
         store.currentStaysOf(db, filter, page),
         store.currentStaysCount(db, filter),
       ]);
-      const names = await citizens.namesFor(
+      const names = await citizens.namesOf(
         ctx,
-        rows.map((r) => r.citizenId),
+        rows.map((r) => r.citizen),
         "worklist",
       );
       return { items: inHospitalShown(rows, names), total };
@@ -188,7 +214,7 @@ export function createWorklists(deps: {
       ]);
       const names = await citizens.namesMatching(
         ctx,
-        [...rows, ...stays].map((r) => r.citizenId),
+        [...rows, ...stays].map((r) => r.citizen),
         "worklist",
         matches,
       );

@@ -1,8 +1,15 @@
 import { sql } from "kysely";
+import { sealedFacts, unsealedFacts } from "../citizens/store.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { HandoverStatus, Sector } from "./model.ts";
 
-/** The worklists' SQL: what each organisation must act on, its citizens in hospital, what changed. */
+/**
+ * The worklists' SQL: what each organisation must act on, its citizens in
+ * hospital, what changed. Each list's rows carry their citizen's access facts
+ * and sealed name (`sealedFacts` from the citizens store), so that naming them
+ * takes no second round trip; only the citizens service opens a name, after
+ * the relation rules allowed it.
+ */
 
 export type WorklistFilter = {
   /** One handover only (a single read goes through the same visibility as the list). */
@@ -38,23 +45,22 @@ function selected(db: Database, f: WorklistFilter) {
   return q;
 }
 
-/**
- * How long the worklist is (all pages) and how many of the receiver's
- * citizens are in hospital now, in one round trip.
- */
+/** How long the worklist is (all pages), and how many of the receiver's citizens are in hospital now. */
+function countsOf(db: Database, f: WorklistFilter, stays: StaysFilter) {
+  const count = sql<string>`count(*)`.as("n");
+  const inHospital = currentStays(db, stays);
+  return [
+    selected(db, f).select(count).as("total"),
+    inHospital ? inHospital.select(count).as("inHospital") : sql<string>`0`.as("inHospital"),
+  ] as const;
+}
+
 export async function worklistCounts(
   db: Database,
   f: WorklistFilter,
   stays: StaysFilter,
 ): Promise<{ total: number; inHospital: number }> {
-  const count = sql<string>`count(*)`.as("n");
-  const inHospital = currentStays(db, stays);
-  const row = await db
-    .selectNoFrom([
-      selected(db, f).select(count).as("total"),
-      inHospital ? inHospital.select(count).as("inHospital") : sql<string>`0`.as("inHospital"),
-    ])
-    .executeTakeFirstOrThrow();
+  const row = await db.selectNoFrom(countsOf(db, f, stays)).executeTakeFirstOrThrow();
   return { total: Number(row.total), inHospital: Number(row.inHospital) };
 }
 
@@ -63,7 +69,7 @@ export async function worklistCounts(
  * deadline first (or newest discharge), the id breaking ties so that pages
  * neither repeat nor skip a row.
  */
-export function worklist(db: Database, f: WorklistFilter, page: Page) {
+function pageOf(db: Database, f: WorklistFilter, page: Page) {
   const order = f.newestFirst ? "h.dischargedAt" : "h.deadlineAt";
   const direction = f.newestFirst ? "desc" : "asc";
   return selected(db, f)
@@ -91,8 +97,55 @@ export function worklist(db: Database, f: WorklistFilter, page: Page) {
     .orderBy(order, direction)
     .orderBy("h.id", direction)
     .limit(page.limit)
-    .offset(page.offset)
+    .offset(page.offset);
+}
+
+/**
+ * The page with each citizen's facts, read after the page is cut (so a long
+ * list reads the facts of the rows shown only) and ordered again, as a join
+ * need not keep its input's order.
+ */
+function pageWithFacts(db: Database, f: WorklistFilter, page: Page) {
+  const direction = f.newestFirst ? "desc" : "asc";
+  return db
+    .selectFrom(pageOf(db, f, page).as("p"))
+    .innerJoin("citizen as c", "c.id", "p.citizenId")
+    .selectAll("p")
+    .select(sealedFacts("c").as("citizenFacts"))
+    .orderBy(f.newestFirst ? "p.dischargedAt" : "p.deadlineAt", direction)
+    .orderBy("p.id", direction);
+}
+
+/** Rows with their citizen's facts unpacked for the citizens service (the JSON as read stays beside). */
+function withCitizen<
+  R extends { citizenId: string; citizenFacts: Parameters<typeof unsealedFacts>[1] },
+>(rows: R[]) {
+  return rows.map((row) => ({ ...row, citizen: unsealedFacts(row.citizenId, row.citizenFacts) }));
+}
+
+export async function worklist(db: Database, f: WorklistFilter, page: Page) {
+  return withCitizen(await pageWithFacts(db, f, page).execute());
+}
+
+/**
+ * The worklist request's one statement: the page with its citizens' facts,
+ * and the counts beside every row (computed once). An empty page carries no
+ * counts, so they are asked for on their own then.
+ */
+export async function worklistPage(
+  db: Database,
+  f: WorklistFilter,
+  stays: StaysFilter,
+  page: Page,
+) {
+  const rows = await pageWithFacts(db, f, page)
+    .select(countsOf(db, f, stays))
     .execute();
+  const first = rows[0];
+  const counts = first
+    ? { total: Number(first.total), inHospital: Number(first.inHospital) }
+    : await worklistCounts(db, f, stays);
+  return { rows: withCitizen(rows), ...counts };
 }
 
 export type StaysFilter = { municipalityCode?: string; practiceId?: string };
@@ -120,10 +173,10 @@ export async function currentStaysCount(db: Database, f: StaysFilter): Promise<n
 
  * One page, latest admitted first.
  */
-export function currentStaysOf(db: Database, f: StaysFilter, page: Page) {
+export async function currentStaysOf(db: Database, f: StaysFilter, page: Page) {
   const q = currentStays(db, f);
-  if (!q) return Promise.resolve([]);
-  return q
+  if (!q) return [];
+  const stays = q
     .innerJoin("hospital as hp", "hp.id", "s.hospitalId")
     .leftJoin("organisation as d", "d.id", "s.departmentOrganisationId")
     .select([
@@ -137,8 +190,16 @@ export function currentStaysOf(db: Database, f: StaysFilter, page: Page) {
     .orderBy("s.admittedAt", "desc")
     .orderBy("s.id", "desc")
     .limit(page.limit)
-    .offset(page.offset)
+    .offset(page.offset);
+  const rows = await db
+    .selectFrom(stays.as("p"))
+    .innerJoin("citizen as c", "c.id", "p.citizenId")
+    .selectAll("p")
+    .select(sealedFacts("c").as("citizenFacts"))
+    .orderBy("p.admittedAt", "desc")
+    .orderBy("p.stayId", "desc")
     .execute();
+  return withCitizen(rows);
 }
 
 export type RecentChange = {
