@@ -19,8 +19,26 @@ export const TARGETS = {
   sweepHandovers: 10_000,
 };
 export const size = quick
-  ? { scale: 0.1, users: 10, warmUp: 3, requests: 30, maxSeconds: 30, solo: 10, paced: 10 }
-  : { scale: 1, users: 50, warmUp: 3, requests: 100, maxSeconds: 120, solo: 15, paced: 60 };
+  ? {
+      scale: 0.1,
+      users: 10,
+      warmUp: 3,
+      requests: 30,
+      maxSeconds: 30,
+      solo: 10,
+      paced: 10,
+      pacedWindows: 1,
+    }
+  : {
+      scale: 1,
+      users: 50,
+      warmUp: 3,
+      requests: 100,
+      maxSeconds: 120,
+      solo: 15,
+      paced: 60,
+      pacedWindows: 3,
+    };
 /** The worklist page's page size: what the web page asks for (and the API's default). */
 export const PAGE_SIZE = 50;
 export const sweepSize = quick ? 1_000 : TARGETS.sweepHandovers;

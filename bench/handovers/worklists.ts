@@ -14,6 +14,7 @@ import { DEMO_CLUSTER } from "../../src/synth/living-demo.ts";
 import { testConfig } from "../../test/support/access.ts";
 import { medianMs, percentile } from "../support/stats.ts";
 import { type ClientResult, clientProcess } from "./clients.ts";
+import { pacedWindows } from "./paced.ts";
 import {
   failures,
   fixed,
@@ -24,7 +25,6 @@ import {
   planLines,
   rows,
   size,
-  TARGETS,
   timingLines,
 } from "./report.ts";
 
@@ -219,22 +219,7 @@ export async function worklists(database: DatabaseHandle, databaseUrl: string, m
         .join(", ")})`,
       value: `${fixed(r.items / responses, 1)} items per response (${fixed((100 * r.nonEmpty) / responses)} % non-empty, ${fixed((100 * r.named) / Math.max(1, r.items))} % with the citizen's name), ${fixed(r.total / responses, 1)} handovers on the whole list (${PAGE_SIZE} a page), ${fixed(r.inHospital / responses, 1)} citizens in hospital (their own tab and request)`,
     });
-    const paced = await clients.run({
-      url,
-      clients: staff.map((u) => ({ cookie: u.cookie, label: u.org.kind })),
-      warmUp: 0,
-      perClient: Number.MAX_SAFE_INTEGER,
-      maxSeconds: size.paced,
-      meanIntervalMs: 1000,
-    });
-    checkStatuses(paced, `${staff.length} paced users`);
-    const calm = Object.values(paced.latencies).flat();
-    rows.push({
-      what: `worklist, the same ${staff.length} users each asking about once a second (Poisson) for ${size.paced} s: ${fixed(calm.length)} requests (the target's load: people with the page open, each refetching far more often than a person would)`,
-      value: `p50 ${ms(percentile(calm, 50))}, p95 ${ms(percentile(calm, 95))}, p99 ${ms(percentile(calm, 99))}, max ${ms(Math.max(...calm))}; ${fixed(calm.length / paced.seconds, 1)} req/s`,
-      target: `p99 < ${TARGETS.worklistP99Ms} ms (${TARGETS.worklistUsers} users)`,
-      met: percentile(calm, 99) < TARGETS.worklistP99Ms,
-    });
+    await pacedWindows(clients, url, staff, checkStatuses);
     perKind(staff, r, solo);
     await whereTheTimeGoes(db, databaseUrl, solo);
   } finally {
@@ -334,7 +319,7 @@ export async function whereTheTimeGoes(
     },
   });
   timingLines.push(
-    "| acting as | worklist query alone, median | in-hospital query alone, median | whole request alone, p50 |",
+    "| acting as | worklist statement alone (page, counts, citizens' facts), median | in-hospital page alone (with facts), median | whole request alone, p50 |",
     "|---|---|---|---|",
   );
   try {
@@ -350,18 +335,20 @@ export async function whereTheTimeGoes(
       };
       // The page's first page, as the web page asks for it.
       const page = { limit: PAGE_SIZE, offset: 0 };
-      const worklistMs = await medianMs(() => worklistStore.worklist(capturing, filter, page));
       const stays = {
         ...(scope.municipalityCode ? { municipalityCode: scope.municipalityCode } : {}),
         ...(scope.practiceId ? { practiceId: scope.practiceId } : {}),
       };
+      const worklistMs = await medianMs(() =>
+        worklistStore.worklistPage(capturing, filter, stays, page),
+      );
       const staysMs = await medianMs(() => worklistStore.currentStaysOf(capturing, stays, page));
       timingLines.push(
         `| ${user.org.kind} (${user.org.name}) | ${ms(worklistMs)} | ${stays.municipalityCode || stays.practiceId ? ms(staysMs) : "not asked"} | ${ms(p50)} |`,
       );
       if (option("explain")) {
         captured.length = 0;
-        await worklistStore.worklist(capturing, filter, page);
+        await worklistStore.worklistPage(capturing, filter, stays, page);
         await worklistStore.currentStaysOf(capturing, stays, page);
         for (const q of captured) {
           const plan = await pool.query<{ "QUERY PLAN": string }>(
