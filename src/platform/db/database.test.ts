@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type Database, openDatabase } from "./database.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -25,6 +25,32 @@ describe.runIf(serverUrl)("a PostgreSQL pool", () => {
       // The next query gets a fresh connection.
       expect((await backendPid(database.db)).rows[0]?.pid).not.toBe(rows[0]?.pid);
     } finally {
+      await database.close();
+    }
+  });
+
+  it("keeps its connections through a quiet minute, so the next burst needs no new backends", async () => {
+    // Only the pool's idle timers are faked; the queries and sockets run for real.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const database = await openDatabase({ engine: "postgres", url: serverUrl ?? "", poolSize: 3 });
+    try {
+      // Three at once, each holding its connection a moment: the pool opens three.
+      const burst = async () => {
+        const results = await Promise.all(
+          [1, 2, 3].map(() =>
+            sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(
+              database.db,
+            ),
+          ),
+        );
+        return new Set(results.map((r) => r.rows[0]?.pid));
+      };
+      const first = await burst();
+      expect(first.size).toBe(3);
+      vi.advanceTimersByTime(60_000);
+      expect(await burst()).toEqual(first);
+    } finally {
+      vi.useRealTimers();
       await database.close();
     }
   });
