@@ -1,7 +1,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
-import { expectAccessible, type Harness, openPage, screenshot, startHarness } from "./harness.ts";
+import {
+  expectAccessible,
+  type Harness,
+  logInAsDemo,
+  openPage,
+  screenshot,
+  startHarness,
+} from "./harness.ts";
 
 /**
  * Issue 6, point 7: the citizen sees it too. Karen (the demo citizen) is
@@ -121,9 +128,7 @@ describe("the citizen's own page after a discharge", () => {
 describe("a relative with the citizen's consent", () => {
   it("reads the same answer about her, by name, with the contact details", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await page.goto(`${harness.server.url}/login`);
-    await page.getByRole("button", { name: "Peter Pårørende (demo)" }).click();
-    await page.locator(".user-menu .user-name").waitFor();
+    await logInAsDemo(harness, page, "Peter Pårørende (demo)");
     await page.getByRole("link", { name: "Mit forløb" }).click();
     await page.getByRole("heading", { name: /Karen Demo Hansen/ }).waitFor();
     await expect
@@ -151,9 +156,7 @@ describe("a relative with the citizen's consent", () => {
 describe("an organisation's own contact details", () => {
   it("are edited by its administrator, with a refusal next to the field", async () => {
     await page.getByRole("button", { name: "Log ud" }).click();
-    await page.goto(`${harness.server.url}/login`);
-    await page.getByRole("button", { name: "Anna Administrator (demo)" }).click();
-    await page.locator(".user-menu .user-name").waitFor();
+    await logInAsDemo(harness, page, "Anna Administrator (demo)");
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("link", { name: "Organisationer" }).click();
     const form = page.locator("section.organisation-contact");

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminService, type TokenScope } from "../../src/access/admin-service.ts";
-import { createCitizenAccess } from "../../src/access/citizen-access.ts";
-import { defaultAccessPolicy } from "../../src/access/model.ts";
-import { createCipher } from "../../src/citizens/crypto.ts";
-import { createCitizenService } from "../../src/citizens/service.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { authHeaders, citizenIdByCpr, type DemoApp, demoApp } from "../support/access.ts";
+import {
+  authHeaders,
+  citizenIdByCpr,
+  citizenRegistryOf,
+  type DemoApp,
+  demoApp,
+} from "../support/access.ts";
 import { integrationToken, postMessage } from "../support/messages.ts";
 
 /**
@@ -77,11 +79,7 @@ beforeAll(async () => {
     .select("id")
     .where("providerNumber", "=", "990001")
     .executeTakeFirstOrThrow();
-  const citizens = createCitizenService(
-    db,
-    createCipher(demo.masterKey),
-    createCitizenAccess(db, defaultAccessPolicy),
-  );
+  const citizens = citizenRegistryOf(demo);
   await citizens.register({
     cpr: CPR,
     name: NAME,

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCitizenAccess } from "../../src/access/citizen-access.ts";
-import { defaultAccessPolicy } from "../../src/access/model.ts";
-import { createCipher } from "../../src/citizens/crypto.ts";
-import { createCitizenService } from "../../src/citizens/service.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { authHeaders, type DemoApp, demoApp, type Session } from "../support/access.ts";
+import {
+  authHeaders,
+  citizenRegistryOf,
+  type DemoApp,
+  demoApp,
+  type Session,
+} from "../support/access.ts";
 import { integrationToken, postMessage } from "../support/messages.ts";
 
 /**
@@ -43,11 +45,7 @@ beforeAll(async () => {
     .select("id")
     .where("providerNumber", "=", "990001")
     .executeTakeFirstOrThrow();
-  const citizens = createCitizenService(
-    db,
-    createCipher(demo.masterKey),
-    createCitizenAccess(db, defaultAccessPolicy),
-  );
+  const citizens = citizenRegistryOf(demo);
   await citizens.register({
     cpr: karen.cpr,
     name: "Hanne Test Handover",

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCitizenAccess } from "../../src/access/citizen-access.ts";
-import { defaultAccessPolicy } from "../../src/access/model.ts";
-import { createCipher } from "../../src/citizens/crypto.ts";
-import { createCitizenService } from "../../src/citizens/service.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
+import {
+  addStaff,
+  authHeaders,
+  citizenRegistryOf,
+  type DemoApp,
+  demoApp,
+} from "../support/access.ts";
 import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
@@ -51,11 +53,7 @@ beforeAll(async () => {
     organisationId: slagelse,
     role: "coordinator",
   });
-  const citizens = createCitizenService(
-    db,
-    createCipher(demo.masterKey),
-    createCitizenAccess(db, defaultAccessPolicy),
-  );
+  const citizens = citizenRegistryOf(demo);
   await citizens.register({
     cpr: patient.cpr,
     name: "Olga Omvej",

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCitizenAccess } from "../../src/access/citizen-access.ts";
-import { defaultAccessPolicy } from "../../src/access/model.ts";
-import { createCipher } from "../../src/citizens/crypto.ts";
-import { createCitizenService } from "../../src/citizens/service.ts";
 import * as worklistStore from "../../src/handovers/worklist-store.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { authHeaders, type DemoApp, demoApp, requestId } from "../support/access.ts";
+import {
+  authHeaders,
+  citizenRegistryOf,
+  type DemoApp,
+  demoApp,
+  requestId,
+} from "../support/access.ts";
 import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
@@ -31,11 +33,7 @@ beforeAll(async () => {
   demo = await demoApp();
   const db = demo.database.db;
   const token = await integrationToken(db);
-  const citizens = createCitizenService(
-    db,
-    createCipher(demo.masterKey),
-    createCitizenAccess(db, defaultAccessPolicy),
-  );
+  const citizens = citizenRegistryOf(demo);
   const people = [...discharged, ...admitted];
   for (const [i, name] of people.entries()) {
     const cpr = `${String(10 + i).padStart(2, "0")}0362${String(4000 + i)}`;

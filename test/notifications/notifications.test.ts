@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCitizenAccess } from "../../src/access/citizen-access.ts";
-import { defaultAccessPolicy } from "../../src/access/model.ts";
-import { createCipher } from "../../src/citizens/crypto.ts";
-import { createCitizenService } from "../../src/citizens/service.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import * as store from "../../src/notifications/store.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
+import {
+  addStaff,
+  authHeaders,
+  citizenRegistryOf,
+  type DemoApp,
+  demoApp,
+} from "../support/access.ts";
 import {
   integrationToken,
   organisationIdOf,
@@ -57,11 +59,7 @@ beforeAll(async () => {
     .select("id")
     .where("providerNumber", "=", "990001")
     .executeTakeFirstOrThrow();
-  const citizens = createCitizenService(
-    db,
-    createCipher(demo.masterKey),
-    createCitizenAccess(db, defaultAccessPolicy),
-  );
+  const citizens = citizenRegistryOf(demo);
   for (const cpr of [patient.cpr, secondCpr])
     await citizens.register({
       cpr,

@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { Writable } from "node:stream";
 import { createAdminService } from "../../src/access/admin-service.ts";
 import { SESSION_COOKIE } from "../../src/access/authenticate.ts";
-import { defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
+import { createCitizenAccess } from "../../src/access/citizen-access.ts";
+import { defaultAccessPolicy, defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
 import { createSessionService } from "../../src/access/session-service.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
+import { createCitizenService } from "../../src/citizens/service.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
@@ -121,6 +123,19 @@ export async function citizenIdByCpr(demo: DemoApp, cpr: string): Promise<string
     .where("cprHash", "=", createCipher(demo.masterKey).lookupHash(cpr.replace("-", "")))
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * The demo app's citizen registry, as ingest and the demo seed use it: for a
+ * test to register its own synthetic citizens with the app's key.
+ */
+export function citizenRegistryOf(demo: DemoApp) {
+  const db = demo.database.db;
+  return createCitizenService(
+    db,
+    createCipher(demo.masterKey),
+    createCitizenAccess(db, defaultAccessPolicy),
+  );
 }
 
 /** A fresh request id, to find the audit rows a request wrote. */
