@@ -27,6 +27,7 @@ const RECEIVER_KIND: Record<Sector, OrganisationKind> = {
 };
 
 type Handover = NonNullable<Awaited<ReturnType<typeof store.findHandover>>>;
+type Receiver = NonNullable<Awaited<ReturnType<typeof store.organisationById>>>;
 
 /** The discharging hospital (any of its departments) or the handover's cluster's coordinators. */
 function maySend(org: OrganisationRef | null, h: Handover): boolean {
@@ -77,6 +78,27 @@ export function createRerouting(deps: {
     return org;
   }
 
+  /**
+   * The new receiver's cluster, and the deadline and first escalation its
+   * cluster's rule gives a handover sent to it now.
+   */
+  async function routeTo(tx: Database, sector: Sector, receiver: Receiver, now: Date) {
+    const parties = await structure.handoverParties(
+      tx,
+      receiver.municipalityCode && sector === "municipality" ? [receiver.municipalityCode] : [],
+      receiver.generalPracticeId ? [receiver.generalPracticeId] : [],
+      danishToday(now),
+    );
+    const party =
+      sector === "municipality"
+        ? parties.municipality.get(receiver.municipalityCode ?? "")
+        : parties.practice.get(receiver.generalPracticeId ?? "");
+    const clusterId = party?.clusterId ?? null;
+    const rule = (await ruleLookup(tx, [clusterId]))(clusterId, sector);
+    const deadlineAt = deadlineOf(now, rule);
+    return { clusterId, deadlineAt, nextEscalationAt: escalationDueAt(deadlineAt, rule, 0) };
+  }
+
   return {
     /** Candidate receivers by name, of the handover's sector. */
     async receivers(ctx: RequestContext, id: string, name: string) {
@@ -95,29 +117,13 @@ export function createRerouting(deps: {
       const actor = ctx.actor.kind === "staff" ? ctx.actor : null;
       const now = clock();
       const sent = await db.transaction().execute(async (tx) => {
-        const parties = await structure.handoverParties(
-          tx,
-          receiver.municipalityCode && h.sector === "municipality"
-            ? [receiver.municipalityCode]
-            : [],
-          receiver.generalPracticeId ? [receiver.generalPracticeId] : [],
-          danishToday(now),
-        );
-        const party =
-          h.sector === "municipality"
-            ? parties.municipality.get(receiver.municipalityCode ?? "")
-            : parties.practice.get(receiver.generalPracticeId ?? "");
-        const clusterId = party?.clusterId ?? null;
-        const rule = (await ruleLookup(tx, [clusterId]))(clusterId, h.sector);
-        const deadlineAt = deadlineOf(now, rule);
+        const route = await routeTo(tx, h.sector, receiver, now);
         const note = input.note?.trim();
         const done = await store.reroute(tx, id, input.version, {
           receiverOrganisationId: receiver.id,
           receiverMunicipalityCode: h.sector === "municipality" ? receiver.municipalityCode : null,
           receiverPracticeId: h.sector === "general-practice" ? receiver.generalPracticeId : null,
-          clusterId,
-          deadlineAt,
-          nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
+          ...route,
           ...(note ? { note } : {}),
         });
         if (!done) {
@@ -148,7 +154,7 @@ export function createRerouting(deps: {
             status: "open",
             recipientOrganisationIds: [receiver.id],
             at: now,
-            deadlineAt,
+            deadlineAt: route.deadlineAt,
           },
         ]);
         return done;

@@ -10,6 +10,8 @@ const staffInCare = {
 } as const;
 const params = z.object({ id: z.uuid({ error: "must be a handover id (uuid)" }) });
 const version = z.number().int().min(1);
+/** The ward's note to the receivers. */
+const noteText = z.string().max(2000, "must be at most 2000 characters");
 const decided = z.object({ id: z.string(), status: z.string(), version: z.number() });
 
 const item = z.object({
@@ -270,7 +272,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
         params,
         body: z.object({
           version,
-          note: z.string().max(2000, "must be at most 2000 characters"),
+          note: noteText,
         }),
         response: { 200: decided },
       },
@@ -305,7 +307,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
         body: z.object({
           version,
           receiverOrganisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
-          note: z.string().max(2000, "must be at most 2000 characters").optional(),
+          note: noteText.optional(),
         }),
         response: { 200: decided },
       },

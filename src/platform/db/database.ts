@@ -35,7 +35,7 @@ const plugins = [new CamelCasePlugin()];
  * default is 10 s, which under a steady but bursty load (a worklist's users)
  * closed connections between bursts and opened them again in the next one: a
  * new backend, cold catalog caches, every statement prepared again. In the
- * handover benchmark of 2026-11-23 that put 27 to 48 ms of waiting for a
+ * handover benchmark of 2026-11-23 that put 27 to 100 ms of waiting for a
  * connection, and slow first statements after it, into the slowest requests.
  * Five minutes keeps the pool through a quiet spell in steady use and still
  * gives the connections back at night.
