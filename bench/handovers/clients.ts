@@ -130,8 +130,14 @@ export function clientProcess() {
   return {
     run: (job: ClientJob) =>
       new Promise<ClientResult>((resolve, reject) => {
-        child.once("message", (m) => resolve(m as ClientResult));
-        child.once("exit", (code) => reject(new Error(`the client process exited (${code})`)));
+        // Each run's listeners go with it: a benchmark makes a dozen runs on one child.
+        const exited = (code: number | null) =>
+          reject(new Error(`the client process exited (${code})`));
+        child.once("exit", exited);
+        child.once("message", (m) => {
+          child.off("exit", exited);
+          resolve(m as ClientResult);
+        });
         child.send(job);
       }),
     close: () => child.disconnect(),
