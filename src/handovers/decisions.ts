@@ -1,6 +1,6 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
-import { AppError } from "../platform/http/errors.ts";
+import { AppError, type Translatable } from "../platform/http/errors.ts";
 import { type HandoverEventSink, recipients } from "./events.ts";
 import { canMove, type DeclineReason, type HandoverStatus } from "./model.ts";
 import * as store from "./store.ts";
@@ -38,7 +38,7 @@ export function createDecisions(deps: {
   ) {
     // The access check and its audit use their own connection, so they come before the transaction.
     const h = await store.findHandover(db, id);
-    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
+    if (!h) throw handoverNotFound();
     const actor = ctx.actor;
     const org = actor.kind === "staff" || actor.kind === "token" ? actor.organisation : null;
     const isReceiver =
@@ -55,6 +55,8 @@ export function createDecisions(deps: {
       throw new AppError(
         "TOV_ERR_FORBIDDEN",
         "Only the receiving organisation can confirm or decline this handover",
+        [],
+        { key: "handovers.notReceiver" },
       );
     }
     const moved = await db.transaction().execute(async (tx) => {
@@ -114,11 +116,23 @@ export function createDecisions(deps: {
  */
 export function handoverConflict(
   current: { status: string; version: number } | undefined,
-  reason = `is not the current version ${current?.version}`,
+  why?: { reason: string; i18n: Translatable },
 ) {
+  const state = { status: current?.status ?? "gone", version: current?.version ?? 0 };
+  const stale = {
+    reason: `is not the current version ${current?.version}`,
+    i18n: { key: "handovers.staleVersion", values: { version: state.version } },
+  };
   return new AppError(
     "TOV_ERR_CONFLICT",
     `The handover has changed: it is ${current?.status} (version ${current?.version})`,
-    [{ in: "body", field: "version", reason }],
+    [{ in: "body", field: "version", ...(why ?? stale) }],
+    { key: "handovers.changed", values: state },
   );
+}
+
+export function handoverNotFound() {
+  return new AppError("TOV_ERR_NOT_FOUND", "No such handover", [], {
+    key: "handovers.notFound",
+  });
 }

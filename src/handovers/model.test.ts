@@ -24,7 +24,9 @@ describe("handover rules", () => {
           { afterMinutes: -10, target: "cluster-coordinator" },
         ],
       }),
-    ).toEqual([{ field: "ladder.1.afterMinutes", reason: "must not be negative" }]);
+    ).toEqual([
+      { field: "ladder.1.afterMinutes", reason: "must not be negative", problem: "stepNegative" },
+    ]);
     expect(ruleProblems({ ...base, ladder: [] })[0]?.field).toBe("ladder");
     expect(
       ruleProblems({
@@ -34,6 +36,7 @@ describe("handover rules", () => {
     ).toEqual({
       field: "hours.weekday",
       reason: "must end after it starts",
+      problem: "hoursBackwards",
     });
     expect(ruleProblems({ ...base, deadlineMinutes: 0 })[0]?.field).toBe("deadlineMinutes");
   });

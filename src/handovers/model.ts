@@ -51,7 +51,8 @@ export const DEFAULT_RULES: Record<Sector, HandoverRule> = {
   },
 };
 
-export type RuleProblem = { field: string; reason: string };
+/** What is wrong with a rule: the field, the English reason and a key the web translates. */
+export type RuleProblem = { field: string; reason: string; problem: string };
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
@@ -59,33 +60,56 @@ const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 export function ruleProblems(rule: HandoverRule): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (!(rule.deadlineMinutes > 0))
-    problems.push({ field: "deadlineMinutes", reason: "must be more than 0" });
+    problems.push({
+      field: "deadlineMinutes",
+      reason: "must be more than 0",
+      problem: "deadlineNotPositive",
+    });
   for (const key of ["weekday", "weekend"] as const) {
     const w = rule.hours[key];
     if (!w) continue;
     if (!TIME.test(w.start) || !TIME.test(w.end))
-      problems.push({ field: `hours.${key}`, reason: "must be times HH:MM" });
+      problems.push({
+        field: `hours.${key}`,
+        reason: "must be times HH:MM",
+        problem: "hoursNotTimes",
+      });
     else if (w.start >= w.end)
-      problems.push({ field: `hours.${key}`, reason: "must end after it starts" });
+      problems.push({
+        field: `hours.${key}`,
+        reason: "must end after it starts",
+        problem: "hoursBackwards",
+      });
   }
   if (!rule.hours.weekday && !rule.hours.weekend)
     problems.push({
       field: "hours",
       reason: "must be open on some days, or no deadline can be met",
+      problem: "hoursNone",
     });
   if (rule.ladder.length === 0)
-    problems.push({ field: "ladder", reason: "must have at least one step" });
+    problems.push({
+      field: "ladder",
+      reason: "must have at least one step",
+      problem: "ladderEmpty",
+    });
   rule.ladder.forEach((step, i) => {
     const field = `ladder.${i}.afterMinutes`;
-    if (step.afterMinutes < 0) problems.push({ field, reason: "must not be negative" });
+    if (step.afterMinutes < 0)
+      problems.push({ field, reason: "must not be negative", problem: "stepNegative" });
     else if (i === 0 && step.afterMinutes !== 0)
       problems.push({
         field,
         reason:
           "must be 0: the first step is at the deadline, or an overdue handover goes unnoticed (a gap)",
+        problem: "firstStepGap",
       });
     else if (i > 0 && step.afterMinutes === 0)
-      problems.push({ field, reason: "must be more than 0: two steps at the same time" });
+      problems.push({
+        field,
+        reason: "must be more than 0: two steps at the same time",
+        problem: "stepsAtOnce",
+      });
   });
   return problems;
 }

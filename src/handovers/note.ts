@@ -1,7 +1,7 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
-import { handoverConflict } from "./decisions.ts";
+import { handoverConflict, handoverNotFound } from "./decisions.ts";
 import * as store from "./store.ts";
 
 /**
@@ -19,12 +19,14 @@ export function createNoteWriter(deps: { db: Database; access: CitizenAccess }) 
     input: { version: number; note: string },
   ) {
     const h = await store.findHandover(db, id);
-    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
+    if (!h) throw handoverNotFound();
     const actor = ctx.actor;
     const what = { action: "write-note", resource: "handover" };
     if (actor.kind !== "staff" || actor.organisation.hospitalId !== h.hospitalId) {
       await access.audit(ctx, h.citizenId, what, "denied");
-      throw new AppError("TOV_ERR_FORBIDDEN", "Only the discharging hospital writes the note");
+      throw new AppError("TOV_ERR_FORBIDDEN", "Only the discharging hospital writes the note", [], {
+        key: "handovers.noteOnlyHospital",
+      });
     }
     const note = input.note.trim() || null;
     const written = await db.transaction().execute(async (tx) => {

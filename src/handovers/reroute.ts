@@ -4,7 +4,7 @@ import type { Database } from "../platform/db/database.ts";
 import type { OrganisationKind } from "../platform/db/schema.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
-import { handoverConflict } from "./decisions.ts";
+import { handoverConflict, handoverNotFound } from "./decisions.ts";
 import type { HandoverEventSink } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
 import { ruleLookup } from "./rules-service.ts";
@@ -51,13 +51,15 @@ export function createRerouting(deps: {
   /** The handover, for someone who may send it on; 403 (audited) for anyone else. */
   async function sendable(ctx: RequestContext, id: string, action: string) {
     const h = await store.findHandover(db, id);
-    if (!h) throw new AppError("TOV_ERR_NOT_FOUND", "No such handover");
+    if (!h) throw handoverNotFound();
     const org = ctx.actor.kind === "staff" ? ctx.actor.organisation : null;
     if (!maySend(org, h)) {
       await access.audit(ctx, h.citizenId, { action, resource: "handover" }, "denied");
       throw new AppError(
         "TOV_ERR_FORBIDDEN",
         "Only the discharging hospital or the cluster's coordinators can send a handover on",
+        [],
+        { key: "handovers.notSender" },
       );
     }
     return h;
@@ -68,13 +70,19 @@ export function createRerouting(deps: {
     const org = await store.organisationById(db, organisationId);
     const kind = RECEIVER_KIND[h.sector];
     if (!org || org.kind !== kind)
-      throw new AppError("TOV_ERR_VALIDATION", "The new receiver cannot take this handover", [
-        {
-          in: "body",
-          field: "receiverOrganisationId",
-          reason: `must be ${kind === "municipality" ? "a municipality" : "a general practice"} (the handover is to ${h.sector})`,
-        },
-      ]);
+      throw new AppError(
+        "TOV_ERR_VALIDATION",
+        "The new receiver cannot take this handover",
+        [
+          {
+            in: "body",
+            field: "receiverOrganisationId",
+            reason: `must be ${kind === "municipality" ? "a municipality" : "a general practice"} (the handover is to ${h.sector})`,
+            i18n: { key: `handovers.receiverMustBe.${kind}` },
+          },
+        ],
+        { key: "handovers.cannotReceive" },
+      );
     return org;
   }
 
@@ -132,7 +140,10 @@ export function createRerouting(deps: {
             current,
             current?.status === "declined"
               ? undefined
-              : `only a declined handover can be sent on; it is ${current?.status}`,
+              : {
+                  reason: `only a declined handover can be sent on; it is ${current?.status}`,
+                  i18n: { key: "handovers.onlyDeclinedSentOn" },
+                },
           );
         }
         await store.insertTransitions(tx, [

@@ -53,13 +53,21 @@ export function createRules(db: Database) {
         throw new AppError(
           "TOV_ERR_FORBIDDEN",
           "Only the cluster's own coordinators can change its handover rules",
+          [],
+          { key: "handoverRules.onlyOwnCoordinators" },
         );
       const problems = ruleProblems(rule);
       if (problems.length > 0)
         throw new AppError(
           "TOV_ERR_VALIDATION",
           "The handover rule is not sound",
-          problems.map((p) => ({ in: "body", field: p.field, reason: p.reason })),
+          problems.map((p) => ({
+            in: "body",
+            field: p.field,
+            reason: p.reason,
+            i18n: { key: `handoverRules.${p.problem}` },
+          })),
+          { key: "handoverRules.unsound" },
         );
       await store.saveRule(db, { clusterId, sector, rule, updatedBy: actor.userId });
       return { sector, rule, isDefault: false };

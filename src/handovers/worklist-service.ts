@@ -29,10 +29,14 @@ export function createWorklists(deps: {
       throw new AppError(
         "TOV_ERR_FORBIDDEN",
         "Worklists belong to staff acting for an organisation",
+        [],
+        { key: "handovers.staffOnly" },
       );
     const scope = worklistScope(org);
     if (!scope)
-      throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist");
+      throw new AppError("TOV_ERR_FORBIDDEN", "This organisation has no handover worklist", [], {
+        key: "handovers.noWorklist",
+      });
     return scope;
   }
 

@@ -34,8 +34,9 @@ const isHttpsUrl = (v: string) =>
 /**
  * One optional text field: trimmed, blank or absent means "none" (as a form
  * left empty), otherwise it must pass `valid` and becomes `normal(value)`.
+ * `key` names the reason for the web's translation (problems.validation.*).
  */
-function field(max: number, reason: string, valid: (v: string) => string | null) {
+function field(max: number, reason: string, key: string, valid: (v: string) => string | null) {
   return z
     .string()
     .trim()
@@ -46,7 +47,7 @@ function field(max: number, reason: string, valid: (v: string) => string | null)
       if (!v) return null;
       const normal = valid(v);
       if (normal !== null) return normal;
-      ctx.addIssue({ code: "custom", message: reason });
+      ctx.addIssue({ code: "custom", message: reason, params: { key } });
       return z.NEVER;
     });
 }
@@ -55,13 +56,17 @@ export const contactInputSchema = z.object({
   phone: field(
     30,
     "must be a Danish phone number: 8 digits, optionally with +45 and spaces",
+    "validation.phone",
     danishPhone,
   ),
-  email: field(200, "must be an email address, such as name@example.org", (v) =>
-    isEmail(v) ? v : null,
+  email: field(
+    200,
+    "must be an email address, such as name@example.org",
+    "validation.email",
+    (v) => (isEmail(v) ? v : null),
   ),
-  openingHours: field(500, "must be text", (v) => v),
-  webUrl: field(500, "must be a web address starting with https://", (v) =>
+  openingHours: field(500, "must be text", "validation.invalid", (v) => v),
+  webUrl: field(500, "must be a web address starting with https://", "validation.httpsUrl", (v) =>
     isHttpsUrl(v) ? v : null,
   ),
 });

@@ -166,7 +166,7 @@ describe("an organisation's own contact details", () => {
     await form.getByRole("button", { name: "Gem kontaktoplysninger" }).click();
     await expect
       .poll(() => page.locator("#contact-phone-error").textContent())
-      .toContain("must be a Danish phone number");
+      .toContain("skal være et dansk telefonnummer");
     await expect(form.locator(".error-summary").textContent()).resolves.toContain(
       "Kontaktoplysningerne blev ikke gemt",
     );

@@ -58,7 +58,9 @@ describe("the cluster's handover rules", () => {
     await expect.poll(() => summary.textContent()).toContain("Reglen blev ikke gemt");
     await expect(summary.getByRole("link", { name: "Trin 2, minutter" }).count()).resolves.toBe(1);
     const fieldError = page.locator("#municipality-step-1-minutes-error");
-    await expect(fieldError.textContent()).resolves.toContain("must be more than 0");
+    await expect(fieldError.textContent()).resolves.toContain(
+      "skal være mere end 0: to trin på samme tid",
+    );
     await expect(stepTwo().getAttribute("aria-invalid")).resolves.toBe("true");
     await summary.getByRole("link", { name: "Trin 2, minutter" }).click();
     await expect(stepTwo().evaluate((input) => input.matches(":focus"))).resolves.toBe(true);

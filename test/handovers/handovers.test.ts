@@ -196,6 +196,15 @@ describe("handovers at discharge", () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().detail).toContain("confirmed (version 2)");
+    // The same, for the web to say in Danish (web/src/api/problem-text.ts).
+    expect(stale.json().i18n).toEqual({
+      key: "handovers.changed",
+      values: { status: "confirmed", version: 2 },
+    });
+    expect(stale.json().errors[0].i18n).toEqual({
+      key: "handovers.staleVersion",
+      values: { version: 2 },
+    });
     const p = await karenPathway();
     expect(p.responsibility.responsible.map((r) => r.for).sort()).toEqual(["care", "treatment"]);
   });
@@ -313,7 +322,13 @@ describe("the cluster's own rules", () => {
       payload: { ...twoHours, ladder: [{ afterMinutes: 60, target: "receiver" }] },
     });
     expect(response.statusCode).toBe(400);
-    expect(JSON.stringify(response.json())).toContain("ladder.0.afterMinutes");
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({
+        field: "ladder.0.afterMinutes",
+        i18n: { key: "handoverRules.firstStepGap" },
+      }),
+    ]);
+    expect(response.json().i18n).toEqual({ key: "handoverRules.unsound" });
   });
 
   it("lets only the cluster's coordinators change them, and new discharges follow", async () => {

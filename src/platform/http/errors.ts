@@ -32,6 +32,14 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/**
+ * The same text as a key and its values, so that a client can say it in its
+ * user's language: the API's own texts are English, the web's Danish first.
+ * The web looks the key up under `problems.` (web/src/i18n) and falls back to
+ * the English text for a key it does not know.
+ */
+export type Translatable = { key: string; values?: Record<string, string | number> };
+
 /** One reason a request was refused, tied to the field or parameter it concerns. */
 export type FieldError = {
   /** Where the field is: "body", "query", "params", "headers" or "file". */
@@ -39,19 +47,23 @@ export type FieldError = {
   /** Dotted path of the field, e.g. "date" or "clusters.3.municipalityCodes". */
   field: string;
   reason: string;
+  i18n?: Translatable;
 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly errors: FieldError[];
+  /** The detail, translatable (see Translatable); absent where only the English detail exists. */
+  readonly i18n: Translatable | undefined;
 
-  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = []) {
+  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = [], i18n?: Translatable) {
     super(detail ?? errorCatalogue[code].title);
     this.name = "AppError";
     this.code = code;
     this.status = errorCatalogue[code].status;
     this.errors = errors;
+    this.i18n = i18n;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type ErrorCode, errorCatalogue, type FieldError } from "./errors.ts";
+import { type ErrorCode, errorCatalogue, type FieldError, type Translatable } from "./errors.ts";
 import { isFhirPath, sendOperationOutcome } from "./operation-outcome.ts";
 import { redactPath } from "./redact.ts";
 
@@ -13,6 +13,8 @@ export type Problem = {
   code: ErrorCode;
   requestId: string;
   errors?: FieldError[];
+  /** The detail as a key and values, for a client to say in its user's language. */
+  i18n?: Translatable;
 };
 
 export function problemFor(
@@ -20,6 +22,7 @@ export function problemFor(
   code: ErrorCode,
   detail: string,
   errors: FieldError[] = [],
+  i18n?: Translatable,
 ): Problem {
   const { status, title } = errorCatalogue[code];
   return {
@@ -32,6 +35,7 @@ export function problemFor(
     code,
     requestId: String(request.id),
     ...(errors.length > 0 ? { errors } : {}),
+    ...(i18n ? { i18n } : {}),
   };
 }
 

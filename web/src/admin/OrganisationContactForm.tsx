@@ -41,7 +41,7 @@ export function OrganisationContactForm() {
     onSuccess: (saved) => client.setQueryData(contactQueryKey(saved.organisationId), saved),
   });
   if (!organisation) return null;
-  const problems = fieldProblems(save.error);
+  const problems = fieldProblems(save.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(draft);

@@ -59,8 +59,13 @@ export type Problem = {
   code?: string;
   requestId?: string;
   /** Which field is wrong and why (the server's FieldError). */
-  errors?: { in: string; field: string; reason: string }[];
+  errors?: { in: string; field: string; reason: string; i18n?: Translatable }[];
+  /** The detail as a key and values (web/src/api/problem-text.ts). */
+  i18n?: Translatable;
 };
+
+/** A server text as a key and its values, for the web to say in the user's language. */
+export type Translatable = { key: string; values?: Record<string, string | number> };
 
 export type MunicipalityFeature = {
   type: "Feature";

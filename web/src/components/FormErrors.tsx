@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
+import { fieldReason, problemDetail } from "../api/problem-text";
 
 /**
  * A refused form, shown the dkfds way: a summary at the top that links to
@@ -10,10 +12,10 @@ import { ApiError } from "../api/client";
 
 export type FieldProblem = { field: string; reason: string };
 
-/** The field problems of a refused request; empty for any other error. */
-export function fieldProblems(error: Error | null): FieldProblem[] {
+/** The field problems of a refused request, in the user's language; empty for any other error. */
+export function fieldProblems(error: Error | null, t: TFunction): FieldProblem[] {
   if (!(error instanceof ApiError)) return [];
-  return (error.problem.errors ?? []).map((e) => ({ field: e.field, reason: e.reason }));
+  return (error.problem.errors ?? []).map((e) => ({ field: e.field, reason: fieldReason(t, e) }));
 }
 
 /** The reason(s) for the fields `belongs` claims, joined, or undefined. */
@@ -50,8 +52,8 @@ export function ErrorSummary({
   targetOf: (field: string) => Target;
 }) {
   const { t } = useTranslation();
-  const problems = fieldProblems(error);
-  const detail = error instanceof ApiError ? error.problem.detail : undefined;
+  const problems = fieldProblems(error, t);
+  const detail = error instanceof ApiError ? problemDetail(t, error.problem) : undefined;
   return (
     <div className="alert alert-error error-summary" role="alert">
       <div className="alert-body">

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
+import { fieldReason, problemDetail, problemTitle } from "../api/problem-text";
 
 type Props = {
   error: Error;
@@ -10,6 +11,7 @@ type Props = {
 export function ProblemAlert({ error, onRetry }: Props) {
   const { t } = useTranslation();
   const problem = error instanceof ApiError ? error.problem : null;
+  const detail = problem ? problemDetail(t, problem) : undefined;
   return (
     <div className="alert alert-error" role="alert">
       <div className="alert-body">
@@ -17,8 +19,8 @@ export function ProblemAlert({ error, onRetry }: Props) {
         <p className="alert-text">
           {problem ? (
             <>
-              <strong>{problem.title}</strong>
-              {problem.detail ? `: ${problem.detail}` : ""}
+              <strong>{problemTitle(t, problem)}</strong>
+              {detail ? `: ${detail}` : ""}
             </>
           ) : (
             t("status.errorNetwork")
@@ -28,7 +30,7 @@ export function ProblemAlert({ error, onRetry }: Props) {
           <ul className="alert-text problem-errors">
             {problem.errors.map((e) => (
               <li key={`${e.in}-${e.field}-${e.reason}`}>
-                <code>{e.field}</code>: {e.reason}
+                <code>{e.field}</code>: {fieldReason(t, e)}
               </li>
             ))}
           </ul>

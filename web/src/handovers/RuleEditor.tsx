@@ -11,13 +11,12 @@ import { fieldKey, type RuleView, type Sector } from "./rule-text";
 function labelOf(t: ReturnType<typeof useTranslation>["t"], field: string): string {
   const key = fieldKey(field);
   const step = /^ladder\.(\d+)(\.(afterMinutes|target))?$/.exec(key);
-  if (step)
-    return t(
-      step[3] === "target" ? "handoverRules.form.stepTarget" : "handoverRules.form.stepMinutes",
-      {
-        n: Number(step[1]) + 1,
-      },
-    );
+  if (step) {
+    const n = Number(step[1]) + 1;
+    return step[3] === "target"
+      ? t("handoverRules.form.stepTarget", { n })
+      : t("handoverRules.form.stepMinutes", { n });
+  }
   if (key === "deadlineMinutes") return t("handoverRules.form.deadline");
   if (key === "hours.weekday") return t("handoverRules.form.weekday");
   if (key === "hours.weekend") return t("handoverRules.form.weekend");
@@ -42,7 +41,7 @@ export function RuleEditor({ clusterId, view }: { clusterId: string; view: RuleV
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: ["handover-rules", clusterId] }),
   });
-  const problems = fieldProblems(save.error);
+  const problems = fieldProblems(save.error, t);
   const part: RulePart = {
     sector,
     draft,

@@ -14,6 +14,8 @@ import operationsDa from "./operations.da.json";
 import operationsEn from "./operations.en.json";
 import pathwaysDa from "./pathways.da.json";
 import pathwaysEn from "./pathways.en.json";
+import problemsDa from "./problems.da.json";
+import problemsEn from "./problems.en.json";
 
 /**
  * Each capability's strings live in their own pair of files; top-level keys
@@ -28,6 +30,7 @@ export const bundles = {
   handoverRules: { da: handoverRulesDa, en: handoverRulesEn },
   contact: { da: contactDa, en: contactEn },
   notifications: { da: notificationsDa, en: notificationsEn },
+  problems: { da: problemsDa, en: problemsEn },
 } as const;
 
 export const danish = {
@@ -39,6 +42,7 @@ export const danish = {
   ...handoverRulesDa,
   ...contactDa,
   ...notificationsDa,
+  ...problemsDa,
 };
 export const english = {
   ...en,
@@ -49,4 +53,5 @@ export const english = {
   ...handoverRulesEn,
   ...contactEn,
   ...notificationsEn,
+  ...problemsEn,
 };

@@ -24,7 +24,7 @@ export function AddWebhookForm({
   const { t } = useTranslation();
   const [draft, setDraft] = useState(EMPTY);
   const create = useCreateWebhook(organisationId);
-  const problems = fieldProblems(create.error);
+  const problems = fieldProblems(create.error, t);
   const urlError = reasonFor(problems, (f) => f === "url");
   const descriptionError = reasonFor(problems, (f) => f === "description");
   const eventsError = reasonFor(problems, (f) => f.startsWith("events"));
