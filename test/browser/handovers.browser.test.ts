@@ -182,10 +182,29 @@ describe("a declined discharge sent on", () => {
     await row.getByLabel("Besked til den nye modtager").fill("Flyttet til Slagelse i sidste uge");
     await screenshot(page, "worklist-send-on");
     await expectAccessible(page, "worklist, sending a declined handover on");
-    await row.getByRole("button", { name: "Send til ny modtager" }).click();
-    await expect.poll(() => row.textContent()).toContain("Slagelse Kommune");
-    await expect(row.textContent()).resolves.toContain("Afventer");
+    // Hold the list's refresh: until it has the new state the form stays, waiting,
+    // and the old row (with its "send on" button) does not show again.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const isList = (url: URL) => url.pathname === "/api/handovers";
+    await page.route(isList, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const submit = row.getByRole("button", { name: "Send til ny modtager" });
+    await submit.click();
+    await page.waitForResponse((response) => response.url().endsWith("/reroute"));
+    await page.waitForTimeout(300);
+    await expect(submit.isDisabled({ timeout: 1000 })).resolves.toBe(true);
+    await expect(row.getByRole("button", { name: "Send videre" }).count()).resolves.toBe(0);
+    release();
+    // The form itself names Slagelse Kommune, so wait for the new status instead.
+    await expect.poll(() => row.textContent()).toContain("Afventer");
+    await expect(row.textContent()).resolves.toContain("Slagelse Kommune");
     await expect(row.textContent()).resolves.toContain("Flyttet til Slagelse i sidste uge");
     await expect(row.getByRole("button", { name: "Send videre" }).count()).resolves.toBe(0);
+    await page.unroute(isList);
   });
 });

@@ -14,8 +14,12 @@ export function NoteEditor({ item }: { item: WorklistItem }) {
   const save = useMutation({
     mutationFn: () =>
       sendJson("PUT", `/api/handovers/${item.id}/note`, { version: item.version, note }),
-    onSuccess: () => setEditing(false),
-    onSettled: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
+    // Pending until the list has the new note, so the old one never shows again.
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["worklist"] });
+      setEditing(false);
+    },
+    onError: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
   if (!editing)
     return (

@@ -37,8 +37,13 @@ export function RerouteForm({ item }: { item: WorklistItem }) {
         receiverOrganisationId: chosen,
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
-    onSuccess: () => setOpen(false),
-    onSettled: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
+    // The form stays pending until the list has the new state: closing it first
+    // showed the old row, with its "send on" button, for a moment.
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["worklist"] });
+      setOpen(false);
+    },
+    onError: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
   const id = (part: string) => `send-on-${part}-${item.id}`;
 

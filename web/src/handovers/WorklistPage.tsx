@@ -45,7 +45,8 @@ export function WorklistPage() {
             reason: d.reason,
             ...(d.note.trim() ? { note: d.note.trim() } : {}),
           }),
-    onSettled: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
+    // Returned, so the decision stays pending until the list shows its outcome.
+    onSettled: () => client.invalidateQueries({ queryKey: ["worklist"] }),
   });
 
   if (list.isPending) return <Loading />;
