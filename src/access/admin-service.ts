@@ -23,12 +23,12 @@ export type NewUser = {
 export function createAdminService(db: Database) {
   async function userOrThrow(username: string) {
     const user = await store.findUserByUsername(db, username.toLowerCase());
-    if (!user) throw notFound(`User "${username}"`);
+    if (!user) throw notFound("user", `User "${username}" was not found`);
     return user;
   }
   async function organisationOrThrow(id: string) {
     const organisation = await store.findOrganisation(db, id);
-    if (!organisation) throw notFound(`Organisation ${id}`);
+    if (!organisation) throw notFound("organisation", `Organisation ${id} was not found`);
     return organisation;
   }
 
@@ -37,21 +37,40 @@ export function createAdminService(db: Database) {
       const username = input.username.toLowerCase();
       // Checked here, not only in the HTTP schema, so the CLI gets a clear refusal too.
       if (!USERNAME_PATTERN.test(username)) {
-        throw new AppError("TOV_ERR_VALIDATION", "The username is not valid", [
-          {
-            in: "body",
-            field: "username",
-            reason: "must be 3-100 characters of a-z, 0-9, . _ @ -",
-          },
-        ]);
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "The username is not valid",
+          [
+            {
+              in: "body",
+              field: "username",
+              reason: "must be 3-100 characters of a-z, 0-9, . _ @ -",
+              i18n: { key: "admin.usernamePattern" },
+            },
+          ],
+          { key: "validation.fields" },
+        );
       }
       if (await store.findUserByUsername(db, username)) {
-        throw new AppError("TOV_ERR_CONFLICT", `The username "${username}" is taken`);
+        throw new AppError("TOV_ERR_CONFLICT", `The username "${username}" is taken`, [], {
+          key: "admin.usernameTaken",
+          values: { username },
+        });
       }
       if (input.password !== undefined && input.password.length < 12) {
-        throw new AppError("TOV_ERR_VALIDATION", "The password must be at least 12 characters", [
-          { in: "body", field: "password", reason: "must be at least 12 characters" },
-        ]);
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "The password must be at least 12 characters",
+          [
+            {
+              in: "body",
+              field: "password",
+              reason: "must be at least 12 characters",
+              i18n: { key: "validation.tooShort", values: { limit: 12 } },
+            },
+          ],
+          { key: "validation.fields" },
+        );
       }
       const user = await store.insertUser(db, {
         username,
@@ -72,7 +91,12 @@ export function createAdminService(db: Database) {
     async grant(username: string, organisationId: string, role: Role) {
       const user = await userOrThrow(username);
       if (user.kind !== "staff") {
-        throw new AppError("TOV_ERR_VALIDATION", "Only staff users hold organisation memberships");
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "Only staff users hold organisation memberships",
+          [],
+          { key: "admin.staffOnlyMemberships" },
+        );
       }
       const organisation = await organisationOrThrow(organisationId);
       await store.insertMembership(db, { userId: user.id, organisationId, role });
@@ -82,7 +106,11 @@ export function createAdminService(db: Database) {
     async revoke(username: string, organisationId: string, role: Role) {
       const user = await userOrThrow(username);
       const revoked = await store.revokeMembership(db, { userId: user.id, organisationId, role });
-      if (revoked === 0) throw notFound(`An active ${role} membership of ${username} there`);
+      if (revoked === 0)
+        throw notFound(
+          "membership",
+          `An active ${role} membership of ${username} there was not found`,
+        );
       return { username: user.username, role };
     },
 
@@ -110,9 +138,19 @@ export function createAdminService(db: Database) {
       expiresAt: Date | null;
     }) {
       if (input.expiresAt && input.expiresAt <= new Date()) {
-        throw new AppError("TOV_ERR_VALIDATION", "The expiry must be in the future", [
-          { in: "body", field: "expiresAt", reason: "must be in the future" },
-        ]);
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "The expiry must be in the future",
+          [
+            {
+              in: "body",
+              field: "expiresAt",
+              reason: "must be in the future",
+              i18n: { key: "admin.expiryInFuture" },
+            },
+          ],
+          { key: "validation.fields" },
+        );
       }
       await organisationOrThrow(input.organisationId);
       const token = `${TOKEN_PREFIX}${randomToken(32)}`;
@@ -128,7 +166,8 @@ export function createAdminService(db: Database) {
     },
 
     async revokeToken(id: string) {
-      if ((await store.revokeToken(db, id, new Date())) === 0) throw notFound(`Active token ${id}`);
+      if ((await store.revokeToken(db, id, new Date())) === 0)
+        throw notFound("token", `Active token ${id} was not found`);
     },
 
     listTokens: () => store.listTokens(db),

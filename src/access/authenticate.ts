@@ -1,6 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../platform/http/errors.ts";
-import type { Authenticator, Caller, DenialListener } from "../platform/http/route-access.ts";
+import {
+  type Authenticator,
+  type Caller,
+  type DenialListener,
+  unauthenticated,
+} from "../platform/http/route-access.ts";
 import type { CitizenAccess, RequestContext } from "./citizen-access.ts";
 import type { Actor } from "./model.ts";
 import type { SessionContext, SessionService } from "./session-service.ts";
@@ -60,7 +65,7 @@ export function createAuthenticator(sessions: SessionService): Authenticator {
 
 export function callerOf(request: FastifyRequest): AccessCaller {
   const caller = request.caller as AccessCaller | null;
-  if (!caller) throw new AppError("TOV_ERR_UNAUTHENTICATED", "log in or present a valid token");
+  if (!caller) throw unauthenticated();
   return caller;
 }
 
@@ -68,14 +73,19 @@ export function callerOf(request: FastifyRequest): AccessCaller {
 export function contextOf(request: FastifyRequest): RequestContext {
   const caller = callerOf(request);
   if (!caller.actor) {
-    throw new AppError("TOV_ERR_FORBIDDEN", "Choose which membership to act in first");
+    throw new AppError("TOV_ERR_FORBIDDEN", "Choose which membership to act in first", [], {
+      key: "access.chooseMembership",
+    });
   }
   return { actor: caller.actor, requestId: String(request.id) };
 }
 
 export function sessionOf(request: FastifyRequest): SessionContext {
   const session = callerOf(request).session;
-  if (!session) throw new AppError("TOV_ERR_FORBIDDEN", "This needs a logged-in session");
+  if (!session)
+    throw new AppError("TOV_ERR_FORBIDDEN", "This needs a logged-in session", [], {
+      key: "access.sessionOnly",
+    });
   return session;
 }
 

@@ -165,8 +165,13 @@ export function createCitizenAccess(
       const [decision] = await decisionsFor(ctx.actor, [facts], clock());
       if (!decision?.allowed) {
         await audit(ctx, facts.citizenId, what, "denied");
-        const reason = decision?.reason ?? "no decision";
-        throw new AppError("TOV_ERR_NO_RELATION", `Access denied: ${reason}`);
+        const problem = decision?.problem ?? "noRelation";
+        throw new AppError(
+          "TOV_ERR_NO_RELATION",
+          `Access denied: ${decision?.reason ?? "no decision"}`,
+          [],
+          { key: `access.denied.${problem}` },
+        );
       }
       await audit(ctx, facts.citizenId, what, "allowed", {
         relation: decision.relation,
@@ -201,7 +206,12 @@ export function createCitizenAccess(
       const refused = breakGlassRefusal(ctx.actor, reason);
       if (refused || ctx.actor.kind !== "staff") {
         await audit(ctx, citizenId, { action: "break-the-glass", resource: "citizen" }, "denied");
-        throw new AppError("TOV_ERR_FORBIDDEN", `Emergency access refused: ${refused}`);
+        throw new AppError(
+          "TOV_ERR_FORBIDDEN",
+          `Emergency access refused: ${refused?.reason ?? "only staff can use emergency access"}`,
+          [],
+          { key: `access.breakGlass.${refused?.problem ?? "staffOnly"}` },
+        );
       }
       const now = clock();
       const grant = await store.insertBreakGlass(db, {
@@ -221,7 +231,14 @@ export function createCitizenAccess(
     /** A citizen's own view of who looked at their data. */
     async accessLog(ctx: RequestContext, limit = 200) {
       if (ctx.actor.kind !== "citizen") {
-        throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can see their own access log");
+        throw new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only the citizen can see their own access log",
+          [],
+          {
+            key: "access.ownLogOnly",
+          },
+        );
       }
       const entries = await auditStore.auditForCitizen(db, ctx.actor.citizenId, limit);
       await audit(ctx, ctx.actor.citizenId, { action: "read", resource: "access-log" }, "allowed", {

@@ -97,7 +97,17 @@ export type Relation =
 
 export type AccessDecision =
   | { allowed: true; relation: Relation; breakGlassReason?: string }
-  | { allowed: false; reason: string };
+  | { allowed: false; reason: string; problem: AccessProblem };
+
+/** Why access was denied, as an id the web says in its user's language (`access.denied.*`). */
+export const ACCESS_PROBLEMS = [
+  "notSelf",
+  "noConsent",
+  "tokenNoRelation",
+  "roleNoCitizens",
+  "noRelation",
+] as const;
+export type AccessProblem = (typeof ACCESS_PROBLEMS)[number];
 
 /** Roles whose work is the care of individual citizens; the others see aggregates only. */
 export const CARE_ROLES: readonly Role[] = ["clinician", "coordinator"];
@@ -171,22 +181,27 @@ export function decideCitizenAccess(input: {
     case "citizen":
       return actor.citizenId === facts.citizenId
         ? { allowed: true, relation: "self" }
-        : { allowed: false, reason: "a citizen sees only their own data" };
+        : { allowed: false, reason: "a citizen sees only their own data", problem: "notSelf" };
     case "relative":
       return consentHolds(actor.userId, facts, now)
         ? { allowed: true, relation: "relative-consent" }
-        : { allowed: false, reason: "no active consent from the citizen" };
+        : { allowed: false, reason: "no active consent from the citizen", problem: "noConsent" };
     case "token": {
       const relation = organisationRelation(actor.organisation, facts, now, policy);
       return relation
         ? { allowed: true, relation }
-        : { allowed: false, reason: "the token's organisation has no relation to the citizen" };
+        : {
+            allowed: false,
+            reason: "the token's organisation has no relation to the citizen",
+            problem: "tokenNoRelation",
+          };
     }
     case "staff": {
       if (!CARE_ROLES.includes(actor.role)) {
         return {
           allowed: false,
           reason: `the role ${actor.role} does not give access to citizens`,
+          problem: "roleNoCitizens",
         };
       }
       const relation = organisationRelation(actor.organisation, facts, now, policy);
@@ -197,19 +212,35 @@ export function decideCitizenAccess(input: {
       if (grant) {
         return { allowed: true, relation: "break-the-glass", breakGlassReason: grant.reason };
       }
-      return { allowed: false, reason: "your organisation has no current relation to the citizen" };
+      return {
+        allowed: false,
+        reason: "your organisation has no current relation to the citizen",
+        problem: "noRelation",
+      };
     }
   }
 }
 
 export const BREAK_GLASS_MIN_REASON = 10;
 
+export const BREAK_GLASS_PROBLEMS = ["staffOnly", "role", "reasonTooShort"] as const;
+export type BreakGlassRefusal = {
+  reason: string;
+  /** Said by the web as `access.breakGlass.<problem>`. */
+  problem: (typeof BREAK_GLASS_PROBLEMS)[number];
+};
+
 /** Only clinicians in a care organisation may break the glass, and only with a stated reason. */
-export function breakGlassRefusal(actor: Actor, reason: string): string | null {
-  if (actor.kind !== "staff") return "only staff can use emergency access";
-  if (!CARE_ROLES.includes(actor.role)) return `the role ${actor.role} cannot use emergency access`;
+export function breakGlassRefusal(actor: Actor, reason: string): BreakGlassRefusal | null {
+  if (actor.kind !== "staff")
+    return { reason: "only staff can use emergency access", problem: "staffOnly" };
+  if (!CARE_ROLES.includes(actor.role))
+    return { reason: `the role ${actor.role} cannot use emergency access`, problem: "role" };
   if (reason.trim().length < BREAK_GLASS_MIN_REASON) {
-    return `the reason must be at least ${BREAK_GLASS_MIN_REASON} characters`;
+    return {
+      reason: `the reason must be at least ${BREAK_GLASS_MIN_REASON} characters`,
+      problem: "reasonTooShort",
+    };
   }
   return null;
 }

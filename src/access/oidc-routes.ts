@@ -36,7 +36,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRoutesOptions> = async (app, 
     "/api/auth/oidc/start",
     { config: loginPublic, schema: { tags, summary: "Start OpenID Connect login (302)" } },
     async (request, reply) => {
-      if (!client) throw notFound("OpenID Connect login");
+      if (!client) throw notFound("oidc");
       let started: Awaited<ReturnType<OidcClient["start"]>>;
       try {
         started = await client.start();
@@ -61,7 +61,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRoutesOptions> = async (app, 
     "/api/auth/oidc/callback",
     { config: loginPublic, schema: { tags, summary: "OpenID Connect callback (302)" } },
     async (request, reply) => {
-      if (!client) throw notFound("OpenID Connect login");
+      if (!client) throw notFound("oidc");
       const sealed = request.cookies[OIDC_COOKIE];
       reply.clearCookie(OIDC_COOKIE, { path: "/api/auth/oidc" });
       const fail = (code: string, reason: string) => {

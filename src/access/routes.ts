@@ -51,7 +51,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
 
   async function meOf(userId: string, sessionKey: string, csrfToken: string) {
     const user = await store.findUserById(db, userId);
-    if (!user) throw notFound("User");
+    if (!user) throw notFound("user");
     const session = await sessionStore.findSession(db, sessionKey);
     const memberships = await store.activeMemberships(db, userId);
     return {
@@ -105,7 +105,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
       },
     },
     async () => {
-      if (!opts.demo) throw notFound("Demo users");
+      if (!opts.demo) throw notFound("demoUsers");
       return (await store.listDemoUsers(db)).map((u) => ({
         username: u.username,
         displayName: u.displayName,

@@ -73,7 +73,12 @@ export function createSessionService(
       const keys = [`user:${username.toLowerCase()}`, `ip:${ip}`];
       const states = await Promise.all(keys.map((k) => sessionStore.getThrottle(db, k)));
       if (states.some((s) => isLocked(s, now))) {
-        throw new AppError("TOV_ERR_LOGIN_LOCKED", "Too many failed attempts; try again later");
+        throw new AppError(
+          "TOV_ERR_LOGIN_LOCKED",
+          "Too many failed attempts; try again later",
+          [],
+          { key: "access.loginLocked" },
+        );
       }
       const user = await store.findUserByUsername(db, username.toLowerCase());
       const ok = await verifyPassword(user?.passwordHash ?? null, password);
@@ -85,7 +90,9 @@ export function createSessionService(
             await sessionStore.saveThrottle(trx, key, afterFailure(current, now, policy.throttle));
           });
         }
-        throw new AppError("TOV_ERR_LOGIN_FAILED", GENERIC_FAILURE);
+        throw new AppError("TOV_ERR_LOGIN_FAILED", GENERIC_FAILURE, [], {
+          key: "access.loginFailed",
+        });
       }
       await sessionStore.clearThrottle(db, keys[0]!);
       return openSession(user.id, "password");
@@ -117,7 +124,9 @@ export function createSessionService(
     async switchMembership(ctx: SessionContext, membershipId: string): Promise<void> {
       const memberships = await store.activeMemberships(db, ctx.userId);
       if (!memberships.some((m) => m.membershipId === membershipId)) {
-        throw new AppError("TOV_ERR_FORBIDDEN", "You do not hold that membership");
+        throw new AppError("TOV_ERR_FORBIDDEN", "You do not hold that membership", [], {
+          key: "access.notYourMembership",
+        });
       }
       await sessionStore.setActiveMembership(db, ctx.sessionKey, membershipId);
     },

@@ -31,9 +31,19 @@ export type CitizenView = {
 };
 
 const invalidCpr = () =>
-  new AppError("TOV_ERR_VALIDATION", "The CPR number is not valid", [
-    { in: "body", field: "cpr", reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date" },
-  ]);
+  new AppError(
+    "TOV_ERR_VALIDATION",
+    "The CPR number is not valid",
+    [
+      {
+        in: "body",
+        field: "cpr",
+        reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date",
+        i18n: { key: "citizens.cprInvalid" },
+      },
+    ],
+    { key: "validation.fields" },
+  );
 
 /** Each citizen once, in the order first named. */
 function uniqueCitizens(citizens: store.SealedFacts[]) {
@@ -42,7 +52,9 @@ function uniqueCitizens(citizens: store.SealedFacts[]) {
 
 function ownCitizenId(ctx: RequestContext): string {
   if (ctx.actor.kind !== "citizen") {
-    throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can manage their consents");
+    throw new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can manage their consents", [], {
+      key: "citizens.ownConsentsOnly",
+    });
   }
   return ctx.actor.citizenId;
 }
@@ -190,11 +202,11 @@ export function createCitizenService(
       if (!facts) {
         // Unknown ids are audited like denials, so probing for ids leaves a trace.
         await access.audit(ctx, null, { action: "read", resource, purpose }, "denied");
-        throw notFound("Citizen");
+        throw notFound("citizen");
       }
       await access.authorize(ctx, facts, { action: "read", resource, purpose });
       const row = await store.findCitizen(db, citizenId);
-      if (!row) throw notFound("Citizen");
+      if (!row) throw notFound("citizen");
       const [municipality, practice] = await store.placeNames(
         db,
         row.homeMunicipalityCode,
@@ -279,7 +291,7 @@ export function createCitizenService(
     },
 
     async breakGlass(ctx: RequestContext, citizenId: string, reason: string) {
-      if (!(await store.findCitizen(db, citizenId))) throw notFound("Citizen");
+      if (!(await store.findCitizen(db, citizenId))) throw notFound("citizen");
       return access.breakGlass(ctx, citizenId, reason);
     },
 
@@ -306,9 +318,19 @@ export function createCitizenService(
       const citizenId = ownCitizenId(ctx);
       const relative = await store.relativeUserByUsername(db, relativeUsername.toLowerCase());
       if (relative?.kind !== "relative") {
-        throw new AppError("TOV_ERR_VALIDATION", "No relative user by that username", [
-          { in: "body", field: "relativeUsername", reason: "is not a relative's username" },
-        ]);
+        throw new AppError(
+          "TOV_ERR_VALIDATION",
+          "No relative user by that username",
+          [
+            {
+              in: "body",
+              field: "relativeUsername",
+              reason: "is not a relative's username",
+              i18n: { key: "citizens.notARelative" },
+            },
+          ],
+          { key: "validation.fields" },
+        );
       }
       const consent = await store.grantConsent(db, {
         citizenId,
@@ -324,7 +346,7 @@ export function createCitizenService(
     async withdrawConsent(ctx: RequestContext, consentId: string) {
       const citizenId = ownCitizenId(ctx);
       if ((await store.revokeConsent(db, citizenId, consentId, new Date())) === 0) {
-        throw notFound("Active consent");
+        throw notFound("consent");
       }
       await access.audit(ctx, citizenId, { action: "write", resource: "consent" }, "allowed", {
         relation: "self",

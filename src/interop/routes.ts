@@ -76,7 +76,9 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
         typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
       const actor = contextOf(request).actor;
       if (actor.kind !== "token")
-        throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations");
+        throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations", [], {
+          key: "interop.integrationsOnly",
+        });
       const result = await receive({
         raw,
         via: { via: "http", tokenId: actor.tokenId },

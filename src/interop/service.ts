@@ -245,7 +245,7 @@ export function createMessageIngest(deps: {
   /** Applies a kept message again, e.g. after its sender's SOR code has been registered. */
   async function reapply(messageId: string) {
     const row = await store.findMessage(db, messageId);
-    if (!row) throw notFound("Message");
+    if (!row) throw notFound("message");
     if (row.status === "applied")
       return { status: row.status, problems: row.problems as unknown[] };
     const body = parseJson(cipher.decrypt(row.bodyEncrypted));

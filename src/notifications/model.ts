@@ -97,17 +97,24 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * encrypted), plain http only to this machine (local receivers and tests), no
  * credentials in the URL (they would be shown to every administrator).
  */
-export function webhookUrlProblem(text: string): string | null {
+export function webhookUrlProblem(text: string): { reason: string; key: string } | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return "must be an absolute URL";
+    return { reason: "must be an absolute URL", key: "webhooks.urlAbsolute" };
   }
-  if (url.username || url.password) return "must not contain a user name or password";
+  if (url.username || url.password)
+    return {
+      reason: "must not contain a user name or password",
+      key: "webhooks.urlCredentials",
+    };
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname)) return null;
-  return "must be an https:// URL (http:// only for localhost or 127.0.0.1)";
+  return {
+    reason: "must be an https:// URL (http:// only for localhost or 127.0.0.1)",
+    key: "webhooks.urlHttps",
+  };
 }
 
 /** After a failed attempt (counting it): when to try again, or null when the delivery has failed. */

@@ -45,7 +45,7 @@ export function createNotificationService(deps: {
   async function adminOf(ctx: RequestContext, organisationId: string, action: string) {
     const actor = ctx.actor;
     // Organisations are public (the register); one that does not exist is simply not found.
-    if (!(await hooks.organisationExists(db, organisationId))) throw notFound("The organisation");
+    if (!(await hooks.organisationExists(db, organisationId))) throw notFound("organisation");
     if (
       actor.kind !== "staff" ||
       actor.role !== "administrator" ||
@@ -55,6 +55,8 @@ export function createNotificationService(deps: {
       throw new AppError(
         "TOV_ERR_FORBIDDEN",
         "Only an administrator acting for the organisation can manage its webhooks",
+        [],
+        { key: "webhooks.adminOnly" },
       );
     }
     return actor;
@@ -62,7 +64,7 @@ export function createNotificationService(deps: {
 
   async function webhookOf(organisationId: string, webhookId: string) {
     const row = await hooks.findWebhook(db, organisationId, webhookId);
-    if (!row) throw notFound("The webhook");
+    if (!row) throw notFound("webhook");
     return row;
   }
 
@@ -118,6 +120,8 @@ export function createNotificationService(deps: {
           throw new AppError(
             "TOV_ERR_CONFLICT",
             `An organisation can have at most ${MAX_WEBHOOKS_PER_ORGANISATION} webhooks; delete one first`,
+            [],
+            { key: "webhooks.tooMany", values: { max: MAX_WEBHOOKS_PER_ORGANISATION } },
           );
         const { secret, sealed } = newSecret();
         const id = await hooks.insertWebhook(tx, {
@@ -166,6 +170,8 @@ export function createNotificationService(deps: {
         throw new AppError(
           "TOV_ERR_CONFLICT",
           "The webhook is switched off; switch it on to test it",
+          [],
+          { key: "webhooks.switchedOff" },
         );
       const id = randomUUID();
       const at = clock();
@@ -216,8 +222,10 @@ export function createNotificationService(deps: {
       await ownWebhook(ctx, organisationId, webhookId, "retry-delivery");
       if (await hooks.retryNow(db, webhookId, deliveryId, clock())) return { deliveryId };
       const status = await hooks.deliveryStatus(db, webhookId, deliveryId);
-      if (!status) throw notFound("The delivery");
-      throw new AppError("TOV_ERR_CONFLICT", "The delivery has already been delivered");
+      if (!status) throw notFound("delivery");
+      throw new AppError("TOV_ERR_CONFLICT", "The delivery has already been delivered", [], {
+        key: "webhooks.alreadyDelivered",
+      });
     },
   };
 }
@@ -235,6 +243,8 @@ function staffOf(ctx: RequestContext): StaffActor {
     throw new AppError(
       "TOV_ERR_FORBIDDEN",
       "Notifications are for staff acting for an organisation",
+      [],
+      { key: "notifications.staffOnly" },
     );
   return ctx.actor;
 }
@@ -242,9 +252,12 @@ function staffOf(ctx: RequestContext): StaffActor {
 function checkUrl(url: string) {
   const problem = webhookUrlProblem(url);
   if (problem)
-    throw new AppError("TOV_ERR_VALIDATION", `The webhook URL ${problem}`, [
-      { in: "body", field: "url", reason: problem },
-    ]);
+    throw new AppError(
+      "TOV_ERR_VALIDATION",
+      `The webhook URL ${problem.reason}`,
+      [{ in: "body", field: "url", reason: problem.reason, i18n: { key: problem.key } }],
+      { key: "validation.fields" },
+    );
 }
 
 function notificationView(r: {

@@ -3,7 +3,7 @@ import type { RequestContext } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StayStatusColumn } from "../platform/db/schema.ts";
-import { AppError } from "../platform/http/errors.ts";
+import { AppError, notFound } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
 import {
   type ClusterTriple,
@@ -208,24 +208,39 @@ export function createPathwayService(
       const actor = ctx.actor;
       const org = actor.kind === "staff" ? actor.organisation : null;
       const found = await store.stayById(db, stayId);
-      if (!found) throw new AppError("TOV_ERR_NOT_FOUND", "No such stay");
+      if (!found) throw notFound("stay");
       // Checks the relation to the citizen and audits the action, allowed or not.
       await citizens.get(ctx, found.citizenId, "discharge", "hospital-stay");
       if (!org || actor.kind !== "staff" || org.hospitalId !== found.hospitalId)
-        throw new AppError("TOV_ERR_FORBIDDEN", "Only the stay's own hospital can discharge");
+        throw new AppError("TOV_ERR_FORBIDDEN", "Only the stay's own hospital can discharge", [], {
+          key: "pathways.ownHospitalOnly",
+        });
       const now = clock();
       const at = input.dischargedAt ?? now;
       return db.transaction().execute(async (tx) => {
         const stay = await store.lockStay(tx, stayId);
         if (!stay || (stay.status !== "admitted" && stay.status !== "on-leave"))
-          throw new AppError("TOV_ERR_CONFLICT", `The stay is ${stay?.status ?? "gone"}`, [
-            { in: "path", field: "stayId", reason: `is ${stay?.status ?? "gone"}, not admitted` },
-          ]);
+          throw new AppError(
+            "TOV_ERR_CONFLICT",
+            `The stay is ${stay?.status ?? "gone"}`,
+            [{ in: "path", field: "stayId", reason: `is ${stay?.status ?? "gone"}, not admitted` }],
+            { key: "pathways.notAdmitted" },
+          );
         const problem = dischargeTimeProblem(at, new Date(stay.admittedAt), now);
         if (problem)
-          throw new AppError("TOV_ERR_VALIDATION", "The discharge time is not possible", [
-            { in: "body", field: "dischargedAt", reason: problem },
-          ]);
+          throw new AppError(
+            "TOV_ERR_VALIDATION",
+            "The discharge time is not possible",
+            [
+              {
+                in: "body",
+                field: "dischargedAt",
+                reason: problem.reason,
+                i18n: { key: problem.key },
+              },
+            ],
+            { key: "pathways.dischargeTime" },
+          );
         await store.insertNotifications(tx, [
           {
             stayId,
@@ -316,9 +331,15 @@ export function createPathwayService(
 export type PathwayService = ReturnType<typeof createPathwayService>;
 
 /** Why a staff discharge time cannot be, or null: not before the admission, not in the future. */
-export function dischargeTimeProblem(at: Date, admittedAt: Date, now: Date): string | null {
-  if (at.getTime() < admittedAt.getTime()) return "must not be before the admission";
+export function dischargeTimeProblem(
+  at: Date,
+  admittedAt: Date,
+  now: Date,
+): { reason: string; key: string } | null {
+  if (at.getTime() < admittedAt.getTime())
+    return { reason: "must not be before the admission", key: "pathways.beforeAdmission" };
   // A few minutes' grace for clocks that differ between the ward's PC and the server.
-  if (at.getTime() > now.getTime() + 5 * 60_000) return "must not be in the future";
+  if (at.getTime() > now.getTime() + 5 * 60_000)
+    return { reason: "must not be in the future", key: "pathways.inFuture" };
   return null;
 }

@@ -12,7 +12,7 @@ import * as store from "./contact-store.ts";
 export function createContactService(db: Database) {
   async function contactOf(organisationId: string) {
     const [own] = await store.contactsOf(db, [organisationId]);
-    if (!own) throw notFound("The organisation");
+    if (!own) throw notFound("organisation");
     const [parent] =
       own.parentId && !hasAny(own.contact) ? await store.contactsOf(db, [own.parentId]) : [];
     const shown = effectiveContact(own, parent ?? null);
@@ -41,6 +41,8 @@ export function createContactService(db: Database) {
         throw new AppError(
           "TOV_ERR_FORBIDDEN",
           "Only an administrator acting for the organisation can change its contact details",
+          [],
+          { key: "structure.contactAdminOnly" },
         );
       await store.saveContact(db, organisationId, input, actor.userId);
       return contactOf(organisationId);

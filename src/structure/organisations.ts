@@ -25,7 +25,8 @@ export function createOrganisationService(db: Database) {
 
     async structural(key: Parameters<typeof store.structuralOrganisation>[1]) {
       const organisation = await store.structuralOrganisation(db, key);
-      if (!organisation) throw notFound(`The ${key.kind} organisation`);
+      if (!organisation)
+        throw notFound("organisation", `The ${key.kind} organisation was not found`);
       return organisation;
     },
 

@@ -110,8 +110,20 @@ describe("a CSV file of units", () => {
     ]);
     expect(units).toHaveLength(1);
     expect(errors).toEqual([
-      { line: 3, in: "file", field: "sorCode", reason: "must be a SOR code: at least 11 digits" },
-      { line: 4, in: "file", field: "sorCode", reason: "repeats the SOR code of line 2" },
+      {
+        line: 3,
+        in: "file",
+        field: "sorCode",
+        reason: "must be a SOR code: at least 11 digits",
+        i18n: { key: "structure.register.sorCode" },
+      },
+      {
+        line: 4,
+        in: "file",
+        field: "sorCode",
+        reason: "repeats the SOR code of line 2",
+        i18n: { key: "structure.register.repeatedSor", values: { line: 2 } },
+      },
     ]);
   });
 });

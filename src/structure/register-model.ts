@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidGln, SOR_PATTERN } from "../interop/medcom/codes.ts";
+import { zodIssueText } from "../platform/http/error-handler.ts";
 import type { FieldError } from "../platform/http/errors.ts";
 
 /**
@@ -29,7 +30,13 @@ const optionalText = z
 
 export const newUnitSchema = z
   .object({
-    sorCode: z.string().trim().regex(SOR_PATTERN, "must be a SOR code: at least 11 digits"),
+    sorCode: z
+      .string()
+      .trim()
+      .refine((v) => SOR_PATTERN.test(v), {
+        message: "must be a SOR code: at least 11 digits",
+        params: { key: "structure.register.sorCode" },
+      }),
     name: z
       .string()
       .trim()
@@ -39,13 +46,16 @@ export const newUnitSchema = z
     unitType: z.enum(UNIT_TYPES, { error: `must be one of ${UNIT_TYPES.join(", ")}` }).optional(),
     gln: optionalText.refine((v) => v === undefined || isValidGln(v), {
       message: "must be a GLN: 13 digits with a valid GS1 check digit",
+      params: { key: "structure.register.gln" },
     }),
     hospitalId: optionalText,
     municipalityCode: optionalText.refine((v) => v === undefined || /^[0-9]{3}$/.test(v), {
       message: "must be a municipality code (3 digits)",
+      params: { key: "structure.register.municipalityCode" },
     }),
     providerNumber: optionalText.refine((v) => v === undefined || /^[0-9]{6}$/.test(v), {
       message: "must be a provider number (6 digits)",
+      params: { key: "structure.register.providerNumber" },
     }),
     /** Synthetic (generated, demo) units are marked so wherever they are shown. */
     synthetic: z
@@ -79,6 +89,11 @@ export function unitTypeOf(u: NewUnit) {
 }
 
 export type RowError = FieldError & { line: number };
+
+/** A file's row errors as a problem's field errors: the field names its line. */
+export function lineErrors(errors: RowError[]): FieldError[] {
+  return errors.map(({ line, ...e }) => ({ ...e, field: `line ${line}: ${e.field}` }));
+}
 
 const CSV_COLUMNS: Record<string, keyof NewUnit> = {
   sor_code: "sorCode",
@@ -130,6 +145,10 @@ export function parseUnitsCsv(text: string): {
     in: "file",
     field: c,
     reason: `is not a known column (known: ${Object.keys(CSV_COLUMNS).join(", ")})`,
+    i18n: {
+      key: "structure.register.unknownColumn",
+      values: { known: Object.keys(CSV_COLUMNS).join(", ") },
+    },
   }));
   const rows = lines.slice(1).flatMap((line, i) => {
     if (line.trim() === "") return [];
@@ -163,6 +182,7 @@ export function validateUnits(rows: { line: number; data: unknown }[]): {
           in: "file",
           field: issue.path.join(".") || "(row)",
           reason: issue.message,
+          i18n: zodIssueText(issue.code, { ...issue }, issue.message),
         });
       }
       continue;
@@ -174,6 +194,7 @@ export function validateUnits(rows: { line: number; data: unknown }[]): {
         in: "file",
         field: "sorCode",
         reason: `repeats the SOR code of line ${first}`,
+        i18n: { key: "structure.register.repeatedSor", values: { line: first } },
       });
       continue;
     }

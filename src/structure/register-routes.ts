@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../platform/http/errors.ts";
-import { newUnitSchema, parseUnitsCsv, UNIT_KINDS } from "./register-model.ts";
+import { lineErrors, newUnitSchema, parseUnitsCsv, UNIT_KINDS } from "./register-model.ts";
 import type { RegisterService } from "./register-service.ts";
 
 const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
@@ -22,6 +22,13 @@ const unitView = z.object({
   synthetic: z.boolean(),
 });
 
+const notAList = {
+  in: "body",
+  field: "content",
+  reason: "must be a JSON array of units",
+  i18n: { key: "structure.register.mustBeList" },
+};
+
 /** Reads an import body into numbered rows; a JSON file is an array of units. */
 function rowsOf(format: "csv" | "json", content: string) {
   if (format === "csv") {
@@ -30,7 +37,8 @@ function rowsOf(format: "csv" | "json", content: string) {
       throw new AppError(
         "TOV_ERR_VALIDATION",
         "The file's header is not valid; nothing was imported",
-        errors.map((e) => ({ in: "file", field: `line ${e.line}: ${e.field}`, reason: e.reason })),
+        lineErrors(errors),
+        { key: "structure.register.badHeader" },
       );
     }
     return rows;
@@ -39,14 +47,14 @@ function rowsOf(format: "csv" | "json", content: string) {
   try {
     parsed = JSON.parse(content);
   } catch {
-    throw new AppError("TOV_ERR_VALIDATION", "The file is not valid JSON", [
-      { in: "body", field: "content", reason: "must be a JSON array of units" },
-    ]);
+    throw new AppError("TOV_ERR_VALIDATION", "The file is not valid JSON", [notAList], {
+      key: "structure.register.notJson",
+    });
   }
   if (!Array.isArray(parsed)) {
-    throw new AppError("TOV_ERR_VALIDATION", "The file is not a list of units", [
-      { in: "body", field: "content", reason: "must be a JSON array of units" },
-    ]);
+    throw new AppError("TOV_ERR_VALIDATION", "The file is not a list of units", [notAList], {
+      key: "structure.register.notAList",
+    });
   }
   return parsed.map((data, i) => ({ line: i + 1, data }));
 }

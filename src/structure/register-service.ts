@@ -1,6 +1,12 @@
 import type { Database } from "../platform/db/database.ts";
-import { AppError } from "../platform/http/errors.ts";
-import { type NewUnit, type RowError, unitTypeOf, validateUnits } from "./register-model.ts";
+import { AppError, type FieldError } from "../platform/http/errors.ts";
+import {
+  lineErrors,
+  type NewUnit,
+  type RowError,
+  unitTypeOf,
+  validateUnits,
+} from "./register-model.ts";
 import * as structureStore from "./store.ts";
 import * as store from "./units-store.ts";
 
@@ -10,7 +16,11 @@ import * as store from "./units-store.ts";
  * checked first, and nothing is written if one is wrong.
  */
 
-const field = (reason: string, name = "sorCode") => ({ in: "body", field: name, reason });
+const field = (reason: string, name = "sorCode"): FieldError => ({
+  in: "body",
+  field: name,
+  reason,
+});
 
 /** Adds one unit inside `tx`; returns what a problem would say, or the new organisation id. */
 async function addIn(
@@ -27,7 +37,12 @@ async function addIn(
   if (u.kind === "hospital_department") {
     const parent = await store.parentOf(tx, { hospitalId: u.hospitalId ?? "" });
     if (!parent)
-      return { error: field(`names no hospital in the structure: ${u.hospitalId}`, "hospitalId") };
+      return {
+        error: {
+          ...field(`names no hospital in the structure: ${u.hospitalId}`, "hospitalId"),
+          i18n: { key: "structure.register.noHospital" },
+        },
+      };
     return store.insertUnit(tx, {
       ...base,
       kind: u.kind,
@@ -40,7 +55,12 @@ async function addIn(
   }
   const parent = await store.parentOf(tx, { municipalityCode: u.municipalityCode ?? "" });
   if (!parent)
-    return { error: field(`names no municipality: ${u.municipalityCode}`, "municipalityCode") };
+    return {
+      error: {
+        ...field(`names no municipality: ${u.municipalityCode}`, "municipalityCode"),
+        i18n: { key: "structure.register.noMunicipality" },
+      },
+    };
   if (u.kind === "municipal_unit") {
     return store.insertUnit(tx, {
       ...base,
@@ -83,13 +103,18 @@ export function createRegisterService(db: Database) {
     async add(u: NewUnit) {
       return db.transaction().execute(async (tx) => {
         if (await store.findUnitBySor(tx, u.sorCode)) {
-          throw new AppError("TOV_ERR_CONFLICT", `SOR ${u.sorCode} is already registered`, [
-            field("is already registered"),
-          ]);
+          throw new AppError(
+            "TOV_ERR_CONFLICT",
+            `SOR ${u.sorCode} is already registered`,
+            [{ ...field("is already registered"), i18n: { key: "structure.register.sorTaken" } }],
+            { key: "structure.register.sorTaken" },
+          );
         }
         const added = await addIn(tx, u);
         if ("error" in added)
-          throw new AppError("TOV_ERR_VALIDATION", "The unit is not valid", [added.error]);
+          throw new AppError("TOV_ERR_VALIDATION", "The unit is not valid", [added.error], {
+            key: "validation.fields",
+          });
         const unit = await store.findUnitBySor(tx, u.sorCode);
         if (!unit) throw new Error("A unit just added is missing");
         return unit;
@@ -148,7 +173,8 @@ function invalidFile(errors: RowError[]) {
   return new AppError(
     "TOV_ERR_VALIDATION",
     `The file has ${errors.length} problem(s); nothing was imported`,
-    errors.map((e) => ({ in: e.in, field: `line ${e.line}: ${e.field}`, reason: e.reason })),
+    lineErrors(errors),
+    { key: "structure.register.fileProblems", values: { count: errors.length } },
   );
 }
 

@@ -148,9 +148,9 @@ export function createStructureService(db: Database) {
 
     async getCluster(id: string, date: string): Promise<ClusterDetail> {
       const row = await store.findCluster(db, id);
-      if (!row) throw notFound(`Cluster "${id}"`);
+      if (!row) throw notFound("cluster", `Cluster "${id}" was not found`);
       const summary = (await clusterSummaries(date)).find((c) => c.id === id);
-      if (!summary) throw notFound(`Cluster "${id}" on ${date}`);
+      if (!summary) throw notFound("cluster", `Cluster "${id}" on ${date} was not found`);
       const [region, municipalities, hospitals] = await Promise.all([
         store.findRegion(db, row.regionCode),
         store.listMunicipalities(db),
@@ -223,7 +223,7 @@ export function createStructureService(db: Database) {
 
     async getMunicipality(code: string, date: string): Promise<MunicipalityView> {
       const municipality = await store.findMunicipality(db, code);
-      if (!municipality) throw notFound(`Municipality ${code}`);
+      if (!municipality) throw notFound("municipality", `Municipality ${code} was not found`);
       const [region, resolution] = await Promise.all([
         store.findRegion(db, municipality.regionCode),
         this.resolveCluster(code, date),

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ACCESS_PROBLEMS, BREAK_GLASS_PROBLEMS } from "../../src/access/model.ts";
 import { ruleProblems } from "../../src/handovers/model.ts";
 import { zodIssueText } from "../../src/platform/http/error-handler.ts";
-import { errorCatalogue } from "../../src/platform/http/errors.ts";
+import { errorCatalogue, NOT_FOUND_SUBJECTS } from "../../src/platform/http/errors.ts";
 
 /**
  * The server sends each problem's texts also as keys (`i18n`), and the web
@@ -41,8 +42,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const serverFiles = sourceFiles(path.resolve(import.meta.dirname, "../../src"));
+
 /** Keys written out in the server's code (`key: "handovers.notFound"`). */
-const literalKeys = sourceFiles(path.resolve(import.meta.dirname, "../../src")).flatMap((file) =>
+const literalKeys = serverFiles.flatMap((file) =>
   [...readFileSync(file, "utf8").matchAll(/\bkey: "([a-zA-Z]+\.[a-zA-Z.]+)"/g)].map(
     (m) => m[1] as string,
   ),
@@ -75,7 +78,39 @@ const builtKeys = [
   ...["validation.phone", "validation.email", "validation.httpsUrl"],
   "handovers.receiverMustBe.municipality",
   "handovers.receiverMustBe.general_practice",
+  ...Object.keys(NOT_FOUND_SUBJECTS).map((subject) => `notFound.${subject}`),
+  ...ACCESS_PROBLEMS.map((problem) => `access.denied.${problem}`),
+  ...BREAK_GLASS_PROBLEMS.map((problem) => `access.breakGlass.${problem}`),
+  ...["staff", "citizen", "relative", "token"].map((kind) => `access.route.kind.${kind}`),
 ];
+
+/**
+ * Where an English-only refusal is right: the terminal's commands, the demo's
+ * loaders, the FHIR API (its OperationOutcome is for other systems) and the
+ * structure file, which is loaded at start-up and from the command line.
+ */
+const ENGLISH_ONLY = [
+  /\/src\/cli\//,
+  /\/src\/synth\//,
+  /fhir-routes\.ts$/,
+  /\/structure\/load\.ts$/,
+];
+
+/** Each `new AppError(…)` call in a file, as written, up to its closing parenthesis. */
+function appErrorCalls(text: string): string[] {
+  const calls: string[] = [];
+  for (let start = text.indexOf("new AppError("); start >= 0; ) {
+    let depth = 0;
+    let end = start + "new AppError".length;
+    for (; end < text.length; end++) {
+      if (text[end] === "(") depth++;
+      else if (text[end] === ")" && --depth === 0) break;
+    }
+    calls.push(text.slice(start, end + 1));
+    start = text.indexOf("new AppError(", end);
+  }
+  return calls;
+}
 
 describe("the problem texts the server sends", () => {
   it("finds the keys it checks", () => {
@@ -87,6 +122,18 @@ describe("the problem texts the server sends", () => {
     const keys = [...new Set([...literalKeys, ...builtKeys])];
     expect(keys.filter((k) => !has(danish, k))).toEqual([]);
     expect(keys.filter((k) => !has(english, k))).toEqual([]);
+  });
+
+  it("come with a key wherever a person in the web can meet them", () => {
+    const untranslated = serverFiles
+      .filter((file) => !ENGLISH_ONLY.some((pattern) => pattern.test(file)))
+      .flatMap((file) =>
+        appErrorCalls(readFileSync(file, "utf8"))
+          // The fourth argument, the detail's key, is an object or a variable ending in i18n.
+          .filter((call) => !/\{ key: |\bkey: "|i18n\b/.test(call.replace(/\s+/g, " ")))
+          .map((call) => `${path.relative(process.cwd(), file)}: ${call.slice(0, 80)}`),
+      );
+    expect(untranslated).toEqual([]);
   });
 
   it("have a title in both languages for every error code", () => {

@@ -67,6 +67,31 @@ export class AppError extends Error {
   }
 }
 
-export function notFound(what: string): AppError {
-  return new AppError("TOV_ERR_NOT_FOUND", `${what} was not found`);
+/** What can be missing, each with its English name; the web's key is `notFound.<subject>`. */
+export const NOT_FOUND_SUBJECTS = {
+  citizen: "Citizen",
+  consent: "Active consent",
+  user: "User",
+  organisation: "The organisation",
+  membership: "The membership",
+  token: "Active token",
+  message: "Message",
+  webhook: "The webhook",
+  delivery: "The delivery",
+  stay: "The stay",
+  cluster: "The cluster",
+  municipality: "The municipality",
+  oidc: "OpenID Connect login",
+  demoUsers: "Demo users",
+} as const;
+export type NotFoundSubject = keyof typeof NOT_FOUND_SUBJECTS;
+
+/** A 404 for `subject`; `detail` may name the missing one for API clients (never personal data). */
+export function notFound(subject: NotFoundSubject, detail?: string): AppError {
+  return new AppError(
+    "TOV_ERR_NOT_FOUND",
+    detail ?? `${NOT_FOUND_SUBJECTS[subject]} was not found`,
+    [],
+    { key: `notFound.${subject}` },
+  );
 }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
-import { AppError } from "./errors.ts";
+import { AppError, type Translatable } from "./errors.ts";
 
 export type ActorKind = "staff" | "citizen" | "relative" | "token";
 
@@ -73,15 +73,36 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Why a caller may not use a route, or null if they may. */
-export function refusal(access: RouteAccess, caller: Caller): string | null {
+/** No valid session or token: the same 401 wherever it is found out. */
+export function unauthenticated(): AppError {
+  return new AppError("TOV_ERR_UNAUTHENTICATED", "log in or present a valid token", [], {
+    key: "access.unauthenticated",
+  });
+}
+
+/** Why a route refuses its caller: English for API clients, a key (`access.route.*`) for the web. */
+export type RouteRefusal = { reason: string; i18n: Translatable };
+
+export function refusal(access: RouteAccess, caller: Caller): RouteRefusal | null {
   if (access.public) return null;
-  if (!access.actors.includes(caller.kind)) return `not open to ${caller.kind} callers`;
+  if (!access.actors.includes(caller.kind))
+    return {
+      reason: `not open to ${caller.kind} callers`,
+      i18n: { key: `access.route.kind.${caller.kind}` },
+    };
   if (caller.kind === "staff" && access.roles && !access.roles.includes(caller.role ?? "")) {
-    return `the role ${caller.role ?? "(none)"} may not use this`;
+    return {
+      reason: `the role ${caller.role ?? "(none)"} may not use this`,
+      i18n: { key: "access.route.role" },
+    };
   }
   if (caller.kind === "token") {
     const missing = (access.scopes ?? []).filter((s) => !(caller.scopes ?? []).includes(s));
-    if (missing.length > 0) return `the token lacks the scope ${missing.join(", ")}`;
+    if (missing.length > 0)
+      return {
+        reason: `the token lacks the scope ${missing.join(", ")}`,
+        i18n: { key: "access.route.scope", values: { scopes: missing.join(", ") } },
+      };
   }
   return null;
 }
@@ -108,21 +129,31 @@ export function installRouteGuard(
   app.addHook("preValidation", async (request) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
-    if (!access) throw new AppError("TOV_ERR_FORBIDDEN", "this endpoint declares no access");
+    if (!access)
+      throw new AppError("TOV_ERR_FORBIDDEN", "this endpoint declares no access", [], {
+        key: "access.route.undeclared",
+      });
     if (access.public) return;
     const caller = await authenticate(request);
-    if (!caller) throw new AppError("TOV_ERR_UNAUTHENTICATED", "log in or present a valid token");
+    if (!caller) throw unauthenticated();
     request.caller = caller;
     if (caller.csrfToken !== undefined && !SAFE_METHODS.has(request.method)) {
       if (!sameSecret(request.headers["x-csrf-token"], caller.csrfToken)) {
         await onDenied(request, "missing or wrong CSRF token");
-        throw new AppError("TOV_ERR_CSRF", "the x-csrf-token header is missing or wrong");
+        throw new AppError("TOV_ERR_CSRF", "the x-csrf-token header is missing or wrong", [], {
+          key: "access.csrf",
+        });
       }
     }
-    const reason = refusal(access, caller);
-    if (reason) {
-      await onDenied(request, reason);
-      throw new AppError("TOV_ERR_FORBIDDEN", `You may not do this: ${reason}`);
+    const refused = refusal(access, caller);
+    if (refused) {
+      await onDenied(request, refused.reason);
+      throw new AppError(
+        "TOV_ERR_FORBIDDEN",
+        `You may not do this: ${refused.reason}`,
+        [],
+        refused.i18n,
+      );
     }
   });
 }
