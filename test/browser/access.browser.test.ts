@@ -69,6 +69,8 @@ describe("memberships", () => {
   it("shows the 403 page where the role is not allowed, and the refusal is audited", async () => {
     await page.goto(`${harness.server.url}/admin/brugere`);
     await page.getByRole("heading", { name: "Ingen adgang" }).waitFor();
+    // Why, in Danish: the server's refusal carries its key.
+    await page.getByText("Din rolle giver ikke adgang til dette.").waitFor();
     await screenshot(page, "access-forbidden");
     await expectAccessible(page, "forbidden page");
     const denied = await harness.server.database.db

@@ -147,6 +147,11 @@ describe("an administrator works the dead letters", () => {
     });
     await page.getByRole("button", { name: "Importér" }).click();
     await expect.poll(() => page.locator(".import-units").textContent()).toContain("line 2");
+    // The refusal in the user's language: the row's reason and what happened to the file.
+    const refusal = await page.locator(".import-units").textContent();
+    expect(refusal).toContain("angiver en kommune, der ikke findes");
+    expect(refusal).toContain("Intet er importeret");
+    await screenshot(page, "import-units-refused");
     await page.getByLabel("Fil (.csv eller .json)").setInputFiles({
       name: "enheder.csv",
       mimeType: "text/csv",

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import { ApiError } from "../api/client";
+import { problemDetail } from "../api/problem-text";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { ChooseMembership } from "./ChooseMembership";
@@ -25,8 +27,11 @@ export function RequireLogin({ children }: { children: ReactNode }) {
 
 /** Shows a 403 answer as the forbidden page, and any other error as an alert. */
 export function ErrorOrForbidden({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useTranslation();
   if (error instanceof ApiError && error.status === 403) {
-    return <ForbiddenPage requestId={error.problem.requestId} />;
+    return (
+      <ForbiddenPage requestId={error.problem.requestId} reason={problemDetail(t, error.problem)} />
+    );
   }
   return <ProblemAlert error={error} onRetry={onRetry} />;
 }

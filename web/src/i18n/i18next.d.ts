@@ -1,10 +1,11 @@
 import "i18next";
-import type { danish } from "./bundles";
+import type { NamedStrings } from "./bundles";
 
-// Translation keys are checked at compile time against the Danish strings (the reference language).
+// Translation keys named in the code are checked at compile time against the Danish strings
+// (the reference language); see bundles.ts for the problem texts, which are not.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof danish };
+    resources: { translation: NamedStrings };
   }
 }
