@@ -4,9 +4,7 @@ import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
 import { contextOf, SESSION_COOKIE, sessionOf, setSessionCookie } from "./authenticate.ts";
 import type { CitizenAccess } from "./citizen-access.ts";
-import { sha256 } from "./secrets.ts";
-import type { SessionService } from "./session-service.ts";
-import * as sessionStore from "./session-store.ts";
+import type { SessionContext, SessionService } from "./session-service.ts";
 import * as store from "./store.ts";
 
 export type AccessRoutesOptions = {
@@ -45,15 +43,15 @@ const meSchema = z.object({
   csrfToken: z.string(),
 });
 
+type MeUser = SessionContext["user"];
+
 export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (app, opts) => {
   const { db, sessions, citizenAccess } = opts;
   const tags = ["access"];
 
-  async function meOf(userId: string, sessionKey: string, csrfToken: string) {
-    const user = await store.findUserById(db, userId);
-    if (!user) throw notFound("user");
-    const session = await sessionStore.findSession(db, sessionKey);
-    const memberships = await store.activeMemberships(db, userId);
+  /** The user comes with the session (or the login); only the memberships are read here. */
+  async function meOf(user: MeUser, activeMembershipId: string | null, csrfToken: string) {
+    const memberships = await store.activeMemberships(db, user.id);
     return {
       user: {
         id: user.id,
@@ -72,7 +70,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
           clusterId: m.organisation.clusterId,
         },
       })),
-      activeMembershipId: session?.activeMembershipId ?? null,
+      activeMembershipId,
       csrfToken,
     };
   }
@@ -134,8 +132,9 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
     async (request, reply) => {
       const login = await sessions.login(request.body.username, request.body.password, request.ip);
       setSessionCookie(reply, login.cookieValue, opts.cookie);
-      const me = await meOf(login.userId, sha256(login.cookieValue), login.csrfToken);
-      return me;
+      const user = await store.findUserById(db, login.userId);
+      if (!user) throw notFound("user");
+      return meOf(user, login.activeMembershipId, login.csrfToken);
     },
   );
 
@@ -164,7 +163,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
     },
     async (request) => {
       const session = sessionOf(request);
-      return meOf(session.userId, session.sessionKey, session.csrfToken);
+      return meOf(session.user, session.activeMembershipId, session.csrfToken);
     },
   );
 
@@ -182,7 +181,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
     async (request) => {
       const session = sessionOf(request);
       await sessions.switchMembership(session, request.body.membershipId);
-      return meOf(session.userId, session.sessionKey, session.csrfToken);
+      return meOf(session.user, request.body.membershipId, session.csrfToken);
     },
   );
 

@@ -17,9 +17,23 @@ export type SessionContext = {
   userId: string;
   csrfToken: string;
   actor: Actor | null;
+  /** Who is logged in, as `/api/me` shows it: read with the session, not again. */
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    kind: "staff" | "citizen" | "relative";
+  };
+  /** The membership acted in, if it is still held. */
+  activeMembershipId: string | null;
 };
 
-export type LoginResult = { cookieValue: string; csrfToken: string; userId: string };
+export type LoginResult = {
+  cookieValue: string;
+  csrfToken: string;
+  userId: string;
+  activeMembershipId: string | null;
+};
 
 const GENERIC_FAILURE = "Wrong username or password";
 
@@ -52,17 +66,19 @@ export function createSessionService(
     const cookieValue = randomToken();
     const csrfToken = randomToken();
     const now = clock();
+    // With exactly one membership there is nothing to choose.
+    const activeMembershipId =
+      memberships.length === 1 ? (memberships[0]?.membershipId ?? null) : null;
     await sessionStore.insertSession(db, {
       // Only a hash is stored: a copy of the table does not let anyone take over a session.
       id: sha256(cookieValue),
       userId,
       csrfToken,
       expiresAt: new Date(now.getTime() + policy.session.absoluteHours * 3_600_000),
-      // With exactly one membership there is nothing to choose.
-      activeMembershipId: memberships.length === 1 ? (memberships[0]?.membershipId ?? null) : null,
+      activeMembershipId,
       loginMethod: method,
     });
-    return { cookieValue, csrfToken, userId };
+    return { cookieValue, csrfToken, userId, activeMembershipId };
   }
 
   return {
@@ -114,6 +130,13 @@ export function createSessionService(
         userId: user.id,
         csrfToken: session.csrfToken,
         actor: actorOf(user, membership),
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          kind: user.kind,
+        },
+        activeMembershipId: membership?.membershipId ?? null,
       };
     },
 

@@ -21,10 +21,6 @@ export async function insertSession(
     .execute();
 }
 
-export function findSession(db: Database, id: string) {
-  return db.selectFrom("userSession").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
 /**
  * A session with its user and its active membership (with the organisation),
  * in one round trip: every signed-in request asks this first.
@@ -47,6 +43,8 @@ export async function findSessionWithActor(db: Database, id: string) {
       "s.expiresAt",
       "s.endedAt",
       "u.id as userId",
+      "u.username",
+      "u.displayName",
       "u.kind as userKind",
       "u.citizenId",
       "u.disabledAt",
@@ -85,6 +83,8 @@ export async function findSessionWithActor(db: Database, id: string) {
     },
     user: {
       id: row.userId,
+      username: row.username,
+      displayName: row.displayName,
       kind: row.userKind,
       citizenId: row.citizenId,
       disabledAt: row.disabledAt,

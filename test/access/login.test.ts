@@ -264,6 +264,32 @@ describe("choosing a membership", () => {
     ]);
   });
 
+  it("forgets the membership acted in once it is revoked, and asks for a choice again", async () => {
+    const session = await loggedIn("demo.klyngekoordinator");
+    const { memberships } = (await me(session)).json();
+    const chosen = memberships[0].membershipId as string;
+    await demo.app.inject({
+      method: "PUT",
+      url: "/api/me/active-membership",
+      headers: authHeaders(session),
+      payload: { membershipId: chosen },
+    });
+    const revoke = (at: Date | null) =>
+      demo.database.db
+        .updateTable("membership")
+        .set({ revokedAt: at })
+        .where("id", "=", chosen)
+        .execute();
+    await revoke(new Date());
+    try {
+      const after = (await me(session)).json();
+      expect(after.memberships).toHaveLength(1);
+      expect(after.activeMembershipId).toBeNull();
+    } finally {
+      await revoke(null);
+    }
+  });
+
   it("single-membership users act in it from the start; citizens cannot choose one", async () => {
     expect((await me(await loggedIn("demo.visitator"))).json().activeMembershipId).toEqual(
       expect.any(String),
