@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidGln, SOR_PATTERN } from "../interop/medcom/codes.ts";
-import { zodIssueText } from "../platform/http/error-handler.ts";
 import type { FieldError } from "../platform/http/errors.ts";
+import { zodIssueText } from "../platform/http/issue-text.ts";
 
 /**
  * The organisation register's SOR-coded units as pure rules: what a new unit

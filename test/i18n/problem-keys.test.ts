@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACCESS_PROBLEMS, BREAK_GLASS_PROBLEMS } from "../../src/access/model.ts";
 import { ruleProblems } from "../../src/handovers/model.ts";
-import { zodIssueText } from "../../src/platform/http/error-handler.ts";
 import { errorCatalogue, NOT_FOUND_SUBJECTS } from "../../src/platform/http/errors.ts";
+import { zodIssueText } from "../../src/platform/http/issue-text.ts";
 
 /**
  * The server sends each problem's texts also as keys (`i18n`), and the web
