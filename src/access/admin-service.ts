@@ -1,5 +1,5 @@
 import type { Database } from "../platform/db/database.ts";
-import { AppError, notFound } from "../platform/http/errors.ts";
+import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
 import type { Role } from "./model.ts";
 import { hashPassword, randomToken, sha256, TOKEN_PREFIX } from "./secrets.ts";
 import * as store from "./store.ts";
@@ -37,19 +37,14 @@ export function createAdminService(db: Database) {
       const username = input.username.toLowerCase();
       // Checked here, not only in the HTTP schema, so the CLI gets a clear refusal too.
       if (!USERNAME_PATTERN.test(username)) {
-        throw new AppError(
-          "TOV_ERR_VALIDATION",
-          "The username is not valid",
-          [
-            {
-              in: "body",
-              field: "username",
-              reason: "must be 3-100 characters of a-z, 0-9, . _ @ -",
-              i18n: { key: "admin.usernamePattern" },
-            },
-          ],
-          { key: "validation.fields" },
-        );
+        throw invalidFields("The username is not valid", [
+          {
+            in: "body",
+            field: "username",
+            reason: "must be 3-100 characters of a-z, 0-9, . _ @ -",
+            i18n: { key: "admin.usernamePattern" },
+          },
+        ]);
       }
       if (await store.findUserByUsername(db, username)) {
         throw new AppError("TOV_ERR_CONFLICT", `The username "${username}" is taken`, [], {
@@ -58,19 +53,14 @@ export function createAdminService(db: Database) {
         });
       }
       if (input.password !== undefined && input.password.length < 12) {
-        throw new AppError(
-          "TOV_ERR_VALIDATION",
-          "The password must be at least 12 characters",
-          [
-            {
-              in: "body",
-              field: "password",
-              reason: "must be at least 12 characters",
-              i18n: { key: "validation.tooShort", values: { limit: 12 } },
-            },
-          ],
-          { key: "validation.fields" },
-        );
+        throw invalidFields("The password must be at least 12 characters", [
+          {
+            in: "body",
+            field: "password",
+            reason: "must be at least 12 characters",
+            i18n: { key: "validation.tooShort", values: { limit: 12 } },
+          },
+        ]);
       }
       const user = await store.insertUser(db, {
         username,
@@ -138,19 +128,14 @@ export function createAdminService(db: Database) {
       expiresAt: Date | null;
     }) {
       if (input.expiresAt && input.expiresAt <= new Date()) {
-        throw new AppError(
-          "TOV_ERR_VALIDATION",
-          "The expiry must be in the future",
-          [
-            {
-              in: "body",
-              field: "expiresAt",
-              reason: "must be in the future",
-              i18n: { key: "admin.expiryInFuture" },
-            },
-          ],
-          { key: "validation.fields" },
-        );
+        throw invalidFields("The expiry must be in the future", [
+          {
+            in: "body",
+            field: "expiresAt",
+            reason: "must be in the future",
+            i18n: { key: "admin.expiryInFuture" },
+          },
+        ]);
       }
       await organisationOrThrow(input.organisationId);
       const token = `${TOKEN_PREFIX}${randomToken(32)}`;

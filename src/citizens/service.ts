@@ -1,6 +1,6 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
-import { AppError, notFound } from "../platform/http/errors.ts";
+import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
 import { parseCpr } from "./cpr.ts";
 import type { PersonalDataCipher } from "./crypto.ts";
 import * as store from "./store.ts";
@@ -31,19 +31,14 @@ export type CitizenView = {
 };
 
 const invalidCpr = () =>
-  new AppError(
-    "TOV_ERR_VALIDATION",
-    "The CPR number is not valid",
-    [
-      {
-        in: "body",
-        field: "cpr",
-        reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date",
-        i18n: { key: "citizens.cprInvalid" },
-      },
-    ],
-    { key: "validation.fields" },
-  );
+  invalidFields("The CPR number is not valid", [
+    {
+      in: "body",
+      field: "cpr",
+      reason: "must be 10 digits (DDMMYY-SSSS) with a real birth date",
+      i18n: { key: "citizens.cprInvalid" },
+    },
+  ]);
 
 /** Each citizen once, in the order first named. */
 function uniqueCitizens(citizens: store.SealedFacts[]) {
@@ -318,19 +313,14 @@ export function createCitizenService(
       const citizenId = ownCitizenId(ctx);
       const relative = await store.relativeUserByUsername(db, relativeUsername.toLowerCase());
       if (relative?.kind !== "relative") {
-        throw new AppError(
-          "TOV_ERR_VALIDATION",
-          "No relative user by that username",
-          [
-            {
-              in: "body",
-              field: "relativeUsername",
-              reason: "is not a relative's username",
-              i18n: { key: "citizens.notARelative" },
-            },
-          ],
-          { key: "validation.fields" },
-        );
+        throw invalidFields("No relative user by that username", [
+          {
+            in: "body",
+            field: "relativeUsername",
+            reason: "is not a relative's username",
+            i18n: { key: "citizens.notARelative" },
+          },
+        ]);
       }
       const consent = await store.grantConsent(db, {
         citizenId,

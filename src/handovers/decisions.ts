@@ -1,6 +1,6 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
-import { AppError, type Translatable } from "../platform/http/errors.ts";
+import { AppError, type Reason } from "../platform/http/errors.ts";
 import { type HandoverEventSink, recipients } from "./events.ts";
 import { canMove, type DeclineReason, type HandoverStatus } from "./model.ts";
 import * as store from "./store.ts";
@@ -116,7 +116,7 @@ export function createDecisions(deps: {
  */
 export function handoverConflict(
   current: { status: string; version: number } | undefined,
-  why?: { reason: string; i18n: Translatable },
+  why?: Reason,
 ) {
   const state = { status: current?.status ?? "gone", version: current?.version ?? 0 };
   const stale = {

@@ -22,7 +22,7 @@ describe("webhook URLs", () => {
     expect(webhookUrlProblem("ftp://omsorg.example.dk/")?.reason).toMatch(/https/);
     expect(webhookUrlProblem("/relative")).toEqual({
       reason: "must be an absolute URL",
-      key: "webhooks.urlAbsolute",
+      i18n: { key: "webhooks.urlAbsolute" },
     });
     expect(webhookUrlProblem("https://user:pw@omsorg.example.dk/")?.reason).toMatch(/password/);
   });

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { HandoverEvent } from "../handovers/events.ts";
+import type { Reason } from "../platform/http/errors.ts";
 
 /**
  * Notifications out, as pure rules: what a notification says (ids only, never
@@ -97,23 +98,23 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * encrypted), plain http only to this machine (local receivers and tests), no
  * credentials in the URL (they would be shown to every administrator).
  */
-export function webhookUrlProblem(text: string): { reason: string; key: string } | null {
+export function webhookUrlProblem(text: string): Reason | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { reason: "must be an absolute URL", key: "webhooks.urlAbsolute" };
+    return { reason: "must be an absolute URL", i18n: { key: "webhooks.urlAbsolute" } };
   }
   if (url.username || url.password)
     return {
       reason: "must not contain a user name or password",
-      key: "webhooks.urlCredentials",
+      i18n: { key: "webhooks.urlCredentials" },
     };
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname)) return null;
   return {
     reason: "must be an https:// URL (http:// only for localhost or 127.0.0.1)",
-    key: "webhooks.urlHttps",
+    i18n: { key: "webhooks.urlHttps" },
   };
 }
 

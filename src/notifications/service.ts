@@ -3,7 +3,7 @@ import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts"
 import type { StaffActor } from "../access/model.ts";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { Database } from "../platform/db/database.ts";
-import { AppError, notFound } from "../platform/http/errors.ts";
+import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
 import {
   DEFAULT_WEBHOOK_EVENTS,
   formatSecret,
@@ -252,12 +252,9 @@ function staffOf(ctx: RequestContext): StaffActor {
 function checkUrl(url: string) {
   const problem = webhookUrlProblem(url);
   if (problem)
-    throw new AppError(
-      "TOV_ERR_VALIDATION",
-      `The webhook URL ${problem.reason}`,
-      [{ in: "body", field: "url", reason: problem.reason, i18n: { key: problem.key } }],
-      { key: "validation.fields" },
-    );
+    throw invalidFields(`The webhook URL ${problem.reason}`, [
+      { in: "body", field: "url", ...problem },
+    ]);
 }
 
 function notificationView(r: {

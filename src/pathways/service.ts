@@ -3,7 +3,7 @@ import type { RequestContext } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StayStatusColumn } from "../platform/db/schema.ts";
-import { AppError, notFound } from "../platform/http/errors.ts";
+import { AppError, notFound, type Reason } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
 import {
   type ClusterTriple,
@@ -231,14 +231,7 @@ export function createPathwayService(
           throw new AppError(
             "TOV_ERR_VALIDATION",
             "The discharge time is not possible",
-            [
-              {
-                in: "body",
-                field: "dischargedAt",
-                reason: problem.reason,
-                i18n: { key: problem.key },
-              },
-            ],
+            [{ in: "body", field: "dischargedAt", ...problem }],
             { key: "pathways.dischargeTime" },
           );
         await store.insertNotifications(tx, [
@@ -331,15 +324,14 @@ export function createPathwayService(
 export type PathwayService = ReturnType<typeof createPathwayService>;
 
 /** Why a staff discharge time cannot be, or null: not before the admission, not in the future. */
-export function dischargeTimeProblem(
-  at: Date,
-  admittedAt: Date,
-  now: Date,
-): { reason: string; key: string } | null {
+export function dischargeTimeProblem(at: Date, admittedAt: Date, now: Date): Reason | null {
   if (at.getTime() < admittedAt.getTime())
-    return { reason: "must not be before the admission", key: "pathways.beforeAdmission" };
+    return {
+      reason: "must not be before the admission",
+      i18n: { key: "pathways.beforeAdmission" },
+    };
   // A few minutes' grace for clocks that differ between the ward's PC and the server.
   if (at.getTime() > now.getTime() + 5 * 60_000)
-    return { reason: "must not be in the future", key: "pathways.inFuture" };
+    return { reason: "must not be in the future", i18n: { key: "pathways.inFuture" } };
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Database } from "../platform/db/database.ts";
-import { AppError, type FieldError } from "../platform/http/errors.ts";
+import { AppError, type FieldError, invalidFields } from "../platform/http/errors.ts";
 import {
   lineErrors,
   type NewUnit,
@@ -16,10 +16,11 @@ import * as store from "./units-store.ts";
  * checked first, and nothing is written if one is wrong.
  */
 
-const field = (reason: string, name = "sorCode"): FieldError => ({
+const field = (reason: string, key: string, name = "sorCode"): FieldError => ({
   in: "body",
   field: name,
   reason,
+  i18n: { key },
 });
 
 /** Adds one unit inside `tx`; returns what a problem would say, or the new organisation id. */
@@ -38,10 +39,11 @@ async function addIn(
     const parent = await store.parentOf(tx, { hospitalId: u.hospitalId ?? "" });
     if (!parent)
       return {
-        error: {
-          ...field(`names no hospital in the structure: ${u.hospitalId}`, "hospitalId"),
-          i18n: { key: "structure.register.noHospital" },
-        },
+        error: field(
+          `names no hospital in the structure: ${u.hospitalId}`,
+          "structure.register.noHospital",
+          "hospitalId",
+        ),
       };
     return store.insertUnit(tx, {
       ...base,
@@ -56,10 +58,11 @@ async function addIn(
   const parent = await store.parentOf(tx, { municipalityCode: u.municipalityCode ?? "" });
   if (!parent)
     return {
-      error: {
-        ...field(`names no municipality: ${u.municipalityCode}`, "municipalityCode"),
-        i18n: { key: "structure.register.noMunicipality" },
-      },
+      error: field(
+        `names no municipality: ${u.municipalityCode}`,
+        "structure.register.noMunicipality",
+        "municipalityCode",
+      ),
     };
   if (u.kind === "municipal_unit") {
     return store.insertUnit(tx, {
@@ -106,15 +109,12 @@ export function createRegisterService(db: Database) {
           throw new AppError(
             "TOV_ERR_CONFLICT",
             `SOR ${u.sorCode} is already registered`,
-            [{ ...field("is already registered"), i18n: { key: "structure.register.sorTaken" } }],
+            [field("is already registered", "structure.register.sorTaken")],
             { key: "structure.register.sorTaken" },
           );
         }
         const added = await addIn(tx, u);
-        if ("error" in added)
-          throw new AppError("TOV_ERR_VALIDATION", "The unit is not valid", [added.error], {
-            key: "validation.fields",
-          });
+        if ("error" in added) throw invalidFields("The unit is not valid", [added.error]);
         const unit = await store.findUnitBySor(tx, u.sorCode);
         if (!unit) throw new Error("A unit just added is missing");
         return unit;

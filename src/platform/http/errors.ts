@@ -40,6 +40,9 @@ export type ErrorCode = keyof typeof errorCatalogue;
  */
 export type Translatable = { key: string; values?: Record<string, string | number> };
 
+/** Why something is refused: English for API clients, and the same as a key for the web. */
+export type Reason = { reason: string; i18n: Translatable };
+
 /** One reason a request was refused, tied to the field or parameter it concerns. */
 export type FieldError = {
   /** Where the field is: "body", "query", "params", "headers" or "file". */
@@ -87,6 +90,11 @@ export const NOT_FOUND_SUBJECTS = {
 export type NotFoundSubject = keyof typeof NOT_FOUND_SUBJECTS;
 
 /** A 404 for `subject`; `detail` may name the missing one for API clients (never personal data). */
+/** A 400 whose field errors say what is wrong; the web heads them "Ret felterne nedenfor". */
+export function invalidFields(detail: string, errors: FieldError[]): AppError {
+  return new AppError("TOV_ERR_VALIDATION", detail, errors, { key: "validation.fields" });
+}
+
 export function notFound(subject: NotFoundSubject, detail?: string): AppError {
   return new AppError(
     "TOV_ERR_NOT_FOUND",

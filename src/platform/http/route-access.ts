@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
-import { AppError, type Translatable } from "./errors.ts";
+import { AppError, type Reason } from "./errors.ts";
 
 export type ActorKind = "staff" | "citizen" | "relative" | "token";
 
@@ -80,10 +80,8 @@ export function unauthenticated(): AppError {
   });
 }
 
-/** Why a route refuses its caller: English for API clients, a key (`access.route.*`) for the web. */
-export type RouteRefusal = { reason: string; i18n: Translatable };
-
-export function refusal(access: RouteAccess, caller: Caller): RouteRefusal | null {
+/** Why a route refuses its caller (keys `access.route.*`), or null. */
+export function refusal(access: RouteAccess, caller: Caller): Reason | null {
   if (access.public) return null;
   if (!access.actors.includes(caller.kind))
     return {
