@@ -16,7 +16,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { openDatabase } from "../src/platform/db/database.ts";
-import { prepareDatabase, projectRoot } from "../src/platform/server.ts";
+import { prepareDatabase, projectRoot } from "../src/app/server.ts";
 import { scratchDatabaseUrl } from "../test/support/database.ts";
 import { catchUp, loadYear, settle } from "./handovers/load.ts";
 import {

@@ -12,7 +12,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { createCipher } from "../src/citizens/crypto.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
-import { prepareDatabase, projectRoot } from "../src/platform/server.ts";
+import { prepareDatabase, projectRoot } from "../src/app/server.ts";
 import { generate, parseScope } from "../src/synth/generate.ts";
 import { loadSynthetic } from "../src/synth/load.ts";
 import { loadDepsFor } from "../src/synth/load-deps.ts";

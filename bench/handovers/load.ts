@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
 import type { Database } from "../../src/platform/db/database.ts";
-import { projectRoot } from "../../src/platform/server.ts";
+import { projectRoot } from "../../src/app/server.ts";
 import { generate, parseScope } from "../../src/synth/generate.ts";
 import { DEMO_SCOPE, DEMO_SEED } from "../../src/synth/living-demo.ts";
 import { loadSynthetic } from "../../src/synth/load.ts";

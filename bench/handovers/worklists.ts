@@ -9,7 +9,7 @@ import { createSessionService } from "../../src/access/session-service.ts";
 import * as worklistStore from "../../src/handovers/worklist-store.ts";
 import type { Database, DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { DB, OrganisationKind } from "../../src/platform/db/schema.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { DEMO_CLUSTER } from "../../src/synth/living-demo.ts";
 import { testConfig } from "../../test/support/access.ts";
 import { medianMs, percentile } from "../support/stats.ts";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
-import { prepareDatabase, projectRoot } from "../../src/platform/server.ts";
+import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
 import { ensureDemoUnits } from "../../src/synth/demo-units.ts";
 import { scratchDatabaseUrl } from "../../test/support/database.ts";
 

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { testConfig } from "../../test/support/access.ts";
 import { integrationToken } from "../../test/support/messages.ts";
 import type { Prepared } from "./engines.ts";

@@ -8,7 +8,7 @@ import { resolveMasterKey } from "../citizens/master-key.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import type { IngestOutcome, IngestResult } from "../interop/service.ts";
 import { loadConfig } from "../platform/config.ts";
-import { databaseFor, prepareDatabase } from "../platform/server.ts";
+import { databaseFor, prepareDatabase } from "../app/server.ts";
 
 type Summary = Record<IngestOutcome, number>;
 

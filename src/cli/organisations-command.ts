@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
-import { databaseFor, prepareDatabase } from "../platform/server.ts";
+import { databaseFor, prepareDatabase } from "../app/server.ts";
 import { newUnitSchema, UNIT_KINDS, UNIT_TYPES } from "../structure/register-model.ts";
 import { unitRowsOf } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";

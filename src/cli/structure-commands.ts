@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { loadConfig } from "../platform/config.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
-import { databaseFor } from "../platform/server.ts";
+import { databaseFor } from "../app/server.ts";
 import { loadStructure } from "../structure/service.ts";
 
 export function registerStructureCommands(program: Command): void {

@@ -5,7 +5,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { loadConfig } from "../platform/config.ts";
-import { databaseFor, prepareDatabase, projectRoot } from "../platform/server.ts";
+import { databaseFor, prepareDatabase, projectRoot } from "../app/server.ts";
 import { generate, parseScope } from "../synth/generate.ts";
 import { loadSynthetic } from "../synth/load.ts";
 import { loadDepsFor } from "../synth/load-deps.ts";

@@ -6,7 +6,7 @@ import { loadConfig } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
-import { databaseFor } from "../platform/server.ts";
+import { databaseFor } from "../app/server.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
 import type { CliIo } from "./read-secret.ts";
 

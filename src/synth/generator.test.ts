@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCpr } from "../citizens/cpr.ts";
 import { readHospitalNotification } from "../interop/medcom/read-hospital-notification.ts";
-import { projectRoot } from "../platform/server.ts";
+import { projectRoot } from "../app/server.ts";
 import { activityOf } from "./activity.ts";
 import { citizenFact } from "./facts.ts";
 import { generate, parseScope } from "./generate.ts";

@@ -4,7 +4,7 @@ import type { Actor } from "../../src/access/model.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
 import type { Database } from "../../src/platform/db/database.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { authHeaders, testConfig } from "../support/access.ts";
 import {
   ALL_PEOPLE,

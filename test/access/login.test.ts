@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultThrottlePolicy } from "../../src/access/model.ts";
 import { sha256 } from "../../src/access/secrets.ts";
 import { createSessionService } from "../../src/access/session-service.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import {
   authHeaders,
   citizenIdByCpr,

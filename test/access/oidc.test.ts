@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminService } from "../../src/access/admin-service.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { structureDatabase } from "../support/server.ts";
 
 /** A real OpenID provider (oidc-provider) on loopback; its login step is answered by the test. */

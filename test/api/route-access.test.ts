@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import { type App, buildApp } from "../../src/platform/http/app.ts";
 import type { RegisteredRoute } from "../../src/platform/http/route-access.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { freshDatabase } from "../support/database.ts";
 
 /** "GET /api/x" for every route that does not say who may call it. */

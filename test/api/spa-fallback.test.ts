@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { freshDatabase } from "../support/database.ts";
 
 let database: DatabaseHandle;

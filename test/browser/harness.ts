@@ -5,7 +5,7 @@ import axe from "axe-core";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
-import { projectRoot } from "../../src/platform/server.ts";
+import { projectRoot } from "../../src/app/server.ts";
 import { integrationToken } from "../support/messages.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 

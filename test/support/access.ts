@@ -10,7 +10,7 @@ import { createCitizenService } from "../../src/citizens/service.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/platform/server.ts";
+import { createApp } from "../../src/app/server.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../src/synth/demo-seed.ts";
 import { structureDatabase } from "./server.ts";
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { projectRoot } from "../../src/platform/server.ts";
+import { projectRoot } from "../../src/app/server.ts";
 
 /** A TCP port nobody listens on right now. */
 export async function freePort(): Promise<number> {

@@ -6,7 +6,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
-import { projectRoot } from "../../src/platform/server.ts";
+import { projectRoot } from "../../src/app/server.ts";
 import { parseScope, scopeMunicipalities } from "../../src/synth/generate.ts";
 import { loadGeography } from "../../src/synth/geography.ts";
 import { createLiveDemo } from "../../src/synth/live.ts";

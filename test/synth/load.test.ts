@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import { AppError } from "../../src/platform/http/errors.ts";
-import { projectRoot } from "../../src/platform/server.ts";
+import { projectRoot } from "../../src/app/server.ts";
 import { generate, parseScope } from "../../src/synth/generate.ts";
 import { type LoadSummary, loadSynthetic } from "../../src/synth/load.ts";
 import { loadDepsFor } from "../../src/synth/load-deps.ts";
