@@ -15,8 +15,8 @@
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { openDatabase } from "../src/platform/db/database.ts";
 import { prepareDatabase, projectRoot } from "../src/app/server.ts";
+import { openDatabase } from "../src/platform/db/database.ts";
 import { scratchDatabaseUrl } from "../test/support/database.ts";
 import { catchUp, loadYear, settle } from "./handovers/load.ts";
 import {

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
-import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
 import { ensureDemoUnits } from "../../src/synth/demo-units.ts";
 import { scratchDatabaseUrl } from "../../test/support/database.ts";
 

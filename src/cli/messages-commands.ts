@@ -3,12 +3,12 @@ import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
+import { databaseFor, prepareDatabase } from "../app/server.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import type { IngestOutcome, IngestResult } from "../interop/service.ts";
 import { loadConfig } from "../platform/config.ts";
-import { databaseFor, prepareDatabase } from "../app/server.ts";
 
 type Summary = Record<IngestOutcome, number>;
 

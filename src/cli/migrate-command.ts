@@ -1,7 +1,7 @@
 import type { Command } from "commander";
+import { databaseFor } from "../app/server.ts";
 import { loadConfig } from "../platform/config.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
-import { databaseFor } from "../app/server.ts";
 
 export function registerMigrateCommand(program: Command): void {
   program

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Command } from "commander";
+import { databaseFor, prepareDatabase } from "../app/server.ts";
 import { loadConfig } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
-import { databaseFor, prepareDatabase } from "../app/server.ts";
 import { newUnitSchema, UNIT_KINDS, UNIT_TYPES } from "../structure/register-model.ts";
 import { unitRowsOf } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { loadConfig } from "../platform/config.ts";
 import { startServer } from "../app/server.ts";
+import { loadConfig } from "../platform/config.ts";
 
 export function registerServeCommand(program: Command): void {
   program

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { databaseFor } from "../app/server.ts";
 import { loadConfig } from "../platform/config.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
-import { databaseFor } from "../app/server.ts";
 import { loadStructure } from "../structure/service.ts";
 
 export function registerStructureCommands(program: Command): void {

@@ -2,11 +2,11 @@ import { type Command, Option } from "commander";
 import { z } from "zod";
 import { createAdminService, TOKEN_SCOPES, type TokenScope } from "../access/admin-service.ts";
 import { ROLES, type Role } from "../access/model.ts";
+import { databaseFor } from "../app/server.ts";
 import { loadConfig } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
-import { databaseFor } from "../app/server.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
 import type { CliIo } from "./read-secret.ts";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCitizenAccess } from "../../src/access/citizen-access.ts";
 import type { Actor } from "../../src/access/model.ts";
+import { createApp } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
 import type { Database } from "../../src/platform/db/database.ts";
-import { createApp } from "../../src/app/server.ts";
 import { authHeaders, testConfig } from "../support/access.ts";
 import {
   ALL_PEOPLE,

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminService } from "../../src/access/admin-service.ts";
+import { createApp } from "../../src/app/server.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/app/server.ts";
 import { structureDatabase } from "../support/server.ts";
 
 /** A real OpenID provider (oidc-provider) on loopback; its login step is answered by the test. */

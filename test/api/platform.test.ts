@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/server.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
 import { type App, buildApp } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/app/server.ts";
 import { freshDatabase, testEngine } from "../support/database.ts";
 
 let database: DatabaseHandle;

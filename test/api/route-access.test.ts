@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyPluginAsync, RouteHandlerMethod } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/server.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import { type App, buildApp } from "../../src/platform/http/app.ts";
 import type { RegisteredRoute } from "../../src/platform/http/route-access.ts";
-import { createApp } from "../../src/app/server.ts";
 import { freshDatabase } from "../support/database.ts";
 
 /** "GET /api/x" for every route that does not say who may call it. */

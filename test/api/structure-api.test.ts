@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/server.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/app/server.ts";
 import { structureDatabase } from "../support/server.ts";
 
 let database: DatabaseHandle;

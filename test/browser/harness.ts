@@ -4,8 +4,8 @@ import path from "node:path";
 import axe from "axe-core";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
-import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { projectRoot } from "../../src/app/server.ts";
+import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { integrationToken } from "../support/messages.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
 

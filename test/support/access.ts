@@ -5,12 +5,12 @@ import { SESSION_COOKIE } from "../../src/access/authenticate.ts";
 import { createCitizenAccess } from "../../src/access/citizen-access.ts";
 import { defaultAccessPolicy, defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
 import { createSessionService } from "../../src/access/session-service.ts";
+import { createApp } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp } from "../../src/app/server.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../src/synth/demo-seed.ts";
 import { structureDatabase } from "./server.ts";
 

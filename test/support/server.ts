@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createApp, projectRoot } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { createApp, projectRoot } from "../../src/app/server.ts";
 import { loadStructure } from "../../src/structure/service.ts";
 import { seedDemo } from "../../src/synth/demo-seed.ts";
 import { freshDatabase } from "./database.ts";
