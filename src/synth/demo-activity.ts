@@ -61,11 +61,7 @@ export function demoFlows(now: number): NotificationFlow[] {
   return [karen, bent, birthe];
 }
 
-export async function ingestDemoActivity(
-  db: Database,
-  cipher: PersonalDataCipher,
-  now = Date.now(),
-) {
+export async function ingestDemoActivity(db: Database, cipher: PersonalDataCipher, now: number) {
   const ingest = assembleIngest(db, cipher);
   const outcomes: string[] = [];
   for (const flow of demoFlows(now)) {

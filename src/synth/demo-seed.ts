@@ -18,6 +18,20 @@ type DemoStaff = {
   memberships: { organisation: string; role: Role }[];
 };
 
+export type DemoSeedOptions = {
+  /**
+   * The instant the demo citizens' stays are placed around (Karen admitted three
+   * days before it, Bent discharged fifteen days before it, …). The server passes
+   * its own clock; a test passes the clock its assertions use.
+   */
+  now?: number;
+  /**
+   * false leaves out the demo citizens' hospital activity: a test that judges
+   * handovers by a fixed clock makes its own and must not meet the demo's.
+   */
+  activity?: boolean;
+};
+
 /**
  * Demo users, one per role, in Klyngen Næstved/Slagelse, and a few synthetic
  * citizens with the relations that let those users see them. Idempotent: a
@@ -26,7 +40,11 @@ type DemoStaff = {
  * numbers, example.org addresses; see demo-contacts.ts), since the
  * organisations themselves are real.
  */
-export async function seedDemo(db: Database, cipher: PersonalDataCipher): Promise<boolean> {
+export async function seedDemo(
+  db: Database,
+  cipher: PersonalDataCipher,
+  options: DemoSeedOptions = {},
+): Promise<boolean> {
   const admin = createAdminService(db);
   const organisations = createOrganisationService(db);
   const citizens = createCitizenService(db, cipher, createCitizenAccess(db, defaultAccessPolicy));
@@ -126,7 +144,7 @@ export async function seedDemo(db: Database, cipher: PersonalDataCipher): Promis
     listedPracticeId: vordingborgPractice.practiceId,
     synthetic: true,
   });
-  await ingestDemoActivity(db, cipher);
+  if (options.activity !== false) await ingestDemoActivity(db, cipher, options.now ?? Date.now());
 
   for (const s of staff) {
     await admin.createUser({

@@ -11,7 +11,7 @@ import { createCitizenService } from "../../src/citizens/service.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../src/synth/demo-seed.ts";
+import { DEMO_PASSWORD, type DemoSeedOptions, seedDemo } from "../../src/synth/demo-seed.ts";
 import { structureDatabase } from "./server.ts";
 
 export { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
@@ -41,11 +41,11 @@ export type DemoApp = {
  * and the full app, sharing one personal-data key.
  */
 export async function demoApp(
-  options: { config?: Partial<AppConfig>; logStream?: Writable } = {},
+  options: { config?: Partial<AppConfig>; logStream?: Writable; seed?: DemoSeedOptions } = {},
 ): Promise<DemoApp> {
   const database = await structureDatabase();
   const masterKey = randomBytes(32);
-  await seedDemo(database.db, createCipher(masterKey));
+  await seedDemo(database.db, createCipher(masterKey), options.seed);
   const config = testConfig(options.config);
   const app = await createApp(database, {
     masterKey,
