@@ -20,13 +20,15 @@ export function createAccessFeature(
   cipher: PersonalDataCipher,
   config: Pick<Config, "demo" | "session" | "access" | "oidc"> &
     Partial<Pick<Config, "oidcCookieSecret">>,
+  clock: () => Date = () => new Date(),
 ) {
-  const sessions = createSessionService(db, {
-    session: config.session,
-    throttle: defaultThrottlePolicy,
-  });
-  const citizenAccess = createCitizenAccess(db, config.access);
-  const citizens = createCitizenService(db, cipher, citizenAccess);
+  const sessions = createSessionService(
+    db,
+    { session: config.session, throttle: defaultThrottlePolicy },
+    clock,
+  );
+  const citizenAccess = createCitizenAccess(db, config.access, clock);
+  const citizens = createCitizenService(db, cipher, citizenAccess, clock);
   const admin = createAdminService(db);
   const plugins: FastifyPluginAsync[] = [
     async (app) => {

@@ -77,6 +77,7 @@ export function createSessionService(
       expiresAt: new Date(now.getTime() + policy.session.absoluteHours * 3_600_000),
       activeMembershipId,
       loginMethod: method,
+      openedAt: now,
     });
     return { cookieValue, csrfToken, userId, activeMembershipId };
   }

@@ -13,11 +13,23 @@ export async function insertSession(
     expiresAt: Date;
     activeMembershipId: string | null;
     loginMethod: "password" | "oidc";
+    /** The service's clock, not the database's: idle and absolute limits are judged by it. */
+    openedAt: Date;
   },
 ) {
   await db
     .insertInto("userSession")
-    .values({ ...s, endedAt: null })
+    .values({
+      id: s.id,
+      userId: s.userId,
+      csrfToken: s.csrfToken,
+      expiresAt: s.expiresAt,
+      activeMembershipId: s.activeMembershipId,
+      loginMethod: s.loginMethod,
+      createdAt: s.openedAt,
+      lastSeenAt: s.openedAt,
+      endedAt: null,
+    })
     .execute();
 }
 

@@ -58,6 +58,12 @@ export type AppOptions = {
   webDist?: string;
   /** The personal-data master key; tests get a random one. */
   masterKey?: Buffer;
+  /**
+   * What every request-serving service takes as now. The server uses the real
+   * clock; a test whose data sits on fixed dates passes a clock that starts on
+   * them, so its outcome does not depend on the day it runs.
+   */
+  clock?: () => Date;
   config?: Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl"> &
     Partial<Pick<Config, "trustProxy" | "oidcCookieSecret">>;
 };
@@ -75,12 +81,14 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
   const config = options.config ?? testDefaults;
   const cipher = createCipher(options.masterKey ?? randomBytes(32));
   const structure = createStructureService(database.db);
-  const access = createAccessFeature(database.db, cipher, config);
+  const clock = options.clock;
+  const access = createAccessFeature(database.db, cipher, config, clock);
   const { pathways, handovers } = createCareServices({
     db: database.db,
     citizens: access.citizens,
     structure,
     access: access.citizenAccess,
+    ...(clock ? { clock } : {}),
   });
   return buildApp({
     database,
@@ -104,6 +112,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
             db: database.db,
             cipher,
             access: access.citizenAccess,
+            ...(clock ? { clock } : {}),
           }),
         });
       },
@@ -112,6 +121,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
           citizens: access.citizens,
           pathways,
           logger: app.log,
+          ...(clock ? { clock } : {}),
         });
         await app.register(interopRoutes, { ingest });
         await app.register(fhirReadRoutes, { citizens: access.citizens, pathways });

@@ -59,6 +59,7 @@ export function createCitizenService(
   db: Database,
   cipher: PersonalDataCipher,
   access: CitizenAccess,
+  clock: () => Date = () => new Date(),
 ) {
   /** A CPR number and name as stored: encrypted, with the look-up hash and what the CPR number says. */
   function seal(cprInput: string, name: string) {
@@ -335,7 +336,7 @@ export function createCitizenService(
 
     async withdrawConsent(ctx: RequestContext, consentId: string) {
       const citizenId = ownCitizenId(ctx);
-      if ((await store.revokeConsent(db, citizenId, consentId, new Date())) === 0) {
+      if ((await store.revokeConsent(db, citizenId, consentId, clock())) === 0) {
         throw notFound("consent");
       }
       await access.audit(ctx, citizenId, { action: "write", resource: "consent" }, "allowed", {
@@ -346,7 +347,7 @@ export function createCitizenService(
     /** The citizens a relative may currently act for (ids only; reading them is audited). */
     async citizensOfRelative(ctx: RequestContext) {
       if (ctx.actor.kind !== "relative") return [];
-      return (await store.consentingCitizens(db, ctx.actor.userId, new Date())).map((c) => ({
+      return (await store.consentingCitizens(db, ctx.actor.userId, clock())).map((c) => ({
         id: c.citizenId,
       }));
     },

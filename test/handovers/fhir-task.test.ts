@@ -11,6 +11,7 @@ import {
   type DemoApp,
   demoApp,
 } from "../support/access.ts";
+import { clockFrom } from "../support/clock.ts";
 import { integrationToken, postMessage } from "../support/messages.ts";
 
 /**
@@ -71,7 +72,10 @@ async function tokenOf(municipalityCode: string, scopes: TokenScope[]) {
 }
 
 beforeAll(async () => {
-  demo = await demoApp();
+  // Its messages sit on fixed November 2026 dates, so the app's now is fixed after them
+  // (the demo's citizens with it): who is responsible, and who may still read, are
+  // judged the same on any day the suite runs.
+  demo = await demoApp({ clock: clockFrom("2026-12-03T12:00:00Z") });
   const db = demo.database.db;
   hospitalToken = await integrationToken(db);
   const practice = await db

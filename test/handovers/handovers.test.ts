@@ -9,6 +9,7 @@ import {
   demoApp,
   type Session,
 } from "../support/access.ts";
+import { clockFrom } from "../support/clock.ts";
 import { integrationToken, postMessage } from "../support/messages.ts";
 
 /**
@@ -37,7 +38,10 @@ const receiver = {
 const karen = { cpr: "0302551234", family: "Handover", given: ["Hanne", "Test"] };
 
 beforeAll(async () => {
-  demo = await demoApp();
+  // Its messages sit on fixed November 2026 dates, so the app's now is fixed after them
+  // (the demo's citizens with it): the hospital's access after discharge and what is
+  // overdue are judged the same on any day the suite runs.
+  demo = await demoApp({ clock: clockFrom("2026-12-03T12:00:00Z") });
   token = await integrationToken(demo.database.db);
   const db = demo.database.db;
   const practice = await db

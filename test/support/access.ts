@@ -41,22 +41,31 @@ export type DemoApp = {
  * and the full app, sharing one personal-data key.
  */
 export async function demoApp(
-  options: { config?: Partial<AppConfig>; logStream?: Writable; seed?: DemoSeedOptions } = {},
+  options: {
+    config?: Partial<AppConfig>;
+    logStream?: Writable;
+    seed?: DemoSeedOptions;
+    /** The app's now (and the demo seed's, unless seed.now says otherwise); see clockFrom. */
+    clock?: () => Date;
+  } = {},
 ): Promise<DemoApp> {
   const database = await structureDatabase();
   const masterKey = randomBytes(32);
-  await seedDemo(database.db, createCipher(masterKey), options.seed);
+  const seedNow = options.clock ? { now: options.clock().getTime() } : {};
+  await seedDemo(database.db, createCipher(masterKey), { ...seedNow, ...options.seed });
   const config = testConfig(options.config);
   const app = await createApp(database, {
     masterKey,
     config,
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logStream ? { logger: { level: "debug", stream: options.logStream } } : {}),
   });
   await app.ready();
-  const sessions = createSessionService(database.db, {
-    session: config.session,
-    throttle: defaultThrottlePolicy,
-  });
+  const sessions = createSessionService(
+    database.db,
+    { session: config.session, throttle: defaultThrottlePolicy },
+    options.clock,
+  );
   const admin = createAdminService(database.db);
   const userIds = new Map<string, string>();
   return {
