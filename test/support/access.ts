@@ -8,6 +8,7 @@ import { createSessionService } from "../../src/access/session-service.ts";
 import { createApp } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
+import type { Resolve } from "../../src/notifications/outbound.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
@@ -16,7 +17,8 @@ import { structureDatabase } from "./server.ts";
 
 export { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
 
-export type AppConfig = Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl">;
+export type AppConfig = Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl"> &
+  Partial<Pick<Config, "webhookAllowedHosts">>;
 
 export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   demo: true,
@@ -41,7 +43,7 @@ export type DemoApp = {
  * and the full app, sharing one personal-data key.
  */
 export async function demoApp(
-  options: { config?: Partial<AppConfig>; logStream?: Writable } = {},
+  options: { config?: Partial<AppConfig>; logStream?: Writable; resolveHost?: Resolve } = {},
 ): Promise<DemoApp> {
   const database = await structureDatabase();
   const masterKey = randomBytes(32);
@@ -50,6 +52,7 @@ export async function demoApp(
   const app = await createApp(database, {
     masterKey,
     config,
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     ...(options.logStream ? { logger: { level: "debug", stream: options.logStream } } : {}),
   });
   await app.ready();
