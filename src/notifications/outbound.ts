@@ -71,8 +71,6 @@ export function createTargetGuard(policy: TargetPolicy = {}) {
   }) as unknown as LookupFunction;
 
   return {
-    allowedHosts: allowed as ReadonlySet<string>,
-
     /** Why this URL may not be saved, or null: its form, then every address its host has now. */
     async problemOf(text: string): Promise<Reason | null> {
       const problem = webhookUrlProblem(text, allowed);
@@ -93,8 +91,8 @@ export function createTargetGuard(policy: TargetPolicy = {}) {
       timeoutMs: number,
     ): Promise<number> {
       const problem = webhookUrlProblem(text, allowed);
+      if (problem) throw new RefusedTarget(`webhook URL refused: it ${problem.reason}`);
       const url = new URL(text);
-      if (problem) throw refusal(hostKey(url.hostname), problem, []);
       const send = url.protocol === "https:" ? httpsRequest : httpRequest;
       return new Promise<number>((resolvePost, reject) => {
         const request = send(url, {
