@@ -13,6 +13,7 @@ import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
 import { createDeliveryWorker } from "../notifications/delivery.ts";
+import type { Resolve } from "../notifications/outbound.ts";
 import { notificationRoutes } from "../notifications/routes.ts";
 import { createNotificationService } from "../notifications/service.ts";
 import { notifyHandoverEvents } from "../notifications/sink.ts";
@@ -65,7 +66,9 @@ export type AppOptions = {
    */
   clock?: () => Date;
   config?: Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl"> &
-    Partial<Pick<Config, "trustProxy" | "oidcCookieSecret">>;
+    Partial<Pick<Config, "trustProxy" | "oidcCookieSecret" | "webhookAllowedHosts">>;
+  /** How webhook host names are looked up; tests inject answers (DNS rebinding among them). */
+  resolveHost?: Resolve;
 };
 
 const testDefaults: NonNullable<AppOptions["config"]> = {
@@ -113,6 +116,10 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
             cipher,
             access: access.citizenAccess,
             ...(clock ? { clock } : {}),
+            targets: {
+              allowedHosts: config.webhookAllowedHosts ?? [],
+              ...(options.resolveHost ? { resolve: options.resolveHost } : {}),
+            },
           }),
         });
       },
@@ -169,7 +176,10 @@ export async function startServer(config: Config): Promise<ServerParts> {
     if (demo) void demo.ready.then(startSweeping);
     else startSweeping();
     // Webhooks are sent apart from the change that caused them: a receiver that is down delays nothing.
-    const webhooks = createDeliveryWorker(database.db, createCipher(masterKey));
+    const webhooks = createDeliveryWorker(database.db, createCipher(masterKey), {
+      allowedHosts: config.webhookAllowedHosts,
+      logger: app.log,
+    });
     const delivering =
       config.webhookDeliverySeconds === 0
         ? null

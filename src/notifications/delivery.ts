@@ -1,8 +1,9 @@
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { Database } from "../platform/db/database.ts";
-import { nextAttemptAfter, shortError, signatureHeader } from "./model.ts";
+import { nextAttemptAfter, signatureHeader } from "./model.ts";
+import { createTargetGuard, type TargetPolicy } from "./outbound.ts";
 import {
-  type AttemptResult,
+  type AttemptRecord,
   type ClaimedDelivery,
   claimDue,
   recordAttempt,
@@ -13,9 +14,13 @@ import {
  * several processes never send the same one at once), posts each signed body
  * outside any transaction with a time limit, and records every attempt. A
  * failure is tried again after 30 s, 2 min, 10 min, 1 h and 6 h, then the
- * delivery has failed; an administrator can retry it.
+ * delivery has failed; an administrator can retry it. Each attempt is sent
+ * only to an address checked just then (`outbound.ts`). The delivery log
+ * records the HTTP status or that there was none; why there was none
+ * (refused, DNS, connection, TLS, time limit) goes to the server log only, so
+ * the log cannot be used to probe the network behind a URL.
  */
-export type DeliveryOptions = {
+export type DeliveryOptions = TargetPolicy & {
   clock?: () => Date;
   /** Per request; a receiver that takes longer has failed this attempt. */
   timeoutMs?: number;
@@ -23,7 +28,11 @@ export type DeliveryOptions = {
   batch?: number;
   /** How many requests are in flight at once. */
   concurrency?: number;
+  /** Where an attempt without an HTTP answer is told in full (the server's log). */
+  logger?: DeliveryLogger;
 };
+
+export type DeliveryLogger = { warn(details: object, message: string): void };
 
 const USER_AGENT = "Tovholder-Webhooks/1";
 
@@ -39,43 +48,43 @@ export function createDeliveryWorker(
   // Long enough to outlast every request of a batch, short enough to recover quickly from a crash.
   const leaseMs = timeoutMs * Math.ceil(batch / concurrency) + 30_000;
 
-  async function attempt(d: ClaimedDelivery): Promise<AttemptResult> {
+  const guard = createTargetGuard(options);
+  const logger = options.logger;
+
+  async function attempt(d: ClaimedDelivery): Promise<AttemptRecord> {
     const started = clock();
     const t0 = performance.now();
     let statusCode: number | null = null;
-    let error: string | null = null;
     try {
-      const response = await fetch(d.url, {
-        method: "POST",
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: {
-          "content-type": "application/json",
-          "user-agent": USER_AGENT,
-          "tovholder-event": d.kind,
-          "tovholder-delivery": d.id,
-          "tovholder-signature": signatureHeader(cipher.decrypt(d.secretSealed), d.body, started),
-        },
-        body: d.body,
-      });
-      statusCode = response.status;
-      // The answer's body is the receiver's business, not ours to keep.
-      await response.body?.cancel();
-      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
+      const headers = {
+        "content-type": "application/json",
+        "user-agent": USER_AGENT,
+        "tovholder-event": d.kind,
+        "tovholder-delivery": d.id,
+        "tovholder-signature": signatureHeader(cipher.decrypt(d.secretSealed), d.body, started),
+      };
+      statusCode = await guard.post(d.url, headers, d.body, timeoutMs);
     } catch (err) {
-      error = shortError(describe(err, timeoutMs));
+      logger?.warn(
+        {
+          webhookId: d.webhookId,
+          deliveryId: d.id,
+          target: originOf(d.url),
+          error: describe(err, timeoutMs),
+        },
+        "webhook delivery got no HTTP answer",
+      );
     }
     const durationMs = Math.round(performance.now() - t0);
-    const attempts = d.attempts + 1;
-    const retryAt = error === null ? null : nextAttemptAfter(attempts, clock());
+    const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    const retryAt = delivered ? null : nextAttemptAfter(d.attempts + 1, clock());
     return {
       deliveryId: d.id,
       lease: d.leaseUntil,
       attemptedAt: started,
       durationMs,
       statusCode,
-      error,
-      outcome: error === null ? "delivered" : retryAt ? "retry" : "failed",
+      outcome: delivered ? "delivered" : retryAt ? "retry" : "failed",
       nextAttemptAt: retryAt,
     };
   }
@@ -105,15 +114,21 @@ export function createDeliveryWorker(
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
 
-/** A failed request in words an administrator can act on, without the stack or internals. */
-function describe(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error) {
-    if (err.name === "TimeoutError" || err.name === "AbortError")
-      return `no answer within ${timeoutMs / 1000} s`;
-    const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
-    if (cause && typeof cause.code === "string") return `${err.message}: ${cause.code}`;
-    if (cause && typeof cause.message === "string") return `${err.message}: ${cause.message}`;
-    return err.message;
+/** Where a delivery went, for the server's log: no path or query string, which may hold a token. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "(not a URL)";
   }
-  return "the request failed";
+}
+
+/** Why there was no HTTP answer, for the server's log: the error and its code, without a stack. */
+function describe(err: unknown, timeoutMs: number): string {
+  if (!(err instanceof Error)) return "the request failed";
+  if (err.name === "AbortError" || err.name === "TimeoutError")
+    return `no answer within ${timeoutMs / 1000} s`;
+  const code = (err as { code?: unknown }).code;
+  const text = `${err.name}: ${err.message}${typeof code === "string" ? ` (${code})` : ""}`;
+  return text.replace(/\p{Cc}+/gu, " ").slice(0, 500);
 }

@@ -67,8 +67,11 @@ const delivery = z.object({
     z.object({
       at: z.string(),
       durationMs: z.number(),
+      /** The HTTP status; null when there was no HTTP answer. */
       statusCode: z.number().nullable(),
-      error: z.string().nullable(),
+      /** delivered (2xx), http-status (any other status) or failed (no HTTP answer; why is not told). */
+      result: z.enum(["delivered", "http-status", "failed"]),
+      /** What became of the delivery: delivered, retry (it will be tried again) or failed (given up). */
       outcome: z.string(),
     }),
   ),

@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
 import {
+  attemptResultOf,
   DEFAULT_WEBHOOK_EVENTS,
   formatSecret,
   MAX_WEBHOOKS_PER_ORGANISATION,
@@ -12,8 +13,8 @@ import {
   type NotificationPayload,
   pingPayload,
   UNREAD_WINDOW_DAYS,
-  webhookUrlProblem,
 } from "./model.ts";
+import { createTargetGuard, type TargetGuard, type TargetPolicy } from "./outbound.ts";
 import * as store from "./store.ts";
 import * as hooks from "./webhook-store.ts";
 
@@ -28,9 +29,12 @@ export function createNotificationService(deps: {
   cipher: PersonalDataCipher;
   access: CitizenAccess;
   clock?: () => Date;
+  /** Which webhook hosts may be reached, and how names are looked up (the same as the delivery's). */
+  targets?: TargetPolicy;
 }) {
   const { db, cipher, access } = deps;
   const clock = deps.clock ?? (() => new Date());
+  const guard = createTargetGuard(deps.targets);
 
   async function feedOf(ctx: RequestContext): Promise<store.Feed> {
     const actor = staffOf(ctx);
@@ -107,7 +111,7 @@ export function createNotificationService(deps: {
 
     async addWebhook(ctx: RequestContext, organisationId: string, input: WebhookInput) {
       const actor = await adminOf(ctx, organisationId, "create");
-      checkUrl(input.url);
+      await checkUrl(guard, input.url);
       return db.transaction().execute(async (tx) => {
         // Serialises concurrent adds for one organisation, so the limit holds.
         await tx
@@ -145,7 +149,7 @@ export function createNotificationService(deps: {
       change: hooks.WebhookChange,
     ) {
       await ownWebhook(ctx, organisationId, webhookId, "change");
-      if (change.url !== undefined) checkUrl(change.url);
+      if (change.url !== undefined) await checkUrl(guard, change.url);
       await hooks.updateWebhook(db, webhookId, change, clock());
       return webhookView(await webhookOf(organisationId, webhookId));
     },
@@ -207,7 +211,7 @@ export function createNotificationService(deps: {
             at: a.attemptedAt.toISOString(),
             durationMs: a.durationMs,
             statusCode: a.statusCode,
-            error: a.error,
+            result: attemptResultOf(a.statusCode),
             outcome: a.outcome,
           })),
       }));
@@ -249,8 +253,9 @@ function staffOf(ctx: RequestContext): StaffActor {
   return ctx.actor;
 }
 
-function checkUrl(url: string) {
-  const problem = webhookUrlProblem(url);
+/** Refuses a URL that may not be saved: its form, or an address its host has now (any internal one). */
+async function checkUrl(guard: TargetGuard, url: string) {
+  const problem = await guard.problemOf(url);
   if (problem)
     throw invalidFields(`The webhook URL ${problem.reason}`, [
       { in: "body", field: "url", ...problem },

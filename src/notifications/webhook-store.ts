@@ -185,7 +185,7 @@ export async function attemptsOf(db: Database, deliveryIds: string[]) {
   if (deliveryIds.length === 0) return [];
   return db
     .selectFrom("webhookAttempt")
-    .select(["deliveryId", "attemptedAt", "durationMs", "statusCode", "error", "outcome"])
+    .select(["deliveryId", "attemptedAt", "durationMs", "statusCode", "outcome"])
     .where("deliveryId", "in", deliveryIds)
     .orderBy("id")
     .execute();
@@ -220,6 +220,7 @@ export async function deliveryStatus(db: Database, webhookId: string, deliveryId
 
 export type ClaimedDelivery = {
   id: string;
+  webhookId: string;
   kind: string;
   body: string;
   attempts: number;
@@ -252,19 +253,19 @@ export async function claimDue(
     update webhook_delivery d set lease_until = ${leaseUntil}
     from due, webhook w
     where d.id = due.id and w.id = d.webhook_id
-    returning d.id, d.kind, d.body, d.attempts, w.url, w.secret_sealed as "secretSealed",
+    returning d.id, d.webhook_id as "webhookId", d.kind, d.body, d.attempts, w.url, w.secret_sealed as "secretSealed",
       d.lease_until as "leaseUntil"
   `.execute(db);
   return rows;
 }
 
-export type AttemptResult = {
+/** One attempt as recorded: its HTTP status, or null when there was no HTTP answer (never why). */
+export type AttemptRecord = {
   deliveryId: string;
   lease: Date;
   attemptedAt: Date;
   durationMs: number;
   statusCode: number | null;
-  error: string | null;
   outcome: "delivered" | "retry" | "failed";
   nextAttemptAt: Date | null;
 };
@@ -274,7 +275,7 @@ export type AttemptResult = {
  * holds the lease it took (a worker that outlived its lease records nothing,
  * so an attempt is never counted twice). Answers whether it was recorded.
  */
-export async function recordAttempt(db: Database, r: AttemptResult): Promise<boolean> {
+export async function recordAttempt(db: Database, r: AttemptRecord): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const moved = await tx
       .updateTable("webhookDelivery")
@@ -297,7 +298,6 @@ export async function recordAttempt(db: Database, r: AttemptResult): Promise<boo
         attemptedAt: r.attemptedAt,
         durationMs: r.durationMs,
         statusCode: r.statusCode,
-        error: r.error,
         outcome: r.outcome,
       })
       .execute();

@@ -1,5 +1,24 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+const HOST_NAME =
+  /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+
+/** A comma-separated list of host names or IP addresses (no ports, no wildcards). */
+const hostList = z
+  .string()
+  .default("")
+  .transform((text) =>
+    text
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (hosts) => hosts.every((h) => isIP(h.replace(/^\[(.*)\]$/, "$1")) !== 0 || HOST_NAME.test(h)),
+    "must be a comma-separated list of host names or IP addresses, without ports",
+  );
 
 /** Every setting the server reads from the environment, validated once at start-up. */
 const configSchema = z.object({
@@ -22,6 +41,7 @@ const configSchema = z.object({
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   HANDOVER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   WEBHOOK_DELIVERY_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  WEBHOOK_ALLOWED_HOSTS: hostList,
   TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
   TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
@@ -81,6 +101,11 @@ export type Config = {
   handoverSweepSeconds: number;
   /** How often this process sends due webhook deliveries; 0: never (another process does). */
   webhookDeliverySeconds: number;
+  /**
+   * Webhook hosts allowed even on loopback, private, link-local or unique-local
+   * addresses, and over plain http: receivers on a closed network. Empty: none.
+   */
+  webhookAllowedHosts: string[];
   /** The personal-data master key; absent means "use or create the key file in dataDir". */
   cprKey: string | undefined;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -143,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo's handover deadlines are minutes long, so its sweep comes round more often.
     handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS ?? (demo ? 10 : 30),
     webhookDeliverySeconds: c.WEBHOOK_DELIVERY_SECONDS,
+    webhookAllowedHosts: c.WEBHOOK_ALLOWED_HOSTS,
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {
       idleMinutes: c.SESSION_IDLE_MINUTES,

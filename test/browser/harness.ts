@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import { projectRoot } from "../../src/app/server.ts";
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { integrationToken } from "../support/messages.ts";
-import { startTestServer, type TestServer } from "../support/server.ts";
+import { startTestServer, type TestServer, type TestServerOptions } from "../support/server.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const screenshotDir = path.join(projectRoot, "test-results");
@@ -15,7 +15,7 @@ export const screenshotDir = path.join(projectRoot, "test-results");
 export type Harness = { server: TestServer; browser: Browser; close(): Promise<void> };
 
 /** The whole server in process (reference structure, built web client) and a headless Chromium. */
-export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: TestServerOptions = {}): Promise<Harness> {
   // Builds web/dist when it is missing or older than web/src, as `npm start` does.
   execFileSync(process.execPath, [path.join(projectRoot, "scripts/ensure-web-build.js")], {
     stdio: "inherit",

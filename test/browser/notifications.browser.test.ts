@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
@@ -8,6 +9,7 @@ import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { createDeliveryWorker } from "../../src/notifications/delivery.ts";
 import { verifySignature } from "../../src/notifications/model.ts";
+import { insertPing } from "../../src/notifications/webhook-store.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { participantOf } from "../support/messages.ts";
 import {
@@ -55,7 +57,8 @@ function startReceiver(): Promise<Server> {
 }
 
 beforeAll(async () => {
-  harness = await startHarness({ demo: true });
+  // The receiver listens on loopback, which only an operator's allowed host may reach.
+  harness = await startHarness({ demo: true, webhookAllowedHosts: ["127.0.0.1"] });
   receiver = await startReceiver();
   hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tovholder`;
   // The demo's administrator acts for the region; here also for the home nursing in Næstved.
@@ -92,7 +95,9 @@ async function discharge(seed: string, cpr: string): Promise<void> {
 /** Runs the webhook deliveries that are due, as the server's loop does every few seconds. */
 async function deliverDue(): Promise<void> {
   const { database, masterKey } = harness.server;
-  await createDeliveryWorker(database.db, createCipher(masterKey)).deliverDue();
+  await createDeliveryWorker(database.db, createCipher(masterKey), {
+    allowedHosts: ["127.0.0.1"],
+  }).deliverDue();
 }
 
 const notificationsLink = () => page.getByRole("link", { name: /^Notifikationer/ });
@@ -104,6 +109,10 @@ describe("webhooks for the receiving organisation", () => {
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /Hjemmesygeplejen – Administrator/ }).click();
     await page.getByRole("heading", { name: "Webhooks", level: 1 }).waitFor();
+    // An address inside (here the cloud's metadata service) is refused, saying why.
+    await page.getByLabel("Adresse (URL)").fill("https://169.254.169.254/latest/meta-data");
+    await page.getByRole("button", { name: "Tilføj webhook" }).click();
+    await expect.poll(() => page.locator("main").textContent()).toContain("må ikke pege indad");
     await page.getByLabel("Adresse (URL)").fill(hookUrl);
     await page.getByLabel("Beskrivelse").fill("Omsorgssystemet (test)");
     await page.getByRole("button", { name: "Tilføj webhook" }).click();
@@ -140,7 +149,7 @@ describe("webhooks for the receiving organisation", () => {
     expect(delivery?.body).not.toMatch(/Naja|Nielsen|0302511236|0302511244/);
   });
 
-  it("shows each attempt in the delivery log, a refused test delivery too", async () => {
+  it("shows each attempt in the delivery log: received, another HTTP status, no answer", async () => {
     await page.getByRole("button", { name: "Send test" }).click();
     await expect.poll(() => page.locator(".alert-success").textContent()).toContain("testlevering");
     await deliverDue();
@@ -153,9 +162,37 @@ describe("webhooks for the receiving organisation", () => {
       await summary.click();
     const delivered = table.locator("tr", { hasText: "Ny overdragelse" }).first();
     await expect(delivered.textContent()).resolves.toContain("Leveret");
-    await expect(delivered.locator(".attempt-facts").textContent()).resolves.toContain("200");
+    await expect(delivered.locator(".attempt-facts").textContent()).resolves.toContain(
+      "Modtaget – HTTP 200",
+    );
     const ping = table.locator("tr", { hasText: "Test" }).first();
-    await expect(ping.locator(".attempt-facts").textContent()).resolves.toContain("500");
+    await expect(ping.locator(".attempt-facts").textContent()).resolves.toContain(
+      "HTTP-status 500",
+    );
+    // A receiver that cannot be reached: the log says there was no answer, never why.
+    const db = harness.server.database.db;
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, "127.0.0.1", resolve));
+    const closedPort = (gone.address() as AddressInfo).port;
+    await new Promise((resolve) => gone.close(resolve));
+    const webhook = await db.selectFrom("webhook").select("id").executeTakeFirstOrThrow();
+    await db
+      .updateTable("webhook")
+      .set({ url: `http://127.0.0.1:${closedPort}/tovholder` })
+      .where("id", "=", webhook.id)
+      .execute();
+    const pingId = randomUUID();
+    await insertPing(db, { id: pingId, webhookId: webhook.id, body: "{}", at: new Date() });
+    await deliverDue();
+    await page.reload();
+    const unanswered = table.locator("tr", { hasText: "Intet HTTP-svar" });
+    await expect.poll(() => unanswered.count()).toBe(1);
+    for (const summary of await page.locator("details.attempt-log summary").all())
+      await summary.click();
+    await expect(table.textContent()).resolves.not.toMatch(/ECONNREFUSED|connect/i);
+    await expect(page.locator("main").textContent()).resolves.toContain(
+      "Hvorfor, står i serverens log",
+    );
     await screenshot(page, "webhook-deliveries");
     await expectAccessible(page, "delivery log");
     await page.getByLabel("Status").selectOption({ label: "Leveret" });

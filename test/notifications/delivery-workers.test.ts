@@ -9,7 +9,8 @@ import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-r
 /**
  * Several delivery workers (as in several server processes) against one
  * database: each delivery is sent exactly once, none is left behind, and a
- * worker that died holding a lease does not strand its deliveries. On
+ * worker that died holding a lease does not strand its deliveries (the
+ * receiver is on loopback, which the workers are allowed to reach). On
  * PostgreSQL (TEST_DATABASE_URL) the workers run on separate connections at
  * once; the leases and `FOR UPDATE SKIP LOCKED` keep them apart.
  */
@@ -62,6 +63,7 @@ describe("several delivery workers", () => {
         clock: () => now,
         batch: 10,
         concurrency: 4,
+        allowedHosts: ["127.0.0.1"],
       }),
     );
     let sent = 0;
@@ -91,10 +93,14 @@ describe("several delivery workers", () => {
       .where("status", "=", "pending")
       .execute();
     const cipher = createCipher(demo.masterKey);
-    const during = createDeliveryWorker(demo.database.db, cipher, { clock: () => now });
+    const during = createDeliveryWorker(demo.database.db, cipher, {
+      clock: () => now,
+      allowedHosts: ["127.0.0.1"],
+    });
     expect((await during.deliverDue()).delivered).toBe(0);
     const after = createDeliveryWorker(demo.database.db, cipher, {
       clock: () => new Date(now.getTime() + 61_000),
+      allowedHosts: ["127.0.0.1"],
     });
     expect((await after.deliverDue()).delivered).toBe(3);
     expect(receiver.received).toHaveLength(3);

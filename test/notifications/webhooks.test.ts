@@ -28,7 +28,7 @@ type Delivery = {
   status: string;
   attempts: number;
   nextAttemptAt: string | null;
-  attemptLog: { statusCode: number | null; error: string | null; outcome: string }[];
+  attemptLog: { statusCode: number | null; result: string; outcome: string }[];
 };
 
 let demo: DemoApp;
@@ -37,7 +37,8 @@ let receiver: WebhookReceiver;
 let answer: number | "hang" = 200;
 
 beforeAll(async () => {
-  demo = await demoApp();
+  // The receiver listens on loopback, which only the operator's allowed hosts may reach.
+  demo = await demoApp({ config: { webhookAllowedHosts: ["127.0.0.1"] } });
   const db = demo.database.db;
   homeNursingId = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
   await addStaff(db, {
@@ -72,10 +73,14 @@ async function call(
 
 const hooksUrl = () => `/api/organisations/${homeNursingId}/webhooks`;
 let clock = new Date();
+/** What the worker told the server's log. */
+const serverLog: { details: object; message: string }[] = [];
 const worker = (timeoutMs = 5_000) =>
   createDeliveryWorker(demo.database.db, createCipher(demo.masterKey), {
     clock: () => clock,
     timeoutMs,
+    allowedHosts: ["127.0.0.1"],
+    logger: { warn: (details, message) => serverLog.push({ details, message }) },
   });
 
 let hook: Webhook;
@@ -173,7 +178,7 @@ describe("delivering", () => {
     const [d] = await deliveries();
     expect(d).toMatchObject({ kind: "handover.created", status: "delivered", attempts: 1 });
     expect(d?.attemptLog).toEqual([
-      expect.objectContaining({ statusCode: 200, outcome: "delivered" }),
+      expect.objectContaining({ statusCode: 200, result: "delivered", outcome: "delivered" }),
     ]);
     // Delivered once: a second run sends nothing.
     expect(await worker().deliverDue()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
@@ -210,7 +215,9 @@ describe("delivering", () => {
       ...BACKOFF_SECONDS.map(() => "retry"),
       "failed",
     ]);
-    expect(d?.attemptLog[0]).toMatchObject({ statusCode: 503, error: "HTTP 503" });
+    expect(d?.attemptLog[0]).toEqual(
+      expect.objectContaining({ statusCode: 503, result: "http-status", outcome: "retry" }),
+    );
     const listed = (await call("GET", hooksUrl())).json() as Webhook[];
     expect(listed[0]?.failingCount).toBe(1);
   });
@@ -224,25 +231,48 @@ describe("delivering", () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it("records a receiver that does not answer in time as a timed-out attempt", async () => {
+  it("records a receiver that does not answer in time as failed, the time-out in the server log only", async () => {
     answer = "hang";
+    serverLog.length = 0;
     const ping = await call("POST", `${hooksUrl()}/${hook.id}/ping`);
     expect(ping.statusCode, ping.body).toBe(202);
     expect((await worker(300).deliverDue()).retrying).toBe(1);
     const [d] = (await deliveries()).filter((x) => x.kind === "ping");
-    expect(d?.attemptLog[0]).toMatchObject({ statusCode: null, error: "no answer within 0.3 s" });
+    expect(d?.attemptLog[0]).toEqual({
+      at: expect.any(String),
+      durationMs: expect.any(Number),
+      statusCode: null,
+      result: "failed",
+      outcome: "retry",
+    });
+    expect(serverLog).toEqual([
+      {
+        message: "webhook delivery got no HTTP answer",
+        details: expect.objectContaining({ deliveryId: d?.id, error: "no answer within 0.3 s" }),
+      },
+    ]);
   });
 
-  it("records a refused connection in words", async () => {
+  it("records a refused connection as failed, and tells why only in the server log", async () => {
     const gone = await startWebhookReceiver();
     await gone.close();
-    const changed = await call("PATCH", `${hooksUrl()}/${hook.id}`, { url: gone.url });
+    const changed = await call("PATCH", `${hooksUrl()}/${hook.id}`, {
+      url: `${gone.url}?token=s3cret-in-query`,
+    });
     expect(changed.statusCode, changed.body).toBe(200);
+    serverLog.length = 0;
     await call("POST", `${hooksUrl()}/${hook.id}/ping`);
     clock = new Date(Date.now() + 3_600_000);
     await worker().deliverDue();
-    const [d] = (await deliveries()).filter((x) => x.kind === "ping");
-    expect(d?.attemptLog.at(-1)?.error).toMatch(/ECONNREFUSED/);
+    const response = await call("GET", `${hooksUrl()}/${hook.id}/deliveries`);
+    const [d] = (response.json() as Delivery[]).filter((x) => x.kind === "ping");
+    expect(d?.attemptLog.at(-1)).toMatchObject({ statusCode: null, result: "failed" });
+    // Nothing an administrator sees says which kind of network error it was.
+    expect(response.body).not.toMatch(/ECONNREFUSED|connect|refused|getaddrinfo|ETIMEDOUT/i);
+    const logged = JSON.stringify(serverLog);
+    expect(logged).toMatch(/ECONNREFUSED/);
+    expect(logged).toContain(new URL(gone.url).origin);
+    expect(logged).not.toMatch(/s3cret|\/hook/);
     await call("PATCH", `${hooksUrl()}/${hook.id}`, { url: receiver.url });
   });
 

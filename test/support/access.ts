@@ -8,6 +8,7 @@ import { createSessionService } from "../../src/access/session-service.ts";
 import { createApp } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
+import type { Resolve } from "../../src/notifications/outbound.ts";
 import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
@@ -16,7 +17,8 @@ import { structureDatabase } from "./server.ts";
 
 export { DEMO_PASSWORD } from "../../src/synth/demo-seed.ts";
 
-export type AppConfig = Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl">;
+export type AppConfig = Pick<Config, "demo" | "session" | "access" | "oidc" | "publicUrl"> &
+  Partial<Pick<Config, "webhookAllowedHosts">>;
 
 export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   demo: true,
@@ -47,6 +49,7 @@ export async function demoApp(
     seed?: DemoSeedOptions;
     /** The app's now (and the demo seed's, unless seed.now says otherwise); see clockFrom. */
     clock?: () => Date;
+    resolveHost?: Resolve;
   } = {},
 ): Promise<DemoApp> {
   const database = await structureDatabase();
@@ -58,6 +61,7 @@ export async function demoApp(
     masterKey,
     config,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     ...(options.logStream ? { logger: { level: "debug", stream: options.logStream } } : {}),
   });
   await app.ready();

@@ -31,11 +31,17 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
+export type TestServerOptions = {
+  demo?: boolean;
+  /** WEBHOOK_ALLOWED_HOSTS: a test's webhook receiver listens on loopback. */
+  webhookAllowedHosts?: string[];
+};
+
 /**
  * The whole server, in process, on a random port, with the reference structure and web/dist.
  * With `demo`, the demo users and citizens are seeded and the login page lists them.
  */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await structureDatabase();
   const masterKey = randomBytes(32);
   if (options.demo) await seedDemo(database.db, createCipher(masterKey));
@@ -47,6 +53,7 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
       access: { hospitalAfterDischargeHours: 30 * 24, breakGlassMinutes: 240 },
       oidc: undefined,
       publicUrl: undefined,
+      webhookAllowedHosts: options.webhookAllowedHosts ?? [],
     },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -67,7 +67,7 @@ export interface WebhookAttemptTable {
   deliveryId: string;
   attemptedAt: Timestamp;
   durationMs: number;
+  /** Null when there was no HTTP answer; why not is in the server's log only (migration 0015). */
   statusCode: number | null;
-  error: string | null;
   outcome: "delivered" | "retry" | "failed";
 }

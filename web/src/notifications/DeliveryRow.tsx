@@ -5,7 +5,10 @@ import { type Delivery, NOTIFICATION_KINDS, type NotificationKind } from "./type
 
 type Props = { delivery: Delivery; busy: boolean; onRetry: () => void };
 
-/** One delivery: its event, status, attempts (each with time, duration, answer) and a retry. */
+/**
+ * One delivery: its event, status, attempts (each with time, duration, the
+ * receiver's answer: received, another HTTP status, or none) and a retry.
+ */
 export function DeliveryRow({ delivery: d, busy, onRetry }: Props) {
   const { t } = useTranslation();
   const kind = (NOTIFICATION_KINDS as readonly string[]).includes(d.kind)
@@ -58,14 +61,10 @@ export function DeliveryRow({ delivery: d, busy, onRetry }: Props) {
                     <dd>{formatDateTime(a.at)}</dd>
                     <dt>{t("webhooks.log.duration")}</dt>
                     <dd>{t("webhooks.log.durationMs", { ms: formatNumber(a.durationMs) })}</dd>
-                    <dt>{t("webhooks.log.httpStatus")}</dt>
-                    <dd>{a.statusCode ?? "–"}</dd>
-                    {a.error && (
-                      <>
-                        <dt>{t("webhooks.log.error")}</dt>
-                        <dd className="attempt-error">{a.error}</dd>
-                      </>
-                    )}
+                    <dt>{t("webhooks.log.answer")}</dt>
+                    <dd className={a.result === "delivered" ? undefined : "attempt-error"}>
+                      {t(`webhooks.log.answers.${a.result}`, { status: a.statusCode ?? "" })}
+                    </dd>
                     <dt>{t("webhooks.log.outcome")}</dt>
                     <dd>{t(`webhooks.outcomes.${a.outcome}`, { defaultValue: a.outcome })}</dd>
                   </dl>

@@ -105,6 +105,7 @@ function DeliveryLog({ organisationId, webhookId }: { organisationId: string; we
           </table>
         </ScrollableTable>
       )}
+      <p className="form-hint">{t("webhooks.log.noAnswerHint")}</p>
       <p className="form-hint">{t("webhooks.log.refreshed")}</p>
     </>
   );

@@ -43,11 +43,15 @@ export type WebhookCreated = { webhook: Webhook; secret: string };
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+export type AttemptResult = "delivered" | "http-status" | "failed";
+
 export type DeliveryAttempt = {
   at: string;
   durationMs: number;
+  /** Null when there was no HTTP answer. */
   statusCode: number | null;
-  error: string | null;
+  /** What the receiver answered; never why there was no answer (that is in the server's log). */
+  result: AttemptResult;
   outcome: string;
 };
 
