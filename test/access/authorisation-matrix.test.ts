@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createAdminService,
+  operator,
   TOKEN_SCOPES,
   type TokenScope,
 } from "../../src/access/admin-service.ts";
@@ -39,13 +40,15 @@ beforeAll(async () => {
     ["token-none", []],
   ];
   for (const [label, scopes] of tokens) {
-    const created = await admin.createToken({
-      name: label,
-      organisationId: organisation.id,
-      scopes,
-      createdBy: null,
-      expiresAt: null,
-    });
+    const created = await admin.createToken(
+      {
+        name: label,
+        organisationId: organisation.id,
+        scopes,
+        expiresAt: null,
+      },
+      operator("test"),
+    );
     callers.push({ label, kind: "token", scopes, token: created.token });
   }
 });
