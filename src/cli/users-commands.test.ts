@@ -77,7 +77,8 @@ describe("tovholder users", () => {
       expect(result.err, command).toMatch(message);
       expect(result.err, command).not.toContain("unexpected failure");
     }
-  });
+    // Nineteen commands, each opening and migrating the database: slow on a busy machine.
+  }, 120_000);
 
   it("grants and revokes roles by organisation id or by the structure's own organisations", async () => {
     const organisations = await run(["users", "organisations"]);

@@ -150,7 +150,7 @@ export function AdminUsersPage() {
                   </ul>
                 </td>
                 <td>
-                  {u.kind !== "citizen" && u.id !== me.data?.user.id && (
+                  {u.kind === "staff" && u.id !== me.data?.user.id && (
                     <AccountActions
                       username={u.username}
                       disabled={u.disabled}
