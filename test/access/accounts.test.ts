@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCipher } from "../../src/citizens/crypto.ts";
+import { createOrganisationService } from "../../src/structure/organisations.ts";
+import { seedDemo } from "../../src/synth/demo-seed.ts";
 import {
   authHeaders,
   DEMO_PASSWORD,
@@ -175,5 +178,56 @@ describe("an administrator's account management", () => {
     ).json() as { name: string }[];
     expect(organisations.length).toBeGreaterThan(1);
     for (const o of organisations) expect(o.name).toMatch(/^Slagelse Sygehus/);
+  });
+});
+
+describe("demo data from before these rules", () => {
+  it("has its demo administrator moved from the region to the hospital on a later start", async () => {
+    const db = demo.database.db;
+    const organisations = createOrganisationService(db);
+    const region = await organisations.structural({ kind: "region", regionCode: "1085" });
+    const hospital = await organisations.structural({
+      kind: "hospital",
+      hospitalId: "slagelse-sygehus",
+    });
+    const admin = await db
+      .selectFrom("appUser")
+      .select("id")
+      .where("username", "=", "demo.admin")
+      .executeTakeFirstOrThrow();
+    // As an older demo seeded it: administrator of the region only.
+    await db
+      .updateTable("membership")
+      .set({ revokedAt: new Date() })
+      .where("userId", "=", admin.id)
+      .execute();
+    await db
+      .insertInto("membership")
+      .values({
+        userId: admin.id,
+        organisationId: region.id,
+        role: "administrator",
+        revokedAt: null,
+      })
+      .execute();
+    expect(await seedDemo(db, createCipher(demo.masterKey))).toBe(false);
+    const held = await db
+      .selectFrom("membership")
+      .select(["organisationId", "role", "grantedVia"])
+      .where("userId", "=", admin.id)
+      .where("revokedAt", "is", null)
+      .execute();
+    expect(held).toEqual([
+      { organisationId: hospital.id, role: "administrator", grantedVia: "seed" },
+    ]);
+    // A second start changes nothing more.
+    expect(await seedDemo(db, createCipher(demo.masterKey))).toBe(false);
+    const again = await db
+      .selectFrom("membership")
+      .select("id")
+      .where("userId", "=", admin.id)
+      .where("revokedAt", "is", null)
+      .execute();
+    expect(again).toHaveLength(1);
   });
 });
