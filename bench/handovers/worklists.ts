@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { createAdminService } from "../../src/access/admin-service.ts";
+import { createAdminService, operator } from "../../src/access/admin-service.ts";
 import { defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
 import { createSessionService } from "../../src/access/session-service.ts";
 import { createApp } from "../../src/app/server.ts";
@@ -142,12 +142,15 @@ export async function createStaff(db: Database, users: number): Promise<StaffUse
       const org = list[i % list.length] as WorklistOrg;
       const role = roles[group][i % roles[group].length] as Role;
       const username = `bench-${staff.length + 1}`;
-      const user = await admin.createUser({
-        username,
-        displayName: `Bench ${staff.length + 1}`,
-        kind: "staff",
-      });
-      await admin.grant(username, org.id, role);
+      const user = await admin.createUser(
+        {
+          username,
+          displayName: `Bench ${staff.length + 1}`,
+          kind: "staff",
+        },
+        operator("bench"),
+      );
+      await admin.grant(username, org.id, role, operator("bench"));
       // One membership each, so the session acts in it from the start.
       const opened = await sessions.openSession(user.id, "password");
       staff.push({ org, role, cookie: opened.cookieValue });

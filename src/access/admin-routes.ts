@@ -1,17 +1,29 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AdminService, TOKEN_SCOPES } from "./admin-service.ts";
+import type { Administrator } from "./administrator.ts";
 import { contextOf } from "./authenticate.ts";
 import { ROLES } from "./model.ts";
 
-const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
-const usernameParam = z.object({
+export const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
+export const usernameParam = z.object({
   username: z.string().regex(/^[a-z0-9._@-]{3,100}$/, "must be a username (a-z, 0-9, . _ @ -)"),
 });
+/** Why, when the person gives a reason: kept in the audit log with the change. */
+export const reasonField = z.string().trim().min(1).max(500);
 const membershipBody = z.object({
   organisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
   role: z.enum(ROLES),
+  reason: reasonField.optional(),
 });
+
+/** The administrator a request acts as (the guard let only administrators in). */
+export function administratorOf(request: FastifyRequest): Administrator {
+  const ctx = contextOf(request);
+  if (ctx.actor.kind !== "staff") throw new Error("the guard lets only staff administrators in");
+  return { kind: "administrator", actor: ctx.actor, requestId: ctx.requestId };
+}
 
 export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async (
   app,
@@ -48,8 +60,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
         },
       },
     },
-    async () =>
-      (await admin.listUsers()).map((u) => ({
+    async (request) =>
+      (await admin.listUsers(administratorOf(request))).map((u) => ({
         id: u.id,
         username: u.username,
         displayName: u.displayName,
@@ -72,6 +84,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
           displayName: z.string().min(1).max(200),
           kind: z.enum(["staff", "relative"]),
           password: z.string().min(12, "must be at least 12 characters").max(200).optional(),
+          reason: reasonField.optional(),
         }),
         response: {
           201: z.object({
@@ -83,7 +96,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await admin.createUser(request.body)),
+    async (request, reply) => {
+      const { reason, ...user } = request.body;
+      return reply.status(201).send(await admin.createUser(user, administratorOf(request), reason));
+    },
   );
 
   app.post(
@@ -108,6 +124,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
             request.params.username,
             request.body.organisationId,
             request.body.role,
+            administratorOf(request),
+            request.body.reason,
           ),
         ),
   );
@@ -125,7 +143,13 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
       },
     },
     async (request) =>
-      admin.revoke(request.params.username, request.body.organisationId, request.body.role),
+      admin.revoke(
+        request.params.username,
+        request.body.organisationId,
+        request.body.role,
+        administratorOf(request),
+        request.body.reason,
+      ),
   );
 
   app.get(
@@ -134,13 +158,13 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
       config: adminOnly,
       schema: {
         tags,
-        summary: "Organisations to grant memberships in",
+        summary: "Organisations to grant memberships in: the acting one and the units under it",
         response: {
           200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
         },
       },
     },
-    async () => admin.listOrganisations(),
+    async (request) => admin.listOrganisations(administratorOf(request)),
   );
 
   app.get(
@@ -149,7 +173,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
       config: adminOnly,
       schema: {
         tags,
-        summary: "Integration tokens (never their values)",
+        summary: "The integration tokens of the organisations administered (never their values)",
         response: {
           200: z.array(
             z.object({
@@ -166,8 +190,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
         },
       },
     },
-    async () =>
-      (await admin.listTokens()).map((t) => ({
+    async (request) =>
+      (await admin.listTokens(administratorOf(request))).map(({ organisationId: _, ...t }) => ({
         ...t,
         createdAt: t.createdAt.toISOString(),
         expiresAt: t.expiresAt?.toISOString() ?? null,
@@ -195,14 +219,15 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(request);
-      const created = await admin.createToken({
-        name: request.body.name,
-        organisationId: request.body.organisationId,
-        scopes: request.body.scopes,
-        createdBy: ctx.actor.kind === "staff" ? ctx.actor.userId : null,
-        expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
-      });
+      const created = await admin.createToken(
+        {
+          name: request.body.name,
+          organisationId: request.body.organisationId,
+          scopes: request.body.scopes,
+          expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+        },
+        administratorOf(request),
+      );
       return reply
         .status(201)
         .send({ id: created.id, token: created.token, scopes: created.scopes });
@@ -221,7 +246,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
       },
     },
     async (request, reply) => {
-      await admin.revokeToken(request.params.id);
+      await admin.revokeToken(request.params.id, administratorOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -30,12 +30,13 @@ export async function appendAuditForMany(
   const column = <K extends keyof AuditedCitizen>(k: K) => citizens.map((c) => c[k]);
   await sql`
     insert into audit_log (at, request_id, actor_kind, user_id, token_id, organisation_id,
-      organisation_name, role, action, resource, purpose,
+      organisation_name, role, membership_id, action, resource, purpose,
       citizen_id, outcome, relation, break_glass, break_glass_reason)
     select ${shared.at ?? new Date()}, ${shared.requestId ?? null}, ${shared.actorKind},
       ${shared.userId ?? null}::uuid, ${shared.tokenId ?? null}::uuid,
       ${shared.organisationId ?? null}::uuid, ${shared.organisationName ?? null},
-      ${shared.role ?? null}, ${shared.action}, ${shared.resource}, ${shared.purpose ?? null},
+      ${shared.role ?? null}, ${shared.membershipId ?? null}::uuid,
+      ${shared.action}, ${shared.resource}, ${shared.purpose ?? null},
       c.citizen_id, c.outcome, c.relation, c.reason is not null, c.reason
     from unnest(${column("citizenId")}::uuid[], ${column("outcome")}::text[],
       ${column("relation")}::text[], ${column("breakGlassReason")}::text[])
@@ -43,10 +44,20 @@ export async function appendAuditForMany(
   `.execute(db);
 }
 
+/**
+ * A citizen's log, newest first. A read through a membership an administrator
+ * granted (in the web or API, not by the operator or the seed) carries when and
+ * by which organisation it was granted, so the citizen sees such access for
+ * what it is.
+ */
 export function auditForCitizen(db: Database, citizenId: string, limit: number) {
   return db
     .selectFrom("auditLog as a")
     .leftJoin("appUser as u", "u.id", "a.userId")
+    .leftJoin("membership as m", (join) =>
+      join.onRef("m.id", "=", "a.membershipId").on("m.grantedVia", "=", "administrator"),
+    )
+    .leftJoin("organisation as g", "g.id", "m.grantedByOrganisationId")
     .select([
       "a.id",
       "a.at",
@@ -61,6 +72,8 @@ export function auditForCitizen(db: Database, citizenId: string, limit: number) 
       "a.purpose",
       "a.breakGlass",
       "a.breakGlassReason",
+      "m.grantedAt as roleGrantedAt",
+      "g.name as roleGrantedBy",
     ])
     .where("a.citizenId", "=", citizenId)
     .orderBy("a.at", "desc")

@@ -29,6 +29,8 @@ function actorColumns(actor: Actor) {
         organisationId: actor.organisation.id,
         organisationName: actor.organisation.name,
         role: actor.role,
+        // The citizen's log says when this role was granted by an administrator.
+        membershipId: actor.membershipId,
       };
     case "token":
       return {
@@ -38,6 +40,7 @@ function actorColumns(actor: Actor) {
         organisationId: actor.organisation.id,
         organisationName: actor.organisation.name,
         role: null,
+        membershipId: null,
       };
     default:
       return {
@@ -47,6 +50,7 @@ function actorColumns(actor: Actor) {
         organisationId: null,
         organisationName: null,
         role: null,
+        membershipId: null,
       };
   }
 }

@@ -4,6 +4,8 @@ import { citizenRoutes } from "../citizens/routes.ts";
 import { createCitizenService } from "../citizens/service.ts";
 import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
+import { accountRoutes } from "./account-routes.ts";
+import { createAccountService } from "./account-service.ts";
 import { adminRoutes } from "./admin-routes.ts";
 import { createAdminService } from "./admin-service.ts";
 import { createAuthenticator, createDenialAuditor } from "./authenticate.ts";
@@ -30,6 +32,7 @@ export function createAccessFeature(
   const citizenAccess = createCitizenAccess(db, config.access, clock);
   const citizens = createCitizenService(db, cipher, citizenAccess, clock);
   const admin = createAdminService(db);
+  const accounts = createAccountService(db);
   const plugins: FastifyPluginAsync[] = [
     async (app) => {
       await app.register(accessRoutes, {
@@ -57,6 +60,7 @@ export function createAccessFeature(
     },
     async (app) => {
       await app.register(adminRoutes, { admin });
+      await app.register(accountRoutes, { accounts });
     },
     async (app) => {
       await app.register(citizenRoutes, { citizens });

@@ -207,15 +207,24 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
               purpose: z.string().nullable(),
               breakGlass: z.boolean(),
               breakGlassReason: z.string().nullable(),
+              /** Set when the reader's role was granted by an administrator, not the ordinary way. */
+              roleGrantedByAdministrator: z
+                .object({ organisationName: z.string().nullable(), at: z.string() })
+                .nullable(),
             }),
           ),
         },
       },
     },
     async (request) =>
-      (await citizenAccess.accessLog(contextOf(request))).map((e) => ({
-        ...e,
-        at: e.at.toISOString(),
-      })),
+      (await citizenAccess.accessLog(contextOf(request))).map(
+        ({ roleGrantedAt, roleGrantedBy, ...e }) => ({
+          ...e,
+          at: e.at.toISOString(),
+          roleGrantedByAdministrator: roleGrantedAt
+            ? { organisationName: roleGrantedBy, at: roleGrantedAt.toISOString() }
+            : null,
+        }),
+      ),
   );
 };

@@ -118,6 +118,23 @@ export async function endSession(db: Database, id: string, now: Date) {
     .execute();
 }
 
+/** Ends every open session of a user, but the one kept (the password changer's own); how many ended. */
+export async function endSessionsOfUser(
+  db: Database,
+  userId: string,
+  now: Date,
+  keepSessionId: string | null = null,
+): Promise<number> {
+  let query = db
+    .updateTable("userSession")
+    .set({ endedAt: now })
+    .where("userId", "=", userId)
+    .where("endedAt", "is", null);
+  if (keepSessionId !== null) query = query.where("id", "<>", keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function setActiveMembership(
   db: Database,
   sessionId: string,

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { OrganisationRef, Role } from "./model.ts";
+import type { OrganisationNode, OrganisationRef, Role } from "./model.ts";
 
 /** The access capability's SQL: users, memberships, tokens, break-the-glass (sessions and throttling in session-store.ts, the audit log in audit-store.ts). */
 
@@ -124,9 +124,17 @@ export async function activeMemberships(
   }));
 }
 
+/** How a membership came to be: who granted it, for which of their organisations, and how. */
+export type GrantProvenance = {
+  grantedBy: string | null;
+  grantedByOrganisationId: string | null;
+  grantedVia: "administrator" | "operator" | "seed";
+};
+
+/** The new membership's id; undefined when the user already holds that role there. */
 export async function insertMembership(
   db: Database,
-  m: { userId: string; organisationId: string; role: Role },
+  m: { userId: string; organisationId: string; role: Role } & GrantProvenance,
 ) {
   return db
     .insertInto("membership")
@@ -138,19 +146,74 @@ export async function insertMembership(
     .executeTakeFirst();
 }
 
+/** The revoked membership's id, or undefined when there was no such active membership. */
 export async function revokeMembership(
   db: Database,
-  m: { userId: string; organisationId: string; role: Role },
-): Promise<number> {
-  const result = await db
+  m: { userId: string; organisationId: string; role: Role; revokedBy: string | null; at: Date },
+): Promise<string | undefined> {
+  const row = await db
     .updateTable("membership")
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: m.at, revokedBy: m.revokedBy })
     .where("userId", "=", m.userId)
     .where("organisationId", "=", m.organisationId)
     .where("role", "=", m.role)
     .where("revokedAt", "is", null)
+    .returning("id")
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return row?.id;
+}
+
+/**
+ * Each organisation with its ancestors by parent, nearest first: the chain
+ * the administration rules (model.ts) check an organisation's tree with.
+ * Organisations that do not exist are absent from the map.
+ */
+export async function organisationChains(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, OrganisationNode[]>> {
+  const chains = new Map<string, OrganisationNode[]>();
+  if (ids.length === 0) return chains;
+  const rows = await sql<{
+    startId: string;
+    id: string;
+    kind: string;
+    parentId: string | null;
+  }>`
+    with recursive chain(start_id, id, kind, parent_id, depth) as (
+      select o.id, o.id, o.kind, o.parent_id, 0
+      from organisation o where o.id = any(${[...ids]}::uuid[])
+      union all
+      select c.start_id, p.id, p.kind, p.parent_id, c.depth + 1
+      from chain c join organisation p on p.id = c.parent_id
+      where c.depth < 16
+    )
+    select start_id, id, kind, parent_id from chain order by start_id, depth
+  `.execute(db);
+  for (const r of rows.rows) {
+    const chain = chains.get(r.startId) ?? [];
+    chain.push({ id: r.id, kind: r.kind, parentId: r.parentId });
+    chains.set(r.startId, chain);
+  }
+  return chains;
+}
+
+/** An organisation and its descendants by parent: the tree an administrator of it administers. */
+export async function treeOf(db: Database, rootId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    with recursive tree(id, depth) as (
+      select id, 0 from organisation where id = ${rootId}::uuid
+      union all
+      select o.id, t.depth + 1 from organisation o join tree t on o.parent_id = t.id
+      where t.depth < 16
+    )
+    select id from tree
+  `.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+export async function setUserDisabled(db: Database, userId: string, at: Date | null) {
+  await db.updateTable("appUser").set({ disabledAt: at }).where("id", "=", userId).execute();
 }
 
 export async function findOrganisation(
@@ -180,6 +243,14 @@ export async function insertToken(
     .values({ ...t, revokedAt: null, lastUsedAt: null })
     .returning(["id", "name", "scopes", "expiresAt", "createdAt"])
     .executeTakeFirstOrThrow();
+}
+
+export function findToken(db: Database, id: string) {
+  return db
+    .selectFrom("apiToken")
+    .select(["id", "organisationId", "scopes", "revokedAt"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export function findTokenByHash(db: Database, tokenHash: string) {
@@ -216,6 +287,7 @@ export function listTokens(db: Database) {
       "t.expiresAt",
       "t.revokedAt",
       "t.lastUsedAt",
+      "t.organisationId",
       "o.name as organisationName",
     ])
     .orderBy("t.createdAt", "desc")

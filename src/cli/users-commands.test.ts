@@ -77,7 +77,8 @@ describe("tovholder users", () => {
       expect(result.err, command).toMatch(message);
       expect(result.err, command).not.toContain("unexpected failure");
     }
-  });
+    // Nineteen commands, each opening and migrating the database: slow on a busy machine.
+  }, 120_000);
 
   it("grants and revokes roles by organisation id or by the structure's own organisations", async () => {
     const organisations = await run(["users", "organisations"]);
@@ -154,5 +155,90 @@ describe("tovholder users", () => {
     });
     expect(checked.stored).not.toContain(token);
     expect(checked.stored).not.toContain(token.slice(5));
+  });
+
+  it("audits the operator's grants, and grants them in any organisation, with the reason", async () => {
+    const granted = await run([
+      "users",
+      "grant",
+      "jens.hansen",
+      "--region",
+      "1085",
+      "--role",
+      "administrator",
+      "--reason",
+      "Regionens nye administrator",
+    ]);
+    expect(granted.status, granted.err).toBe(0);
+    const { audit, membership } = await inspect(async ({ db }) => ({
+      audit: await db
+        .selectFrom("auditLog")
+        .select(["actorKind", "actorName", "userId", "action", "grantedRole", "purpose"])
+        .where("action", "=", "grant")
+        .where("grantedRole", "=", "administrator")
+        .execute(),
+      membership: await db
+        .selectFrom("membership as m")
+        .innerJoin("appUser as u", "u.id", "m.userId")
+        .select(["m.grantedBy", "m.grantedVia"])
+        .where("u.username", "=", "jens.hansen")
+        .where("m.role", "=", "administrator")
+        .executeTakeFirst(),
+    }));
+    expect(audit).toEqual([
+      {
+        actorKind: "operator",
+        actorName: expect.any(String),
+        userId: null,
+        action: "grant",
+        grantedRole: "administrator",
+        purpose: "Regionens nye administrator",
+      },
+    ]);
+    expect(audit[0]?.actorName?.length).toBeGreaterThan(0);
+    expect(membership).toEqual({ grantedBy: null, grantedVia: "operator" });
+  });
+
+  it("sets a password from stdin, disables with a reason and enables, all audited", async () => {
+    const NEW = "another horse battery";
+    const passwd = await run(["users", "passwd", "jens.hansen"], NEW);
+    expect(passwd.status, passwd.err).toBe(0);
+    expect(passwd.secretReads).toBe(1);
+    expect(passwd.out).not.toContain(NEW);
+    const noReason = await run(["users", "disable", "jens.hansen"]);
+    expect(noReason.status).toBe(1);
+    expect(noReason.err).toMatch(/required option '--reason/);
+    const disabled = await run(["users", "disable", "jens.hansen", "--reason", "Fratrådt"]);
+    expect(disabled.status, disabled.err).toBe(0);
+    const tryLogin = () =>
+      inspect(async ({ db }) =>
+        createSessionService(db, {
+          session: { idleMinutes: 30, absoluteHours: 12 },
+          throttle: defaultThrottlePolicy,
+        })
+          .login("jens.hansen", NEW, "192.0.2.9")
+          .then(
+            () => "ok",
+            (err: Error) => err.message,
+          ),
+      );
+    expect(await tryLogin()).toMatch(/Wrong username or password/);
+    expect((await run(["users", "list"])).out).toMatch(/jens\.hansen .*disabled/);
+    const enabled = await run(["users", "enable", "jens.hansen"]);
+    expect(enabled.status, enabled.err).toBe(0);
+    expect(await tryLogin()).toBe("ok");
+    const actions = await inspect(({ db }) =>
+      db
+        .selectFrom("auditLog")
+        .select(["action", "actorKind", "purpose"])
+        .where("action", "in", ["reset-password", "disable-user", "enable-user"])
+        .orderBy("id")
+        .execute(),
+    );
+    expect(actions).toEqual([
+      { action: "reset-password", actorKind: "operator", purpose: null },
+      { action: "disable-user", actorKind: "operator", purpose: "Fratrådt" },
+      { action: "enable-user", actorKind: "operator", purpose: null },
+    ]);
   });
 });

@@ -1,6 +1,14 @@
+import { userInfo } from "node:os";
 import { type Command, Option } from "commander";
 import { z } from "zod";
-import { createAdminService, TOKEN_SCOPES, type TokenScope } from "../access/admin-service.ts";
+import { createAccountService } from "../access/account-service.ts";
+import {
+  type Administrator,
+  createAdminService,
+  operator,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from "../access/admin-service.ts";
 import { ROLES, type Role } from "../access/model.ts";
 import { databaseFor } from "../app/server.ts";
 import { loadConfig } from "../platform/config.ts";
@@ -19,6 +27,17 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   } finally {
     await database.close();
   }
+}
+
+/** The CLI acts as the operator, audited with the OS user's name. */
+function theOperator(): Administrator {
+  let name = "operator";
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // No user name for this uid (a container): "operator" says enough.
+  }
+  return operator(name);
 }
 
 function invalid(option: string, reason: string): AppError {
@@ -116,20 +135,25 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
       new Option("--kind <kind>", "kind of user").choices(["staff", "relative"]).default("staff"),
     )
     .option("--password-stdin", "read the password from standard input (never from arguments)")
+    .option("--reason <text>", "why (kept in the audit log)")
     .action(
       async (
         username: string,
-        o: { name: string; kind: "staff" | "relative"; passwordStdin?: boolean },
+        o: { name: string; kind: "staff" | "relative"; passwordStdin?: boolean; reason?: string },
       ) => {
         if (o.name.trim().length === 0) throw invalid("--name", "must not be empty");
         const password = o.passwordStdin ? await io.readSecret("Password: ") : undefined;
         const user = await withDatabase((db) =>
-          createAdminService(db).createUser({
-            username,
-            displayName: o.name.trim(),
-            kind: o.kind,
-            ...(password !== undefined ? { password } : {}),
-          }),
+          createAdminService(db).createUser(
+            {
+              username,
+              displayName: o.name.trim(),
+              kind: o.kind,
+              ...(password !== undefined ? { password } : {}),
+            },
+            theOperator(),
+            o.reason,
+          ),
         );
         console.log(
           `Created ${user.kind} user ${user.username} (${user.displayName}), id ${user.id}` +
@@ -141,21 +165,36 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
   const membershipCommand = (name: "grant" | "revoke", description: string) =>
     withOrganisationOptions(
       users.command(name).description(description).argument("<username>", "the staff user"),
-    ).addOption(new Option("--role <role>", "the role").choices(ROLES).makeOptionMandatory());
+    )
+      .addOption(new Option("--role <role>", "the role").choices(ROLES).makeOptionMandatory())
+      .option("--reason <text>", "why (kept in the audit log)");
 
-  membershipCommand("grant", "give a staff user a role in an organisation").action(
-    async (username: string, o: OrganisationOptions & { role: Role }) => {
-      const granted = await withDatabase(async (db) =>
-        createAdminService(db).grant(username, await resolveOrganisation(db, o), o.role),
-      );
-      console.log(`${granted.username} is now ${granted.role} in ${granted.organisation}.`);
-    },
-  );
+  membershipCommand(
+    "grant",
+    "give a staff user a role in an organisation (any organisation: the operator's power)",
+  ).action(async (username: string, o: OrganisationOptions & { role: Role; reason?: string }) => {
+    const granted = await withDatabase(async (db) =>
+      createAdminService(db).grant(
+        username,
+        await resolveOrganisation(db, o),
+        o.role,
+        theOperator(),
+        o.reason,
+      ),
+    );
+    console.log(`${granted.username} is now ${granted.role} in ${granted.organisation}.`);
+  });
 
   membershipCommand("revoke", "take a role in an organisation away from a user").action(
-    async (username: string, o: OrganisationOptions & { role: Role }) => {
+    async (username: string, o: OrganisationOptions & { role: Role; reason?: string }) => {
       const revoked = await withDatabase(async (db) =>
-        createAdminService(db).revoke(username, await resolveOrganisation(db, o), o.role),
+        createAdminService(db).revoke(
+          username,
+          await resolveOrganisation(db, o),
+          o.role,
+          theOperator(),
+          o.reason,
+        ),
       );
       console.log(`Revoked the role ${revoked.role} of ${revoked.username} there.`);
     },
@@ -178,13 +217,15 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
         if (o.name.trim().length === 0) throw invalid("--name", "must not be empty");
         const expiresAt = parseExpiry(o.expires, new Date());
         const created = await withDatabase(async (db) =>
-          createAdminService(db).createToken({
-            name: o.name.trim(),
-            organisationId: await resolveOrganisation(db, o),
-            scopes: o.scope,
-            createdBy: null,
-            expiresAt,
-          }),
+          createAdminService(db).createToken(
+            {
+              name: o.name.trim(),
+              organisationId: await resolveOrganisation(db, o),
+              scopes: o.scope,
+              expiresAt,
+            },
+            theOperator(),
+          ),
         );
         console.error(
           `Created token "${created.name}" (id ${created.id}) with scopes ${created.scopes.join(", ")}` +
@@ -199,7 +240,7 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
     .command("list")
     .description("users and their active memberships")
     .action(async () => {
-      const all = await withDatabase((db) => createAdminService(db).listUsers());
+      const all = await withDatabase((db) => createAdminService(db).listUsers(theOperator()));
       if (all.length === 0) console.log("No users.");
       for (const u of all) {
         const flags = [u.demo ? "demo" : null, u.disabledAt ? "disabled" : null].filter(Boolean);
@@ -216,7 +257,51 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
     .command("organisations")
     .description("organisations one can grant roles in, with their ids")
     .action(async () => {
-      const all = await withDatabase((db) => createAdminService(db).listOrganisations());
+      const all = await withDatabase((db) =>
+        createAdminService(db).listOrganisations(theOperator()),
+      );
       for (const o of all) console.log(`${o.id}  ${o.kind.padEnd(19)}  ${o.name}`);
+    });
+
+  registerAccountCommands(users, io);
+}
+
+/** `users passwd|disable|enable`: the operator's account management, audited. */
+function registerAccountCommands(users: Command, io: CliIo): void {
+  users
+    .command("passwd")
+    .description("set a new password for a user (read from standard input); their sessions end")
+    .argument("<username>", "the user")
+    .action(async (username: string) => {
+      const password = await io.readSecret("New password: ");
+      const done = await withDatabase((db) =>
+        createAccountService(db).resetPassword(username, password, theOperator()),
+      );
+      console.log(`Set a new password for ${done.username}; their sessions have ended.`);
+    });
+
+  users
+    .command("disable")
+    .description("disable a user: they cannot log in, and their sessions end")
+    .argument("<username>", "the user")
+    .requiredOption("--reason <text>", "why (kept in the audit log)")
+    .action(async (username: string, o: { reason: string }) => {
+      if (o.reason.trim().length === 0) throw invalid("--reason", "must not be empty");
+      const done = await withDatabase((db) =>
+        createAccountService(db).disable(username, theOperator(), o.reason.trim()),
+      );
+      console.log(`Disabled ${done.username}; their sessions have ended.`);
+    });
+
+  users
+    .command("enable")
+    .description("enable a disabled user again")
+    .argument("<username>", "the user")
+    .option("--reason <text>", "why (kept in the audit log)")
+    .action(async (username: string, o: { reason?: string }) => {
+      const done = await withDatabase((db) =>
+        createAccountService(db).enable(username, theOperator(), o.reason?.trim() || null),
+      );
+      console.log(`Enabled ${done.username}.`);
     });
 }

@@ -1,4 +1,4 @@
-import { createAdminService } from "../access/admin-service.ts";
+import { createAdminService, DEMO_SEED } from "../access/admin-service.ts";
 import { createCitizenAccess } from "../access/citizen-access.ts";
 import { defaultAccessPolicy, type Role } from "../access/model.ts";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
@@ -62,6 +62,12 @@ export async function seedDemo(
     clusterId: "naestved-slagelse",
   });
   const region = await organisations.structural({ kind: "region", regionCode: "1085" });
+  // The demo administrator administers the hospital (its wards are under it), not the
+  // region: a region's roles are the operator's (see "What an administrator may do").
+  const hospital = await organisations.structural({
+    kind: "hospital",
+    hospitalId: "slagelse-sygehus",
+  });
   // On every start, so that demo data from before contact details existed gets them too.
   await addDemoContacts(db, {
     ward: ward.id,
@@ -69,7 +75,12 @@ export async function seedDemo(
     practice: practice.organisationId,
     secretariat: secretariat.id,
   });
-  if ((await admin.listUsers()).some((u) => u.username === "demo.admin")) return false;
+  const existing = await admin.listUsers(DEMO_SEED);
+  const demoAdmin = existing.find((u) => u.username === "demo.admin");
+  if (demoAdmin) {
+    await moveDemoAdministrator(admin, demoAdmin.memberships, { region: region.id, hospital });
+    return false;
+  }
 
   const staff: DemoStaff[] = [
     {
@@ -113,7 +124,7 @@ export async function seedDemo(
     {
       username: "demo.admin",
       displayName: "Anna Administrator (demo)",
-      memberships: [{ organisation: region.id, role: "administrator" }],
+      memberships: [{ organisation: hospital.id, role: "administrator" }],
     },
   ];
 
@@ -147,30 +158,55 @@ export async function seedDemo(
   if (options.activity !== false) await ingestDemoActivity(db, cipher, options.now ?? Date.now());
 
   for (const s of staff) {
-    await admin.createUser({
-      username: s.username,
-      displayName: s.displayName,
-      kind: "staff",
+    await admin.createUser(
+      {
+        username: s.username,
+        displayName: s.displayName,
+        kind: "staff",
+        password: DEMO_PASSWORD,
+        demo: true,
+      },
+      DEMO_SEED,
+    );
+    for (const m of s.memberships) await admin.grant(s.username, m.organisation, m.role, DEMO_SEED);
+  }
+  await admin.createUser(
+    {
+      username: "demo.borger",
+      displayName: "Karen Demo Hansen",
+      kind: "citizen",
+      citizenId: karen.id,
       password: DEMO_PASSWORD,
       demo: true,
-    });
-    for (const m of s.memberships) await admin.grant(s.username, m.organisation, m.role);
-  }
-  await admin.createUser({
-    username: "demo.borger",
-    displayName: "Karen Demo Hansen",
-    kind: "citizen",
-    citizenId: karen.id,
-    password: DEMO_PASSWORD,
-    demo: true,
-  });
-  const relative = await admin.createUser({
-    username: "demo.paaroerende",
-    displayName: "Peter Pårørende (demo)",
-    kind: "relative",
-    password: DEMO_PASSWORD,
-    demo: true,
-  });
+    },
+    DEMO_SEED,
+  );
+  const relative = await admin.createUser(
+    {
+      username: "demo.paaroerende",
+      displayName: "Peter Pårørende (demo)",
+      kind: "relative",
+      password: DEMO_PASSWORD,
+      demo: true,
+    },
+    DEMO_SEED,
+  );
   await citizens.grantConsent(karen.id, relative.id, null);
   return true;
+}
+
+/**
+ * Demo data seeded before the administration rules had the demo administrator
+ * administer the region; on a later start they administer the hospital instead.
+ */
+async function moveDemoAdministrator(
+  admin: ReturnType<typeof createAdminService>,
+  memberships: { organisationId: string; role: Role }[],
+  at: { region: string; hospital: { id: string } },
+) {
+  const holds = (organisationId: string) =>
+    memberships.some((m) => m.organisationId === organisationId && m.role === "administrator");
+  if (!holds(at.region)) return;
+  await admin.grant("demo.admin", at.hospital.id, "administrator", DEMO_SEED);
+  await admin.revoke("demo.admin", at.region, "administrator", DEMO_SEED, "demo re-seeded");
 }

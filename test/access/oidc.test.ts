@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminService } from "../../src/access/admin-service.ts";
+import { createAdminService, operator } from "../../src/access/admin-service.ts";
 import { createApp } from "../../src/app/server.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
@@ -139,7 +139,7 @@ beforeAll(async () => {
     ["bo.borger@example.dk", "Bo Borger"],
     ["per.public@example.dk", "Per Public"],
   ] as const) {
-    await admin.createUser({ username, displayName, kind: "staff" });
+    await admin.createUser({ username, displayName, kind: "staff" }, operator("test"));
   }
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdminService, operator } from "../../src/access/admin-service.ts";
 import { contextOf } from "../../src/access/authenticate.ts";
 import { createAccessFeature } from "../../src/access/feature.ts";
 import { sha256 } from "../../src/access/secrets.ts";
@@ -167,6 +168,27 @@ describe("integration tokens", () => {
       headers: authHeaders(admin),
     });
     expect(revoke.statusCode).toBe(204);
+    const audited = await demo.database.db
+      .selectFrom("auditLog")
+      .select(["action", "outcome", "subjectTokenId", "subjectOrganisationId"])
+      .where("action", "in", ["create-token", "revoke-token"])
+      .where("subjectTokenId", "=", revoked.id)
+      .orderBy("id")
+      .execute();
+    expect(audited).toEqual([
+      {
+        action: "create-token",
+        outcome: "allowed",
+        subjectTokenId: revoked.id,
+        subjectOrganisationId: hospitalId,
+      },
+      {
+        action: "revoke-token",
+        outcome: "allowed",
+        subjectTokenId: revoked.id,
+        subjectOrganisationId: hospitalId,
+      },
+    ]);
     await demo.database.db
       .updateTable("apiToken")
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -177,6 +199,36 @@ describe("integration tokens", () => {
       expect(response.statusCode).toBe(401);
       expect(response.json()).toMatchObject({ code: "TOV_ERR_UNAUTHENTICATED" });
     }
+  });
+
+  it("are listed and revoked by an administrator only within their organisation's tree", async () => {
+    const elsewhere = await createOrganisationService(demo.database.db).structural({
+      kind: "municipality",
+      municipalityCode: "370",
+    });
+    const theirs = await createAdminService(demo.database.db).createToken(
+      {
+        name: "Næstveds omsorgssystem",
+        organisationId: elsewhere.id,
+        scopes: ["tasks:write"],
+        expiresAt: null,
+      },
+      operator("test"),
+    );
+    const list = await app.inject({
+      method: "GET",
+      url: "/api/admin/tokens",
+      headers: authHeaders(admin),
+    });
+    expect(list.json().map((t: { id: string }) => t.id)).not.toContain(theirs.id);
+    const revoke = await app.inject({
+      method: "POST",
+      url: `/api/admin/tokens/${theirs.id}/revoke`,
+      headers: authHeaders(admin),
+    });
+    expect(revoke.statusCode).toBe(403);
+    expect(revoke.json().i18n).toEqual({ key: "admin.refused.outsideTree" });
+    expect((await send(theirs.token)).statusCode).toBe(403); // still valid: only the scope is missing
   });
 
   it("refuse forged and malformed bearers, and never fall back to a cookie", async () => {

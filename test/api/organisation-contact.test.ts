@@ -97,14 +97,14 @@ describe("changing an organisation's contact details", () => {
   };
 
   it("lets an administrator acting for the organisation set them, normalising the phone", async () => {
-    const response = await put(ids.region, "demo.admin", good);
+    const response = await put(ids.hospital, "demo.admin", good);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ ...good, phone: "+45 13 00 09 99" });
-    expect((await get(ids.region)).json()).toMatchObject({ phone: "+45 13 00 09 99" });
+    expect((await get(ids.hospital)).json()).toMatchObject({ phone: "+45 13 00 09 99" });
   });
 
   it("refuses invalid details naming each field, and writes nothing", async () => {
-    const response = await put(ids.region, "demo.admin", {
+    const response = await put(ids.hospital, "demo.admin", {
       phone: "1234",
       email: "nobody",
       webUrl: "http://example.org",
@@ -113,7 +113,7 @@ describe("changing an organisation's contact details", () => {
     expect(response.headers["content-type"]).toContain("application/problem+json");
     const fields = (response.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(fields.sort()).toEqual(["email", "phone", "webUrl"]);
-    expect((await get(ids.region)).json()).toMatchObject({ ...good, phone: "+45 13 00 09 99" });
+    expect((await get(ids.hospital)).json()).toMatchObject({ ...good, phone: "+45 13 00 09 99" });
   });
 
   it("refuses an administrator of another organisation, and anyone not an administrator", async () => {
@@ -125,7 +125,7 @@ describe("changing an organisation's contact details", () => {
   });
 
   it("clears a field left empty", async () => {
-    const response = await put(ids.region, "demo.admin", { ...good, webUrl: "" });
+    const response = await put(ids.hospital, "demo.admin", { ...good, webUrl: "" });
     expect(response.json()).toMatchObject({ webUrl: null, email: good.email });
   });
 });

@@ -119,10 +119,79 @@ describe("administration", () => {
     await logInAsDemo(harness, page, "Anna Administrator (demo)");
     await page.getByRole("link", { name: "Administration" }).click();
     await page.locator("table.admin-users").waitFor();
-    await expect(page.locator("table.admin-users").textContent()).resolves.toContain(
-      "demo.visitator",
-    );
+    // The hospital's administrator sees the hospital's users, not the municipality's.
+    const users = await page.locator("table.admin-users").textContent();
+    expect(users).toContain("demo.sygeplejerske");
+    expect(users).not.toContain("demo.visitator");
     await screenshot(page, "access-admin");
     await expectAccessible(page, "admin page");
+  });
+
+  it("disables a user of the hospital with a reason: they are logged out and cannot log in", async () => {
+    const url = harness.server.url;
+    const row = page.locator("table.admin-users tr", { hasText: "demo.udskrivning" });
+    await row.locator("summary").click();
+    await row.getByLabel("Begrundelse for at deaktivere").fill("Orlov fra 1. december");
+    await row.getByRole("button", { name: "Deaktivér" }).click();
+    await expect.poll(() => row.locator(".disabled-badge").count()).toBe(1);
+    await expect(row.getByRole("status").textContent()).resolves.toContain("deaktiveret");
+    await screenshot(page, "access-admin-disabled");
+    await expectAccessible(page, "admin page with a disabled user");
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "demo.udskrivning", password: "tovholder-demo" }),
+    });
+    expect(login.status).toBe(401);
+    const audit = await harness.server.database.db
+      .selectFrom("auditLog")
+      .select(["action", "purpose"])
+      .where("action", "=", "disable-user")
+      .execute();
+    expect(audit).toEqual([{ action: "disable-user", purpose: "Orlov fra 1. december" }]);
+    await row.getByRole("button", { name: "Aktivér igen" }).click();
+    await expect.poll(() => row.locator(".disabled-badge").count()).toBe(0);
+  });
+
+  it("refuses, in words, to give oneself a care role", async () => {
+    await page
+      .getByLabel("Bruger", { exact: true })
+      .selectOption({ label: "Anna Administrator (demo) (demo.admin)" });
+    await page
+      .getByLabel("Organisation", { exact: true })
+      .selectOption({ label: "Slagelse Sygehus, Medicinsk Afdeling" });
+    await page.getByLabel("Rolle", { exact: true }).selectOption({ label: "Kliniker" });
+    await page.getByRole("button", { name: "Giv rolle" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("Du kan ikke give dig selv en rolle");
+  });
+});
+
+describe("changing one's own password", () => {
+  it("changes it from the user menu, ending the other sessions", async () => {
+    await page.getByRole("button", { name: "Log ud" }).click();
+    await logInAsDemo(harness, page, "Lars Læge (demo)");
+    // Another session of the same user, elsewhere.
+    const elsewhere = await fetch(`${harness.server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "demo.laege", password: "tovholder-demo" }),
+    });
+    const cookie = elsewhere.headers.get("set-cookie")?.split(";")[0] ?? "";
+    await page.getByRole("link", { name: "Skift adgangskode" }).click();
+    await page.getByRole("heading", { name: "Skift adgangskode" }).waitFor();
+    await page.getByLabel("Nuværende adgangskode").fill("tovholder-demo");
+    await page.getByLabel("Ny adgangskode (mindst 12 tegn)").fill("lars-nye-kodeord-2026");
+    await page.getByRole("button", { name: "Skift adgangskode" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Adgangskoden er skiftet");
+    await screenshot(page, "access-change-password");
+    await expectAccessible(page, "change password page");
+    const old = await fetch(`${harness.server.url}/api/me`, { headers: { cookie } });
+    expect(old.status).toBe(401);
+    const me = await page.evaluate(async () => (await fetch("/api/me")).status);
+    expect(me).toBe(200);
   });
 });

@@ -160,7 +160,7 @@ describe("an organisation's own contact details", () => {
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("link", { name: "Organisationer" }).click();
     const form = page.locator("section.organisation-contact");
-    await form.getByRole("heading", { name: /Kontaktoplysninger for Region Sjælland/ }).waitFor();
+    await form.getByRole("heading", { name: /Kontaktoplysninger for Slagelse Sygehus/ }).waitFor();
     await form.getByLabel("Telefon").fill("1234");
     await form.getByLabel("E-mail").fill("region.demo@example.org");
     await form.getByRole("button", { name: "Gem kontaktoplysninger" }).click();

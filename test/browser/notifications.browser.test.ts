@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminService } from "../../src/access/admin-service.ts";
+import { createAdminService, operator } from "../../src/access/admin-service.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
@@ -68,7 +68,12 @@ beforeAll(async () => {
     .select("id")
     .where("sorCode", "=", DEMO_UNITS.naestvedHomeNursing.sorCode)
     .executeTakeFirstOrThrow();
-  await createAdminService(db).grant("demo.admin", homeNursing.id, "administrator");
+  await createAdminService(db).grant(
+    "demo.admin",
+    homeNursing.id,
+    "administrator",
+    operator("test"),
+  );
   page = await openPage(harness);
 });
 

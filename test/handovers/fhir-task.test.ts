@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminService, type TokenScope } from "../../src/access/admin-service.ts";
+import { createAdminService, operator, type TokenScope } from "../../src/access/admin-service.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
@@ -61,13 +61,15 @@ async function tokenOf(municipalityCode: string, scopes: TokenScope[]) {
     kind: "municipality",
     municipalityCode,
   });
-  const created = await createAdminService(demo.database.db).createToken({
-    name: `fhir-task-${municipalityCode}-${scopes.join("-")}`,
-    organisationId: org.id,
-    scopes,
-    createdBy: null,
-    expiresAt: null,
-  });
+  const created = await createAdminService(demo.database.db).createToken(
+    {
+      name: `fhir-task-${municipalityCode}-${scopes.join("-")}`,
+      organisationId: org.id,
+      scopes,
+      expiresAt: null,
+    },
+    operator("test"),
+  );
   return { token: created.token, organisationId: org.id };
 }
 

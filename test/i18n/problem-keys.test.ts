@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACCESS_PROBLEMS, BREAK_GLASS_PROBLEMS } from "../../src/access/model.ts";
+import {
+  ACCESS_PROBLEMS,
+  ADMINISTRATION_PROBLEMS,
+  BREAK_GLASS_PROBLEMS,
+} from "../../src/access/model.ts";
 import { ruleProblems } from "../../src/handovers/model.ts";
 import { errorCatalogue, NOT_FOUND_SUBJECTS } from "../../src/platform/http/errors.ts";
 import { zodIssueText } from "../../src/platform/http/issue-text.ts";
@@ -81,6 +85,7 @@ const builtKeys = [
   ...Object.keys(NOT_FOUND_SUBJECTS).map((subject) => `notFound.${subject}`),
   ...ACCESS_PROBLEMS.map((problem) => `access.denied.${problem}`),
   ...BREAK_GLASS_PROBLEMS.map((problem) => `access.breakGlass.${problem}`),
+  ...ADMINISTRATION_PROBLEMS.map((problem) => `admin.refused.${problem}`),
   ...["staff", "citizen", "relative", "token"].map((kind) => `access.route.kind.${kind}`),
 ];
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Writable } from "node:stream";
-import { createAdminService } from "../../src/access/admin-service.ts";
+import { createAdminService, operator } from "../../src/access/admin-service.ts";
 import { SESSION_COOKIE } from "../../src/access/authenticate.ts";
 import { createCitizenAccess } from "../../src/access/citizen-access.ts";
 import { defaultAccessPolicy, defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
@@ -78,7 +78,7 @@ export async function demoApp(
     masterKey,
     async sessionOf(username) {
       if (!userIds.has(username)) {
-        for (const u of await admin.listUsers()) userIds.set(u.username, u.id);
+        for (const u of await admin.listUsers(operator("test"))) userIds.set(u.username, u.id);
       }
       const userId = userIds.get(username);
       if (!userId) throw new Error(`no user ${username}`);
@@ -162,11 +162,14 @@ export async function addStaff(
   user: { username: string; displayName: string; organisationId: string; role: Role },
 ): Promise<void> {
   const admin = createAdminService(db);
-  await admin.createUser({
-    username: user.username,
-    displayName: user.displayName,
-    kind: "staff",
-    password: DEMO_PASSWORD,
-  });
-  await admin.grant(user.username, user.organisationId, user.role);
+  await admin.createUser(
+    {
+      username: user.username,
+      displayName: user.displayName,
+      kind: "staff",
+      password: DEMO_PASSWORD,
+    },
+    operator("test"),
+  );
+  await admin.grant(user.username, user.organisationId, user.role, operator("test"));
 }

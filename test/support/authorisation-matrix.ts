@@ -97,3 +97,185 @@ export function formatMatrix(cells: MatrixCell[], callers: MatrixCaller[]): stri
     ...lines,
   ].join("\n");
 }
+
+/*
+ * Who may grant what: the administration rules as a table. Each row is one
+ * request by one administrator, and what must come of it: the change (201 or
+ * 200), or a 403 naming the rule (`admin.refused.<problem>`).
+ */
+
+/** The administrators of the administration matrix, by the organisation they act for. */
+export const MATRIX_ADMINISTRATORS = [
+  "region",
+  "slagelse",
+  "slagelse2",
+  "ward",
+  "naestved",
+] as const;
+export type MatrixAdministrator = (typeof MATRIX_ADMINISTRATORS)[number];
+
+/** The organisations the rows name. */
+export type MatrixOrganisation =
+  | "region"
+  | "secretariat"
+  | "slagelse"
+  | "ward"
+  | "aarhusDepartment"
+  | "slagelseKommune"
+  | "naestvedKommune"
+  | "homeNursing";
+
+export type AdministrationCase = {
+  label: string;
+  as: MatrixAdministrator;
+  request:
+    | {
+        kind: "grant" | "revoke";
+        /** "self" is the acting administrator; an administrator's name is that administrator. */
+        to: "self" | "staff" | MatrixAdministrator;
+        organisation: MatrixOrganisation;
+        role: string;
+      }
+    | { kind: "token"; organisation: MatrixOrganisation; scopes: string[] };
+  expected: "done" | { refused: string };
+};
+
+const allScopes = ["messages:write", "fhir:read", "tasks:write"];
+
+export const ADMINISTRATION_CASES: AdministrationCase[] = [
+  // The defects of issue 18, as an administrator of Region Sjælland.
+  {
+    label: "a region's administrator makes themself clinician in a Slagelse ward",
+    as: "region",
+    request: { kind: "grant", to: "self", organisation: "ward", role: "clinician" },
+    expected: { refused: "operatorOnly" },
+  },
+  {
+    label: "a region's administrator makes themself administrator of an Aarhus department",
+    as: "region",
+    request: { kind: "grant", to: "self", organisation: "aarhusDepartment", role: "administrator" },
+    expected: { refused: "operatorOnly" },
+  },
+  {
+    label: "a region's administrator mints a token for an Aarhus department",
+    as: "region",
+    request: { kind: "token", organisation: "aarhusDepartment", scopes: allScopes },
+    expected: { refused: "operatorOnly" },
+  },
+  {
+    label: "a region's administrator makes another user administrator of Slagelse Kommune",
+    as: "region",
+    request: { kind: "grant", to: "staff", organisation: "slagelseKommune", role: "administrator" },
+    expected: { refused: "operatorOnly" },
+  },
+  {
+    label: "a region's administrator grants a role in the region",
+    as: "region",
+    request: { kind: "grant", to: "staff", organisation: "region", role: "committee_member" },
+    expected: { refused: "operatorOnly" },
+  },
+  // A hospital's administrator, at the edges of their tree.
+  {
+    label: "a hospital's administrator makes themself clinician in their own ward",
+    as: "slagelse",
+    request: { kind: "grant", to: "self", organisation: "ward", role: "clinician" },
+    expected: { refused: "selfGrant" },
+  },
+  {
+    label: "a hospital's administrator makes themself coordinator of the hospital",
+    as: "slagelse",
+    request: { kind: "grant", to: "self", organisation: "slagelse", role: "coordinator" },
+    expected: { refused: "selfGrant" },
+  },
+  {
+    label: "a hospital's administrator makes themself administrator of a ward under it",
+    as: "slagelse",
+    request: { kind: "grant", to: "self", organisation: "ward", role: "administrator" },
+    expected: { refused: "selfGrant" },
+  },
+  {
+    label: "a hospital's administrator grants a role in another hospital's department",
+    as: "slagelse",
+    request: {
+      kind: "grant",
+      to: "staff",
+      organisation: "aarhusDepartment",
+      role: "administrator",
+    },
+    expected: { refused: "outsideTree" },
+  },
+  {
+    label: "a hospital's administrator mints a token for another hospital's department",
+    as: "slagelse",
+    request: { kind: "token", organisation: "aarhusDepartment", scopes: allScopes },
+    expected: { refused: "outsideTree" },
+  },
+  {
+    label: "a hospital's administrator grants a role in a municipality",
+    as: "slagelse",
+    request: { kind: "grant", to: "staff", organisation: "slagelseKommune", role: "administrator" },
+    expected: { refused: "outsideTree" },
+  },
+  {
+    label: "a hospital's administrator grants cluster lead in a ward",
+    as: "slagelse",
+    request: { kind: "grant", to: "staff", organisation: "ward", role: "cluster_lead" },
+    expected: { refused: "roleNotGrantable" },
+  },
+  {
+    label: "a hospital's administrator grants a role in the cluster secretariat",
+    as: "slagelse",
+    request: { kind: "grant", to: "staff", organisation: "secretariat", role: "clinician" },
+    expected: { refused: "operatorOnly" },
+  },
+  {
+    label: "a ward's administrator grants a role in the hospital above it",
+    as: "ward",
+    request: { kind: "grant", to: "staff", organisation: "slagelse", role: "clinician" },
+    expected: { refused: "outsideTree" },
+  },
+  {
+    label: "a municipality's administrator grants a role in a hospital ward",
+    as: "naestved",
+    request: { kind: "grant", to: "staff", organisation: "ward", role: "coordinator" },
+    expected: { refused: "outsideTree" },
+  },
+  // What they may do.
+  {
+    label: "a hospital's administrator makes another user clinician in a ward",
+    as: "slagelse",
+    request: { kind: "grant", to: "staff", organisation: "ward", role: "clinician" },
+    expected: "done",
+  },
+  {
+    label: "a hospital's administrator mints a token for a ward",
+    as: "slagelse",
+    request: { kind: "token", organisation: "ward", scopes: ["fhir:read"] },
+    expected: "done",
+  },
+  {
+    label: "a municipality's administrator makes another user coordinator in its home nursing",
+    as: "naestved",
+    request: { kind: "grant", to: "staff", organisation: "homeNursing", role: "coordinator" },
+    expected: "done",
+  },
+  {
+    label: "a municipality's administrator revokes a role in a hospital ward",
+    as: "naestved",
+    request: { kind: "revoke", to: "staff", organisation: "ward", role: "clinician" },
+    expected: { refused: "outsideTree" },
+  },
+  {
+    label: "a hospital's administrator revokes a role in a ward",
+    as: "slagelse",
+    request: { kind: "revoke", to: "staff", organisation: "ward", role: "clinician" },
+    expected: "done",
+  },
+  // Last: from here on the first administrator holds two roles, and must choose one to act in.
+  {
+    label: "a second administrator of the hospital makes the first clinician in a ward",
+    as: "slagelse2",
+    request: { kind: "grant", to: "slagelse", organisation: "ward", role: "clinician" },
+    expected: "done",
+  },
+];

@@ -1,4 +1,4 @@
-import { createAdminService, type TokenScope } from "../../src/access/admin-service.ts";
+import { createAdminService, operator, type TokenScope } from "../../src/access/admin-service.ts";
 import type { HospitalNotification } from "../../src/interop/medcom/hospital-notification.ts";
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import type { Database } from "../../src/platform/db/database.ts";
@@ -12,13 +12,15 @@ export async function integrationToken(db: Database, scopes: TokenScope[] = ["me
     .where("kind", "=", "hospital")
     .where("hospitalId", "=", "slagelse-sygehus")
     .executeTakeFirstOrThrow();
-  const created = await createAdminService(db).createToken({
-    name: `test-${scopes.join("-") || "none"}-${Math.random()}`,
-    organisationId: hospital.id,
-    scopes,
-    createdBy: null,
-    expiresAt: null,
-  });
+  const created = await createAdminService(db).createToken(
+    {
+      name: `test-${scopes.join("-") || "none"}-${Math.random()}`,
+      organisationId: hospital.id,
+      scopes,
+      expiresAt: null,
+    },
+    operator("test"),
+  );
   return created.token;
 }
 

@@ -266,6 +266,16 @@ export interface MembershipTable {
   role: "clinician" | "coordinator" | "cluster_lead" | "committee_member" | "administrator";
   grantedAt: DefaultedTimestamp;
   revokedAt: Timestamp | null;
+  /** Who granted it (null: the operator, the seed, or before migration 0013). */
+  grantedBy: ColumnType<string | null, string | null | undefined, never>;
+  grantedByOrganisationId: ColumnType<string | null, string | null | undefined, never>;
+  /** How it was granted; null for memberships from before migration 0013. */
+  grantedVia: ColumnType<
+    "administrator" | "operator" | "seed" | null,
+    "administrator" | "operator" | "seed" | null | undefined,
+    never
+  >;
+  revokedBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RelativeConsentTable {
@@ -323,7 +333,17 @@ export interface AuditLogTable {
   id: ColumnType<number, never, never>;
   at: DefaultedTimestamp;
   requestId: string | null;
-  actorKind: "staff" | "citizen" | "relative" | "token" | "system";
+  actorKind: "staff" | "citizen" | "relative" | "token" | "system" | "operator";
+  /** The operator's OS user name (actor kind operator). */
+  actorName: ColumnType<string | null, string | null | undefined, never>;
+  /** The membership a staff member acted in (citizen data), or the one granted or revoked. */
+  membershipId: ColumnType<string | null, string | null | undefined, never>;
+  /** What an administration entry is about: a user, a token, an organisation. */
+  subjectUserId: ColumnType<string | null, string | null | undefined, never>;
+  subjectTokenId: ColumnType<string | null, string | null | undefined, never>;
+  subjectOrganisationId: ColumnType<string | null, string | null | undefined, never>;
+  grantedRole: ColumnType<string | null, string | null | undefined, never>;
+  scopes: ColumnType<string[] | null, string[] | null | undefined, never>;
   userId: string | null;
   tokenId: string | null;
   organisationId: string | null;

@@ -19,6 +19,8 @@ type Entry = {
   purpose: string | null;
   breakGlass: boolean;
   breakGlassReason: string | null;
+  /** Set when the reader's role was granted by an administrator, not the ordinary way. */
+  roleGrantedByAdministrator: { organisationName: string | null; at: string } | null;
 };
 
 /** "Hvem har set mine oplysninger": the citizen's own view of the audit log. */
@@ -31,6 +33,10 @@ export function AccessLogPage() {
   const when = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "da-DK", {
     dateStyle: "medium",
     timeStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  });
+  const day = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "da-DK", {
+    dateStyle: "medium",
     timeZone: "Europe/Copenhagen",
   });
   return (
@@ -62,6 +68,14 @@ export function AccessLogPage() {
                   <td>
                     {e.organisationName ?? "–"}
                     {e.role && <span className="d-block">{roleLabel(t, e.role)}</span>}
+                    {e.roleGrantedByAdministrator && (
+                      <span className="d-block role-granted">
+                        {t("accessLog.roleGranted", {
+                          organisation: e.roleGrantedByAdministrator.organisationName ?? "–",
+                          date: day.format(new Date(e.roleGrantedByAdministrator.at)),
+                        })}
+                      </span>
+                    )}
                   </td>
                   <td>
                     {actionLabel(t, e.action)} ({resourceLabel(t, e.resource)})

@@ -1,15 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { AdminNav } from "../admin/AdminNav";
 import { getJson } from "../api/client";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { TextField } from "../components/TextField";
+import { AccountActions } from "./AccountActions";
 import { roleLabel, userKindLabel } from "./labels";
 import { ErrorOrForbidden } from "./RequireLogin";
-import { sendJson } from "./session-api";
+import { sendJson, useMe } from "./session-api";
 
 type AdminUser = {
   id: string;
@@ -27,12 +29,17 @@ type AdminUser = {
 };
 type Organisation = { id: string; name: string; kind: string };
 
-const ROLES = ["clinician", "coordinator", "cluster_lead", "committee_member", "administrator"];
+/** The roles an administrator grants; cluster leads and committee members are the operator's. */
+const ROLES = ["clinician", "coordinator", "administrator"];
 
-/** Administrators manage users and their memberships (organisation + role). */
+/**
+ * Administrators manage the users of their organisation and the units under
+ * it: their memberships (organisation + role), and their accounts.
+ */
 export function AdminUsersPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const me = useMe();
   const users = useQuery({
     queryKey: ["admin", "users"],
     queryFn: ({ signal }) => getJson<AdminUser[]>("/api/admin/users", signal),
@@ -87,6 +94,10 @@ export function AdminUsersPage() {
       <title>{`${t("admin.title")} – ${t("app.name")}`}</title>
       <AdminNav />
       <h1>{t("admin.title")}</h1>
+      <p className="font-lead">{t("admin.intro")}</p>
+      <p>
+        <Link to="/konto/adgangskode">{t("account.title")}</Link>
+      </p>
       <ScrollableTable label={t("admin.title")}>
         <table className="table table--zebra admin-users">
           <caption className="sr-only">{t("admin.title")}</caption>
@@ -95,6 +106,7 @@ export function AdminUsersPage() {
               <th scope="col">{t("admin.user")}</th>
               <th scope="col">{t("admin.kind")}</th>
               <th scope="col">{t("admin.memberships")}</th>
+              <th scope="col">{t("admin.account.heading")}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +115,11 @@ export function AdminUsersPage() {
                 <td>
                   {u.displayName}
                   <span className="d-block">{u.username}</span>
+                  {u.disabled && (
+                    <span className="badge badge-small disabled-badge">
+                      {t("admin.account.disabledBadge")}
+                    </span>
+                  )}
                 </td>
                 <td>{userKindLabel(t, u.kind)}</td>
                 <td>
@@ -131,6 +148,15 @@ export function AdminUsersPage() {
                       </li>
                     ))}
                   </ul>
+                </td>
+                <td>
+                  {u.kind === "staff" && u.id !== me.data?.user.id && (
+                    <AccountActions
+                      username={u.username}
+                      disabled={u.disabled}
+                      onChanged={refresh}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -54,6 +54,9 @@ export function UserMenu() {
           </select>
         </div>
       )}
+      <Link className="function-link user-password" to="/konto/adgangskode">
+        {t("account.title")}
+      </Link>
       <button
         type="button"
         className="function-link user-logout"

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { AccessLogPage } from "../access/AccessLogPage";
 import { AdminUsersPage } from "../access/AdminUsersPage";
+import { ChangePasswordPage } from "../access/ChangePasswordPage";
 import { ForbiddenPage } from "../access/ForbiddenPage";
 import { LoginPage } from "../access/LoginPage";
 import { RequireLogin } from "../access/RequireLogin";
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
       { path: "login", element: <LoginPage /> },
       { path: "ingen-adgang", element: <ForbiddenPage /> },
       loggedIn("mine-oplysninger/adgangslog", <AccessLogPage />),
+      loggedIn("konto/adgangskode", <ChangePasswordPage />),
       loggedIn("mit-forloeb", <MyPathwayPage />),
       loggedIn("borgere/soeg", <CitizenSearchPage />),
       loggedIn("arbejdsliste", <WorklistPage />),
