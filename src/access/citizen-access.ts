@@ -39,6 +39,15 @@ function actorColumns(actor: Actor) {
         organisationName: actor.organisation.name,
         role: null,
       };
+    case "broker":
+      return {
+        actorKind: "token" as const,
+        userId: null,
+        tokenId: actor.tokenId,
+        organisationId: null,
+        organisationName: null,
+        role: null,
+      };
     default:
       return {
         actorKind: actor.kind,

@@ -12,6 +12,13 @@ import {
 import type { ReadResult } from "./medcom/read-hospital-notification.ts";
 import { toStayNotification } from "./medcom/stay-notification.ts";
 import { type ResolvedParties, resolveParties, sorCodesOf } from "./resolve.ts";
+import {
+  chainOf,
+  isTokenBound,
+  type SenderAuthority,
+  senderRefusal,
+  type TreeNode,
+} from "./sender-authority.ts";
 import type { MessageOutcome } from "./store.ts";
 
 /**
@@ -21,7 +28,8 @@ import type { MessageOutcome } from "./store.ts";
  * so the HTTP endpoint and the bulk import share every step.
  */
 
-export type ApplyItem = { messageId: string; read: ReadResult };
+/** `authority`: what the token the message came with may send for (sender-authority.ts). */
+export type ApplyItem = { messageId: string; read: ReadResult; authority: SenderAuthority };
 export type Applied = Omit<MessageOutcome, "acknowledgement"> & {
   issues: MessageIssue[];
   notification?: HospitalNotification;
@@ -44,8 +52,39 @@ type Valid = {
   n: HospitalNotification;
   c: Classification;
   warnings: MessageIssue[];
+  authority: SenderAuthority;
   parties?: ResolvedParties;
 };
+
+type Units = Awaited<ReturnType<OrganisationService["unitsBySor"]>>;
+
+/**
+ * Why each token-bound message may not be applied for its sender, by message
+ * id; one look-up of the senders' places in the organisation tree per batch,
+ * none for a batch the operator imported.
+ */
+async function senderRefusals(
+  tx: Database,
+  organisations: OrganisationService,
+  valid: Valid[],
+  units: Units,
+) {
+  const bound = valid.filter((v) => isTokenBound(v.authority));
+  const senderIds = bound.flatMap((v) => {
+    const unit = units.get(v.n.sender.sor);
+    return unit ? [unit.organisationId] : [];
+  });
+  const tree: ReadonlyMap<string, TreeNode> =
+    senderIds.length > 0 ? await organisations.lineage(senderIds, tx) : new Map();
+  const refusals = new Map<string, MessageIssue>();
+  for (const v of bound) {
+    const unit = units.get(v.n.sender.sor);
+    const chain = unit ? chainOf(unit.organisationId, tree) : null;
+    const refusal = senderRefusal(v.authority, { sor: v.n.sender.sor, chain });
+    if (refusal) refusals.set(v.messageId, refusal);
+  }
+  return refusals;
+}
 
 function metaOf(v: Valid) {
   return {
@@ -105,14 +144,31 @@ export async function applyBatch(
       n: read.notification,
       c,
       warnings: read.warnings,
+      authority: item.authority,
     });
   });
   const units = await deps.organisations.unitsBySor(
     valid.flatMap((v) => sorCodesOf(v.n)),
     tx,
   );
+  const refusals = await senderRefusals(tx, deps.organisations, valid, units);
   const resolvable: (Valid & { parties: ResolvedParties })[] = [];
   for (const v of valid) {
+    const refusal = refusals.get(v.messageId);
+    if (refusal) {
+      // Sent by a token that may not speak for this sender: refused, nothing applied.
+      const issues = [refusal, ...v.warnings];
+      results[v.index] = {
+        ...NO_META,
+        ...metaOf(v),
+        status: "rejected",
+        responseCode: "fatal-error",
+        problems: issues,
+        issues,
+        notification: v.n,
+      };
+      continue;
+    }
     const resolved = resolveParties(units, v.n);
     if (resolved.ok) {
       resolvable.push({ ...v, parties: resolved.parties });

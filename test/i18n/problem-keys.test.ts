@@ -81,7 +81,7 @@ const builtKeys = [
   ...Object.keys(NOT_FOUND_SUBJECTS).map((subject) => `notFound.${subject}`),
   ...ACCESS_PROBLEMS.map((problem) => `access.denied.${problem}`),
   ...BREAK_GLASS_PROBLEMS.map((problem) => `access.breakGlass.${problem}`),
-  ...["staff", "citizen", "relative", "token"].map((kind) => `access.route.kind.${kind}`),
+  ...["staff", "citizen", "relative", "token", "broker"].map((kind) => `access.route.kind.${kind}`),
 ];
 
 /**

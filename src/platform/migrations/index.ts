@@ -11,6 +11,7 @@ import * as m0009 from "./0009-discharge-and-live-worklists.ts";
 import * as m0010 from "./0010-handover-discharging-hospital.ts";
 import * as m0011 from "./0011-stay-receivers.ts";
 import * as m0012 from "./0012-handover-reroute.ts";
+import * as m0014 from "./0014-broker-tokens.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "0010-handover-discharging-hospital": m0010,
   "0011-stay-receivers": m0011,
   "0012-handover-reroute": m0012,
+  "0014-broker-tokens": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
