@@ -13,21 +13,22 @@ import { randomToken, sha256, TOKEN_PREFIX } from "./secrets.ts";
  * one (see src/interop/sender-authority.ts). Only the operator manages them,
  * from the command line (`tovholder tokens broker …`); the admin API and the
  * web can neither create nor revoke them. Every change is written to the
- * audit log as the system's (the operator's) act.
+ * audit log as the system's (the operator's) act. Refusals name the command's
+ * options (`--sender`, `--name`, `--expires`), since the CLI is the one caller.
  */
 
 function checkedSenders(sorCodes: string[], option: string): string[] {
   const errors: FieldError[] = sorCodes
     .filter((s) => !SOR_PATTERN.test(s))
     .map((s) => ({
-      in: "body",
+      in: "option",
       field: option,
       reason: `${s} is not a SOR code: at least 11 digits`,
       i18n: { key: "structure.register.sorCode" },
     }));
   if (sorCodes.length === 0)
     errors.push({
-      in: "body",
+      in: "option",
       field: option,
       reason: "must name at least one sender's SOR code",
       i18n: { key: "validation.tooFew", values: { limit: 1 } },
@@ -64,18 +65,18 @@ export function createBrokerTokenService(db: Database, clock: () => Date = () =>
       if (name.length === 0)
         throw invalidFields("The name must not be empty", [
           {
-            in: "body",
-            field: "name",
+            in: "option",
+            field: "--name",
             reason: "must not be empty",
             i18n: { key: "validation.required" },
           },
         ]);
-      const senders = checkedSenders(input.senders, "sender");
+      const senders = checkedSenders(input.senders, "--sender");
       if (input.expiresAt && input.expiresAt <= clock())
         throw invalidFields("The expiry must be in the future", [
           {
-            in: "body",
-            field: "expiresAt",
+            in: "option",
+            field: "--expires",
             reason: "must be in the future",
             i18n: { key: "admin.expiryInFuture" },
           },
@@ -94,7 +95,7 @@ export function createBrokerTokenService(db: Database, clock: () => Date = () =>
     },
 
     async addSenders(id: string, sorCodes: string[]) {
-      const senders = checkedSenders(sorCodes, "sender");
+      const senders = checkedSenders(sorCodes, "--sender");
       return db.transaction().execute(async (tx) => {
         await activeBroker(tx, id);
         const added = await store.addBrokerSenders(tx, id, senders);
@@ -105,7 +106,7 @@ export function createBrokerTokenService(db: Database, clock: () => Date = () =>
     },
 
     async removeSenders(id: string, sorCodes: string[]) {
-      const senders = checkedSenders(sorCodes, "sender");
+      const senders = checkedSenders(sorCodes, "--sender");
       return db.transaction().execute(async (tx) => {
         await activeBroker(tx, id);
         const removed = await store.removeBrokerSenders(tx, id, senders);

@@ -11,7 +11,7 @@ import { createOrganisationService } from "../structure/organisations.ts";
 import type { CliIo } from "./read-secret.ts";
 
 /** Opens the configured database (migrated), runs the work and closes it again. */
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const database = await databaseFor(loadConfig());
   try {
     await migrateToLatest(database.db);
@@ -21,7 +21,7 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-function invalid(option: string, reason: string): AppError {
+export function invalid(option: string, reason: string): AppError {
   return new AppError("TOV_ERR_VALIDATION", `The option ${option} is not valid`, [
     { in: "option", field: option, reason },
   ]);
@@ -92,7 +92,7 @@ async function resolveOrganisation(db: Database, o: OrganisationOptions): Promis
 
 const expiry = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
-function parseExpiry(text: string | undefined, now: Date): Date | null {
+export function parseExpiry(text: string | undefined, now: Date): Date | null {
   if (text === undefined) return null;
   if (!expiry.safeParse(text).success) {
     throw invalid("--expires", "must be an ISO 8601 date or date-time, e.g. 2027-01-31T00:00:00Z");
