@@ -65,7 +65,8 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
         summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
         description:
           "The body is a HospitalNotification message Bundle (application/fhir+json). The answer is an " +
-          "Acknowledgement message: `ok` (200; also for a duplicate, and for a message kept until its " +
+          "Acknowledgement message (a duplicate gets the first answer again, with its status): " +
+          "`ok` (200; also for a message kept until its " +
           "sender or receiver is registered), `fatal-error` (422, with an OperationOutcome naming each " +
           "element and rule; also when MessageHeader.sender is not a unit under the organisation that " +
           "holds the token, or for a broker's token not one of its listed senders) or " +
