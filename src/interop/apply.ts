@@ -116,13 +116,8 @@ async function correctedDeaths(tx: Database, pathways: PathwayService, valid: Va
   );
 }
 
-export async function applyBatch(
-  tx: Database,
-  deps: { citizens: CitizenService; pathways: PathwayService; organisations: OrganisationService },
-  items: ApplyItem[],
-  now: Date,
-): Promise<Applied[]> {
-  const results: Applied[] = new Array(items.length);
+/** Reads each item: an invalid message is rejected here (in `results`); the rest go on. */
+function validItems(items: ApplyItem[], results: Applied[]): Valid[] {
   const valid: Valid[] = [];
   items.forEach((item, index) => {
     const read = item.read;
@@ -147,44 +142,60 @@ export async function applyBatch(
       authority: item.authority,
     });
   });
-  const units = await deps.organisations.unitsBySor(
+  return valid;
+}
+
+/**
+ * Places each message's sender and receiver in the register: a sender its token
+ * may not send for is refused, a party the register does not know makes a dead
+ * letter (both in `results`); returns the rest with their parties.
+ */
+async function resolveAll(
+  tx: Database,
+  organisations: OrganisationService,
+  valid: Valid[],
+  results: Applied[],
+) {
+  const units = await organisations.unitsBySor(
     valid.flatMap((v) => sorCodesOf(v.n)),
     tx,
   );
-  const refusals = await senderRefusals(tx, deps.organisations, valid, units);
+  const refusals = await senderRefusals(tx, organisations, valid, units);
   const resolvable: (Valid & { parties: ResolvedParties })[] = [];
   for (const v of valid) {
     const refusal = refusals.get(v.messageId);
-    if (refusal) {
-      // Sent by a token that may not speak for this sender: refused, nothing applied.
-      const issues = [refusal, ...v.warnings];
-      results[v.index] = {
-        ...NO_META,
-        ...metaOf(v),
-        status: "rejected",
-        responseCode: "fatal-error",
-        problems: issues,
-        issues,
-        notification: v.n,
-      };
-      continue;
-    }
-    const resolved = resolveParties(units, v.n);
-    if (resolved.ok) {
+    const resolved = refusal ? null : resolveParties(units, v.n);
+    if (resolved?.ok) {
       resolvable.push({ ...v, parties: resolved.parties });
       continue;
     }
-    const issues = [...v.warnings, ...resolved.issues];
+    // Refused (its token may not speak for this sender) or kept (a party not registered yet).
+    const issues = refusal
+      ? [refusal, ...v.warnings]
+      : [...v.warnings, ...(resolved?.issues ?? [])];
     results[v.index] = {
       ...NO_META,
       ...metaOf(v),
-      status: "dead_letter",
-      responseCode: "ok",
+      ...(refusal
+        ? { status: "rejected", responseCode: "fatal-error" }
+        : { status: "dead_letter", responseCode: "ok" }),
       problems: issues,
       issues,
       notification: v.n,
     };
   }
+  return resolvable;
+}
+
+export async function applyBatch(
+  tx: Database,
+  deps: { citizens: CitizenService; pathways: PathwayService; organisations: OrganisationService },
+  items: ApplyItem[],
+  now: Date,
+): Promise<Applied[]> {
+  const results: Applied[] = new Array(items.length);
+  const valid = validItems(items, results);
+  const resolvable = await resolveAll(tx, deps.organisations, valid, results);
   if (resolvable.length === 0) return results;
   const citizenIds = await deps.citizens.registerFromMessages(
     tx,
