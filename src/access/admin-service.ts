@@ -309,7 +309,9 @@ export function createAdminService(db: Database, clock: () => Date = () => new D
 
     async revokeToken(id: string, by: Administrator, reason?: string) {
       const token = await store.findToken(db, id);
-      if (!token || token.revokedAt) throw notFound("token", `Active token ${id} was not found`);
+      // A broker's token is the operator's alone (tovholder tokens broker revoke).
+      if (!token || token.revokedAt || token.organisationId === null)
+        throw notFound("token", `Active token ${id} was not found`);
       const entry = {
         action: "revoke-token",
         resource: "token",
@@ -330,7 +332,9 @@ export function createAdminService(db: Database, clock: () => Date = () => new D
 
     /** The tokens of the organisations `by` administers (all, for the operator). */
     async listTokens(by: Administrator) {
-      const tokens = await store.listTokens(db);
+      const tokens = (await store.listTokens(db)).flatMap((t) =>
+        t.organisationId === null ? [] : [{ ...t, organisationId: t.organisationId }],
+      );
       const inScope = await administers(
         by,
         tokens.map((t) => t.organisationId),

@@ -44,15 +44,16 @@ export function createAuthenticator(sessions: SessionService): Authenticator {
     if (request.headers.authorization !== undefined) {
       const presented = bearerToken(request);
       const actor = presented ? await sessions.authenticateToken(presented) : null;
-      if (actor?.kind !== "token") return null;
-      return { kind: "token", scopes: actor.scopes, actor, session: null };
+      if (actor?.kind !== "token" && actor?.kind !== "broker") return null;
+      return { kind: actor.kind, scopes: actor.scopes, actor, session: null };
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return null;
     const session = await sessions.resolveSession(cookie);
     if (!session) return null;
     const actor = session.actor;
-    const kind = actor?.kind === "token" ? "staff" : (actor?.kind ?? "staff");
+    const kind =
+      actor?.kind === "token" || actor?.kind === "broker" ? "staff" : (actor?.kind ?? "staff");
     return {
       kind,
       ...(actor?.kind === "staff" ? { role: actor.role } : {}),

@@ -42,6 +42,15 @@ function actorColumns(actor: Actor) {
         role: null,
         membershipId: null,
       };
+    case "broker":
+      return {
+        actorKind: "token" as const,
+        userId: null,
+        tokenId: actor.tokenId,
+        organisationId: null,
+        organisationName: null,
+        role: null,
+      };
     default:
       return {
         actorKind: actor.kind,

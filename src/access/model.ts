@@ -52,7 +52,19 @@ export type TokenActor = {
   scopes: string[];
   organisation: OrganisationRef;
 };
-export type Actor = StaffActor | CitizenActor | RelativeActor | TokenActor;
+/**
+ * A message broker (a regional integration platform, the national message
+ * distribution): a token held by no organisation, that may post messages only
+ * for the senders (SOR codes) the operator listed for it (`broker-tokens.ts`).
+ */
+export type BrokerActor = {
+  kind: "broker";
+  tokenId: string;
+  name: string;
+  scopes: string[];
+  senders: string[];
+};
+export type Actor = StaffActor | CitizenActor | RelativeActor | TokenActor | BrokerActor;
 
 /** What the database knows about a citizen that can create a relation. */
 export type CitizenFacts = {
@@ -196,6 +208,12 @@ export function decideCitizenAccess(input: {
             problem: "tokenNoRelation",
           };
     }
+    case "broker":
+      return {
+        allowed: false,
+        reason: "a message broker's token reaches no citizen's data",
+        problem: "tokenNoRelation",
+      };
     case "staff": {
       if (!CARE_ROLES.includes(actor.role)) {
         return {

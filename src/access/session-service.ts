@@ -1,5 +1,6 @@
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
+import { brokerActor } from "./broker-store.ts";
 import {
   type Actor,
   afterFailure,
@@ -160,12 +161,17 @@ export function createSessionService(
       const now = clock();
       const token = await store.findTokenByHash(db, sha256(presented));
       if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
-      const organisation = await store.findOrganisation(db, token.organisationId);
-      if (!organisation) return null;
+      const organisation = token.organisationId
+        ? await store.findOrganisation(db, token.organisationId)
+        : undefined;
+      if (token.kind === "organisation" && !organisation) return null;
       if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
         await store.touchToken(db, token.id, now);
       }
-      return { kind: "token", tokenId: token.id, scopes: token.scopes, organisation };
+      if (token.kind === "broker") return brokerActor(db, token);
+      return organisation
+        ? { kind: "token", tokenId: token.id, scopes: token.scopes, organisation }
+        : null;
     },
 
     hashPassword,

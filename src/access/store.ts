@@ -270,6 +270,8 @@ export async function revokeToken(db: Database, id: string, now: Date): Promise<
     .updateTable("apiToken")
     .set({ revokedAt: now })
     .where("id", "=", id)
+    // A broker's token is the operator's (broker-tokens.ts), never an administrator's.
+    .where("kind", "=", "organisation")
     .where("revokedAt", "is", null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);

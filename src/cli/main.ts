@@ -7,6 +7,7 @@ import { type CliIo, defaultCliIo } from "./read-secret.ts";
 import { registerServeCommand } from "./serve-command.ts";
 import { registerStructureCommands } from "./structure-commands.ts";
 import { registerSynthCommands } from "./synth-commands.ts";
+import { registerTokensCommands } from "./tokens-commands.ts";
 import { registerUsersCommands } from "./users-commands.ts";
 
 export function buildProgram(io: CliIo = defaultCliIo): Command {
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIo = defaultCliIo): Command {
   registerMigrateCommand(program);
   registerStructureCommands(program);
   registerUsersCommands(program, io);
+  registerTokensCommands(program);
   registerMessagesCommands(program);
   registerOrganisationsCommands(program);
   registerSynthCommands(program);

@@ -19,7 +19,7 @@ import { createOrganisationService } from "../structure/organisations.ts";
 import type { CliIo } from "./read-secret.ts";
 
 /** Opens the configured database (migrated), runs the work and closes it again. */
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const database = await databaseFor(loadConfig());
   try {
     await migrateToLatest(database.db);
@@ -30,17 +30,20 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
 }
 
 /** The CLI acts as the operator, audited with the OS user's name. */
-function theOperator(): Administrator {
-  let name = "operator";
+export function operatorName(): string {
   try {
-    name = userInfo().username || name;
+    return userInfo().username || "operator";
   } catch {
     // No user name for this uid (a container): "operator" says enough.
+    return "operator";
   }
-  return operator(name);
 }
 
-function invalid(option: string, reason: string): AppError {
+function theOperator(): Administrator {
+  return operator(operatorName());
+}
+
+export function invalid(option: string, reason: string): AppError {
   return new AppError("TOV_ERR_VALIDATION", `The option ${option} is not valid`, [
     { in: "option", field: option, reason },
   ]);
@@ -111,7 +114,7 @@ async function resolveOrganisation(db: Database, o: OrganisationOptions): Promis
 
 const expiry = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
-function parseExpiry(text: string | undefined, now: Date): Date | null {
+export function parseExpiry(text: string | undefined, now: Date): Date | null {
   if (text === undefined) return null;
   if (!expiry.safeParse(text).success) {
     throw invalid("--expires", "must be an ISO 8601 date or date-time, e.g. 2027-01-31T00:00:00Z");

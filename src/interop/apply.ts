@@ -12,6 +12,13 @@ import {
 import type { ReadResult } from "./medcom/read-hospital-notification.ts";
 import { toStayNotification } from "./medcom/stay-notification.ts";
 import { type ResolvedParties, resolveParties, sorCodesOf } from "./resolve.ts";
+import {
+  chainOf,
+  isTokenBound,
+  type SenderAuthority,
+  senderRefusal,
+  type TreeNode,
+} from "./sender-authority.ts";
 import type { MessageOutcome } from "./store.ts";
 
 /**
@@ -21,7 +28,8 @@ import type { MessageOutcome } from "./store.ts";
  * so the HTTP endpoint and the bulk import share every step.
  */
 
-export type ApplyItem = { messageId: string; read: ReadResult };
+/** `authority`: what the token the message came with may send for (sender-authority.ts). */
+export type ApplyItem = { messageId: string; read: ReadResult; authority: SenderAuthority };
 export type Applied = Omit<MessageOutcome, "acknowledgement"> & {
   issues: MessageIssue[];
   notification?: HospitalNotification;
@@ -44,8 +52,39 @@ type Valid = {
   n: HospitalNotification;
   c: Classification;
   warnings: MessageIssue[];
+  authority: SenderAuthority;
   parties?: ResolvedParties;
 };
+
+type Units = Awaited<ReturnType<OrganisationService["unitsBySor"]>>;
+
+/**
+ * Why each token-bound message may not be applied for its sender, by message
+ * id; one look-up of the senders' places in the organisation tree per batch,
+ * none for a batch the operator imported.
+ */
+async function senderRefusals(
+  tx: Database,
+  organisations: OrganisationService,
+  valid: Valid[],
+  units: Units,
+) {
+  const bound = valid.filter((v) => isTokenBound(v.authority));
+  const senderIds = bound.flatMap((v) => {
+    const unit = units.get(v.n.sender.sor);
+    return unit ? [unit.organisationId] : [];
+  });
+  const tree: ReadonlyMap<string, TreeNode> =
+    senderIds.length > 0 ? await organisations.lineage(senderIds, tx) : new Map();
+  const refusals = new Map<string, MessageIssue>();
+  for (const v of bound) {
+    const unit = units.get(v.n.sender.sor);
+    const chain = unit ? chainOf(unit.organisationId, tree) : null;
+    const refusal = senderRefusal(v.authority, { sor: v.n.sender.sor, chain });
+    if (refusal) refusals.set(v.messageId, refusal);
+  }
+  return refusals;
+}
 
 function metaOf(v: Valid) {
   return {
@@ -77,13 +116,8 @@ async function correctedDeaths(tx: Database, pathways: PathwayService, valid: Va
   );
 }
 
-export async function applyBatch(
-  tx: Database,
-  deps: { citizens: CitizenService; pathways: PathwayService; organisations: OrganisationService },
-  items: ApplyItem[],
-  now: Date,
-): Promise<Applied[]> {
-  const results: Applied[] = new Array(items.length);
+/** Reads each item: an invalid message is rejected here (in `results`); the rest go on. */
+function validItems(items: ApplyItem[], results: Applied[]): Valid[] {
   const valid: Valid[] = [];
   items.forEach((item, index) => {
     const read = item.read;
@@ -105,30 +139,63 @@ export async function applyBatch(
       n: read.notification,
       c,
       warnings: read.warnings,
+      authority: item.authority,
     });
   });
-  const units = await deps.organisations.unitsBySor(
+  return valid;
+}
+
+/**
+ * Places each message's sender and receiver in the register: a sender its token
+ * may not send for is refused, a party the register does not know makes a dead
+ * letter (both in `results`); returns the rest with their parties.
+ */
+async function resolveAll(
+  tx: Database,
+  organisations: OrganisationService,
+  valid: Valid[],
+  results: Applied[],
+) {
+  const units = await organisations.unitsBySor(
     valid.flatMap((v) => sorCodesOf(v.n)),
     tx,
   );
+  const refusals = await senderRefusals(tx, organisations, valid, units);
   const resolvable: (Valid & { parties: ResolvedParties })[] = [];
   for (const v of valid) {
-    const resolved = resolveParties(units, v.n);
-    if (resolved.ok) {
+    const refusal = refusals.get(v.messageId);
+    const resolved = refusal ? null : resolveParties(units, v.n);
+    if (resolved?.ok) {
       resolvable.push({ ...v, parties: resolved.parties });
       continue;
     }
-    const issues = [...v.warnings, ...resolved.issues];
+    // Refused (its token may not speak for this sender) or kept (a party not registered yet).
+    const issues = refusal
+      ? [refusal, ...v.warnings]
+      : [...v.warnings, ...(resolved?.issues ?? [])];
     results[v.index] = {
       ...NO_META,
       ...metaOf(v),
-      status: "dead_letter",
-      responseCode: "ok",
+      ...(refusal
+        ? { status: "rejected", responseCode: "fatal-error" }
+        : { status: "dead_letter", responseCode: "ok" }),
       problems: issues,
       issues,
       notification: v.n,
     };
   }
+  return resolvable;
+}
+
+export async function applyBatch(
+  tx: Database,
+  deps: { citizens: CitizenService; pathways: PathwayService; organisations: OrganisationService },
+  items: ApplyItem[],
+  now: Date,
+): Promise<Applied[]> {
+  const results: Applied[] = new Array(items.length);
+  const valid = validItems(items, results);
+  const resolvable = await resolveAll(tx, deps.organisations, valid, results);
   if (resolvable.length === 0) return results;
   const citizenIds = await deps.citizens.registerFromMessages(
     tx,

@@ -3,16 +3,16 @@ import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { createBatcher } from "./batcher.ts";
+import type { SenderAuthority } from "./sender-authority.ts";
 import type { MessageIngest } from "./service.ts";
 
 const FHIR_JSON = "application/fhir+json";
 const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
+/** The HTTP status follows the Acknowledgement, so a duplicate gets the first answer's status too. */
 const STATUS_OF = {
-  accepted: 200,
-  duplicate: 200,
-  "dead-letter": 200,
-  rejected: 422,
-  failed: 503,
+  ok: 200,
+  "fatal-error": 422,
+  "transient-error": 503,
 } as const;
 
 const messageRow = z.object({
@@ -59,15 +59,18 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
   app.post(
     "/fhir/$process-message",
     {
-      config: { access: { actors: ["token"], scopes: ["messages:write"] } },
+      config: { access: { actors: ["token", "broker"], scopes: ["messages:write"] } },
       schema: {
         tags: ["fhir"],
         summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
         description:
           "The body is a HospitalNotification message Bundle (application/fhir+json). The answer is an " +
-          "Acknowledgement message: `ok` (200; also for a duplicate, and for a message kept until its " +
+          "Acknowledgement message (a duplicate gets the first answer again, with its status): " +
+          "`ok` (200; also for a message kept until its " +
           "sender or receiver is registered), `fatal-error` (422, with an OperationOutcome naming each " +
-          "element and rule) or `transient-error` (503: try again).",
+          "element and rule; also when MessageHeader.sender is not a unit under the organisation that " +
+          "holds the token, or for a broker's token not one of its listed senders) or " +
+          "`transient-error` (503: try again).",
       },
     },
     async (request, reply) => {
@@ -75,19 +78,27 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
       const raw =
         typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
       const actor = contextOf(request).actor;
-      if (actor.kind !== "token")
+      if (actor.kind !== "token" && actor.kind !== "broker")
         throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations", [], {
           key: "interop.integrationsOnly",
         });
+      // Bound to the token: its organisation's units, or the senders listed for a broker.
+      const authority: SenderAuthority =
+        actor.kind === "token"
+          ? { kind: "organisation", organisationId: actor.organisation.id }
+          : { kind: "broker", senders: actor.senders };
       const result = await receive({
         raw,
-        via: { via: "http", tokenId: actor.tokenId },
+        via: { via: "http", tokenId: actor.tokenId, authority },
       });
       request.log.info(
         { outcome: result.outcome, messageId: result.messageId },
         "hospital notification received",
       );
-      return reply.status(STATUS_OF[result.outcome]).type(FHIR_JSON).send(result.acknowledgement);
+      return reply
+        .status(STATUS_OF[result.responseCode])
+        .type(FHIR_JSON)
+        .send(result.acknowledgement);
     },
   );
 

@@ -10,11 +10,13 @@ import { type Applied, applyBatch, NO_META } from "./apply.ts";
 import {
   type AcknowledgedMessage,
   buildAcknowledgement,
+  type ResponseCode,
   resendAcknowledgement,
 } from "./medcom/acknowledgement.ts";
 import type { MessageIssue } from "./medcom/bundle-reader.ts";
 import { currentProvenance } from "./medcom/hospital-notification.ts";
 import { messageIdsOf, readHospitalNotification } from "./medcom/read-hospital-notification.ts";
+import type { SenderAuthority } from "./sender-authority.ts";
 import * as store from "./store.ts";
 
 /**
@@ -29,15 +31,28 @@ import * as store from "./store.ts";
 export type IngestOutcome = "accepted" | "duplicate" | "rejected" | "dead-letter" | "failed";
 export type IngestResult = {
   outcome: IngestOutcome;
+  /** The Acknowledgement's code; a duplicate's is the one first sent. */
+  responseCode: ResponseCode;
   messageId: string | null;
   acknowledgement: Record<string, unknown>;
 };
-/** How a message came in; an import of generated data marks its messages synthetic. */
-export type Via = { via: "http"; tokenId: string } | { via: "import"; synthetic?: boolean };
+/**
+ * How a message came in: over HTTP with a token, bound to what that token may
+ * send for (`authority`, see sender-authority.ts), or imported by the operator
+ * (CLI, the demo), bound to no token; an import of generated data marks its
+ * messages synthetic.
+ */
+export type Via =
+  | { via: "http"; tokenId: string; authority: SenderAuthority }
+  | { via: "import"; synthetic?: boolean };
+
+const authorityOf = (via: Via): SenderAuthority =>
+  via.via === "http" ? via.authority : { kind: "operator" };
 
 type Prepared = {
   raw: string;
   body: unknown;
+  authority: SenderAuthority;
   ids: { bundleId: string | null; messageHeaderId: string | null };
   sealed: store.NewInboundMessage;
 };
@@ -94,6 +109,7 @@ export function createMessageIngest(deps: {
     return {
       raw,
       body,
+      authority: authorityOf(via),
       ids,
       sealed: {
         id: randomUUID(),
@@ -140,7 +156,12 @@ export function createMessageIngest(deps: {
       const applied = await applyBatch(
         tx,
         deps,
-        work.map((w) => ({ messageId: w.messageId, read: readHospitalNotification(w.p.body) })),
+        work.map((w) => ({
+          messageId: w.messageId,
+          read: readHospitalNotification(w.p.body),
+          // A re-sent message is checked against the token that sent it now.
+          authority: w.p.authority,
+        })),
         clock(),
       );
       const results = new Map<Prepared, IngestResult>();
@@ -152,7 +173,12 @@ export function createMessageIngest(deps: {
           a.issues,
           clock(),
         );
-        results.set(w.p, { outcome: outcomeOf(a.status), messageId: w.messageId, acknowledgement });
+        results.set(w.p, {
+          outcome: outcomeOf(a.status),
+          responseCode: a.responseCode,
+          messageId: w.messageId,
+          acknowledgement,
+        });
         const { issues: _issues, notification: _n, ...outcome } = a;
         return { ...outcome, id: w.messageId, acknowledgement };
       });
@@ -181,6 +207,7 @@ export function createMessageIngest(deps: {
       const ack = s.acknowledgement as { id: string; timestamp: string };
       return {
         outcome: "duplicate" as const,
+        responseCode: s.responseCode,
         messageId: s.id,
         acknowledgement: resendAcknowledgement(ack, clock()),
       };
@@ -225,7 +252,7 @@ export function createMessageIngest(deps: {
       ]);
       return existing.id;
     });
-    return { outcome: "failed", messageId: id, acknowledgement };
+    return { outcome: "failed", responseCode: "transient-error", messageId: id, acknowledgement };
   }
 
   /** Receives a batch; each message carries how it came (HTTP token or import). */
@@ -242,7 +269,11 @@ export function createMessageIngest(deps: {
     }
   }
 
-  /** Applies a kept message again, e.g. after its sender's SOR code has been registered. */
+  /**
+   * Applies a kept message again, e.g. after its sender's SOR code has been
+   * registered. A message that came with a token is still bound to it: its
+   * sender is checked against what that token may send for, as at receipt.
+   */
   async function reapply(messageId: string) {
     const row = await store.findMessage(db, messageId);
     if (!row) throw notFound("message");
@@ -250,10 +281,14 @@ export function createMessageIngest(deps: {
       return { status: row.status, problems: row.problems as unknown[] };
     const body = parseJson(cipher.decrypt(row.bodyEncrypted));
     return db.transaction().execute(async (tx) => {
+      const authority: SenderAuthority =
+        row.receivedVia === "import"
+          ? { kind: "operator" }
+          : await store.tokenAuthority(tx, row.tokenId);
       const [a] = await applyBatch(
         tx,
         deps,
-        [{ messageId: row.id, read: readHospitalNotification(body) }],
+        [{ messageId: row.id, read: readHospitalNotification(body), authority }],
         clock(),
       );
       if (!a) throw new Error("A batch of one has one result");

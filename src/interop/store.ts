@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import type { InboundMessageTable, ResponseCode } from "../platform/db/schema.ts";
+import type { SenderAuthority } from "./sender-authority.ts";
 
 /** All SQL of the interop capability: the store of received messages. */
 
@@ -110,6 +111,34 @@ export async function countDuplicates(db: Database, ids: string[], now: Date) {
       .where("id", "=", id)
       .execute();
   }
+}
+
+/**
+ * What the token a stored message came with may send for: its organisation,
+ * or a broker's senders as listed now (a sender the operator has removed is
+ * no longer forwarded for, kept messages included). Reads access's tables.
+ */
+export async function tokenAuthority(
+  db: Database,
+  tokenId: string | null,
+): Promise<SenderAuthority> {
+  const token = tokenId
+    ? await db
+        .selectFrom("apiToken")
+        .select(["kind", "organisationId"])
+        .where("id", "=", tokenId)
+        .executeTakeFirst()
+    : undefined;
+  if (!token || !tokenId) return { kind: "unknown" };
+  if (token.kind === "organisation" && token.organisationId)
+    return { kind: "organisation", organisationId: token.organisationId };
+  if (token.kind === "organisation") return { kind: "unknown" };
+  const senders = await db
+    .selectFrom("brokerSender")
+    .select("sorCode")
+    .where("tokenId", "=", tokenId)
+    .execute();
+  return { kind: "broker", senders: senders.map((s) => s.sorCode) };
 }
 
 export function findMessage(db: Database, id: string) {

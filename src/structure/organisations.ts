@@ -1,7 +1,7 @@
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
 import * as store from "./store.ts";
-import { findUnitBySor, findUnitsBySor } from "./units-store.ts";
+import { findLineage, findUnitBySor, findUnitsBySor } from "./units-store.ts";
 
 export type { NewOrganisation } from "./store.ts";
 
@@ -15,6 +15,8 @@ export function createOrganisationService(db: Database) {
     /** The registered unit a SOR code names; `tx` lets the message ingest read inside its transaction. */
     unitBySor: (sorCode: string, tx: Database = db) => findUnitBySor(tx, sorCode),
     unitsBySor: (sorCodes: string[], tx: Database = db) => findUnitsBySor(tx, sorCodes),
+    /** These organisations and every one above them, with parent and SOR code (the message sender check). */
+    lineage: (organisationIds: string[], tx: Database = db) => findLineage(tx, organisationIds),
 
     /** Finds or creates an organisation by kind and name; the demo and tests build on it. */
     async ensure(o: store.NewOrganisation) {

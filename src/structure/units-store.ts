@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import type { OrganisationKind, OrganisationUnitType } from "../platform/db/schema.ts";
 
@@ -173,4 +174,26 @@ export async function markSyntheticPractices(db: Database) {
       ),
     )
     .execute();
+}
+
+/**
+ * The organisations and all those above them (by parent), each with its parent
+ * and SOR code: enough to say whether a unit lies under an organisation.
+ */
+export async function findLineage(
+  db: Database,
+  organisationIds: string[],
+): Promise<Map<string, { parentId: string | null; sorCode: string | null }>> {
+  if (organisationIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; parentId: string | null; sorCode: string | null }>`
+    with recursive up (id, parent_id, sor_code, depth) as (
+      select id, parent_id, sor_code, 0 from organisation
+      where id = any(${[...new Set(organisationIds)]}::uuid[])
+      union
+      select o.id, o.parent_id, o.sor_code, up.depth + 1
+      from organisation o join up on o.id = up.parent_id
+      where up.depth < 32
+    )
+    select distinct id, parent_id as "parentId", sor_code as "sorCode" from up`.execute(db);
+  return new Map(rows.map((r) => [r.id, { parentId: r.parentId, sorCode: r.sorCode }]));
 }

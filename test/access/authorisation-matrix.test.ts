@@ -5,6 +5,7 @@ import {
   TOKEN_SCOPES,
   type TokenScope,
 } from "../../src/access/admin-service.ts";
+import { createBrokerTokenService } from "../../src/access/broker-tokens.ts";
 import type { ROLES } from "../../src/access/model.ts";
 import * as accessStore from "../../src/access/store.ts";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
@@ -59,6 +60,18 @@ beforeAll(async () => {
     );
     callers.push({ label, kind: "token", scopes, token: created.token });
   }
+  // A message broker's token reaches only the routes that name brokers ($process-message).
+  const broker = await createBrokerTokenService(demo.database.db).create({
+    name: "matrix broker",
+    senders: ["999999999000011"],
+    expiresAt: null,
+  });
+  callers.push({
+    label: "broker",
+    kind: "broker",
+    scopes: ["messages:write"],
+    token: broker.token,
+  });
 });
 afterAll(async () => demo?.close());
 
@@ -67,6 +80,7 @@ async function headersFor(caller: MatrixCaller): Promise<Record<string, string>>
     case "anonymous":
       return {};
     case "token":
+    case "broker":
       return { authorization: `Bearer ${caller.token}` };
     default:
       // A fresh session per request, so that logging out does not affect the next one.
@@ -143,7 +157,12 @@ describe("the authorisation matrix", () => {
     const clinician = callers.find((c) => c.label === "clinician");
     const all = callers.find((c) => c.label === "token+all");
     const none = callers.find((c) => c.label === "token-none");
-    if (!admin || !clinician || !all || !none) throw new Error("callers missing");
+    const broker = callers.find((c) => c.label === "broker");
+    if (!admin || !clinician || !all || !none || !broker) throw new Error("callers missing");
+    expect(expectedOutcome(tokens, broker)).toBe("403");
+    expect(
+      expectedOutcome({ actors: ["token", "broker"], scopes: ["messages:write"] }, broker),
+    ).toBe("guard");
     expect(expectedOutcome(staffOnly, admin)).toBe("guard");
     expect(expectedOutcome(staffOnly, clinician)).toBe("403");
     expect(expectedOutcome(staffOnly, all)).toBe("403");

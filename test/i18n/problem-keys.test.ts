@@ -86,7 +86,7 @@ const builtKeys = [
   ...ACCESS_PROBLEMS.map((problem) => `access.denied.${problem}`),
   ...BREAK_GLASS_PROBLEMS.map((problem) => `access.breakGlass.${problem}`),
   ...ADMINISTRATION_PROBLEMS.map((problem) => `admin.refused.${problem}`),
-  ...["staff", "citizen", "relative", "token"].map((kind) => `access.route.kind.${kind}`),
+  ...["staff", "citizen", "relative", "token", "broker"].map((kind) => `access.route.kind.${kind}`),
 ];
 
 /**

@@ -10,7 +10,7 @@ export type MatrixCaller =
   | { label: string; kind: "anonymous" }
   | { label: string; kind: "citizen" | "relative"; username: string }
   | { label: string; kind: "staff"; role: string; username: string }
-  | { label: string; kind: "token"; scopes: readonly string[]; token: string };
+  | { label: string; kind: "token" | "broker"; scopes: readonly string[]; token: string };
 
 /** "guard" means past the guard: the handler may still answer 400, 404 or 403 no-relation. */
 export type Outcome = "401" | "403" | "guard" | "5xx";
@@ -25,7 +25,8 @@ export function expectedOutcome(access: RouteAccess, caller: MatrixCaller): Outc
       return access.roles === undefined || access.roles.some((r) => r === caller.role)
         ? "guard"
         : "403";
-    case "token": {
+    case "token":
+    case "broker": {
       const needed = access.scopes ?? [];
       const held = new Set(caller.scopes);
       return needed.every((s) => held.has(s)) ? "guard" : "403";

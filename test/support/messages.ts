@@ -4,13 +4,21 @@ import { writeHospitalNotification } from "../../src/interop/medcom/write-hospit
 import type { Database } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
 
-/** An integration token for the hospital organisation, with the given scopes. */
-export async function integrationToken(db: Database, scopes: TokenScope[] = ["messages:write"]) {
+/**
+ * An integration token held by a hospital's organisation (Slagelse Sygehus unless named),
+ * with the given scopes. A message's sender must be a unit under the token's organisation:
+ * the fixtures and the demo units send from Slagelse Sygehus's medical department.
+ */
+export async function integrationToken(
+  db: Database,
+  scopes: TokenScope[] = ["messages:write"],
+  hospitalId = "slagelse-sygehus",
+) {
   const hospital = await db
     .selectFrom("organisation")
     .select("id")
     .where("kind", "=", "hospital")
-    .where("hospitalId", "=", "slagelse-sygehus")
+    .where("hospitalId", "=", hospitalId)
     .executeTakeFirstOrThrow();
   const created = await createAdminService(db).createToken(
     {

@@ -34,6 +34,7 @@ const ISSUE_CODE: Record<MessageIssue["code"], string> = {
   invariant: "invariant",
   invalid: "invalid",
   "not-found": "not-found",
+  forbidden: "forbidden",
   duplicate: "duplicate",
 };
 

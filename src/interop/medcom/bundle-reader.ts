@@ -12,6 +12,8 @@ export type IssueType =
   | "invariant"
   | "invalid"
   | "not-found"
+  /** The token that brought the message may not send for its sender (sender-authority.ts). */
+  | "forbidden"
   | "duplicate";
 
 export type MessageIssue = {

@@ -308,15 +308,25 @@ export interface LoginThrottleTable {
 
 export interface ApiTokenTable {
   id: Generated<string>;
+  /** `broker` (migration 0014): a message broker's token, held by no organisation. */
+  kind: Generated<"organisation" | "broker">;
   name: string;
   tokenHash: string;
-  organisationId: string;
+  /** The holder of an `organisation` token; null for a broker's. */
+  organisationId: string | null;
   scopes: string[];
   createdBy: string | null;
   createdAt: DefaultedTimestamp;
   expiresAt: Timestamp | null;
   revokedAt: Timestamp | null;
   lastUsedAt: Timestamp | null;
+}
+
+/** The senders (SOR codes) a broker token may forward messages for; see migration 0014. */
+export interface BrokerSenderTable {
+  tokenId: string;
+  sorCode: string;
+  addedAt: DefaultedTimestamp;
 }
 
 export interface BreakGlassTable {
@@ -376,6 +386,7 @@ export interface DB {
   userSession: SessionTable;
   loginThrottle: LoginThrottleTable;
   apiToken: ApiTokenTable;
+  brokerSender: BrokerSenderTable;
   breakGlass: BreakGlassTable;
   auditLog: AuditLogTable;
   region: RegionTable;

@@ -2,7 +2,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
 import { AppError, type Reason } from "./errors.ts";
 
-export type ActorKind = "staff" | "citizen" | "relative" | "token";
+/** `broker`: a message broker's token (no organisation; see src/access/broker-tokens.ts). */
+export type ActorKind = "staff" | "citizen" | "relative" | "token" | "broker";
 
 /**
  * Every route must say who may call it. Public routes say why they are public.
@@ -94,7 +95,7 @@ export function refusal(access: RouteAccess, caller: Caller): Reason | null {
       i18n: { key: "access.route.role" },
     };
   }
-  if (caller.kind === "token") {
+  if (caller.kind === "token" || caller.kind === "broker") {
     const missing = (access.scopes ?? []).filter((s) => !(caller.scopes ?? []).includes(s));
     if (missing.length > 0)
       return {

@@ -12,6 +12,7 @@ import * as m0010 from "./0010-handover-discharging-hospital.ts";
 import * as m0011 from "./0011-stay-receivers.ts";
 import * as m0012 from "./0012-handover-reroute.ts";
 import * as m0013 from "./0013-administration-audit.ts";
+import * as m0014 from "./0014-broker-tokens.ts";
 import * as m0015 from "./0015-webhook-attempt-without-error.ts";
 
 /**
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "0011-stay-receivers": m0011,
   "0012-handover-reroute": m0012,
   "0013-administration-audit": m0013,
+  "0014-broker-tokens": m0014,
   "0015-webhook-attempt-without-error": m0015,
 };
 

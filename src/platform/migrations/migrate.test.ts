@@ -47,6 +47,8 @@ const expectedTables = [
   "webhook_attempt",
   // 0007-organisation-contact
   "organisation_contact",
+  // 0014-broker-tokens
+  "broker_sender",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

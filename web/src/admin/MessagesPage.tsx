@@ -91,9 +91,12 @@ export function MessagesPage() {
               <p className="alert-text">
                 {reapply.data.status === "applied"
                   ? t("messages.reapplied")
-                  : t("messages.stillWaiting", {
-                      reason: reapply.data.problems.map((p) => p.rule ?? "").join("; "),
-                    })}
+                  : t(
+                      reapply.data.status === "rejected"
+                        ? "messages.refusedOnReapply"
+                        : "messages.stillWaiting",
+                      { reason: reapply.data.problems.map((p) => p.rule ?? "").join("; ") },
+                    )}
               </p>
             </div>
           </div>
