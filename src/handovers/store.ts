@@ -102,6 +102,27 @@ export function lockLiveHandovers(db: Database, stayIds: string[]) {
     .execute();
 }
 
+/** Every open (or declined) handover of these citizens, of any stay and receiver, locked for a change. */
+export function lockLiveHandoversOfCitizens(db: Database, citizenIds: string[]) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("handover")
+    .select([
+      "id",
+      "citizenId",
+      "stayId",
+      "sector",
+      "status",
+      "deadlineAt",
+      "receiverOrganisationId",
+    ])
+    .where("citizenId", "in", citizenIds)
+    .where("status", "in", ["open", "declined"])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
 export async function closeHandovers(db: Database, ids: string[], reason: string) {
   if (ids.length === 0) return;
   await db

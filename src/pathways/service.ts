@@ -100,6 +100,7 @@ export function createPathwayService(
           before: stays[i]?.status ?? "admitted",
           after: u.status,
           dischargedAt: u.dischargedAt,
+          diedAt: u.diedAt,
           note: notesToReceivers.get(u.id) ?? null,
         })),
       );
