@@ -11,6 +11,7 @@ import { createNoteWriter } from "./note.ts";
 import { createRerouting } from "./reroute.ts";
 import { createRules, ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
+import { createTaskVisibility } from "./task-visibility.ts";
 import { createWorklists } from "./worklist-service.ts";
 
 /**
@@ -38,6 +39,12 @@ export function createHandoverService(deps: Deps) {
   const clock = deps.clock ?? (() => new Date());
   const events = deps.events ?? ignoreEvents;
   const closing = createClosing({ clock, events });
+  const worklists = createWorklists({
+    db,
+    citizens,
+    clock,
+    ...(deps.feedIntervalMs ? { feedIntervalMs: deps.feedIntervalMs } : {}),
+  });
 
   async function createFor(tx: Database, discharged: StayChange[]) {
     const receivers = await citizens.receiversOf(
@@ -245,13 +252,9 @@ export function createHandoverService(deps: Deps) {
 
     /** The discharging ward writes or corrects its note to the receivers. */
     writeNote: createNoteWriter({ db, access }),
-    ...createWorklists({
-      db,
-      citizens,
-      clock,
-      ...(deps.feedIntervalMs ? { feedIntervalMs: deps.feedIntervalMs } : {}),
-    }),
-    ...createRules(db),
+    ...worklists,
+    ...createTaskVisibility({ db, access, worklists }),
+    ...createRules(db, access),
     ...createDecisions({ db, access, clock, events }),
     ...createRerouting({ db, access, structure, clock, events }),
   };
