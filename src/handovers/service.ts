@@ -214,13 +214,14 @@ export function createHandoverService(deps: Deps) {
       how: { reason: string; notify: boolean } = { reason: "imported history", notify: false },
     ) {
       return db.transaction().execute(async (tx) => {
-        const changed = await store.confirmAsOf(tx, items);
+        // A history's confirmations come after all its messages, so after its deaths too.
+        const changed = await store.confirmAsOf(tx, items, !how.notify);
         await store.insertTransitions(
           tx,
           changed.map((c) => ({
             handoverId: c.id,
             kind: "confirmed",
-            fromStatus: "open",
+            fromStatus: c.fromStatus,
             toStatus: "confirmed",
             at: new Date(c.at),
             actorUserId: null,
