@@ -1,5 +1,6 @@
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
+import { auditedRefusal } from "../platform/http/route-access.ts";
 import * as auditStore from "./audit-store.ts";
 import {
   type AccessDecision,
@@ -170,20 +171,42 @@ export function createCitizenAccess(
     await auditStore.appendAuditForMany(db, auditShared(ctx, what, clock()), audited);
   }
 
+  /**
+   * A refusal, audited: writes the denied entry (with the citizen concerned,
+   * or null for what concerns no one citizen) and returns `error` marked as
+   * audited, for the caller to throw. Every refusal of a read or write of
+   * citizen data or protected configuration goes through here or through the
+   * route guard, so each leaves exactly one entry.
+   */
+  async function deny(
+    ctx: RequestContext,
+    citizenId: string | null,
+    what: AccessPurpose,
+    error: AppError,
+  ): Promise<AppError> {
+    await audit(ctx, citizenId, what, "denied");
+    return auditedRefusal(error);
+  }
+
   return {
     audit,
+    deny,
 
     /** Returns the relation that allows access, or throws TOV_ERR_NO_RELATION after auditing. */
     async authorize(ctx: RequestContext, facts: CitizenFacts, what: AccessPurpose) {
       const [decision] = await decisionsFor(ctx.actor, [facts], clock());
       if (!decision?.allowed) {
-        await audit(ctx, facts.citizenId, what, "denied");
         const problem = decision?.problem ?? "noRelation";
-        throw new AppError(
-          "TOV_ERR_NO_RELATION",
-          `Access denied: ${decision?.reason ?? "no decision"}`,
-          [],
-          { key: `access.denied.${problem}` },
+        throw await deny(
+          ctx,
+          facts.citizenId,
+          what,
+          new AppError(
+            "TOV_ERR_NO_RELATION",
+            `Access denied: ${decision?.reason ?? "no decision"}`,
+            [],
+            { key: `access.denied.${problem}` },
+          ),
         );
       }
       await audit(ctx, facts.citizenId, what, "allowed", {
@@ -218,12 +241,16 @@ export function createCitizenAccess(
     async breakGlass(ctx: RequestContext, citizenId: string, reason: string) {
       const refused = breakGlassRefusal(ctx.actor, reason);
       if (refused || ctx.actor.kind !== "staff") {
-        await audit(ctx, citizenId, { action: "break-the-glass", resource: "citizen" }, "denied");
-        throw new AppError(
-          "TOV_ERR_FORBIDDEN",
-          `Emergency access refused: ${refused?.reason ?? "only staff can use emergency access"}`,
-          [],
-          { key: `access.breakGlass.${refused?.problem ?? "staffOnly"}` },
+        throw await deny(
+          ctx,
+          citizenId,
+          { action: "break-the-glass", resource: "citizen" },
+          new AppError(
+            "TOV_ERR_FORBIDDEN",
+            `Emergency access refused: ${refused?.reason ?? "only staff can use emergency access"}`,
+            [],
+            { key: `access.breakGlass.${refused?.problem ?? "staffOnly"}` },
+          ),
         );
       }
       const now = clock();
@@ -244,13 +271,13 @@ export function createCitizenAccess(
     /** A citizen's own view of who looked at their data. */
     async accessLog(ctx: RequestContext, limit = 200) {
       if (ctx.actor.kind !== "citizen") {
-        throw new AppError(
-          "TOV_ERR_FORBIDDEN",
-          "Only the citizen can see their own access log",
-          [],
-          {
+        throw await deny(
+          ctx,
+          null,
+          { action: "read", resource: "access-log" },
+          new AppError("TOV_ERR_FORBIDDEN", "Only the citizen can see their own access log", [], {
             key: "access.ownLogOnly",
-          },
+          }),
         );
       }
       const entries = await auditStore.auditForCitizen(db, ctx.actor.citizenId, limit);

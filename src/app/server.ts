@@ -104,7 +104,9 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
       async (app) => {
         await app.register(structureRoutes, { structure, geojsonFile: defaultGeojsonFile });
         await app.register(registerRoutes, { register: createRegisterService(database.db) });
-        await app.register(contactRoutes, { contacts: createContactService(database.db) });
+        await app.register(contactRoutes, {
+          contacts: createContactService(database.db, access.citizenAccess),
+        });
       },
       ...access.plugins,
       async (app) => {

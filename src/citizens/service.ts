@@ -101,6 +101,9 @@ export function createCitizenService(
   }
 
   return {
+    /** A refusal concerning a citizen, audited (see `CitizenAccess.deny`): the error to throw. */
+    deny: access.deny,
+
     /** Registers (or updates) a citizen; used by ingest, synthetic data and the demo. */
     async register(input: NewCitizen): Promise<{ id: string }> {
       return store.upsertCitizen(db, {

@@ -291,12 +291,12 @@ export function consentingCitizens(db: Database, relativeUserId: string, now: Da
     .execute();
 }
 
-/** Where a citizen lives and who their GP is: who receives their handovers. */
+/** Where a citizen lives and who their GP is: who receives their handovers (none after death). */
 export function receiversOf(db: Database, citizenIds: string[]) {
   if (citizenIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("citizen")
-    .select(["id", "homeMunicipalityCode", "listedPracticeId"])
+    .select(["id", "homeMunicipalityCode", "listedPracticeId", "deceasedAt"])
     .where("id", "in", citizenIds)
     .execute();
 }

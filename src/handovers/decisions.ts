@@ -50,15 +50,18 @@ export function createDecisions(deps: {
       action: to.status === "confirmed" ? "confirm" : "decline",
       resource: "handover",
     };
-    if (!isReceiver) {
-      await access.audit(ctx, h.citizenId, what, "denied");
-      throw new AppError(
-        "TOV_ERR_FORBIDDEN",
-        "Only the receiving organisation can confirm or decline this handover",
-        [],
-        { key: "handovers.notReceiver" },
+    if (!isReceiver)
+      throw await access.deny(
+        ctx,
+        h.citizenId,
+        what,
+        new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only the receiving organisation can confirm or decline this handover",
+          [],
+          { key: "handovers.notReceiver" },
+        ),
       );
-    }
     const moved = await db.transaction().execute(async (tx) => {
       const current = await store.findHandover(tx, id);
       const now = {

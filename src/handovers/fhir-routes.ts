@@ -130,7 +130,7 @@ export const fhirTaskRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
         summary:
           "Accept (confirm) or reject (decline, with statusReason) a Task, giving the version read as If-Match",
         description:
-          'Reads `status` (accepted | rejected), `statusReason` (required when rejected) and `meta.versionId`; `resourceType` and `id` must match; the rest is ignored. The version read comes from `If-Match: W/"<n>"` or `meta.versionId` (428 without either). 409 with the current status and ETag when the Task changed since; 403 (audited) unless you are the receiver.',
+          'Reads `status` (accepted | rejected), `statusReason` (required when rejected) and `meta.versionId`; `resourceType` and `id` must match; the rest is ignored. The version read comes from `If-Match: W/"<n>"` or `meta.versionId` (428 without either). 409 with the current status and ETag when the Task changed since; 404 (audited) unless the Task is on your worklist, as for GET; 403 (audited) when it is but you are not the receiver.',
         params,
       },
     },
@@ -148,6 +148,11 @@ export const fhirTaskRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
           'Send the version you read: If-Match: W/"<version>" (the ETag of GET /fhir/Task/<id>) or meta.versionId',
         );
       const ctx = contextOf(request);
+      // Another organisation's Task is as unknown as no Task (404, audited), as it is to GET.
+      await handovers.mustSeeTask(ctx, id, {
+        action: parsed.value.decision.status === "accepted" ? "confirm" : "decline",
+        resource: AUDITED_AS,
+      });
       try {
         await decide(ctx, id, parsed.value.decision, chosen.version);
       } catch (err) {
@@ -159,12 +164,8 @@ export const fhirTaskRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     },
   );
 
-  async function readTask(ctx: RequestContext, id: string) {
-    const item = await handovers.worklistItem(ctx, id, AUDITED_AS);
-    if (!item)
-      throw new AppError("TOV_ERR_NOT_FOUND", "No such Task on the acting organisation's worklist");
-    return item;
-  }
+  /** The Task, or 404 (audited) unless it is on the acting organisation's worklist. */
+  const readTask = (ctx: RequestContext, id: string) => handovers.task(ctx, id, AUDITED_AS);
 
   function decide(ctx: RequestContext, id: string, decision: TaskDecision, version: number) {
     if (decision.status === "accepted") return handovers.confirm(ctx, id, { version });

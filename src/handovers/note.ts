@@ -22,12 +22,15 @@ export function createNoteWriter(deps: { db: Database; access: CitizenAccess }) 
     if (!h) throw handoverNotFound();
     const actor = ctx.actor;
     const what = { action: "write-note", resource: "handover" };
-    if (actor.kind !== "staff" || actor.organisation.hospitalId !== h.hospitalId) {
-      await access.audit(ctx, h.citizenId, what, "denied");
-      throw new AppError("TOV_ERR_FORBIDDEN", "Only the discharging hospital writes the note", [], {
-        key: "handovers.noteOnlyHospital",
-      });
-    }
+    if (actor.kind !== "staff" || actor.organisation.hospitalId !== h.hospitalId)
+      throw await access.deny(
+        ctx,
+        h.citizenId,
+        what,
+        new AppError("TOV_ERR_FORBIDDEN", "Only the discharging hospital writes the note", [], {
+          key: "handovers.noteOnlyHospital",
+        }),
+      );
     const note = input.note.trim() || null;
     const written = await db.transaction().execute(async (tx) => {
       const done = await store.writeNote(tx, id, input.version, note);

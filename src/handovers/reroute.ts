@@ -53,15 +53,18 @@ export function createRerouting(deps: {
     const h = await store.findHandover(db, id);
     if (!h) throw handoverNotFound();
     const org = ctx.actor.kind === "staff" ? ctx.actor.organisation : null;
-    if (!maySend(org, h)) {
-      await access.audit(ctx, h.citizenId, { action, resource: "handover" }, "denied");
-      throw new AppError(
-        "TOV_ERR_FORBIDDEN",
-        "Only the discharging hospital or the cluster's coordinators can send a handover on",
-        [],
-        { key: "handovers.notSender" },
+    if (!maySend(org, h))
+      throw await access.deny(
+        ctx,
+        h.citizenId,
+        { action, resource: "handover" },
+        new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only the discharging hospital or the cluster's coordinators can send a handover on",
+          [],
+          { key: "handovers.notSender" },
+        ),
       );
-    }
     return h;
   }
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../access/citizen-access.ts";
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { DEFAULT_RULES, type HandoverRule, ruleProblems, type Sector } from "./model.ts";
@@ -14,8 +14,11 @@ export async function ruleLookup(tx: Database, clusterIds: (string | null)[]) {
       | undefined) ?? DEFAULT_RULES[sector];
 }
 
-/** The clusters' own handover rules: read by anyone, set by the cluster's coordinators. */
-export function createRules(db: Database) {
+/**
+ * The clusters' own handover rules: read by anyone, set by the cluster's
+ * coordinators; anyone else's attempt is refused and audited.
+ */
+export function createRules(db: Database, access: Pick<CitizenAccess, "deny">) {
   return {
     /** Sets a cluster's rule where the cluster has none of its own (the demo's tempo). */
     async defaultRuleIfUnset(clusterId: string, sector: Sector, rule: HandoverRule) {
@@ -50,11 +53,20 @@ export function createRules(db: Database) {
         actor.organisation.kind !== "cluster_secretariat" ||
         actor.organisation.clusterId !== clusterId
       )
-        throw new AppError(
-          "TOV_ERR_FORBIDDEN",
-          "Only the cluster's own coordinators can change its handover rules",
-          [],
-          { key: "handoverRules.onlyOwnCoordinators" },
+        throw await access.deny(
+          ctx,
+          null,
+          {
+            action: "set-rule",
+            resource: "handover-rules",
+            purpose: `cluster ${clusterId}, ${sector}: not one of its coordinators`,
+          },
+          new AppError(
+            "TOV_ERR_FORBIDDEN",
+            "Only the cluster's own coordinators can change its handover rules",
+            [],
+            { key: "handoverRules.onlyOwnCoordinators" },
+          ),
         );
       const problems = ruleProblems(rule);
       if (problems.length > 0)

@@ -3,6 +3,7 @@ import type { CitizenService } from "../citizens/service.ts";
 import type { HandoverView, StayChange } from "../pathways/model.ts";
 import type { Database } from "../platform/db/database.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
+import { createClosing, deathsOf, stayClosings } from "./closing.ts";
 import { createDecisions } from "./decisions.ts";
 import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
@@ -10,6 +11,7 @@ import { createNoteWriter } from "./note.ts";
 import { createRerouting } from "./reroute.ts";
 import { createRules, ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
+import { createTaskVisibility } from "./task-visibility.ts";
 import { createWorklists } from "./worklist-service.ts";
 
 /**
@@ -32,17 +34,17 @@ type Deps = {
   feedIntervalMs?: number;
 };
 
-const CLOSING: Partial<Record<StayChange["after"], string>> = {
-  deceased: "death",
-  cancelled: "stay-cancelled",
-  admitted: "discharge-cancelled",
-  "on-leave": "discharge-cancelled",
-};
-
 export function createHandoverService(deps: Deps) {
   const { db, citizens, structure, access } = deps;
   const clock = deps.clock ?? (() => new Date());
   const events = deps.events ?? ignoreEvents;
+  const closing = createClosing({ clock, events });
+  const worklists = createWorklists({
+    db,
+    citizens,
+    clock,
+    ...(deps.feedIntervalMs ? { feedIntervalMs: deps.feedIntervalMs } : {}),
+  });
 
   async function createFor(tx: Database, discharged: StayChange[]) {
     const receivers = await citizens.receiversOf(
@@ -63,6 +65,8 @@ export function createHandoverService(deps: Deps) {
     const ruleOf = await ruleLookup(tx, clusters);
     for (const change of discharged) {
       const r = byCitizen.get(change.citizenId);
+      // A discharge told after the citizen's death (messages out of order): nobody is to take over.
+      if (r?.deceasedAt) continue;
       const dischargedAt = change.dischargedAt ?? clock();
       const base = {
         stayId: change.stayId,
@@ -166,50 +170,6 @@ export function createHandoverService(deps: Deps) {
     }
   }
 
-  async function closeFor(tx: Database, changes: StayChange[]) {
-    const live = await store.lockLiveHandovers(
-      tx,
-      changes.map((c) => c.stayId),
-    );
-    for (const reason of new Set(changes.map((c) => CLOSING[c.after]))) {
-      if (!reason) continue;
-      const stays = new Set(
-        changes.filter((c) => CLOSING[c.after] === reason).map((c) => c.stayId),
-      );
-      const closing = live.filter((h) => stays.has(h.stayId));
-      await store.closeHandovers(
-        tx,
-        closing.map((h) => h.id),
-        reason,
-      );
-      await store.insertTransitions(
-        tx,
-        closing.map((h) => ({
-          handoverId: h.id,
-          kind: "closed",
-          fromStatus: h.status,
-          toStatus: "closed",
-          actorUserId: null,
-          actorOrganisationId: null,
-          reason,
-        })),
-      );
-      await events(
-        tx,
-        closing.map((h) => ({
-          kind: "handover.closed",
-          handoverId: h.id,
-          sector: h.sector,
-          status: "closed",
-          recipientOrganisationIds: recipients(h.receiverOrganisationId),
-          at: clock(),
-          deadlineAt: new Date(h.deadlineAt),
-          reason,
-        })),
-      );
-    }
-  }
-
   return {
     /** The pathway's hook: runs inside the ingest's transaction for every batch of stay changes. */
     async onStayChanges(tx: Database, changes: StayChange[]) {
@@ -218,11 +178,11 @@ export function createHandoverService(deps: Deps) {
       if (newlyDischarged.length > 0) await createFor(tx, newlyDischarged);
       const revised = discharged.filter((c) => c.before === "discharged");
       if (revised.length > 0) await moveDeadlines(tx, revised);
-      const closing = changes.filter(
-        (c) => c.before === "discharged" || c.after === "deceased" || c.after === "cancelled",
-      );
-      const ended = closing.filter((c) => CLOSING[c.after]);
-      if (ended.length > 0) await closeFor(tx, ended);
+      const ended = stayClosings(changes);
+      if (ended.length > 0) await closing.closeForStays(tx, ended);
+      // After creating: a discharge and a death in one batch leave nothing open.
+      const deaths = deathsOf(changes);
+      if (deaths.size > 0) await closing.closeForDeaths(tx, deaths);
     },
 
     /** The pathway's other hook: each stay's handovers, for "who is responsible now". */
@@ -254,13 +214,14 @@ export function createHandoverService(deps: Deps) {
       how: { reason: string; notify: boolean } = { reason: "imported history", notify: false },
     ) {
       return db.transaction().execute(async (tx) => {
-        const changed = await store.confirmAsOf(tx, items);
+        // A history's confirmations come after all its messages, so after its deaths too.
+        const changed = await store.confirmAsOf(tx, items, !how.notify);
         await store.insertTransitions(
           tx,
           changed.map((c) => ({
             handoverId: c.id,
             kind: "confirmed",
-            fromStatus: "open",
+            fromStatus: c.fromStatus,
             toStatus: "confirmed",
             at: new Date(c.at),
             actorUserId: null,
@@ -292,13 +253,9 @@ export function createHandoverService(deps: Deps) {
 
     /** The discharging ward writes or corrects its note to the receivers. */
     writeNote: createNoteWriter({ db, access }),
-    ...createWorklists({
-      db,
-      citizens,
-      clock,
-      ...(deps.feedIntervalMs ? { feedIntervalMs: deps.feedIntervalMs } : {}),
-    }),
-    ...createRules(db),
+    ...worklists,
+    ...createTaskVisibility({ db, access, worklists }),
+    ...createRules(db, access),
     ...createDecisions({ db, access, clock, events }),
     ...createRerouting({ db, access, structure, clock, events }),
   };

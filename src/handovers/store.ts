@@ -102,6 +102,27 @@ export function lockLiveHandovers(db: Database, stayIds: string[]) {
     .execute();
 }
 
+/** Every open (or declined) handover of these citizens, of any stay and receiver, locked for a change. */
+export function lockLiveHandoversOfCitizens(db: Database, citizenIds: string[]) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("handover")
+    .select([
+      "id",
+      "citizenId",
+      "stayId",
+      "sector",
+      "status",
+      "deadlineAt",
+      "receiverOrganisationId",
+    ])
+    .where("citizenId", "in", citizenIds)
+    .where("status", "in", ["open", "declined"])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
 export async function closeHandovers(db: Database, ids: string[], reason: string) {
   if (ids.length === 0) return;
   await db
@@ -226,15 +247,23 @@ export async function saveRule(
     .execute();
 }
 
-/** Confirms open handovers as of a past time (imported history); returns those it changed. */
+/**
+ * Confirms open handovers as of a past time (imported history); returns those
+ * it changed, each with the status it had. With `beforeDeath`, also a handover
+ * a later death closed whose confirmation came before that death: a history
+ * is loaded messages first and confirmations after, so the death was told
+ * before a confirmation that had in fact come first.
+ */
 export async function confirmAsOf(
   db: Database,
   items: { stayId: string; sector: Sector; at: Date }[],
+  beforeDeath = false,
 ) {
   if (items.length === 0) return [];
   const result = await sql<{
     id: string;
     at: Date;
+    fromStatus: HandoverStatus;
     sector: Sector;
     receiverOrganisationId: string;
     dischargingOrganisationId: string | null;
@@ -242,13 +271,18 @@ export async function confirmAsOf(
   }>`
     update handover h set
       status = 'confirmed',
+      status_reason = null,
       next_escalation_at = null,
       version = h.version + 1,
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-      as v("stayId" uuid, sector text, "at" timestamptz)
-    where h.stay_id = v."stayId" and h.sector = v.sector and h.status = 'open'
-    returning h.id, v."at" as at, h.sector,
+      as v("stayId" uuid, sector text, "at" timestamptz),
+      handover old
+    where h.stay_id = v."stayId" and h.sector = v.sector and old.id = h.id
+      and (h.status = 'open' or (${beforeDeath}::boolean and h.status = 'closed'
+        and h.status_reason = 'death'
+        and v."at" < (select c.deceased_at from citizen c where c.id = h.citizen_id)))
+    returning h.id, v."at" as at, old.status as "fromStatus", h.sector,
       h.receiver_organisation_id as "receiverOrganisationId",
       h.discharging_organisation_id as "dischargingOrganisationId",
       h.deadline_at as "deadlineAt"`.execute(db);

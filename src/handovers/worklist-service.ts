@@ -169,10 +169,16 @@ export function createWorklists(deps: {
     async worklistItem(ctx: RequestContext, id: string, resource: string) {
       const [item] = await worklist(
         ctx,
-        { id, statuses: ["open", "confirmed", "declined", "closed"], overdueOnly: false, resource },
+        { id, statuses: ANY_STATUS, overdueOnly: false, resource },
         { limit: 1, offset: 0 },
       );
       return item ?? null;
+    },
+
+    /** Whether a handover is on the acting organisation's worklist, in any status (no name read). */
+    async onWorklist(ctx: RequestContext, id: string) {
+      const filter = filterOf(ctx, { id, statuses: ANY_STATUS, overdueOnly: false }, clock());
+      return (await store.worklist(db, filter, { limit: 1, offset: 0 })).length > 0;
     },
 
     /**
@@ -239,6 +245,8 @@ export function createWorklists(deps: {
 
 /** How many rows of each list a name search reads at most. */
 export const SEARCHED = 1000;
+
+const ANY_STATUS: HandoverStatus[] = ["open", "confirmed", "declined", "closed"];
 
 export type WorklistQuery = {
   statuses?: HandoverStatus[];

@@ -54,15 +54,18 @@ export function createNotificationService(deps: {
       actor.kind !== "staff" ||
       actor.role !== "administrator" ||
       actor.organisation.id !== organisationId
-    ) {
-      await access.audit(ctx, null, { action, resource: "webhook" }, "denied");
-      throw new AppError(
-        "TOV_ERR_FORBIDDEN",
-        "Only an administrator acting for the organisation can manage its webhooks",
-        [],
-        { key: "webhooks.adminOnly" },
+    )
+      throw await access.deny(
+        ctx,
+        null,
+        { action, resource: "webhook" },
+        new AppError(
+          "TOV_ERR_FORBIDDEN",
+          "Only an administrator acting for the organisation can manage its webhooks",
+          [],
+          { key: "webhooks.adminOnly" },
+        ),
       );
-    }
     return actor;
   }
 

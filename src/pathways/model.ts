@@ -67,6 +67,8 @@ export type StayChange = {
   before: StaySummary["status"];
   after: StaySummary["status"];
   dischargedAt: Date | null;
+  /** When the citizen died, when the stay ended in death. */
+  diedAt: Date | null;
   /** The hospital's note to the receivers, when staff recorded the discharge with one. */
   note?: string | null;
 };

@@ -100,6 +100,7 @@ export function createPathwayService(
           before: stays[i]?.status ?? "admitted",
           after: u.status,
           dischargedAt: u.dischargedAt,
+          diedAt: u.diedAt,
           note: notesToReceivers.get(u.id) ?? null,
         })),
       );
@@ -209,12 +210,17 @@ export function createPathwayService(
       const org = actor.kind === "staff" ? actor.organisation : null;
       const found = await store.stayById(db, stayId);
       if (!found) throw notFound("stay");
+      if (!org || actor.kind !== "staff" || org.hospitalId !== found.hospitalId)
+        throw await citizens.deny(
+          ctx,
+          found.citizenId,
+          { action: "read", resource: "hospital-stay", purpose: "discharge" },
+          new AppError("TOV_ERR_FORBIDDEN", "Only the stay's own hospital can discharge", [], {
+            key: "pathways.ownHospitalOnly",
+          }),
+        );
       // Checks the relation to the citizen and audits the action, allowed or not.
       await citizens.get(ctx, found.citizenId, "discharge", "hospital-stay");
-      if (!org || actor.kind !== "staff" || org.hospitalId !== found.hospitalId)
-        throw new AppError("TOV_ERR_FORBIDDEN", "Only the stay's own hospital can discharge", [], {
-          key: "pathways.ownHospitalOnly",
-        });
       const now = clock();
       const at = input.dischargedAt ?? now;
       return db.transaction().execute(async (tx) => {

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../access/citizen-access.ts";
+import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, notFound } from "../platform/http/errors.ts";
 import { type ContactInput, effectiveContact, hasAny } from "./contact-model.ts";
@@ -7,9 +7,11 @@ import * as store from "./contact-store.ts";
 /**
  * Organisations' contact details: anyone signed in reads them (they are the
  * organisation's public details, not personal data, so reading is not
- * audited); only an administrator acting in the organisation changes them.
+ * audited); only an administrator acting in the organisation changes them,
+ * and anyone else's attempt is refused and audited through `access` (the
+ * demo seed, which only adds what is missing, needs none).
  */
-export function createContactService(db: Database) {
+export function createContactService(db: Database, access?: Pick<CitizenAccess, "deny">) {
   async function contactOf(organisationId: string) {
     const [own] = await store.contactsOf(db, [organisationId]);
     if (!own) throw notFound("organisation");
@@ -37,13 +39,21 @@ export function createContactService(db: Database) {
         actor.kind !== "staff" ||
         actor.role !== "administrator" ||
         actor.organisation.id !== organisationId
-      )
-        throw new AppError(
+      ) {
+        const refused = new AppError(
           "TOV_ERR_FORBIDDEN",
           "Only an administrator acting for the organisation can change its contact details",
           [],
           { key: "structure.contactAdminOnly" },
         );
+        const what = {
+          action: "set-contact",
+          resource: "organisation-contact",
+          purpose: `organisation ${organisationId}: not one of its administrators`,
+        };
+        // Without `access`, the route guard's net audits the refusal (without what was refused).
+        throw access ? await access.deny(ctx, null, what, refused) : refused;
+      }
       await store.saveContact(db, organisationId, input, actor.userId);
       return contactOf(organisationId);
     },

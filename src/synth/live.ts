@@ -12,7 +12,7 @@ import type { OpenEntry } from "./municipality-run.ts";
 import { readNdjsonLines } from "./ndjson-gz.ts";
 import { citizensOf, type SynthCitizen } from "./population.ts";
 import { createRandom } from "./random.ts";
-import { type StayEvent, stayFlow } from "./stay-messages.ts";
+import { ownTime, type StayClock, type StayEvent, stayFlow } from "./stay-messages.ts";
 
 /**
  * The living demo: after a year of history is loaded, new hospital
@@ -94,7 +94,7 @@ export async function createLiveDemo(options: LiveOptions) {
       );
       for (const e of built.events) {
         // Already sent as history: replay it on the flow so the next message continues its chain.
-        if (e.at <= options.cutAt) e.send(e.at);
+        if (e.at <= options.cutAt) e.send(ownTime);
         else pending.push({ ...e, stayKey: `${open.person.cpr}:${open.stay.n}` });
       }
     }
@@ -147,6 +147,17 @@ export async function createLiveDemo(options: LiveOptions) {
   // Real time maps onto simulated time from where the last run stopped.
   realStart = now() - (simulatedUpTo - options.cutAt) / options.speed;
 
+  /**
+   * The time a message states for a simulated time: before the cut the
+   * history's own (it happened in real time), after it the real time that
+   * simulated time maps to. Never after `now()` for an event that is due, so
+   * the demo never sends times ahead of the server's clock.
+   */
+  const stated: StayClock = (simulated) =>
+    simulated <= options.cutAt
+      ? simulated
+      : realStart + (simulated - options.cutAt) / options.speed;
+
   /** Sends every event due by the simulated clock; returns how many messages went in. */
   async function tick(): Promise<number> {
     const simNow = options.cutAt + (now() - realStart) * options.speed;
@@ -155,12 +166,7 @@ export async function createLiveDemo(options: LiveOptions) {
     const due = pending.filter((e) => e.at <= simNow);
     if (due.length === 0) return 0;
     pending.splice(0, due.length);
-    // Each is stamped with the real time its simulated time maps to.
-    const raws = due.map((e) =>
-      JSON.stringify(
-        writeHospitalNotification(e.send(realStart + (e.at - options.cutAt) / options.speed)),
-      ),
-    );
+    const raws = due.map((e) => JSON.stringify(writeHospitalNotification(e.send(stated))));
     const results = await options.ingest.receiveMany(raws, { via: "import", synthetic: true });
     if (stayFacts.length > 0) await options.pathways.recordClinicalFacts(stayFacts.splice(0));
     simulatedUpTo = simNow;

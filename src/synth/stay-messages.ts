@@ -15,6 +15,8 @@ import { hospitalDepartment, municipalityUnit } from "./synthetic-codes.ts";
  * demo). Ids derive from the seed, so a stay replays identically.
  */
 
+const HOUR = 3_600_000;
+
 export type StayPerson = {
   cpr: string;
   given: string;
@@ -22,11 +24,22 @@ export type StayPerson = {
   municipalityCode: string;
 };
 
+/**
+ * Maps a time of the stay's own (simulated) clock to the time a message
+ * states: the same time for the generator's history, the accelerated demo's
+ * real time for the living demo. Every time in a message goes through it, so
+ * their order stays the stay's own.
+ */
+export type StayClock = (ms: number) => number;
+
+/** The generator's clock: a message states the stay's own times. */
+export const ownTime: StayClock = (ms) => ms;
+
 export type StayEvent = {
   /** When it happens in the stay's own time (ms). */
   at: number;
-  /** Sends it on the flow, stamped with `stampedAt` (ms): its own time, or the demo's clock. */
-  send: (stampedAt: number) => HospitalNotification;
+  /** Sends it on the flow, its times stated through `clock`. */
+  send: (clock: StayClock) => HospitalNotification;
 };
 
 export type StayFlow = {
@@ -52,33 +65,39 @@ export function stayFlow(
     patient: { cpr: person.cpr, family: person.family, given: [person.given] },
     episode,
   });
-  const at = (ms: number) => ({ at: danishTime(ms) });
   const events: StayEvent[] = [];
-  const event = (time: number, send: (stamped: number) => HospitalNotification) =>
+  /** An event at `time`, sent with every time it states (`at`, `sentAt`) through the clock. */
+  const event = (time: number, send: (stated: StayClock) => HospitalNotification) =>
     events.push({ at: time, send });
+  const at = (clock: StayClock, ms: number) => ({ at: danishTime(clock(ms)) });
   if (stay.ambulant !== "none")
-    event(stay.arrivedAt, (t) => flow.admit({ class: "acute-ambulant", ...at(t) }));
+    event(stay.arrivedAt, (c) => flow.admit({ class: "acute-ambulant", ...at(c, stay.arrivedAt) }));
   if (stay.ambulant !== "only") {
     const followsAmbulant = stay.ambulant === "then-admitted";
-    event(stay.admittedAt, (t) =>
+    event(stay.admittedAt, (c) =>
       flow.admit({
         class: "inpatient",
-        ...at(t),
+        ...at(c, stay.admittedAt),
         ...(followsAmbulant ? { reportRequested: false } : {}),
       }),
     );
   }
   const leave = stay.leave;
   if (leave) {
-    event(leave.start, (t) => flow.startLeave(at(t)));
-    event(leave.end, (t) => flow.endLeave(at(t)));
+    event(leave.start, (c) => flow.startLeave(at(c, leave.start)));
+    event(leave.end, (c) => flow.endLeave(at(c, leave.end)));
   }
-  if (stay.died) event(stay.endedAt, (t) => flow.die(at(t)));
-  else event(stay.endedAt, (t) => flow.discharge(at(t)));
+  if (stay.died) event(stay.endedAt, (c) => flow.die(at(c, stay.endedAt)));
+  else event(stay.endedAt, (c) => flow.discharge(at(c, stay.endedAt)));
   if (stay.revisedDischarge) {
-    // The ward corrects the discharge time an hour later, as happens when it was keyed wrong.
-    event(stay.endedAt + 3_600_000, (t) =>
-      flow.revise({ at: danishTime(t - 90 * 60_000), sentAt: danishTime(t) }),
+    // An hour later the ward corrects the discharge to half an hour earlier, as when it was
+    // keyed wrong: both times in the stay's own time, so on the demo's accelerated clock the
+    // corrected discharge stays after the admission (it was 90 real minutes before the
+    // correction was sent, which at 720× is before the admission: per-1).
+    const sentAt = stay.endedAt + HOUR;
+    const corrected = stay.endedAt - HOUR / 2;
+    event(sentAt, (c) =>
+      flow.revise({ at: danishTime(c(corrected)), sentAt: danishTime(c(sentAt)) }),
     );
   }
   return { episode, flow, events };
@@ -97,7 +116,7 @@ export function stayMessages(
   const due = built.events.filter((e) => e.at <= until);
   return {
     episode: built.episode,
-    messages: due.map((e) => e.send(e.at)),
+    messages: due.map((e) => e.send(ownTime)),
     pending: built.events.length - due.length,
   };
 }

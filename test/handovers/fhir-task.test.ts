@@ -204,20 +204,20 @@ describe("the worklist as FHIR Tasks", () => {
     expect(response.json().resourceType).toBe("OperationOutcome");
   });
 
-  it("refuses another municipality with 403, audited", async () => {
+  it("answers another municipality 404, as for a Task that does not exist, audited", async () => {
     const response = await put(
       tokens.slagelse,
       task.id,
       { ...task, status: "accepted" },
       { "if-match": 'W/"1"' },
     );
-    expect(response.statusCode).toBe(403);
+    expect(response.statusCode).toBe(404);
     expect(response.json().resourceType).toBe("OperationOutcome");
     const denied = await demo.database.db
       .selectFrom("auditLog")
       .select(["actorKind", "action"])
       .where("citizenId", "=", citizenId)
-      .where("resource", "=", "handover")
+      .where("resource", "=", "fhir:Task")
       .where("outcome", "=", "denied")
       .execute();
     expect(denied).toContainEqual({ actorKind: "token", action: "confirm" });

@@ -112,11 +112,31 @@ declare module "fastify" {
   }
 }
 
+const audited = new WeakSet<Error>();
+
+/**
+ * Marks a refusal whose audit entry has been written (by the guard, or by a
+ * service that audited it with the citizen and what was refused), so the
+ * guard's net (`installRouteGuard`) does not write a second one.
+ */
+export function auditedRefusal<E extends Error>(error: E): E {
+  audited.add(error);
+  return error;
+}
+
+/** A refusal (403) that nothing has audited yet. */
+function unauditedRefusal(error: Error): error is AppError {
+  return error instanceof AppError && error.status === 403 && !audited.has(error);
+}
+
 /**
  * Enforces each route's declaration before its handler: 401 without a valid
  * caller, 403 for the wrong kind, role or scope, and 403 for a cookie-borne
  * state change without the session's CSRF token. A route without a
- * declaration is refused outright, so forgetting one fails closed.
+ * declaration is refused outright, so forgetting one fails closed. Every
+ * refusal of a known caller is audited through `onDenied`: the guard's own,
+ * and — as a net under the services, which audit theirs with the citizen
+ * concerned — any other 403 that reaches the error handler unaudited.
  */
 export function installRouteGuard(
   app: FastifyInstance,
@@ -139,20 +159,35 @@ export function installRouteGuard(
     if (caller.csrfToken !== undefined && !SAFE_METHODS.has(request.method)) {
       if (!sameSecret(request.headers["x-csrf-token"], caller.csrfToken)) {
         await onDenied(request, "missing or wrong CSRF token");
-        throw new AppError("TOV_ERR_CSRF", "the x-csrf-token header is missing or wrong", [], {
-          key: "access.csrf",
-        });
+        throw auditedRefusal(
+          new AppError("TOV_ERR_CSRF", "the x-csrf-token header is missing or wrong", [], {
+            key: "access.csrf",
+          }),
+        );
       }
     }
     const refused = refusal(access, caller);
     if (refused) {
       await onDenied(request, refused.reason);
-      throw new AppError(
-        "TOV_ERR_FORBIDDEN",
-        `You may not do this: ${refused.reason}`,
-        [],
-        refused.i18n,
+      throw auditedRefusal(
+        new AppError(
+          "TOV_ERR_FORBIDDEN",
+          `You may not do this: ${refused.reason}`,
+          [],
+          refused.i18n,
+        ),
       );
+    }
+  });
+  // Runs before the error handler answers, so the entry is written before the refusal is sent.
+  app.addHook("onError", async (request, _reply, error) => {
+    if (!request.caller || !unauditedRefusal(error)) return;
+    auditedRefusal(error);
+    try {
+      await onDenied(request, error.message);
+    } catch (err) {
+      // The refusal is answered all the same; the missing entry must not go unnoticed.
+      request.log.error({ err }, "could not audit a refusal");
     }
   });
 }

@@ -55,4 +55,14 @@ describe("a notification in one sentence", () => {
       "Declined by the municipality",
     );
   });
+
+  it("says in words why a handover closed", () => {
+    const closed = { ...base, kind: "handover.closed" as const, status: "closed" as const };
+    expect(notificationText(da.t, { ...closed, reason: "death" }, time)).toBe(
+      "Lukket: overdragelsen til kommunen er lukket (borgeren er død)",
+    );
+    expect(notificationText(en.t, { ...closed, reason: "stay-cancelled" }, time)).toBe(
+      "Closed: the handover to the municipality is closed (the admission was cancelled)",
+    );
+  });
 });

@@ -16,6 +16,15 @@ function reasonText(t: TFunction, reason: string): string {
     : reason;
 }
 
+const CLOSE_REASONS = ["death", "stay-cancelled", "discharge-cancelled"] as const;
+
+/** Why a handover closed, in words when it is one of the server's codes. */
+function closeReasonText(t: TFunction, reason: string): string {
+  return (CLOSE_REASONS as readonly string[]).includes(reason)
+    ? t(`notifications.closeReasons.${reason as (typeof CLOSE_REASONS)[number]}`)
+    : reason;
+}
+
 /**
  * A notification as one sentence, e.g. "Ny overdragelse til kommunen – frist
  * 23. nov. 2026 14.00" or "Eskalering trin 2: klyngens koordinator – …". It
@@ -43,7 +52,7 @@ export function notificationText(t: TFunction, n: Notification, formatTime: Form
       return t("notifications.text.confirmed", { receiver });
     case "handover.closed":
       return n.reason
-        ? t("notifications.text.closedReason", { receiver, reason: n.reason })
+        ? t("notifications.text.closedReason", { receiver, reason: closeReasonText(t, n.reason) })
         : t("notifications.text.closed", { receiver });
   }
 }
