@@ -142,116 +142,130 @@ async function ready(port: number): Promise<number> {
   }
 }
 
+type Stream = {
+  total: number;
+  sent: number;
+  lastOkAt: number;
+  tally: {
+    okFirstTry: number;
+    answered503: number;
+    with503: number;
+    other: Record<string, number>;
+  };
+};
+
+/** Sends each stay's messages in order over `lanes` senders, re-sending a 503; resolves when all are sent. */
+function sendStream(
+  scenario: Scenario,
+  raws: string[],
+  options: ScenarioOptions,
+): { stream: Stream; done: Promise<unknown> } {
+  const { servers, token } = scenario;
+  const stream: Stream = {
+    total: raws.length,
+    sent: 0,
+    lastOkAt: 0,
+    tally: { okFirstTry: 0, answered503: 0, with503: 0, other: {} },
+  };
+  const { tally } = stream;
+  async function deliver(raw: string, port: number) {
+    for (let tries = 1; ; tries++) {
+      const answer = await post(port, token, raw);
+      if (answer.status === 200 && answer.code === "ok") {
+        if (tries === 1) tally.okFirstTry++;
+        stream.lastOkAt = performance.now();
+        return;
+      }
+      if (answer.status !== 503 || answer.code !== "transient-error") {
+        const key = `${answer.status} ${answer.code ?? ""}`.trim();
+        tally.other[key] = (tally.other[key] ?? 0) + 1;
+        return;
+      }
+      tally.answered503++;
+      if (tries === 1) tally.with503++;
+      await sleep(options.resendAfterMs);
+    }
+  }
+  let nextStay = 0;
+  const lanes = Array.from({ length: options.lanes }, async (_v, lane) => {
+    while (2 * nextStay < raws.length) {
+      const stay = nextStay++;
+      for (const raw of [raws[2 * stay], raws[2 * stay + 1]] as string[]) {
+        // Round robin over the processes, as a load balancer would.
+        const server = servers[(stream.sent + lane) % servers.length] as ServerProcess;
+        await deliver(raw, server.port);
+        stream.sent++;
+      }
+    }
+  });
+  return { stream, done: Promise.all(lanes) };
+}
+
+/**
+ * The outage, timed by the stream's progress so that it falls inside it at
+ * any speed: terminations, the refusal (probing /readyz), terminations again.
+ */
+async function takeDatabaseAway(scenario: Scenario, stream: Stream, options: ScenarioOptions) {
+  const { servers, outage } = scenario;
+  const progress = async (share: number) => {
+    while (stream.sent < stream.total * share) await sleep(20);
+  };
+  const readyDuringOutage: number[][] = servers.map(() => []);
+  for (let i = 0; i < options.terminationsBefore; i++) {
+    await progress((0.3 * (i + 1)) / (options.terminationsBefore + 1));
+    await outage.terminate();
+  }
+  await progress(0.35);
+  try {
+    await outage.refuse();
+    const until = performance.now() + options.refuseMs;
+    while (performance.now() < until) {
+      const statuses = await Promise.all(servers.map((s) => ready(s.port)));
+      for (const [i, status] of statuses.entries()) readyDuringOutage[i]?.push(status);
+      await sleep(200);
+    }
+  } finally {
+    await outage.allow();
+  }
+  const allowedAt = performance.now();
+  const nextOk = (async () => {
+    while (stream.lastOkAt < allowedAt && performance.now() - allowedAt < 60_000) await sleep(10);
+    return stream.lastOkAt - allowedAt;
+  })();
+  const notReady = new Set(servers.map((s) => s.port));
+  while (notReady.size > 0 && performance.now() - allowedAt < 60_000) {
+    for (const port of [...notReady]) if ((await ready(port)) === 200) notReady.delete(port);
+    if (notReady.size > 0) await sleep(20);
+  }
+  const recoverReadyMs = performance.now() - allowedAt;
+  for (let i = 0; i < options.terminationsAfter; i++) {
+    await progress(0.5 + (0.4 * (i + 1)) / (options.terminationsAfter + 1));
+    await outage.terminate();
+  }
+  return { readyDuringOutage, recoverReadyMs, recoverOkMs: await nextOk };
+}
+
 /** Sends the stream while the database goes away and comes back; then counts. */
 export async function runScenario(
   scenario: Scenario,
   options: ScenarioOptions,
 ): Promise<ScenarioResult> {
-  const { servers, token, outage } = scenario;
   const raws = stayMessages(options.stays, options.offset);
-  const stays = Array.from({ length: options.stays }, (_v, i) => [
-    raws[2 * i] as string,
-    raws[2 * i + 1] as string,
-  ]);
-  const tally = { okFirstTry: 0, answered503: 0, with503: 0, other: {} as Record<string, number> };
-  let sent = 0;
-  let lastOkAt = 0;
   const started = performance.now();
-
-  async function deliver(raw: string, port: number) {
-    let tries = 0;
-    for (;;) {
-      const answer = await post(port, token, raw);
-      tries++;
-      if (answer.status === 200 && answer.code === "ok") {
-        if (tries === 1) tally.okFirstTry++;
-        lastOkAt = performance.now();
-        return;
-      }
-      if (answer.status === 503 && answer.code === "transient-error") {
-        tally.answered503++;
-        if (tries === 1) tally.with503++;
-        await sleep(options.resendAfterMs);
-        continue;
-      }
-      const key = `${answer.status} ${answer.code ?? ""}`.trim();
-      tally.other[key] = (tally.other[key] ?? 0) + 1;
-      return;
-    }
-  }
-
-  let nextStay = 0;
-  const lanes = Array.from({ length: options.lanes }, async (_v, lane) => {
-    while (nextStay < stays.length) {
-      const stay = stays[nextStay++] as string[];
-      for (const raw of stay) {
-        // Round robin over the processes, as a load balancer would.
-        const server = servers[(sent + lane) % servers.length] as ServerProcess;
-        await deliver(raw, server.port);
-        sent++;
-      }
-    }
-  });
-
-  const total = raws.length;
-  const progress = async (share: number) => {
-    while (sent < total * share) await sleep(20);
-  };
-  const readyDuringOutage: number[][] = servers.map(() => []);
-  let recoverReadyMs = Number.NaN;
-  let recoverOkMs = Number.NaN;
-  const chaos = (async () => {
-    for (let i = 0; i < options.terminationsBefore; i++) {
-      await progress((0.3 * (i + 1)) / (options.terminationsBefore + 1));
-      await outage.terminate();
-    }
-    await progress(0.35);
-    try {
-      await outage.refuse();
-      const until = performance.now() + options.refuseMs;
-      while (performance.now() < until) {
-        const statuses = await Promise.all(servers.map((s) => ready(s.port)));
-        for (const [i, status] of statuses.entries()) readyDuringOutage[i]?.push(status);
-        await sleep(200);
-      }
-    } finally {
-      await outage.allow();
-    }
-    const allowedAt = performance.now();
-    const waitingOk = (async () => {
-      while (lastOkAt < allowedAt && performance.now() - allowedAt < 60_000) await sleep(10);
-      recoverOkMs = lastOkAt - allowedAt;
-    })();
-    const notReady = new Set(servers.map((s) => s.port));
-    while (notReady.size > 0 && performance.now() - allowedAt < 60_000) {
-      for (const port of [...notReady]) if ((await ready(port)) === 200) notReady.delete(port);
-      if (notReady.size > 0) await sleep(20);
-    }
-    recoverReadyMs = performance.now() - allowedAt;
-    for (let i = 0; i < options.terminationsAfter; i++) {
-      await progress(0.5 + (0.4 * (i + 1)) / (options.terminationsAfter + 1));
-      await outage.terminate();
-    }
-    await waitingOk;
-  })();
-
-  await Promise.all([...lanes, chaos]);
+  const { stream, done } = sendStream(scenario, raws, options);
+  const [, outage] = await Promise.all([done, takeDatabaseAway(scenario, stream, options)]);
   const seconds = (performance.now() - started) / 1000;
-  const readyAfter = await Promise.all(servers.map((s) => ready(s.port)));
-  const alive = servers.map((s) => s.child.exitCode === null && s.child.signalCode === null);
-  const counted = await countStored(scenario.database, raws);
+  const { servers } = scenario;
   return {
     messages: raws.length,
-    okFirstTry: tally.okFirstTry,
-    answered503: tally.answered503,
-    messagesWith503: tally.with503,
-    otherAnswers: tally.other,
-    ...counted,
-    alive,
-    readyDuringOutage,
-    readyAfter,
-    recoverReadyMs,
-    recoverOkMs,
+    okFirstTry: stream.tally.okFirstTry,
+    answered503: stream.tally.answered503,
+    messagesWith503: stream.tally.with503,
+    otherAnswers: stream.tally.other,
+    ...(await countStored(scenario.database, raws)),
+    alive: servers.map((s) => s.child.exitCode === null && s.child.signalCode === null),
+    ...outage,
+    readyAfter: await Promise.all(servers.map((s) => ready(s.port))),
     pendingEscalations: await pendingAfterSweeps(scenario.database),
     seconds,
   };
