@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { type LoggerOptions, pino } from "pino";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
@@ -20,6 +21,7 @@ import { notifyHandoverEvents } from "../notifications/sink.ts";
 import { pathwayRoutes } from "../pathways/routes.ts";
 import type { Config } from "../platform/config.ts";
 import { type DatabaseHandle, openDatabase } from "../platform/db/database.ts";
+import { waitForDatabase } from "../platform/db/wait.ts";
 import { type App, buildApp } from "../platform/http/app.ts";
 import { loggerOptions } from "../platform/logger.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
@@ -143,6 +145,10 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
 export async function startServer(config: Config): Promise<ServerParts> {
   const database = await databaseFor(config);
   try {
+    await waitForDatabase(database, {
+      limitSeconds: config.databaseWaitSeconds,
+      log: pino(loggerOptions(config) as LoggerOptions),
+    });
     await prepareDatabase(database, config.structureFile);
     const masterKey = resolveMasterKey(config.cprKey, config.dataDir);
     if (config.demo) await seedDemo(database.db, createCipher(masterKey));

@@ -1,4 +1,6 @@
 import { ConfigError } from "../platform/config.ts";
+import { DatabaseUnavailableError } from "../platform/db/unavailable.ts";
+import { DatabaseWaitError } from "../platform/db/wait.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { MigrationError } from "../platform/migrations/migrate.ts";
 
@@ -9,8 +11,16 @@ export function reportFailure(err: unknown, write: (line: string) => void = cons
     for (const e of err.errors) write(`  - ${e.in} ${e.field}: ${e.reason}`);
     return 1;
   }
-  if (err instanceof ConfigError || err instanceof MigrationError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof MigrationError ||
+    err instanceof DatabaseWaitError
+  ) {
     write(`error: ${err.message}`);
+    return 1;
+  }
+  if (err instanceof DatabaseUnavailableError) {
+    write(`error: cannot reach the database (${err.code}): ${err.message}`);
     return 1;
   }
   const code = (err as { code?: string }).code;

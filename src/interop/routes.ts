@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
+import { asUnavailable, RETRY_AFTER_SECONDS } from "../platform/db/unavailable.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { createBatcher } from "./batcher.ts";
 import type { SenderAuthority } from "./sender-authority.ts";
-import type { MessageIngest } from "./service.ts";
+import { type MessageIngest, unavailableAcknowledgement } from "./service.ts";
 
 const FHIR_JSON = "application/fhir+json";
+const PROCESS_MESSAGE = "/fhir/$process-message";
 const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
 /** The HTTP status follows the Acknowledgement, so a duplicate gets the first answer's status too. */
 const STATUS_OF = {
@@ -56,8 +58,26 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
     done(null, body),
   );
 
+  // The database away, at any step (the token's lookup too): the sender gets a MedCom
+  // transient-error and sends again; never a 500, and never a bare OperationOutcome.
+  app.setErrorHandler((error, request, reply) => {
+    const unavailable = request.routeOptions.url === PROCESS_MESSAGE ? asUnavailable(error) : null;
+    if (!unavailable) throw error;
+    request.log.warn(
+      { err: unavailable },
+      "database unavailable; message answered transient-error",
+    );
+    const raw =
+      typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
+    return reply
+      .status(503)
+      .header("retry-after", String(RETRY_AFTER_SECONDS))
+      .type(FHIR_JSON)
+      .send(unavailableAcknowledgement(raw));
+  });
+
   app.post(
-    "/fhir/$process-message",
+    PROCESS_MESSAGE,
     {
       config: { access: { actors: ["token", "broker"], scopes: ["messages:write"] } },
       schema: {

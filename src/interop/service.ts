@@ -4,6 +4,7 @@ import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { PathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
+import { isDatabaseUnavailable } from "../platform/db/unavailable.ts";
 import { notFound } from "../platform/http/errors.ts";
 import type { OrganisationService } from "../structure/organisations.ts";
 import { type Applied, applyBatch, NO_META } from "./apply.ts";
@@ -66,6 +67,21 @@ function parseJson(raw: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The answer to a message that arrived while the database was away: nothing of
+ * it was stored, and the sender is asked to send it again (MedCom
+ * transient-error, HTTP 503 with Retry-After).
+ */
+export function unavailableAcknowledgement(raw: string, now: Date = new Date()) {
+  const issue: MessageIssue = {
+    severity: "error",
+    code: "invalid",
+    expression: "Bundle",
+    rule: "the receiving system cannot store messages right now; send the message again later",
+  };
+  return buildAcknowledgement(ackTarget(parseJson(raw)), "transient-error", [issue], now);
 }
 
 /** Who an Acknowledgement answers, even for a message too broken to read. */
@@ -261,6 +277,9 @@ export function createMessageIngest(deps: {
     try {
       return await answerDuplicates(batch, await processBatch(batch));
     } catch (err) {
+      // Nothing was written (one transaction), and nothing can be while the database is
+      // away: every message in the batch is answered transient-error, to be sent again.
+      if (isDatabaseUnavailable(err)) throw err;
       // One message must not fail the others: take the batch one message at a time.
       if (batch.length === 1 && batch[0]) return [await failed(err, batch[0])];
       const one: IngestResult[] = [];

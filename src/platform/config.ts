@@ -30,6 +30,7 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TOVHOLDER_DATA_DIR: z.string().min(1).default("./.tovholder"),
   TOVHOLDER_STRUCTURE_FILE: z.string().min(1).default("data/denmark-health-structure.json"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -84,6 +85,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** How long `serve` waits for an unreachable database at start before it gives up. */
+  databaseWaitSeconds: number;
   dataDir: string;
   structureFile: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
+    databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     dataDir: path.resolve(c.TOVHOLDER_DATA_DIR),
     structureFile: path.resolve(c.TOVHOLDER_STRUCTURE_FILE),
     logLevel: c.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminService, type TokenScope } from "../../src/access/admin-service.ts";
+import { operator } from "../../src/access/administrator.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
@@ -51,13 +52,15 @@ async function municipalToken(code: string, scopes: TokenScope[]) {
     kind: "municipality",
     municipalityCode: code,
   });
-  return createAdminService(demo.database.db).createToken({
-    name: `denials-${code}-${scopes.join("-")}`,
-    organisationId: org.id,
-    scopes,
-    createdBy: null,
-    expiresAt: null,
-  });
+  return createAdminService(demo.database.db).createToken(
+    {
+      name: `denials-${code}-${scopes.join("-")}`,
+      organisationId: org.id,
+      scopes,
+      expiresAt: null,
+    },
+    operator("test"),
+  );
 }
 
 beforeAll(async () => {

@@ -15,12 +15,19 @@ export async function freePort(): Promise<number> {
 
 export type ServerProcess = { child: ChildProcess; output: () => string; port: number };
 
+export type StartingServer = ServerProcess & {
+  /** Resolves once the server says it is running; rejects if it exits first. */
+  running: Promise<void>;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
+};
+
 /**
  * Starts `tovholder serve` as its own process with `env` on top of this
- * process's environment (without DATABASE_URL unless `env` sets it), and
- * resolves once it says it is running.
+ * process's environment (without DATABASE_URL unless `env` sets it), without
+ * waiting for it.
  */
-export async function spawnServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<StartingServer> {
   const port = await freePort();
   const { DATABASE_URL: _unused, ...inherited } = process.env;
   const child = spawn(process.execPath, [path.join(projectRoot, "bin/tovholder.js"), "serve"], {
@@ -29,7 +36,8 @@ export async function spawnServer(env: NodeJS.ProcessEnv): Promise<ServerProcess
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  await new Promise<void>((resolve, reject) => {
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const running = new Promise<void>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(`Tovholder is running at http://localhost:${port}/`)) resolve();
@@ -38,5 +46,14 @@ export async function spawnServer(env: NodeJS.ProcessEnv): Promise<ServerProcess
     child.stderr?.on("data", collect);
     child.on("exit", (code) => reject(new Error(`server exited early with ${code}:\n${output}`)));
   });
-  return { child, output: () => output, port };
+  // Whoever awaits `running` sees the rejection; a process stopped later must not be unhandled.
+  running.catch(() => {});
+  return { child, output: () => output, port, running, exited };
+}
+
+/** Starts `tovholder serve` (see startServerProcess) and resolves once it says it is running. */
+export async function spawnServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const server = await startServerProcess(env);
+  await server.running;
+  return server;
 }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { type Database, openDatabase } from "./database.ts";
+import { DatabaseUnavailableError } from "./unavailable.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -25,6 +26,37 @@ describe.runIf(serverUrl)("a PostgreSQL pool", () => {
       // The next query gets a fresh connection.
       expect((await backendPid(database.db)).rows[0]?.pid).not.toBe(rows[0]?.pid);
     } finally {
+      await database.close();
+    }
+  });
+
+  it("survives the server terminating a connection while a transaction runs on it (was an uncaught exception)", async () => {
+    const database = await openDatabase({ engine: "postgres", url: serverUrl ?? "", poolSize: 1 });
+    const uncaught: unknown[] = [];
+    const listener = (err: unknown) => uncaught.push(err);
+    process.on("uncaughtException", listener);
+    try {
+      const { rows } = await backendPid(database.db);
+      // In a transaction, so that the client is still taken when its socket ends.
+      const running = database.db
+        .transaction()
+        .execute((tx) => sql`select pg_sleep(10)`.execute(tx))
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
+      await new Promise((r) => setTimeout(r, 200));
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query("select pg_terminate_backend($1)", [rows[0]?.pid]);
+      await admin.end();
+      const failed = await running;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uncaught.map(String)).toEqual([]);
+      expect(failed).toBeInstanceOf(DatabaseUnavailableError);
+      expect((await backendPid(database.db)).rows[0]?.pid).not.toBe(rows[0]?.pid);
+    } finally {
+      process.off("uncaughtException", listener);
       await database.close();
     }
   });

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { asUnavailable, RETRY_AFTER_SECONDS } from "../db/unavailable.ts";
 import { AppError, type ErrorCode, type FieldError } from "./errors.ts";
 import { zodIssueText } from "./issue-text.ts";
 import { problemFor, sendProblem } from "./problem.ts";
@@ -51,6 +52,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
         problemFor(request, "TOV_ERR_VALIDATION", "The request could not be processed"),
       );
     }
+    const unavailable = asUnavailable(error);
+    if (unavailable) {
+      // Not a bug: the database is away for now. The caller may try again.
+      request.log.warn({ err: unavailable }, "database unavailable; answered 503");
+      return sendUnavailable(request, reply);
+    }
     // A 500 is a bug: log it in full with the request id, tell the caller nothing internal.
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(
@@ -62,4 +69,19 @@ export function installErrorHandlers(app: FastifyInstance): void {
       ),
     );
   });
+}
+
+/** 503 TOV_ERR_UNAVAILABLE with Retry-After: the database does not answer right now. */
+export function sendUnavailable(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+  return sendProblem(
+    reply,
+    problemFor(
+      request,
+      "TOV_ERR_UNAVAILABLE",
+      "The database does not answer right now; try again shortly",
+      [],
+      { key: "platform.databaseUnavailable" },
+    ),
+  );
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
 import type { DatabaseHandle } from "../db/database.ts";
-import { problemFor, sendProblem } from "./problem.ts";
+import { sendUnavailable } from "./error-handler.ts";
 
 const publicProbe = { access: { public: true, reason: "liveness/readiness probe" } } as const;
 
@@ -41,10 +41,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
         return { status: "ready" as const, engine: database.engine };
       } catch (err) {
         request.log.warn({ err }, "readiness check failed");
-        return sendProblem(
-          reply,
-          problemFor(request, "TOV_ERR_UNAVAILABLE", "The database does not answer"),
-        );
+        return sendUnavailable(request, reply);
       }
     },
   );
