@@ -24,7 +24,9 @@ export function createTaskVisibility(deps: {
       ctx,
       h?.citizenId ?? null,
       { ...what, purpose: h ? "not on the acting organisation's worklist" : "no such handover" },
-      new AppError("TOV_ERR_NOT_FOUND", "No such Task on the acting organisation's worklist"),
+      new AppError("TOV_ERR_NOT_FOUND", "No such Task on the acting organisation's worklist", [], {
+        key: "handovers.taskNotFound",
+      }),
     );
   }
 
