@@ -19,7 +19,12 @@ import { createMessageIngest } from "./service.ts";
 export function assembleIngest(
   db: Database,
   cipher: PersonalDataCipher,
-  deps: { citizens?: CitizenService; pathways?: PathwayService; logger?: FastifyBaseLogger } = {},
+  deps: {
+    citizens?: CitizenService;
+    pathways?: PathwayService;
+    logger?: FastifyBaseLogger;
+    clock?: () => Date;
+  } = {},
 ) {
   const citizens =
     deps.citizens ?? createCitizenService(db, cipher, createCitizenAccess(db, defaultAccessPolicy));
@@ -38,5 +43,6 @@ export function assembleIngest(
     pathways,
     organisations: createOrganisationService(db),
     ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
 }

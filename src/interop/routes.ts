@@ -7,13 +7,18 @@ import type { MessageIngest } from "./service.ts";
 
 const FHIR_JSON = "application/fhir+json";
 const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
-const STATUS_OF = {
-  accepted: 200,
-  duplicate: 200,
-  "dead-letter": 200,
-  rejected: 422,
-  failed: 503,
-} as const;
+const MESSAGE_TYPES = [FHIR_JSON, "application/json"] as const;
+/** The HTTP status of each Acknowledgement code: a duplicate gets the status of the first answer. */
+const STATUS_OF = { ok: 200, "fatal-error": 422, "transient-error": 503 } as const;
+
+/** No body, or a body that is not JSON: FHIR clients get an OperationOutcome (problem.ts). */
+const unsupportedType = () =>
+  new AppError(
+    "TOV_ERR_UNSUPPORTED_MEDIA_TYPE",
+    `A message is sent as ${MESSAGE_TYPES.join(" or ")}`,
+    [],
+    { key: "interop.messageMediaType" },
+  );
 
 const messageRow = z.object({
   id: z.string(),
@@ -52,44 +57,50 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
 ) => {
   // Concurrent requests share one transaction; each still gets its own Acknowledgement.
   const receive = createBatcher(ingest.receiveEach);
-  app.addContentTypeParser(FHIR_JSON, { parseAs: "string" }, (_request, body, done) =>
-    done(null, body),
-  );
-
-  app.post(
-    "/fhir/$process-message",
-    {
-      config: { access: { actors: ["token"], scopes: ["messages:write"] } },
-      schema: {
-        tags: ["fhir"],
-        summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
-        description:
-          "The body is a HospitalNotification message Bundle (application/fhir+json). The answer is an " +
-          "Acknowledgement message: `ok` (200; also for a duplicate, and for a message kept until its " +
-          "sender or receiver is registered), `fatal-error` (422, with an OperationOutcome naming each " +
-          "element and rule) or `transient-error` (503: try again).",
+  // Its own context: the message is read as text (the reader checks its depth and its
+  // texts and answers with an Acknowledgement), and only the two JSON types are accepted.
+  await app.register(async (fhir) => {
+    fhir.removeAllContentTypeParsers();
+    fhir.addContentTypeParser([...MESSAGE_TYPES], { parseAs: "string" }, (_request, body, done) =>
+      done(null, body),
+    );
+    fhir.post(
+      "/fhir/$process-message",
+      {
+        config: { access: { actors: ["token"], scopes: ["messages:write"] } },
+        schema: {
+          tags: ["fhir"],
+          summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
+          description:
+            "The body is a HospitalNotification message Bundle (application/fhir+json or application/json; " +
+            "any other content type is refused with 415). The answer is an Acknowledgement message: `ok` " +
+            "(200; also for a duplicate of an accepted message, and for a message kept until its sender or " +
+            "receiver is registered), `fatal-error` (422, with an OperationOutcome naming each element and " +
+            "rule; a duplicate of a refused message gets it again) or `transient-error` (503: try again).",
+        },
       },
-    },
-    async (request, reply) => {
-      // application/fhir+json arrives as text; plain application/json already parsed.
-      const raw =
-        typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
-      const actor = contextOf(request).actor;
-      if (actor.kind !== "token")
-        throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations", [], {
-          key: "interop.integrationsOnly",
+      async (request, reply) => {
+        if (typeof request.body !== "string") throw unsupportedType();
+        const actor = contextOf(request).actor;
+        if (actor.kind !== "token")
+          throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations", [], {
+            key: "interop.integrationsOnly",
+          });
+        const result = await receive({
+          raw: request.body,
+          via: { via: "http", tokenId: actor.tokenId },
         });
-      const result = await receive({
-        raw,
-        via: { via: "http", tokenId: actor.tokenId },
-      });
-      request.log.info(
-        { outcome: result.outcome, messageId: result.messageId },
-        "hospital notification received",
-      );
-      return reply.status(STATUS_OF[result.outcome]).type(FHIR_JSON).send(result.acknowledgement);
-    },
-  );
+        request.log.info(
+          { outcome: result.outcome, messageId: result.messageId },
+          "hospital notification received",
+        );
+        return reply
+          .status(STATUS_OF[result.responseCode])
+          .type(FHIR_JSON)
+          .send(result.acknowledgement);
+      },
+    );
+  });
 
   app.get(
     "/api/admin/messages",

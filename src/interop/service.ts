@@ -5,16 +5,23 @@ import type { CitizenService } from "../citizens/service.ts";
 import type { PathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
+import { MAX_JSON_DEPTH } from "../platform/http/input-limits.ts";
+import { findNul, nestsDeeperThan, withoutNul } from "../platform/http/json-input.ts";
 import type { OrganisationService } from "../structure/organisations.ts";
 import { type Applied, applyBatch, NO_META } from "./apply.ts";
 import {
   type AcknowledgedMessage,
   buildAcknowledgement,
+  type ResponseCode,
   resendAcknowledgement,
 } from "./medcom/acknowledgement.ts";
-import type { MessageIssue } from "./medcom/bundle-reader.ts";
+import { FHIR_ID, type MessageIssue } from "./medcom/bundle-reader.ts";
 import { currentProvenance } from "./medcom/hospital-notification.ts";
-import { messageIdsOf, readHospitalNotification } from "./medcom/read-hospital-notification.ts";
+import {
+  messageIdsOf,
+  type ReadResult,
+  readHospitalNotification,
+} from "./medcom/read-hospital-notification.ts";
 import * as store from "./store.ts";
 
 /**
@@ -29,6 +36,8 @@ import * as store from "./store.ts";
 export type IngestOutcome = "accepted" | "duplicate" | "rejected" | "dead-letter" | "failed";
 export type IngestResult = {
   outcome: IngestOutcome;
+  /** The Acknowledgement's code; for a duplicate, that of the first answer. */
+  responseCode: ResponseCode;
   messageId: string | null;
   acknowledgement: Record<string, unknown>;
 };
@@ -39,11 +48,18 @@ type Prepared = {
   raw: string;
   body: unknown;
   ids: { bundleId: string | null; messageHeaderId: string | null };
+  /** Why the message is refused before it is read (too deep, a text with U+0000), if it is. */
+  refusal: MessageIssue | null;
   sealed: store.NewInboundMessage;
 };
 
 const outcomeOf = (status: store.MessageStatus): IngestOutcome =>
   status === "applied" ? "accepted" : status === "rejected" ? "rejected" : "dead-letter";
+
+/** The message parsed, unless it nests too deep for anything recursive to read (then undefined). */
+function parseSafely(raw: string): unknown {
+  return nestsDeeperThan(raw) ? undefined : parseJson(raw);
+}
 
 function parseJson(raw: string): unknown {
   try {
@@ -52,6 +68,37 @@ function parseJson(raw: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * A message PostgreSQL could not store as it is, or one that nests too deep to
+ * read safely, is refused before it is read: a fatal-error naming the element.
+ * (The raw message is kept sealed, so its bytes never meet a text column.)
+ */
+function refusalOf(raw: string, body: unknown): MessageIssue | null {
+  if (nestsDeeperThan(raw))
+    return {
+      severity: "error",
+      code: "structure",
+      expression: "Bundle",
+      rule: `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+    };
+  const at = findNul(body);
+  if (at === null) return null;
+  return {
+    severity: "error",
+    code: "value",
+    expression: fhirPath(at),
+    rule: "must not contain the null character (U+0000)",
+  };
+}
+
+/** A path of keys and indexes from the Bundle, written as FHIRPath: Bundle.entry[0].resource.id. */
+const fhirPath = (at: (string | number)[]) =>
+  at.reduce<string>((p, k) => (typeof k === "number" ? `${p}[${k}]` : `${p}.${k}`), "Bundle");
+
+/** An id as stored: one with U+0000 cannot be (nor match another message's), so it is none. */
+const storable = (id: string | null) =>
+  id === null || id.includes("\u0000") || !FHIR_ID.test(id) ? null : id;
 
 /** Who an Acknowledgement answers, even for a message too broken to read. */
 function ackTarget(body: unknown, applied?: Applied): AcknowledgedMessage {
@@ -66,8 +113,10 @@ function ackTarget(body: unknown, applied?: Applied): AcknowledgedMessage {
       currentProvenance: currentProvenance(n) ?? null,
     };
   }
+  const headerId = messageIdsOf(body).messageHeaderId;
   return {
-    messageHeaderId: messageIdsOf(body).messageHeaderId ?? "unknown",
+    // Echoed in the Ack, which is stored as jsonb: U+0000 shows as U+FFFD.
+    messageHeaderId: headerId === null ? "unknown" : withoutNul(headerId),
     sender: null,
     receiver: null,
     sourceEndpoint: null,
@@ -89,12 +138,17 @@ export function createMessageIngest(deps: {
   const clock = deps.clock ?? (() => new Date());
 
   function prepare(raw: string, via: Via): Prepared {
-    const body = parseJson(raw);
-    const ids = messageIdsOf(body);
+    const body = parseSafely(raw);
+    const read = messageIdsOf(body);
+    const ids = {
+      bundleId: storable(read.bundleId),
+      messageHeaderId: storable(read.messageHeaderId),
+    };
     return {
       raw,
       body,
       ids,
+      refusal: refusalOf(raw, body),
       sealed: {
         id: randomUUID(),
         messageHeaderId: ids.messageHeaderId,
@@ -106,6 +160,12 @@ export function createMessageIngest(deps: {
         bodySha256: createHash("sha256").update(raw).digest("hex"),
       },
     };
+  }
+
+  /** The message read, or its refusal before reading. */
+  function readOf(p: Pick<Prepared, "body" | "ids" | "refusal">): ReadResult {
+    if (p.refusal) return { ok: false, issues: [p.refusal], ids: p.ids };
+    return readHospitalNotification(p.body, clock());
   }
 
   /** Stores, applies and answers a batch; returns null for messages that were already here. */
@@ -140,7 +200,7 @@ export function createMessageIngest(deps: {
       const applied = await applyBatch(
         tx,
         deps,
-        work.map((w) => ({ messageId: w.messageId, read: readHospitalNotification(w.p.body) })),
+        work.map((w) => ({ messageId: w.messageId, read: readOf(w.p) })),
         clock(),
       );
       const results = new Map<Prepared, IngestResult>();
@@ -152,7 +212,12 @@ export function createMessageIngest(deps: {
           a.issues,
           clock(),
         );
-        results.set(w.p, { outcome: outcomeOf(a.status), messageId: w.messageId, acknowledgement });
+        results.set(w.p, {
+          outcome: outcomeOf(a.status),
+          responseCode: a.responseCode,
+          messageId: w.messageId,
+          acknowledgement,
+        });
         const { issues: _issues, notification: _n, ...outcome } = a;
         return { ...outcome, id: w.messageId, acknowledgement };
       });
@@ -181,6 +246,7 @@ export function createMessageIngest(deps: {
       const ack = s.acknowledgement as { id: string; timestamp: string };
       return {
         outcome: "duplicate" as const,
+        responseCode: s.responseCode,
         messageId: s.id,
         acknowledgement: resendAcknowledgement(ack, clock()),
       };
@@ -225,7 +291,7 @@ export function createMessageIngest(deps: {
       ]);
       return existing.id;
     });
-    return { outcome: "failed", messageId: id, acknowledgement };
+    return { outcome: "failed", responseCode: "transient-error", messageId: id, acknowledgement };
   }
 
   /** Receives a batch; each message carries how it came (HTTP token or import). */
@@ -248,14 +314,11 @@ export function createMessageIngest(deps: {
     if (!row) throw notFound("message");
     if (row.status === "applied")
       return { status: row.status, problems: row.problems as unknown[] };
-    const body = parseJson(cipher.decrypt(row.bodyEncrypted));
+    const raw = cipher.decrypt(row.bodyEncrypted);
+    const body = parseSafely(raw);
+    const read = readOf({ body, ids: messageIdsOf(body), refusal: refusalOf(raw, body) });
     return db.transaction().execute(async (tx) => {
-      const [a] = await applyBatch(
-        tx,
-        deps,
-        [{ messageId: row.id, read: readHospitalNotification(body) }],
-        clock(),
-      );
+      const [a] = await applyBatch(tx, deps, [{ messageId: row.id, read }], clock());
       if (!a) throw new Error("A batch of one has one result");
       const { issues: _i, notification: _n, responseCode: _r, ...outcome } = a;
       await store.recordReapply(tx, row.id, outcome, clock());

@@ -35,8 +35,18 @@ const DATE_TIME_WITH_ZONE =
 
 export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
+/** How far after the receiver's clock a time in a message may lie (clocks drift; events do not). */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
 export class IssueCollector {
   readonly issues: MessageIssue[] = [];
+  /** The latest plausible instant (ms): the receiver's clock plus FUTURE_TOLERANCE_MS. */
+  private readonly latest: number;
+
+  /** `now`: the receiver's clock; times more than a day after it are refused. */
+  constructor(now?: Date) {
+    this.latest = now ? now.getTime() + FUTURE_TOLERANCE_MS : Number.POSITIVE_INFINITY;
+  }
 
   error(code: IssueType, expression: string, rule: string, details?: MessageIssue["details"]) {
     this.issues.push({
@@ -93,6 +103,14 @@ export class IssueCollector {
           system: "http://terminology.hl7.org/CodeSystem/operation-outcome",
           code: "MSG_DATE_FORMAT",
         },
+      );
+      return null;
+    }
+    if (Date.parse(v) > this.latest) {
+      this.error(
+        "value",
+        `${path}.${key}`,
+        "must not be more than 24 hours after the receiver's clock: an event cannot lie in the future",
       );
       return null;
     }
