@@ -39,7 +39,7 @@ const STAFF_BY_ROLE: Record<string, string> = {
 beforeAll(async () => {
   demo = await demoApp();
   const db = demo.database.db;
-  token = await integrationToken(db, ["messages:write", "fhir:read", "tasks:read", "tasks:write"]);
+  token = await integrationToken(db, ["messages:write", "fhir:read", "tasks:write"]);
   ids.homeNursing = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
   await addStaff(db, {
     username: "input.admin",
