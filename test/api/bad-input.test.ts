@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCitizenAccess } from "../../src/access/citizen-access.ts";
+import { defaultAccessPolicy } from "../../src/access/model.ts";
+import { createCipher } from "../../src/citizens/crypto.ts";
+import { createCitizenService } from "../../src/citizens/service.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { MAX_JSON_DEPTH } from "../../src/platform/http/input-limits.ts";
@@ -466,5 +470,49 @@ describe("requests refused before a route is found", () => {
     expect(head).toMatch(/^HTTP\/1\.1 431 /);
     expect(head.toLowerCase()).toContain("content-type: application/problem+json");
     expect(JSON.parse(body)).toMatchObject({ code: "TOV_ERR_HEADERS_TOO_LARGE", status: 431 });
+  });
+});
+
+describe("plausible values", () => {
+  it("a consent whose expiry is in the past is refused, naming expiresAt", async () => {
+    const response = await call({
+      method: "POST",
+      url: "/api/me/consents",
+      as: "demo.borger",
+      payload: { relativeUsername: "demo.paaroerende", expiresAt: "2020-01-01T00:00:00+01:00" },
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({
+        in: "body",
+        field: "expiresAt",
+        i18n: { key: "validation.inThePast" },
+      }),
+    ]);
+  });
+
+  it("a consent's expiry is judged by the service's clock", async () => {
+    const db = demo.database.db;
+    const cipher = createCipher(demo.masterKey);
+    const at = new Date("2026-06-01T12:00:00Z");
+    const citizens = createCitizenService(
+      db,
+      cipher,
+      createCitizenAccess(db, defaultAccessPolicy),
+      () => at,
+    );
+    const ctx = {
+      actor: { kind: "citizen" as const, userId: randomUUID(), citizenId: ids.citizen },
+      requestId: "consent-clock",
+    };
+    await expect(
+      citizens.giveConsent(ctx, "demo.paaroerende", new Date("2026-06-01T12:00:00Z")),
+    ).rejects.toMatchObject({ code: "TOV_ERR_VALIDATION" });
+    const given = await citizens.giveConsent(
+      ctx,
+      "demo.paaroerende",
+      new Date("2026-06-01T12:00:01Z"),
+    );
+    expect(given.id).toBeTruthy();
   });
 });
