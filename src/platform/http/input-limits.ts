@@ -20,7 +20,11 @@ export const TEXT_LIMITS = {
   paragraph: 500,
   /** A note between wards and receivers: a handover's note, a discharge note. */
   note: 2000,
-  /** A web address (webhook URLs). */
+  /** An email address. */
+  email: 200,
+  /** An organisation's web address, shown to people. */
+  webAddress: 500,
+  /** A URL a machine calls (webhooks). */
   url: 2000,
   /** An identifier given in a path or a query (cluster ids, hospital ids). */
   identifier: 100,
