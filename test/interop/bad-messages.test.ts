@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
+import { MAX_MESSAGE_TEXT } from "../../src/interop/medcom/bundle-reader.ts";
 import { flowFor } from "../../src/interop/medcom/fixtures.ts";
 import { writeHospitalNotification } from "../../src/interop/medcom/write-hospital-notification.ts";
 import { MAX_JSON_DEPTH } from "../../src/platform/http/input-limits.ts";
@@ -215,5 +216,28 @@ describe("event times in the future", () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe("a text too long in a message", () => {
+  it("in the episode identifier is a fatal-error naming it, not a transient-error", async () => {
+    const b = bundle("long-episode");
+    const encounter = resource(b, "Encounter") as {
+      episodeOfCare: { identifier: { value: string } }[];
+    };
+    const episode = encounter.episodeOfCare[0];
+    if (!episode) throw new Error("no episode");
+    // Text that does not compress: a unique index cannot hold an entry of this size.
+    episode.identifier.value = Array.from({ length: 3000 }, (_, i) =>
+      String.fromCharCode(0x4e00 + ((i * 7919) % 20000)),
+    ).join("");
+    const index = b.entry.findIndex((e) => e.resource.resourceType === "Encounter");
+    const response = await expectFatal(
+      JSON.stringify(b),
+      `Bundle.entry[${index}].resource.episodeOfCare[0].identifier.value`,
+    );
+    expect(ackResponse(response.json() as Ack).issues[0]?.details.text).toContain(
+      `at most ${MAX_MESSAGE_TEXT} characters`,
+    );
   });
 });
