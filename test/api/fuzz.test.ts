@@ -77,6 +77,15 @@ const deep = (n: number): Json => {
   return v;
 };
 
+/** Long text that does not compress, as a database index entry cannot hold it. */
+const incompressible = fc
+  .integer({ min: 0, max: 1000 })
+  .map((n) =>
+    Array.from({ length: 3000 }, (_, i) =>
+      String.fromCharCode(0x4e00 + ((i * 7919 + n) % 20000)),
+    ).join(""),
+  );
+
 /** Values a sender might put anywhere: wrong types, huge and odd texts, deep nesting. */
 const anyValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
@@ -97,6 +106,7 @@ const anyValue: fc.Arbitrary<Json> = fc.oneof(
     "",
   ),
   fc.integer({ min: 60, max: 200 }).map(deep),
+  incompressible,
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -109,6 +119,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     text: fc.oneof(
       fc.constantFrom("\u0000", "\ud800", "\u202e", "x".repeat(10_000), " ", "ø"),
       fc.string({ unit: "binary", maxLength: 5 }),
+      incompressible,
     ),
   }),
 );
