@@ -28,7 +28,7 @@ import { integrationToken, organisationIdOf, postMessage } from "../support/mess
 
 let demo: DemoApp;
 let token: string;
-const ids = { homeNursing: "", handover: "", version: 0, citizen: "" };
+const ids = { homeNursing: "", handover: "", version: 0, citizen: "", openStay: "" };
 const NUL = "\u0000";
 
 /** A demo user who may use a route of this role (src/synth/demo-seed.ts). */
@@ -85,6 +85,27 @@ beforeAll(async () => {
     const { response } = await postMessage(demo.app, token, m);
     expect(response.statusCode, response.body).toBe(200);
   }
+  // A second stay of hers, still admitted, for the ward to discharge by hand.
+  const open = new NotificationFlow(
+    participants("bad-input-open", {
+      sender: unit(DEMO_UNITS.slagelseMedical),
+      receiver: unit(DEMO_UNITS.naestvedHomeNursing),
+      patient,
+    }),
+  );
+  open.admit({ class: "inpatient", at: "2026-11-25T09:00:00+01:00" });
+  for (const m of open.messages) {
+    const { response } = await postMessage(demo.app, token, m);
+    expect(response.statusCode, response.body).toBe(200);
+  }
+  ids.openStay = (
+    await db
+      .selectFrom("hospitalStay")
+      .select("id")
+      .where("citizenId", "=", ids.citizen)
+      .where("status", "=", "admitted")
+      .executeTakeFirstOrThrow()
+  ).id;
   const handover = await db
     .selectFrom("handover")
     .select(["id", "version"])
@@ -444,6 +465,12 @@ describe("requests refused before a route is found", () => {
     expect(response.json()).toMatchObject({ code: "TOV_ERR_BAD_URL", status: 400 });
   });
 
+  it("on /fhir, a URL that does not decode is an OperationOutcome", async () => {
+    const response = await demo.app.inject({ url: "/fhir/Patient/%E0%A4%A" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ resourceType: "OperationOutcome" });
+  });
+
   it("a path parameter past the router's limit is a problem+json 414", async () => {
     const response = await demo.app.inject({ url: `/api/clusters/${"a".repeat(200)}` });
     expect(response.statusCode).toBe(414);
@@ -474,6 +501,19 @@ describe("requests refused before a route is found", () => {
 });
 
 describe("plausible values", () => {
+  it("a discharge from the hospital view in the future is refused with a reason", async () => {
+    const response = await call({
+      method: "POST",
+      url: `/api/stays/${ids.openStay}/discharge`,
+      as: "demo.sygeplejerske",
+      payload: { dischargedAt: "2999-01-01T10:00:00+01:00" },
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ field: "dischargedAt", i18n: { key: "pathways.inFuture" } }),
+    ]);
+  });
+
   it("a consent whose expiry is in the past is refused, naming expiresAt", async () => {
     const response = await call({
       method: "POST",

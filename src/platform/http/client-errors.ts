@@ -3,6 +3,7 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { type ErrorCode, errorCatalogue } from "./errors.ts";
+import { isFhirPath } from "./operation-outcome.ts";
 import { type Problem, problemFor, sendProblem } from "./problem.ts";
 
 /**
@@ -26,8 +27,8 @@ export function frameworkErrors(
   const code = FRAMEWORK[error.code] ?? "TOV_ERR_BAD_REQUEST";
   const problem = problemFor(request, code, errorCatalogue[code].title);
   reply.header("x-request-id", request.id);
-  // The URL could not be read: the instance must not echo it.
-  sendProblem(reply, { ...problem, instance: "/" });
+  // The URL could not be read: the instance must not echo it (FHIR clients still get FHIR).
+  sendProblem(reply, { ...problem, instance: isFhirPath(request.url) ? "/fhir" : "/" });
 }
 
 function clientProblem(code: ErrorCode, detail: string): Problem {
