@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { type AdminService, TOKEN_SCOPES } from "./admin-service.ts";
 import type { Administrator } from "./administrator.ts";
 import { contextOf } from "./authenticate.ts";
@@ -81,9 +82,13 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
         summary: "Create a staff or relative user",
         body: z.object({
           username: usernameParam.shape.username,
-          displayName: z.string().min(1).max(200),
+          displayName: z.string().trim().min(1).max(TEXT_LIMITS.name),
           kind: z.enum(["staff", "relative"]),
-          password: z.string().min(12, "must be at least 12 characters").max(200).optional(),
+          password: z
+            .string()
+            .min(12, "must be at least 12 characters")
+            .max(TEXT_LIMITS.password)
+            .optional(),
           reason: reasonField.optional(),
         }),
         response: {
@@ -208,7 +213,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async
         tags,
         summary: "Create an integration token; its value is shown once",
         body: z.object({
-          name: z.string().min(1).max(200),
+          name: z.string().trim().min(1).max(TEXT_LIMITS.name),
           organisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
           scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
           expiresAt: z.iso.datetime({ offset: true }).optional(),

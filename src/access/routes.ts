@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { contextOf, SESSION_COOKIE, sessionOf, setSessionCookie } from "./authenticate.ts";
 import type { CitizenAccess } from "./citizen-access.ts";
 import type { SessionContext, SessionService } from "./session-service.ts";
@@ -123,8 +124,8 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
         tags,
         summary: "Log in with username and password; sets the session cookie",
         body: z.object({
-          username: z.string().min(1).max(100),
-          password: z.string().min(1).max(200),
+          username: z.string().min(1).max(TEXT_LIMITS.username),
+          password: z.string().min(1).max(TEXT_LIMITS.password),
         }),
         response: { 200: meSchema },
       },

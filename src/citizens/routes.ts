@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
 import { CARE_ROLES } from "../access/model.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import type { CitizenService } from "./service.ts";
 
 const citizenId = z.object({
@@ -41,7 +42,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> 
         tags,
         summary: "A citizen's basic data (needs a current relation; audited)",
         params: citizenId,
-        querystring: z.object({ purpose: z.string().max(200).optional() }),
+        querystring: z.object({ purpose: z.string().max(TEXT_LIMITS.shortText).optional() }),
         response: { 200: citizenView },
       },
     },
@@ -57,7 +58,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> 
         summary: "Find a citizen by CPR number (sent in the body, never the URL; audited)",
         body: z.object({
           cpr: z.string().min(1).max(20),
-          purpose: z.string().max(200).optional(),
+          purpose: z.string().max(TEXT_LIMITS.shortText).optional(),
         }),
         response: { 200: z.object({ results: z.array(z.object({ id: z.string() })) }) },
       },
@@ -81,7 +82,10 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> 
           "Emergency access to a citizen without a relation: needs a reason, expires, flagged",
         params: citizenId,
         body: z.object({
-          reason: z.string().min(10, "must state the reason (10+ characters)").max(500),
+          reason: z
+            .string()
+            .min(10, "must state the reason (10+ characters)")
+            .max(TEXT_LIMITS.reason),
         }),
         response: { 201: z.object({ id: z.string(), expiresAt: z.string() }) },
       },
@@ -133,7 +137,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ citizens: CitizenService }> 
         tags,
         summary: "Give a relative access to my data",
         body: z.object({
-          relativeUsername: z.string().min(3).max(100),
+          relativeUsername: z.string().min(3).max(TEXT_LIMITS.username),
           expiresAt: z.iso.datetime({ offset: true }).optional(),
         }),
         response: { 201: z.object({ id: z.string() }) },

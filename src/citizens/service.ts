@@ -315,6 +315,17 @@ export function createCitizenService(
 
     async giveConsent(ctx: RequestContext, relativeUsername: string, expiresAt: Date | null) {
       const citizenId = ownCitizenId(ctx);
+      // A consent that has already expired gives nothing; it is a mistake, not a choice.
+      if (expiresAt !== null && expiresAt.getTime() <= clock().getTime()) {
+        throw invalidFields("A consent cannot expire in the past", [
+          {
+            in: "body",
+            field: "expiresAt",
+            reason: "must be in the future",
+            i18n: { key: "validation.inThePast" },
+          },
+        ]);
+      }
       const relative = await store.relativeUserByUsername(db, relativeUsername.toLowerCase());
       if (relative?.kind !== "relative") {
         throw invalidFields("No relative user by that username", [

@@ -6,6 +6,7 @@ import type { RequestContext } from "../access/citizen-access.ts";
 import { CARE_ROLES } from "../access/model.ts";
 import { searchBundle } from "../interop/fhir-resources.ts";
 import { AppError, type FieldError } from "../platform/http/errors.ts";
+import { jsonParser } from "../platform/http/input-checks.ts";
 import { problemFor, sendProblem } from "../platform/http/problem.ts";
 import {
   chooseVersion,
@@ -59,11 +60,7 @@ export const fhirTaskRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
   { handovers },
 ) => {
   // application/fhir+json is JSON; parsed like application/json (same limits and errors).
-  app.addContentTypeParser(
-    FHIR_JSON,
-    { parseAs: "string" },
-    app.getDefaultJsonParser("error", "error"),
-  );
+  app.addContentTypeParser(FHIR_JSON, { parseAs: "string" }, jsonParser(app));
   const base = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
   app.get(

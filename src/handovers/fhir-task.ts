@@ -1,4 +1,5 @@
 import type { CodeableConcept, Task } from "@medplum/fhirtypes";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { DECLINE_REASONS, type DeclineReason, type HandoverStatus, type Sector } from "./model.ts";
 
 /**
@@ -157,7 +158,7 @@ const FHIR_TASK_STATUSES = [
   "completed",
   "entered-in-error",
 ];
-const NOTE_MAX = 2000;
+const NOTE_MAX = TEXT_LIMITS.note;
 const VERSION = /^[1-9][0-9]{0,8}$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

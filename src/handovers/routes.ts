@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { DECLINE_REASONS, type HandoverStatus } from "./model.ts";
 import type { HandoverService } from "./service.ts";
 
@@ -11,7 +12,7 @@ const staffInCare = {
 const params = z.object({ id: z.uuid({ error: "must be a handover id (uuid)" }) });
 const version = z.number().int().min(1);
 /** The ward's note to the receivers. */
-const noteText = z.string().max(2000, "must be at most 2000 characters");
+const noteText = z.string().max(TEXT_LIMITS.note, `must be at most ${TEXT_LIMITS.note} characters`);
 const decided = z.object({ id: z.string(), status: z.string(), version: z.number() });
 
 const item = z.object({
@@ -140,7 +141,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
             .string()
             .trim()
             .min(2, "must be at least 2 characters")
-            .max(100, "must be at most 100 characters"),
+            .max(TEXT_LIMITS.searchTerm, `must be at most ${TEXT_LIMITS.searchTerm} characters`),
           ...filters,
           overdue: z.boolean().optional(),
         }),
@@ -224,7 +225,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     rule,
     isDefault: z.boolean(),
   });
-  const cluster = z.object({ clusterId: z.string().min(1).max(100) });
+  const cluster = z.object({ clusterId: z.string().min(1).max(TEXT_LIMITS.identifier) });
 
   app.get(
     "/api/clusters/:clusterId/handover-rules",
@@ -288,7 +289,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
         tags,
         summary: "Received, we take over: responsibility moves to the acting organisation",
         params,
-        body: z.object({ version, note: z.string().max(2000).optional() }),
+        body: z.object({ version, note: noteText.optional() }),
         response: { 200: decided },
       },
     },
@@ -325,7 +326,11 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
           "Organisations a declined handover can be sent on to (municipalities or practices, by its sector), by name",
         params,
         querystring: z.object({
-          name: z.string().trim().min(2, "must be at least 2 characters").max(100),
+          name: z
+            .string()
+            .trim()
+            .min(2, "must be at least 2 characters")
+            .max(TEXT_LIMITS.searchTerm),
         }),
         response: {
           200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
@@ -350,7 +355,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
           reason: z.enum(DECLINE_REASONS, {
             error: `must be one of ${DECLINE_REASONS.join(", ")}`,
           }),
-          note: z.string().max(2000).optional(),
+          note: noteText.optional(),
         }),
         response: { 200: decided },
       },

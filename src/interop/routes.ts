@@ -10,12 +10,18 @@ import { type MessageIngest, unavailableAcknowledgement } from "./service.ts";
 const FHIR_JSON = "application/fhir+json";
 const PROCESS_MESSAGE = "/fhir/$process-message";
 const adminOnly = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
-/** The HTTP status follows the Acknowledgement, so a duplicate gets the first answer's status too. */
-const STATUS_OF = {
-  ok: 200,
-  "fatal-error": 422,
-  "transient-error": 503,
-} as const;
+const MESSAGE_TYPES = [FHIR_JSON, "application/json"] as const;
+/** The HTTP status of each Acknowledgement code: a duplicate gets the status of the first answer. */
+const STATUS_OF = { ok: 200, "fatal-error": 422, "transient-error": 503 } as const;
+
+/** No body, or a body that is not JSON: FHIR clients get an OperationOutcome (problem.ts). */
+const unsupportedType = () =>
+  new AppError(
+    "TOV_ERR_UNSUPPORTED_MEDIA_TYPE",
+    `A message is sent as ${MESSAGE_TYPES.join(" or ")}`,
+    [],
+    { key: "interop.messageMediaType" },
+  );
 
 const messageRow = z.object({
   id: z.string(),
@@ -54,73 +60,76 @@ export const interopRoutes: FastifyPluginAsyncZod<{ ingest: MessageIngest }> = a
 ) => {
   // Concurrent requests share one transaction; each still gets its own Acknowledgement.
   const receive = createBatcher(ingest.receiveEach);
-  app.addContentTypeParser(FHIR_JSON, { parseAs: "string" }, (_request, body, done) =>
-    done(null, body),
-  );
-
-  // The database away, at any step (the token's lookup too): the sender gets a MedCom
-  // transient-error and sends again; never a 500, and never a bare OperationOutcome.
-  app.setErrorHandler((error, request, reply) => {
-    const unavailable = request.routeOptions.url === PROCESS_MESSAGE ? asUnavailable(error) : null;
-    if (!unavailable) throw error;
-    request.log.warn(
-      { err: unavailable },
-      "database unavailable; message answered transient-error",
+  // Its own context: the message is read as text (the reader checks its depth and its
+  // texts and answers with an Acknowledgement), and only the two JSON types are accepted.
+  await app.register(async (fhir) => {
+    fhir.removeAllContentTypeParsers();
+    fhir.addContentTypeParser([...MESSAGE_TYPES], { parseAs: "string" }, (_request, body, done) =>
+      done(null, body),
     );
-    const raw =
-      typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
-    return reply
-      .status(503)
-      .header("retry-after", String(RETRY_AFTER_SECONDS))
-      .type(FHIR_JSON)
-      .send(unavailableAcknowledgement(raw));
-  });
 
-  app.post(
-    PROCESS_MESSAGE,
-    {
-      config: { access: { actors: ["token", "broker"], scopes: ["messages:write"] } },
-      schema: {
-        tags: ["fhir"],
-        summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
-        description:
-          "The body is a HospitalNotification message Bundle (application/fhir+json). The answer is an " +
-          "Acknowledgement message (a duplicate gets the first answer again, with its status): " +
-          "`ok` (200; also for a message kept until its " +
-          "sender or receiver is registered), `fatal-error` (422, with an OperationOutcome naming each " +
-          "element and rule; also when MessageHeader.sender is not a unit under the organisation that " +
-          "holds the token, or for a broker's token not one of its listed senders) or " +
-          "`transient-error` (503: try again).",
-      },
-    },
-    async (request, reply) => {
-      // application/fhir+json arrives as text; plain application/json already parsed.
-      const raw =
-        typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? null);
-      const actor = contextOf(request).actor;
-      if (actor.kind !== "token" && actor.kind !== "broker")
-        throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations", [], {
-          key: "interop.integrationsOnly",
-        });
-      // Bound to the token: its organisation's units, or the senders listed for a broker.
-      const authority: SenderAuthority =
-        actor.kind === "token"
-          ? { kind: "organisation", organisationId: actor.organisation.id }
-          : { kind: "broker", senders: actor.senders };
-      const result = await receive({
-        raw,
-        via: { via: "http", tokenId: actor.tokenId, authority },
-      });
-      request.log.info(
-        { outcome: result.outcome, messageId: result.messageId },
-        "hospital notification received",
+    // The database away, at any step (the token's lookup too): the sender gets a MedCom
+    // transient-error and sends again; never a 500, and never a bare OperationOutcome.
+    fhir.setErrorHandler((error, request, reply) => {
+      const unavailable =
+        request.routeOptions.url === PROCESS_MESSAGE ? asUnavailable(error) : null;
+      if (!unavailable) throw error;
+      request.log.warn(
+        { err: unavailable },
+        "database unavailable; message answered transient-error",
       );
+      const raw = typeof request.body === "string" ? request.body : "null";
       return reply
-        .status(STATUS_OF[result.responseCode])
+        .status(503)
+        .header("retry-after", String(RETRY_AFTER_SECONDS))
         .type(FHIR_JSON)
-        .send(result.acknowledgement);
-    },
-  );
+        .send(unavailableAcknowledgement(raw));
+    });
+
+    fhir.post(
+      PROCESS_MESSAGE,
+      {
+        config: { access: { actors: ["token", "broker"], scopes: ["messages:write"] } },
+        schema: {
+          tags: ["fhir"],
+          summary: "Receive a MedCom HospitalNotification; answers with a MedCom Acknowledgement",
+          description:
+            "The body is a HospitalNotification message Bundle (application/fhir+json or application/json; " +
+            "any other content type is refused with 415). The answer is an Acknowledgement message: `ok` " +
+            "(200; also for a duplicate of an accepted message, and for a message kept until its sender or " +
+            "receiver is registered), `fatal-error` (422, with an OperationOutcome naming each element and " +
+            "rule; also when MessageHeader.sender is not a unit under the organisation that holds the " +
+            "token, or for a broker's token not one of its listed senders; a duplicate of a refused " +
+            "message gets it again) or `transient-error` (503 with Retry-After: try again).",
+        },
+      },
+      async (request, reply) => {
+        if (typeof request.body !== "string") throw unsupportedType();
+        const actor = contextOf(request).actor;
+        if (actor.kind !== "token" && actor.kind !== "broker")
+          throw new AppError("TOV_ERR_FORBIDDEN", "Messages come from integrations", [], {
+            key: "interop.integrationsOnly",
+          });
+        // Bound to the token: its organisation's units, or the senders listed for a broker.
+        const authority: SenderAuthority =
+          actor.kind === "token"
+            ? { kind: "organisation", organisationId: actor.organisation.id }
+            : { kind: "broker", senders: actor.senders };
+        const result = await receive({
+          raw: request.body,
+          via: { via: "http", tokenId: actor.tokenId, authority },
+        });
+        request.log.info(
+          { outcome: result.outcome, messageId: result.messageId },
+          "hospital notification received",
+        );
+        return reply
+          .status(STATUS_OF[result.responseCode])
+          .type(FHIR_JSON)
+          .send(result.acknowledgement);
+      },
+    );
+  });
 
   app.get(
     "/api/admin/messages",

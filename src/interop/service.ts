@@ -6,6 +6,8 @@ import type { PathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { isDatabaseUnavailable } from "../platform/db/unavailable.ts";
 import { notFound } from "../platform/http/errors.ts";
+import { MAX_JSON_DEPTH } from "../platform/http/input-limits.ts";
+import { findNul, nestsDeeperThan, withoutNul } from "../platform/http/json-input.ts";
 import type { OrganisationService } from "../structure/organisations.ts";
 import { type Applied, applyBatch, NO_META } from "./apply.ts";
 import {
@@ -14,9 +16,13 @@ import {
   type ResponseCode,
   resendAcknowledgement,
 } from "./medcom/acknowledgement.ts";
-import type { MessageIssue } from "./medcom/bundle-reader.ts";
+import { FHIR_ID, type MessageIssue } from "./medcom/bundle-reader.ts";
 import { currentProvenance } from "./medcom/hospital-notification.ts";
-import { messageIdsOf, readHospitalNotification } from "./medcom/read-hospital-notification.ts";
+import {
+  messageIdsOf,
+  type ReadResult,
+  readHospitalNotification,
+} from "./medcom/read-hospital-notification.ts";
 import type { SenderAuthority } from "./sender-authority.ts";
 import * as store from "./store.ts";
 
@@ -32,7 +38,7 @@ import * as store from "./store.ts";
 export type IngestOutcome = "accepted" | "duplicate" | "rejected" | "dead-letter" | "failed";
 export type IngestResult = {
   outcome: IngestOutcome;
-  /** The Acknowledgement's code; a duplicate's is the one first sent. */
+  /** The Acknowledgement's code; for a duplicate, that of the first answer. */
   responseCode: ResponseCode;
   messageId: string | null;
   acknowledgement: Record<string, unknown>;
@@ -55,11 +61,18 @@ type Prepared = {
   body: unknown;
   authority: SenderAuthority;
   ids: { bundleId: string | null; messageHeaderId: string | null };
+  /** Why the message is refused before it is read (too deep, a text with U+0000), if it is. */
+  refusal: MessageIssue | null;
   sealed: store.NewInboundMessage;
 };
 
 const outcomeOf = (status: store.MessageStatus): IngestOutcome =>
   status === "applied" ? "accepted" : status === "rejected" ? "rejected" : "dead-letter";
+
+/** The message parsed, unless it nests too deep for anything recursive to read (then undefined). */
+function parseSafely(raw: string): unknown {
+  return nestsDeeperThan(raw) ? undefined : parseJson(raw);
+}
 
 function parseJson(raw: string): unknown {
   try {
@@ -81,8 +94,39 @@ export function unavailableAcknowledgement(raw: string, now: Date = new Date()) 
     expression: "Bundle",
     rule: "the receiving system cannot store messages right now; send the message again later",
   };
-  return buildAcknowledgement(ackTarget(parseJson(raw)), "transient-error", [issue], now);
+  return buildAcknowledgement(ackTarget(parseSafely(raw)), "transient-error", [issue], now);
 }
+
+/**
+ * A message PostgreSQL could not store as it is, or one that nests too deep to
+ * read safely, is refused before it is read: a fatal-error naming the element.
+ * (The raw message is kept sealed, so its bytes never meet a text column.)
+ */
+function refusalOf(raw: string, body: unknown): MessageIssue | null {
+  if (nestsDeeperThan(raw))
+    return {
+      severity: "error",
+      code: "structure",
+      expression: "Bundle",
+      rule: `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+    };
+  const at = findNul(body);
+  if (at === null) return null;
+  return {
+    severity: "error",
+    code: "value",
+    expression: fhirPath(at),
+    rule: "must not contain the null character (U+0000)",
+  };
+}
+
+/** A path of keys and indexes from the Bundle, written as FHIRPath: Bundle.entry[0].resource.id. */
+const fhirPath = (at: (string | number)[]) =>
+  at.reduce<string>((p, k) => (typeof k === "number" ? `${p}[${k}]` : `${p}.${k}`), "Bundle");
+
+/** An id as stored: one with U+0000 cannot be (nor match another message's), so it is none. */
+const storable = (id: string | null) =>
+  id === null || id.includes("\u0000") || !FHIR_ID.test(id) ? null : id;
 
 /** Who an Acknowledgement answers, even for a message too broken to read. */
 function ackTarget(body: unknown, applied?: Applied): AcknowledgedMessage {
@@ -97,8 +141,10 @@ function ackTarget(body: unknown, applied?: Applied): AcknowledgedMessage {
       currentProvenance: currentProvenance(n) ?? null,
     };
   }
+  const headerId = messageIdsOf(body).messageHeaderId;
   return {
-    messageHeaderId: messageIdsOf(body).messageHeaderId ?? "unknown",
+    // Echoed in the Ack, which is stored as jsonb: U+0000 shows as U+FFFD.
+    messageHeaderId: headerId === null ? "unknown" : withoutNul(headerId),
     sender: null,
     receiver: null,
     sourceEndpoint: null,
@@ -120,13 +166,18 @@ export function createMessageIngest(deps: {
   const clock = deps.clock ?? (() => new Date());
 
   function prepare(raw: string, via: Via): Prepared {
-    const body = parseJson(raw);
-    const ids = messageIdsOf(body);
+    const body = parseSafely(raw);
+    const read = messageIdsOf(body);
+    const ids = {
+      bundleId: storable(read.bundleId),
+      messageHeaderId: storable(read.messageHeaderId),
+    };
     return {
       raw,
       body,
       authority: authorityOf(via),
       ids,
+      refusal: refusalOf(raw, body),
       sealed: {
         id: randomUUID(),
         messageHeaderId: ids.messageHeaderId,
@@ -138,6 +189,12 @@ export function createMessageIngest(deps: {
         bodySha256: createHash("sha256").update(raw).digest("hex"),
       },
     };
+  }
+
+  /** The message read, or its refusal before reading. */
+  function readOf(p: Pick<Prepared, "body" | "ids" | "refusal">): ReadResult {
+    if (p.refusal) return { ok: false, issues: [p.refusal], ids: p.ids };
+    return readHospitalNotification(p.body, clock());
   }
 
   /** Stores, applies and answers a batch; returns null for messages that were already here. */
@@ -174,7 +231,7 @@ export function createMessageIngest(deps: {
         deps,
         work.map((w) => ({
           messageId: w.messageId,
-          read: readHospitalNotification(w.p.body),
+          read: readOf(w.p),
           // A re-sent message is checked against the token that sent it now.
           authority: w.p.authority,
         })),
@@ -298,18 +355,15 @@ export function createMessageIngest(deps: {
     if (!row) throw notFound("message");
     if (row.status === "applied")
       return { status: row.status, problems: row.problems as unknown[] };
-    const body = parseJson(cipher.decrypt(row.bodyEncrypted));
+    const raw = cipher.decrypt(row.bodyEncrypted);
+    const body = parseSafely(raw);
+    const read = readOf({ body, ids: messageIdsOf(body), refusal: refusalOf(raw, body) });
     return db.transaction().execute(async (tx) => {
       const authority: SenderAuthority =
         row.receivedVia === "import"
           ? { kind: "operator" }
           : await store.tokenAuthority(tx, row.tokenId);
-      const [a] = await applyBatch(
-        tx,
-        deps,
-        [{ messageId: row.id, read: readHospitalNotification(body), authority }],
-        clock(),
-      );
+      const [a] = await applyBatch(tx, deps, [{ messageId: row.id, read, authority }], clock());
       if (!a) throw new Error("A batch of one has one result");
       const { issues: _i, notification: _n, responseCode: _r, ...outcome } = a;
       await store.recordReapply(tx, row.id, outcome, clock());

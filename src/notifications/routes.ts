@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { NOTIFICATION_KINDS } from "./model.ts";
 import type { NotificationService } from "./service.ts";
 
@@ -25,8 +26,15 @@ const events = z
   .array(kind)
   .min(1, "choose at least one event")
   .transform((list) => [...new Set(list)]);
-const url = z.string().trim().min(1, "is required").max(2000, "must be at most 2000 characters");
-const description = z.string().trim().max(200, "must be at most 200 characters");
+const url = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(TEXT_LIMITS.url, `must be at most ${TEXT_LIMITS.url} characters`);
+const description = z
+  .string()
+  .trim()
+  .max(TEXT_LIMITS.shortText, `must be at most ${TEXT_LIMITS.shortText} characters`);
 
 const notification = z.object({
   id: z.string(),

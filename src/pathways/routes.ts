@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
 import { citizenView, readsCitizen } from "../citizens/routes.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import type { PathwayService } from "./service.ts";
 
 const party = z.object({
@@ -97,7 +98,7 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
         summary:
           "A citizen's course of care: timeline, state, who is responsible now, and clusters",
         params: z.object({ id: z.uuid({ error: "must be a citizen id (uuid)" }) }),
-        querystring: z.object({ purpose: z.string().max(200).optional() }),
+        querystring: z.object({ purpose: z.string().max(TEXT_LIMITS.shortText).optional() }),
         response: { 200: pathwayView },
       },
     },
@@ -148,8 +149,8 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
           note: z
             .string()
             .max(
-              2000,
-              "must be at most 2000 characters: what the citizen needs, medication changes, follow-up",
+              TEXT_LIMITS.note,
+              `must be at most ${TEXT_LIMITS.note} characters: what the citizen needs, medication changes, follow-up`,
             )
             .optional(),
         }),

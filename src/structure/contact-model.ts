@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 
 /**
  * How to reach an organisation, as pure rules: what valid contact details are
@@ -60,14 +61,17 @@ export const contactInputSchema = z.object({
     danishPhone,
   ),
   email: field(
-    200,
+    TEXT_LIMITS.email,
     "must be an email address, such as name@example.org",
     "validation.email",
     (v) => (isEmail(v) ? v : null),
   ),
-  openingHours: field(500, "must be text", "validation.invalid", (v) => v),
-  webUrl: field(500, "must be a web address starting with https://", "validation.httpsUrl", (v) =>
-    isHttpsUrl(v) ? v : null,
+  openingHours: field(TEXT_LIMITS.paragraph, "must be text", "validation.invalid", (v) => v),
+  webUrl: field(
+    TEXT_LIMITS.webAddress,
+    "must be a web address starting with https://",
+    "validation.httpsUrl",
+    (v) => (isHttpsUrl(v) ? v : null),
   ),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidGln, SOR_PATTERN } from "../interop/medcom/codes.ts";
 import type { FieldError } from "../platform/http/errors.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { zodIssueText } from "../platform/http/issue-text.ts";
 
 /**
@@ -25,6 +26,7 @@ export const UNIT_TYPES = [
 const optionalText = z
   .string()
   .trim()
+  .max(TEXT_LIMITS.identifier, `must be at most ${TEXT_LIMITS.identifier} characters`)
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
@@ -41,7 +43,7 @@ export const newUnitSchema = z
       .string()
       .trim()
       .min(2, "must be at least 2 characters")
-      .max(200, "must be at most 200 characters"),
+      .max(TEXT_LIMITS.name, `must be at most ${TEXT_LIMITS.name} characters`),
     kind: z.enum(UNIT_KINDS, { error: `must be one of ${UNIT_KINDS.join(", ")}` }),
     unitType: z.enum(UNIT_TYPES, { error: `must be one of ${UNIT_TYPES.join(", ")}` }).optional(),
     gln: optionalText.refine((v) => v === undefined || isValidGln(v), {

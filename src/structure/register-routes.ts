@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../platform/http/errors.ts";
+import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { lineErrors, newUnitSchema, parseUnitsCsv, UNIT_KINDS } from "./register-model.ts";
 import type { RegisterService } from "./register-service.ts";
 
@@ -79,8 +80,8 @@ export const registerRoutes: FastifyPluginAsyncZod<{ register: RegisterService }
             .string()
             .regex(/^[0-9]{3}$/, "must be a municipality code")
             .optional(),
-          hospitalId: z.string().max(100).optional(),
-          q: z.string().max(100).optional(),
+          hospitalId: z.string().max(TEXT_LIMITS.identifier).optional(),
+          q: z.string().max(TEXT_LIMITS.searchTerm).optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
         response: { 200: z.array(unitView) },

@@ -37,8 +37,25 @@ const DATE_TIME_WITH_ZONE =
 
 export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
+/**
+ * The longest text Tovholder reads from a message (ids, codes, references, identifiers,
+ * names). Longer ones are refused: they are no real message's, and an identifier is
+ * indexed in the database, where an entry has a size limit.
+ */
+export const MAX_MESSAGE_TEXT = 200;
+
+/** How far after the receiver's clock a time in a message may lie (clocks drift; events do not). */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
 export class IssueCollector {
   readonly issues: MessageIssue[] = [];
+  /** The latest plausible instant (ms): the receiver's clock plus FUTURE_TOLERANCE_MS. */
+  private readonly latest: number;
+
+  /** `now`: the receiver's clock; times more than a day after it are refused. */
+  constructor(now?: Date) {
+    this.latest = now ? now.getTime() + FUTURE_TOLERANCE_MS : Number.POSITIVE_INFINITY;
+  }
 
   error(code: IssueType, expression: string, rule: string, details?: MessageIssue["details"]) {
     this.issues.push({
@@ -69,7 +86,14 @@ export class IssueCollector {
       this.error("value", `${path}.${key}`, "must be a string");
       return undefined;
     }
-    return v;
+    return this.short(v, `${path}.${key}`) ?? undefined;
+  }
+
+  /** The text, or null (with an issue) when it is longer than MAX_MESSAGE_TEXT. */
+  private short(v: string, expression: string): string | null {
+    if (v.length <= MAX_MESSAGE_TEXT) return v;
+    this.error("value", expression, `must be at most ${MAX_MESSAGE_TEXT} characters`);
+    return null;
   }
 
   optionalString(obj: Json | undefined, key: string, path: string): string | null {
@@ -79,7 +103,7 @@ export class IssueCollector {
       this.error("value", `${path}.${key}`, "must be a string");
       return null;
     }
-    return v;
+    return this.short(v, `${path}.${key}`);
   }
 
   /** A FHIR dateTime/instant that must carry a time and a timezone, as MedCom requires. */
@@ -95,6 +119,14 @@ export class IssueCollector {
           system: "http://terminology.hl7.org/CodeSystem/operation-outcome",
           code: "MSG_DATE_FORMAT",
         },
+      );
+      return null;
+    }
+    if (Date.parse(v) > this.latest) {
+      this.error(
+        "value",
+        `${path}.${key}`,
+        "must not be more than 24 hours after the receiver's clock: an event cannot lie in the future",
       );
       return null;
     }

@@ -73,8 +73,9 @@ export function messageIdsOf(body: unknown): {
   };
 }
 
-export function readHospitalNotification(body: unknown): ReadResult {
-  const c = new IssueCollector();
+/** `now`, the receiver's clock, refuses times more than a day after it (FUTURE_TOLERANCE_MS). */
+export function readHospitalNotification(body: unknown, now?: Date): ReadResult {
+  const c = new IssueCollector(now);
   const ids = messageIdsOf(body);
   const fail = (): ReadResult => ({ ok: false, issues: c.issues, ids });
   if (!isObject(body) || body.resourceType !== "Bundle") {

@@ -21,8 +21,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/database.ts";
+import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { healthRoutes } from "./health-routes.ts";
+import { installInputChecks } from "./input-checks.ts";
 import { problemFor, sendProblem } from "./problem.ts";
 import {
   type Authenticator,
@@ -73,6 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         ? (_address: string, hop: number) => hop < (deps.trustProxy as number)
         : (deps.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
+    // Refusals before a route is found are problem+json too (client-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   const registeredRoutes: RegisteredRoute[] = [];
   collectRoutes(app, registeredRoutes);
@@ -124,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     deps.authenticate ?? (async () => null),
     deps.onDenied ?? (async () => {}),
   );
+  installInputChecks(app);
   await app.register(healthRoutes, { database: deps.database });
   for (const feature of deps.features) {
     await app.register(feature);

@@ -6,6 +6,8 @@
 export const errorCatalogue = {
   TOV_ERR_VALIDATION: { status: 400, title: "The request is not valid" },
   TOV_ERR_BAD_JSON: { status: 400, title: "The request body is not valid JSON" },
+  TOV_ERR_BAD_REQUEST: { status: 400, title: "The request could not be read" },
+  TOV_ERR_BAD_URL: { status: 400, title: "The URL is not valid" },
   TOV_ERR_UNAUTHENTICATED: { status: 401, title: "Authentication required" },
   TOV_ERR_LOGIN_FAILED: { status: 401, title: "Login failed" },
   TOV_ERR_FORBIDDEN: { status: 403, title: "Forbidden" },
@@ -18,8 +20,11 @@ export const errorCatalogue = {
   TOV_ERR_ROUTE_NOT_FOUND: { status: 404, title: "No such endpoint" },
   TOV_ERR_NOT_FOUND: { status: 404, title: "Not found" },
   TOV_ERR_METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
+  TOV_ERR_REQUEST_TIMEOUT: { status: 408, title: "The request did not arrive in time" },
   TOV_ERR_PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
+  TOV_ERR_URI_TOO_LONG: { status: 414, title: "A part of the URL is too long" },
   TOV_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type" },
+  TOV_ERR_HEADERS_TOO_LARGE: { status: 431, title: "The request's header fields are too large" },
   TOV_ERR_STRUCTURE_INVALID: { status: 422, title: "The structure file is not valid" },
   TOV_ERR_STRUCTURE_OUTDATED: {
     status: 409,
