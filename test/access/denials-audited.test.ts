@@ -13,7 +13,7 @@ import {
   demoApp,
   requestId,
 } from "../support/access.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
  * Issue 18, point 8: every refusal of a read or write of citizen data or of
@@ -35,16 +35,8 @@ const ids = {
 const tokens = { naestved: "", slagelse: "", slagelseTokenId: "", readOnly: "" };
 const NO_SUCH_TASK = "3f1c2b9a-7d4e-4c5f-9a8b-1e2d3c4b5a69";
 
-const sender = {
-  sor: DEMO_UNITS.slagelseMedical.sorCode,
-  gln: DEMO_UNITS.slagelseMedical.gln,
-  name: DEMO_UNITS.slagelseMedical.name,
-};
-const receiver = {
-  sor: DEMO_UNITS.naestvedHomeNursing.sorCode,
-  gln: DEMO_UNITS.naestvedHomeNursing.gln,
-  name: DEMO_UNITS.naestvedHomeNursing.name,
-};
+const sender = participantOf(DEMO_UNITS.slagelseMedical);
+const receiver = participantOf(DEMO_UNITS.naestvedHomeNursing);
 const patient = { cpr: "0704551231", family: "Afvist", given: ["Alma", "Test"] };
 
 async function municipalToken(code: string, scopes: TokenScope[]) {

@@ -9,7 +9,7 @@ import {
   demoApp,
   type Session,
 } from "../support/access.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
  * Issue 18, point 8: a death closes every open (or declined) handover of the
@@ -24,16 +24,8 @@ let demo: DemoApp;
 let token: string;
 const sessions = new Map<string, Session>();
 
-const sender = {
-  sor: DEMO_UNITS.slagelseMedical.sorCode,
-  gln: DEMO_UNITS.slagelseMedical.gln,
-  name: DEMO_UNITS.slagelseMedical.name,
-};
-const receiver = {
-  sor: DEMO_UNITS.naestvedHomeNursing.sorCode,
-  gln: DEMO_UNITS.naestvedHomeNursing.gln,
-  name: DEMO_UNITS.naestvedHomeNursing.name,
-};
+const sender = participantOf(DEMO_UNITS.slagelseMedical);
+const receiver = participantOf(DEMO_UNITS.naestvedHomeNursing);
 /** All live in Næstved and are listed with the demo practice there. */
 const dies = { cpr: "0403551238", family: "Doedsfald", given: ["Dorte", "Test"] };
 const lives = { cpr: "0503551232", family: "Levende", given: ["Lene", "Test"] };

@@ -12,7 +12,7 @@ import {
   demoApp,
 } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
  * Confirming through the API as a FHIR Task update, for municipal and GP
@@ -38,16 +38,8 @@ type Outcome = { resourceType: "OperationOutcome"; issue: { expression?: string[
 const CPR = "1404521234";
 const NAME = "Tove Task Opgave";
 const DECLINE_SYSTEM = "https://tovholder.dk/fhir/CodeSystem/handover-decline-reason";
-const sender = {
-  sor: DEMO_UNITS.slagelseMedical.sorCode,
-  gln: DEMO_UNITS.slagelseMedical.gln,
-  name: DEMO_UNITS.slagelseMedical.name,
-};
-const receiver = {
-  sor: DEMO_UNITS.naestvedHomeNursing.sorCode,
-  gln: DEMO_UNITS.naestvedHomeNursing.gln,
-  name: DEMO_UNITS.naestvedHomeNursing.name,
-};
+const sender = participantOf(DEMO_UNITS.slagelseMedical);
+const receiver = participantOf(DEMO_UNITS.naestvedHomeNursing);
 const patient = { cpr: CPR, family: "Opgave", given: ["Tove", "Task"] };
 
 let demo: DemoApp;

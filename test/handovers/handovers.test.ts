@@ -10,7 +10,7 @@ import {
   type Session,
 } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
-import { integrationToken, postMessage } from "../support/messages.ts";
+import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
  * Issue 6, points 1 and 3 and the bad-input rules: a discharge creates a
@@ -24,16 +24,8 @@ let demo: DemoApp;
 let token: string;
 const sessions = new Map<string, Session>();
 
-const sender = {
-  sor: DEMO_UNITS.slagelseMedical.sorCode,
-  gln: DEMO_UNITS.slagelseMedical.gln,
-  name: DEMO_UNITS.slagelseMedical.name,
-};
-const receiver = {
-  sor: DEMO_UNITS.naestvedHomeNursing.sorCode,
-  gln: DEMO_UNITS.naestvedHomeNursing.gln,
-  name: DEMO_UNITS.naestvedHomeNursing.name,
-};
+const sender = participantOf(DEMO_UNITS.slagelseMedical);
+const receiver = participantOf(DEMO_UNITS.naestvedHomeNursing);
 /** Lives in Næstved, listed with the demo practice there (Lars Læge's). */
 const karen = { cpr: "0302551234", family: "Handover", given: ["Hanne", "Test"] };
 
