@@ -255,7 +255,9 @@ export function createAdminService(db: Database, clock: () => Date = () => new D
         withMemberships.flatMap((u) => u.memberships.map((m) => m.organisationId)),
       );
       return withMemberships.flatMap((u) => {
-        if (u.memberships.length === 0) return u.kind === "citizen" && scopeOf(by) ? [] : [u];
+        // Without a role, only a staff user (one waiting for a grant) is anyone's to see:
+        // citizens and relatives are people outside every organisation, the operator's.
+        if (u.memberships.length === 0) return u.kind !== "staff" && scopeOf(by) ? [] : [u];
         const shown = u.memberships.filter((m) => inScope(m.organisationId));
         return shown.length > 0 ? [{ ...u, memberships: shown }] : [];
       });
