@@ -99,7 +99,9 @@ describe.skipIf(!serverUrl)("background work across a database outage", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const worker = createDeliveryWorker(db, cipher);
+    // The receiver listens on loopback, which webhooks may reach only when the operator
+    // allows the host (WEBHOOK_ALLOWED_HOSTS), as on a closed network.
+    const worker = createDeliveryWorker(db, cipher, { allowedHosts: ["127.0.0.1"] });
     const loop = startLoop("webhook delivery", 100, () => worker.deliverDue(), logger);
     try {
       const before = randomUUID();
