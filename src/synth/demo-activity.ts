@@ -62,7 +62,8 @@ export function demoFlows(now: number): NotificationFlow[] {
 }
 
 export async function ingestDemoActivity(db: Database, cipher: PersonalDataCipher, now: number) {
-  const ingest = assembleIngest(db, cipher);
+  // The ingest's now is the seed's: its messages lie before it, never ahead of it.
+  const ingest = assembleIngest(db, cipher, { clock: () => new Date(now) });
   const outcomes: string[] = [];
   for (const flow of demoFlows(now)) {
     for (const message of flow.messages) {

@@ -9,6 +9,7 @@ import {
   demoApp,
   type Session,
 } from "../support/access.ts";
+import { clockFrom } from "../support/clock.ts";
 import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
@@ -33,7 +34,10 @@ const late = { cpr: "0603551236", family: "Sildig", given: ["Sigrid", "Test"] };
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
-  demo = await demoApp();
+  // Its messages sit on fixed November 2026 dates, so the app's now is fixed after them
+  // (the demo's citizens with it): who may still read the citizen is judged the same on
+  // any day the suite runs.
+  demo = await demoApp({ clock: clockFrom("2026-12-03T12:00:00Z") });
   token = await integrationToken(demo.database.db);
   const practice = await demo.database.db
     .selectFrom("generalPractice")
