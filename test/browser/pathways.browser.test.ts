@@ -128,7 +128,7 @@ describe("an administrator works the dead letters", () => {
     await page.getByLabel("Navn", { exact: true }).fill(sender.name);
     await page.getByLabel("Type", { exact: true }).selectOption("hospital_department");
     await page.getByLabel("GLN (valgfri)").fill(sender.gln);
-    await page.getByLabel("Sygehus").selectOption("slagelse-sygehus");
+    await page.getByLabel("Sygehus", { exact: true }).selectOption("slagelse-sygehus");
     await page.getByRole("button", { name: "Tilføj", exact: true }).click();
     await expect
       .poll(() => page.locator(".add-unit .alert-success").textContent())
