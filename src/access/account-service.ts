@@ -1,15 +1,10 @@
 import type { Database } from "../platform/db/database.ts";
 import { AppError, notFound } from "../platform/http/errors.ts";
 import { PASSWORD_MIN, passwordTooShort } from "./admin-service.ts";
+import { accountRefusal } from "./administration-model.ts";
 import { type Administrator, administrationAudit, refusedError, scopeOf } from "./administrator.ts";
 import { appendAudit } from "./audit-store.ts";
-import {
-  accountRefusal,
-  afterFailure,
-  defaultThrottlePolicy,
-  isLocked,
-  type StaffActor,
-} from "./model.ts";
+import { afterFailure, defaultThrottlePolicy, isLocked, type StaffActor } from "./model.ts";
 import { hashPassword, verifyPassword } from "./secrets.ts";
 import * as sessionStore from "./session-store.ts";
 import * as store from "./store.ts";

@@ -1,6 +1,12 @@
 import type { Database } from "../platform/db/database.ts";
 import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
 import {
+  ADMINISTERED_KINDS,
+  type AdministrationRefusal,
+  membershipRefusal,
+  organisationRefusal,
+} from "./administration-model.ts";
+import {
   type AdministrationEntry,
   type Administrator,
   administrationAudit,
@@ -10,13 +16,7 @@ import {
   userIdOf,
 } from "./administrator.ts";
 import { appendAudit } from "./audit-store.ts";
-import {
-  ADMINISTERED_KINDS,
-  type AdministrationRefusal,
-  membershipRefusal,
-  organisationRefusal,
-  type Role,
-} from "./model.ts";
+import type { Role } from "./model.ts";
 import { hashPassword, randomToken, sha256, TOKEN_PREFIX } from "./secrets.ts";
 import * as store from "./store.ts";
 

@@ -6,8 +6,8 @@ import {
   membershipRefusal,
   type OrganisationNode,
   organisationRefusal,
-  type ROLES,
-} from "./model.ts";
+} from "./administration-model.ts";
+import type { ROLES } from "./model.ts";
 
 /** A small structure: a region, a hospital with a ward, a municipality with a unit, a practice. */
 const region: OrganisationNode = { id: "region", kind: "region", parentId: null };

@@ -1,7 +1,8 @@
 import type { Insertable } from "kysely";
 import type { AuditLogTable } from "../platform/db/schema.ts";
 import { AppError } from "../platform/http/errors.ts";
-import type { AdministrationRefusal, AdministratorScope, StaffActor } from "./model.ts";
+import type { AdministrationRefusal, AdministratorScope } from "./administration-model.ts";
+import type { StaffActor } from "./model.ts";
 
 /**
  * Who administers: an administrator acting for their organisation in the web

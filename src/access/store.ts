@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { OrganisationNode, OrganisationRef, Role } from "./model.ts";
+import type { OrganisationNode } from "./administration-model.ts";
+import type { OrganisationRef, Role } from "./model.ts";
 
 /** The access capability's SQL: users, memberships, tokens, break-the-glass (sessions and throttling in session-store.ts, the audit log in audit-store.ts). */
 

@@ -1,11 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  ACCESS_PROBLEMS,
-  ADMINISTRATION_PROBLEMS,
-  BREAK_GLASS_PROBLEMS,
-} from "../../src/access/model.ts";
+import { ADMINISTRATION_PROBLEMS } from "../../src/access/administration-model.ts";
+import { ACCESS_PROBLEMS, BREAK_GLASS_PROBLEMS } from "../../src/access/model.ts";
 import { ruleProblems } from "../../src/handovers/model.ts";
 import { errorCatalogue, NOT_FOUND_SUBJECTS } from "../../src/platform/http/errors.ts";
 import { zodIssueText } from "../../src/platform/http/issue-text.ts";
