@@ -1,5 +1,5 @@
 /**
- * Handover benchmark (issue 6's speed targets): with a cluster-scale year
+ * Handover benchmark (issue 6's speed targets): with a body-scale year
  * loaded on PostgreSQL, a worklist request (`GET /api/handovers`) has p99
  * under 50 ms with 50 concurrent users; the sweeper escalates 10,000 overdue
  * handovers in under 5 seconds. "50 concurrent users" is measured as 50
@@ -14,8 +14,7 @@
  * live in bench/handovers/.
  */
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { prepareDatabase, projectRoot } from "../src/app/server.ts";
+import { prepareDatabase } from "../src/app/server.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { scratchDatabaseUrl } from "../test/support/database.ts";
 import { catchUp, loadYear, settle } from "./handovers/load.ts";
@@ -48,7 +47,7 @@ export async function main() {
   try {
     machine = await describeMachine(database.db);
     const before = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
-    await prepareDatabase(database, path.join(projectRoot, "data/denmark-health-structure.json"));
+    await prepareDatabase(database);
     const cutAt = Math.floor(Date.now() / 60_000) * 60_000;
     await loadYear(database.db, masterKey, cutAt);
     // One instant for both sweeps, so that nothing falls due between them while the

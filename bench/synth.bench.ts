@@ -1,7 +1,7 @@
 /**
  * Synthetic-data benchmark (issue 5): a national year generated to gzip files
  * (target: under 5 minutes, peak memory under 1 GB on this 2-core machine),
- * and a cluster-scale year loaded into PostgreSQL (target: at least the ingest
+ * and a body-scale year loaded into PostgreSQL (target: at least the ingest
  * rate of bench/ingest.bench.ts, 1,000 messages per second). Run with
  * `npm run bench:synth` (`-- --quick` for a tenth of the people). Prints a
  * Markdown report for bench/RESULTS.md; exits 0 whether targets are met or not.
@@ -57,10 +57,10 @@ async function national() {
   }
 }
 
-async function clusterLoad() {
+async function bodyLoad() {
   const why = await postgresUnreachable(postgresUrl);
   if (why !== null) {
-    rows.push(`| cluster load into PostgreSQL | skipped: ${why} | | |`);
+    rows.push(`| body load into PostgreSQL | skipped: ${why} | | |`);
     return;
   }
   const out = await mkdtemp(path.join(tmpdir(), "tovholder-bench-synth-"));
@@ -71,7 +71,7 @@ async function clusterLoad() {
     await prepareDatabase(database, path.join(dataDir, "denmark-health-structure.json"));
     const summary = await generate({
       seed: 42,
-      scope: parseScope("cluster:naestved-slagelse"),
+      scope: parseScope("body:naestved-slagelse"),
       years: 1,
       start: Date.UTC(2025, 0, 1),
       scale,
@@ -97,7 +97,7 @@ async function clusterLoad() {
       ((stageStart.get("messages") ?? 0) - (stageStart.get("citizens") ?? 0)) / 1000;
     const rate = (result.messages.accepted ?? 0) / messageSeconds;
     rows.push(
-      `| cluster year (Næstved/Slagelse, scale ${scale}) into PostgreSQL, 4 in flight: ${summary.stats.messages.toLocaleString("en-GB")} messages | ${rate.toFixed(0)} msg/s (messages stage) | ≥ 1,000 msg/s | ${verdict(rate >= 1000)} |`,
+      `| body year (Næstved/Slagelse, scale ${scale}) into PostgreSQL, 4 in flight: ${summary.stats.messages.toLocaleString("en-GB")} messages | ${rate.toFixed(0)} msg/s (messages stage) | ≥ 1,000 msg/s | ${verdict(rate >= 1000)} |`,
     );
     rows.push(
       `| the same load in all | ${total.toFixed(1)} s: citizens ${(summary.stats.citizens / citizenSeconds).toFixed(0)}/s, ${result.stayFacts.matched} stay facts | | |`,
@@ -119,5 +119,5 @@ console.log(
   ].join("\n"),
 );
 await national();
-await clusterLoad();
+await bodyLoad();
 console.log(["| measured | result | target | |", "|---|---|---|---|", ...rows].join("\n"));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
+import { prepareDatabase } from "../../src/app/server.ts";
 import { messageIdsOf } from "../../src/interop/medcom/read-hospital-notification.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
 import { ensureDemoUnits } from "../../src/synth/demo-units.ts";
@@ -80,7 +80,7 @@ export async function setUpScenario(serverUrl: string, options: Pick<ScenarioOpt
   };
   try {
     database = await openDatabase({ engine: "postgres", url: scratch.url, poolSize: 2 });
-    await prepareDatabase(database, path.join(projectRoot, "data/denmark-health-structure.json"));
+    await prepareDatabase(database);
     await ensureDemoUnits(database.db);
     const token = await integrationToken(database.db);
     const key = randomBytes(32).toString("hex");

@@ -1,4 +1,4 @@
-/** Set-up: a year of the demo cluster loaded through `synth load`, and the catch-up sweep. */
+/** Set-up: a year of the demo body loaded through `synth load`, and the catch-up sweep. */
 
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
@@ -15,7 +15,7 @@ import { loadDepsFor } from "../../src/synth/load-deps.ts";
 import { fixed, rows, size, timed, YEAR_MS } from "./report.ts";
 
 // ---------------------------------------------------------------------------
-// The cluster's year, as the living demo makes it (a year up to now, cut now,
+// The body's year, as the living demo makes it (a year up to now, cut now,
 // so that recent discharges are still within their deadlines and some citizens
 // are in hospital), loaded through `synth load`'s path: real handovers on each
 // discharge, the history's confirmations imported, the rest left open.

@@ -16,7 +16,7 @@ import { failures, fixed, rows, sweepSize, TARGETS, timed } from "./report.ts";
 // ago, so some have one ladder step due and many all three), one sweep timed.
 
 export async function sweeperRun(db: Database, now: Date) {
-  const own = await db.selectFrom("handoverRule").select("clusterId").execute();
+  const own = await db.selectFrom("handoverRule").select("bodyId").execute();
   if (own.length > 0) throw new Error("the sweep's expected steps assume the default rules");
   const before = await countDue(db, now);
   if (before !== 0) throw new Error(`${before} handovers still due after the catch-up sweep`);
@@ -28,18 +28,18 @@ export async function sweeperRun(db: Database, now: Date) {
     dischargingOrganisationId: string | null;
     municipalityOrg: string;
     municipalityCode: string;
-    municipalityCluster: string | null;
+    municipalityBody: string | null;
     practiceOrg: string;
     practiceId: string;
-    practiceCluster: string | null;
+    practiceBody: string | null;
   }>`
     select s.citizen_id as "citizenId", s.hospital_id as "hospitalId",
       s.department_organisation_id as "departmentOrganisationId",
       m.discharging_organisation_id as "dischargingOrganisationId",
       m.receiver_organisation_id as "municipalityOrg",
-      m.receiver_municipality_code as "municipalityCode", m.cluster_id as "municipalityCluster",
+      m.receiver_municipality_code as "municipalityCode", m.body_id as "municipalityBody",
       g.receiver_organisation_id as "practiceOrg", g.receiver_practice_id as "practiceId",
-      g.cluster_id as "practiceCluster"
+      g.body_id as "practiceBody"
     from hospital_stay s
     join handover m on m.stay_id = s.id and m.sector = 'municipality'
     join handover g on g.stay_id = s.id and g.sector = 'general-practice'
@@ -92,7 +92,7 @@ export async function sweeperRun(db: Database, now: Date) {
       receiverPracticeId: municipal ? null : source.practiceId,
       dischargingOrganisationId: source.dischargingOrganisationId,
       dischargingHospitalId: source.hospitalId,
-      clusterId: municipal ? source.municipalityCluster : source.practiceCluster,
+      bodyId: municipal ? source.municipalityBody : source.practiceBody,
       dischargedAt,
       deadlineAt,
       nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),

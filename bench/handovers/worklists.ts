@@ -1,4 +1,4 @@
-/** Worklists: staff users over the cluster's organisations, measured over HTTP, and where the time goes. */
+/** Worklists: staff users over the body's organisations, measured over HTTP, and where the time goes. */
 
 import { Writable } from "node:stream";
 import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect } from "kysely";
@@ -10,7 +10,7 @@ import { createApp } from "../../src/app/server.ts";
 import * as worklistStore from "../../src/handovers/worklist-store.ts";
 import type { Database, DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { DB, OrganisationKind } from "../../src/platform/db/schema.ts";
-import { DEMO_CLUSTER } from "../../src/synth/living-demo.ts";
+import { DEMO_BODY } from "../../src/synth/living-demo.ts";
 import { testConfig } from "../../test/support/access.ts";
 import { medianMs, percentile } from "../support/stats.ts";
 import { type ClientResult, clientProcess } from "./clients.ts";
@@ -30,13 +30,13 @@ import {
 
 // ---------------------------------------------------------------------------
 // Worklists: 50 staff users over the organisations that have one in the
-// cluster, each asking for its worklist back-to-back over HTTP.
+// body, each asking for its worklist back-to-back over HTTP.
 
 export type WorklistOrg = { id: string; kind: OrganisationKind; name: string; items: number };
 export type StaffUser = { org: WorklistOrg; role: Role; cookie: string };
 
 /**
- * The cluster's organisations with a worklist, biggest worklist first within
+ * The body's organisations with a worklist, biggest worklist first within
  * each group: its municipalities and their units, its practices, the
  * hospitals that discharge its citizens and their departments, its secretariat.
  */
@@ -47,7 +47,7 @@ export async function worklistOrganisations(db: Database) {
     .innerJoin("handover as h", "h.receiverMunicipalityCode", "o.municipalityCode")
     .select(["o.id", "o.kind", "o.name", (eb) => eb.fn.countAll<string>().as("items")])
     .where("o.kind", "in", ["municipality", "municipal_unit"])
-    .where("h.clusterId", "=", DEMO_CLUSTER)
+    .where("h.bodyId", "=", DEMO_BODY)
     .where("h.status", "in", live)
     .groupBy(["o.id", "o.kind", "o.name"])
     // The municipalities themselves first, then their units.
@@ -60,7 +60,7 @@ export async function worklistOrganisations(db: Database) {
     .innerJoin("handover as h", "h.receiverPracticeId", "o.generalPracticeId")
     .select(["o.id", "o.kind", "o.name", (eb) => eb.fn.countAll<string>().as("items")])
     .where("o.kind", "=", "general_practice")
-    .where("h.clusterId", "=", DEMO_CLUSTER)
+    .where("h.bodyId", "=", DEMO_BODY)
     .where("h.status", "in", live)
     .groupBy(["o.id", "o.kind", "o.name"])
     .orderBy("items", "desc")
@@ -72,7 +72,7 @@ export async function worklistOrganisations(db: Database) {
     .innerJoin("handover as h", "h.stayId", "s.id")
     .select(["o.id", "o.kind", "o.name", (eb) => eb.fn.countAll<string>().as("items")])
     .where("o.kind", "in", ["hospital", "hospital_department"])
-    .where("h.clusterId", "=", DEMO_CLUSTER)
+    .where("h.bodyId", "=", DEMO_BODY)
     .where("h.status", "in", live)
     .groupBy(["o.id", "o.kind", "o.name"])
     .orderBy("items", "desc")
@@ -82,13 +82,13 @@ export async function worklistOrganisations(db: Database) {
   const secretariat = await db
     .selectFrom("organisation as o")
     .select(["o.id", "o.kind", "o.name"])
-    .where("o.kind", "=", "cluster_secretariat")
-    .where("o.clusterId", "=", DEMO_CLUSTER)
+    .where("o.kind", "=", "body_secretariat")
+    .where("o.bodyId", "=", DEMO_BODY)
     .execute();
   const open = await db
     .selectFrom("handover")
     .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("clusterId", "=", DEMO_CLUSTER)
+    .where("bodyId", "=", DEMO_BODY)
     .where("status", "in", live)
     .executeTakeFirstOrThrow();
   const typed = (r: { id: string; kind: OrganisationKind; name: string; items?: string }) => ({
@@ -133,7 +133,7 @@ export async function createStaff(db: Database, users: number): Promise<StaffUse
     municipal: ["coordinator", "clinician"],
     practices: ["clinician", "coordinator"],
     hospitals: ["clinician", "coordinator"],
-    secretariat: ["coordinator", "coordinator", "cluster_lead"],
+    secretariat: ["coordinator", "coordinator", "body_lead"],
   };
   for (const group of Object.keys(counts) as (keyof typeof counts)[]) {
     const list = orgs[group];
@@ -303,7 +303,7 @@ export async function scopeOf(db: Database, orgId: string): Promise<Filter> {
     return { municipalityCode: o.municipalityCode ?? "" };
   if (o.kind === "hospital" || o.kind === "hospital_department")
     return { dischargingHospitalId: o.hospitalId ?? "" };
-  return { clusterId: o.clusterId ?? "" };
+  return { bodyId: o.bodyId ?? "" };
 }
 
 export async function whereTheTimeGoes(
@@ -333,7 +333,7 @@ export async function whereTheTimeGoes(
         statuses: ["open", "declined"],
         overdueOnly: false,
         newestFirst: false,
-        ...(user.org.kind === "cluster_secretariat" ? { overdueOrDeclined: true } : {}),
+        ...(user.org.kind === "body_secretariat" ? { overdueOrDeclined: true } : {}),
         now: new Date(),
       };
       // The page's first page, as the web page asks for it.

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
+import { prepareDatabase } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
@@ -37,7 +37,7 @@ export async function prepare(engine: Engine, postgresUrl: string): Promise<Prep
     database = await openDatabase({ engine: "postgres", url: scratch.url, poolSize: 10 });
     cleanup = scratch.drop;
   }
-  await prepareDatabase(database, path.join(projectRoot, "data/denmark-health-structure.json"));
+  await prepareDatabase(database);
   await ensureDemoUnits(database.db);
   const version = await database.db
     .selectNoFrom((eb) => eb.fn<string>("version", []).as("v"))

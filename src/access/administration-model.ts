@@ -4,7 +4,7 @@ import type { OrganisationKind, Role } from "./model.ts";
  * Who may administer what. An administrator administers the organisation they
  * act for and the units under it (its descendants by parent: a hospital's
  * departments, a municipality's units), and nothing else. The structure's own
- * bodies (a region, a cluster secretariat, and any kind added later such as a
+ * bodies (a region, a body secretariat, and any kind added later such as a
  * committee or council) are administered by the operator through the CLI.
  */
 
@@ -18,7 +18,7 @@ export const ADMINISTERED_KINDS: readonly OrganisationKind[] = [
 ];
 
 /**
- * Roles an administrator may grant. Cluster leads and committee members hold
+ * Roles an administrator may grant. Body leads and committee members hold
  * their roles in the structure's bodies, so only the operator grants them.
  */
 export const GRANTABLE_ROLES: readonly Role[] = ["clinician", "coordinator", "administrator"];

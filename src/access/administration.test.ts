@@ -11,7 +11,7 @@ import type { ROLES } from "./model.ts";
 
 /** A small structure: a region, a hospital with a ward, a municipality with a unit, a practice. */
 const region: OrganisationNode = { id: "region", kind: "region", parentId: null };
-const secretariat: OrganisationNode = { id: "sec", kind: "cluster_secretariat", parentId: null };
+const secretariat: OrganisationNode = { id: "sec", kind: "body_secretariat", parentId: null };
 const hospital: OrganisationNode = { id: "slagelse", kind: "hospital", parentId: null };
 const ward: OrganisationNode = { id: "ward", kind: "hospital_department", parentId: "slagelse" };
 const otherHospital: OrganisationNode = { id: "aarhus", kind: "hospital", parentId: null };
@@ -70,7 +70,7 @@ describe("which organisations an administrator administers", () => {
     expect(organisationRefusal(as(unit), chain.practice)?.problem).toBe("outsideTree");
   });
 
-  it("never a region or a cluster secretariat, not even one's own: those are the operator's", () => {
+  it("never a region or a body secretariat, not even one's own: those are the operator's", () => {
     expect(organisationRefusal(as(region), chain.region)?.problem).toBe("operatorOnly");
     expect(organisationRefusal(as(secretariat), chain.secretariat)?.problem).toBe("operatorOnly");
     expect(organisationRefusal(as(hospital), chain.region)?.problem).toBe("operatorOnly");
@@ -107,8 +107,8 @@ describe("granting and revoking roles", () => {
     }
   });
 
-  it("keeps cluster lead and committee member for the operator", () => {
-    expect(grant(as(hospital), chain.ward, "cluster_lead")).toBe("roleNotGrantable");
+  it("keeps body lead and committee member for the operator", () => {
+    expect(grant(as(hospital), chain.ward, "body_lead")).toBe("roleNotGrantable");
     expect(grant(as(hospital), chain.ward, "committee_member")).toBe("roleNotGrantable");
   });
 
@@ -130,7 +130,7 @@ describe("granting and revoking roles", () => {
 
   it("checks the organisation before the role and the person", () => {
     expect(grant(as(region), chain.region, "clinician", "admin")).toBe("operatorOnly");
-    expect(grant(as(hospital), chain.otherWard, "cluster_lead", "admin")).toBe("outsideTree");
+    expect(grant(as(hospital), chain.otherWard, "body_lead", "admin")).toBe("outsideTree");
   });
 });
 

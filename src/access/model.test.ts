@@ -29,7 +29,7 @@ function org(kind: OrganisationRef["kind"], over: Partial<OrganisationRef> = {})
     hospitalId: null,
     municipalityCode: null,
     generalPracticeId: null,
-    clusterId: null,
+    bodyId: null,
     regionCode: null,
     ...over,
   };
@@ -112,7 +112,7 @@ describe("the municipality and practice relations", () => {
     expect(decide(staff(org("municipality", { municipalityCode: "370" })), f).allowed).toBe(true);
     expect(decide(staff(homeNursing), { ...f, homeMunicipalityCode: "329" }).allowed).toBe(false);
     expect(decide(staff(homeNursing), { ...f, homeMunicipalityCode: null }).allowed).toBe(false);
-    const secretariat = org("cluster_secretariat", { municipalityCode: "370" });
+    const secretariat = org("body_secretariat", { municipalityCode: "370" });
     expect(decide(staff(secretariat, "coordinator"), f).allowed).toBe(false);
   });
 
@@ -160,7 +160,7 @@ describe("roles and tokens", () => {
   const related = facts({ homeMunicipalityCode: "370", stays: [stay(-1, null)] });
 
   it("refuses the non-care roles even with a relation", () => {
-    for (const role of ["cluster_lead", "committee_member", "administrator"] as const) {
+    for (const role of ["body_lead", "committee_member", "administrator"] as const) {
       const decision = decide(staff(homeNursing, role), related);
       expect(decision).toEqual({
         allowed: false,
@@ -200,7 +200,7 @@ describe("break-the-glass", () => {
     expect(decide(staff(ward), stranger, at(1), [grant()]).allowed).toBe(false);
     expect(decide(staff(ward), stranger, NOW, [grant({ userId: "u-other" })]).allowed).toBe(false);
     expect(decide(staff(ward), stranger, NOW, [grant({ citizenId: "c-2" })]).allowed).toBe(false);
-    expect(decide(staff(ward, "cluster_lead"), stranger, NOW, [grant()]).allowed).toBe(false);
+    expect(decide(staff(ward, "body_lead"), stranger, NOW, [grant()]).allowed).toBe(false);
   });
 
   it("a real relation wins over a grant, so the audit does not flag it", () => {

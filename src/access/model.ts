@@ -9,7 +9,7 @@
 export const ROLES = [
   "clinician",
   "coordinator",
-  "cluster_lead",
+  "body_lead",
   "committee_member",
   "administrator",
 ] as const;
@@ -21,7 +21,7 @@ export const ORGANISATION_KINDS = [
   "municipality",
   "municipal_unit",
   "general_practice",
-  "cluster_secretariat",
+  "body_secretariat",
   "region",
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -33,7 +33,7 @@ export type OrganisationRef = {
   hospitalId: string | null;
   municipalityCode: string | null;
   generalPracticeId: string | null;
-  clusterId: string | null;
+  bodyId: string | null;
   regionCode: string | null;
 };
 

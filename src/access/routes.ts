@@ -34,9 +34,9 @@ const meSchema = z.object({
         id: z.string(),
         name: z.string(),
         kind: z.string(),
-        /** Which hospital or cluster it belongs to, so pages can offer what it may do. */
+        /** Which hospital or body it belongs to, so pages can offer what it may do. */
         hospitalId: z.string().nullable(),
-        clusterId: z.string().nullable(),
+        bodyId: z.string().nullable(),
       }),
     }),
   ),
@@ -68,7 +68,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
           name: m.organisation.name,
           kind: m.organisation.kind,
           hospitalId: m.organisation.hospitalId,
-          clusterId: m.organisation.clusterId,
+          bodyId: m.organisation.bodyId,
         },
       })),
       activeMembershipId,

@@ -80,7 +80,7 @@ export async function findSessionWithActor(db: Database, id: string) {
             hospitalId: org.hospitalId,
             municipalityCode: org.municipalityCode,
             generalPracticeId: org.generalPracticeId,
-            clusterId: org.clusterId,
+            bodyId: org.bodyId,
             regionCode: org.regionCode,
           },
         }

@@ -12,7 +12,7 @@ export const organisationColumns = [
   "o.hospitalId",
   "o.municipalityCode",
   "o.generalPracticeId",
-  "o.clusterId",
+  "o.bodyId",
   "o.regionCode",
 ] as const;
 

@@ -31,7 +31,7 @@ import { createContactService } from "../structure/contact-service.ts";
 import { registerRoutes } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
-import { createStructureService, loadStructure } from "../structure/service.ts";
+import { createStructureService, type LoadResult, loadStructure } from "../structure/service.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
 import { startLivingDemo } from "../synth/living-demo.ts";
 
@@ -49,10 +49,25 @@ export function databaseFor(config: Pick<Config, "databaseUrl" | "dataDir" | "da
     : openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pgdata") });
 }
 
-/** Migrates and loads the reference structure; both are no-ops when already done. */
-export async function prepareDatabase(database: DatabaseHandle, structureFile: string) {
+/** The structure files the project ships, oldest first: the 2022 clusters, the 2027 councils. */
+export const referenceStructureFiles = [
+  path.join(projectRoot, "data/denmark-health-structure.json"),
+  path.join(projectRoot, "data/denmark-health-structure-2027.json"),
+];
+
+/**
+ * Migrates and loads the structure files, oldest first; every step is a no-op
+ * when already done, so this runs at every start.
+ */
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  structureFiles: string | string[] = referenceStructureFiles,
+) {
   const migrations = await migrateToLatest(database.db);
-  const structure = await loadStructure(database.db, await readFile(structureFile, "utf8"));
+  const structure: LoadResult[] = [];
+  for (const file of typeof structureFiles === "string" ? [structureFiles] : structureFiles) {
+    structure.push(await loadStructure(database.db, await readFile(file, "utf8")));
+  }
   return { migrations, structure };
 }
 
@@ -104,7 +119,11 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
     onDenied: access.onDenied,
     features: [
       async (app) => {
-        await app.register(structureRoutes, { structure, geojsonFile: defaultGeojsonFile });
+        await app.register(structureRoutes, {
+          structure,
+          geojsonFile: defaultGeojsonFile,
+          ...(clock ? { clock } : {}),
+        });
         await app.register(registerRoutes, { register: createRegisterService(database.db) });
         await app.register(contactRoutes, {
           contacts: createContactService(database.db, access.citizenAccess),
@@ -149,7 +168,7 @@ export async function startServer(config: Config): Promise<ServerParts> {
       limitSeconds: config.databaseWaitSeconds,
       log: pino(loggerOptions(config) as LoggerOptions),
     });
-    await prepareDatabase(database, config.structureFile);
+    await prepareDatabase(database, config.structureFiles);
     const masterKey = resolveMasterKey(config.cprKey, config.dataDir);
     if (config.demo) await seedDemo(database.db, createCipher(masterKey));
     const app = await createApp(database, { logger: loggerOptions(config), masterKey, config });
@@ -159,7 +178,7 @@ export async function startServer(config: Config): Promise<ServerParts> {
           database,
           cipher: createCipher(masterKey),
           dataDir: config.dataDir,
-          structureDir: path.dirname(config.structureFile),
+          structureDir: path.join(projectRoot, "data"),
           ...config.demoLife,
           logger: app.log,
         })

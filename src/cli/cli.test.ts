@@ -50,13 +50,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** How many clusters the CLI's database holds (the CLI closes it after each command). */
-async function clustersInDatabase(): Promise<number> {
+/** How many bodies the CLI's database holds (the CLI closes it after each command). */
+async function bodiesInDatabase(): Promise<number> {
   const database = databaseUrl
     ? await openDatabase({ engine: "postgres", url: databaseUrl, poolSize: 1 })
     : await openDatabase({ engine: "pglite", dataDir: path.join(dataDir, "pgdata") });
   try {
-    const rows = await database.db.selectFrom("cluster").select("id").execute();
+    const rows = await database.db.selectFrom("body").select("id").execute();
     return rows.length;
   } finally {
     await database.close();
@@ -101,18 +101,35 @@ describe(`tovholder on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"
     writeFileSync(bad, JSON.stringify(file));
     const refused = await run(["structure", "load", bad]);
     expect(refused.status).toBe(1);
-    expect(refused.err).toContain("municipality 370 is in clusters");
-    expect(await clustersInDatabase()).toBe(0);
+    expect(refused.err).toContain("municipality 370 is in");
+    expect(await bodiesInDatabase()).toBe(0);
   });
 
   it("loads the reference structure, and loading it again changes nothing", async () => {
     const first = await run(["structure", "load", referenceStructureFile]);
     expect(first.status, first.err).toBe(0);
     expect(first.out).toContain("22 clusters");
-    expect(await clustersInDatabase()).toBe(22);
+    expect(await bodiesInDatabase()).toBe(22);
     const second = await run(["structure", "load", referenceStructureFile]);
     expect(second.status, second.err).toBe(0);
     expect(second.out).toContain("nothing changed");
+    // Without a file: the configured ones, oldest first; the 2027 councils come on top.
+    const both = await run(["structure", "load"]);
+    expect(both.status, both.err).toBe(0);
+    expect(both.out).toContain("as of 2022-07-01 was already loaded");
+    expect(both.out).toContain("17 healthCouncils");
+    expect(both.out).toContain("On 2027-01-01, 98 municipalities change body.");
+    expect(await bodiesInDatabase()).toBe(39);
+    const again = await run(["structure", "load"]);
+    expect(again.out.match(/nothing changed/g)).toHaveLength(2);
+    // A file older than the loaded one is refused, as before.
+    const older = JSON.parse(readFileSync(referenceStructureFile, "utf8")) as { asOf: string };
+    older.asOf = "2024-01-01";
+    const olderFile = path.join(dataDir, "older.json");
+    writeFileSync(olderFile, JSON.stringify(older));
+    const refused = await run(["structure", "load", olderFile]);
+    expect(refused.status).toBe(1);
+    expect(refused.err).toContain("a structure as of 2027-01-01 is loaded");
   });
 
   it("names the variable when the configuration is invalid", async () => {

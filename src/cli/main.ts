@@ -14,7 +14,7 @@ export function buildProgram(io: CliIo = defaultCliIo): Command {
   const program = new Command()
     .name("tovholder")
     .description(
-      "Tovholder: shared coordination platform for the Danish health clusters. " +
+      "Tovholder: shared coordination platform for the Danish health bodies. " +
         "Configuration comes from environment variables (see README): DATABASE_URL selects " +
         "PostgreSQL; without it, the embedded database in TOVHOLDER_DATA_DIR is used.",
     )

@@ -64,7 +64,7 @@ export function registerMessagesCommands(program: Command): void {
       );
       let started = Date.now();
       try {
-        await prepareDatabase(database, config.structureFile);
+        await prepareDatabase(database, config.structureFiles);
         started = Date.now();
         const cipher = createCipher(resolveMasterKey(config.cprKey, config.dataDir));
         const ingest = assembleIngest(database.db, cipher);

@@ -13,7 +13,7 @@ async function withRegister<T>(work: (r: ReturnType<typeof createRegisterService
   const config = loadConfig();
   const database: DatabaseHandle = await databaseFor(config);
   try {
-    await prepareDatabase(database, config.structureFile);
+    await prepareDatabase(database, config.structureFiles);
     return await work(createRegisterService(database.db));
   } finally {
     await database.close();

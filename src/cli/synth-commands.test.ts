@@ -5,14 +5,14 @@ import { runCli, withCliDatabase } from "../../test/support/cli.ts";
 const cli = withCliDatabase();
 
 describe("tovholder synth", () => {
-  it("generates a cluster with a summary and rate checks, then loads it", async () => {
+  it("generates a body with a summary and rate checks, then loads it", async () => {
     const out = path.join(cli.dataDir(), "synth");
     const made = await runCli([
       "synth",
       "--seed",
       "3",
       "--scope",
-      "cluster:naestved-slagelse",
+      "body:naestved-slagelse",
       "--scale",
       "0.01",
       "--workers",
@@ -40,9 +40,9 @@ describe("tovholder synth", () => {
   }, 120_000);
 
   it("names a scope that does not exist", async () => {
-    const run = await runCli(["synth", "--scope", "cluster:atlantis", "--out", cli.dataDir()]);
+    const run = await runCli(["synth", "--scope", "body:atlantis", "--out", cli.dataDir()]);
     expect(run.status).toBe(1);
-    expect(run.err).toContain("scope: names no cluster: atlantis");
+    expect(run.err).toContain("scope: names no body: atlantis");
     const bad = await runCli(["synth", "--scope", "planet"]);
     expect(bad.err).toContain("scope: must be national, region:<code>");
     const seed = await runCli(["synth", "--seed", "x"]);

@@ -82,7 +82,7 @@ async function runLoad(dir: string, flags: { batch: number; concurrency?: number
   const progress = bar("{stage} [{bar}] {percentage}% | {value}/{total}");
   const started = Date.now();
   try {
-    await prepareDatabase(database, config.structureFile);
+    await prepareDatabase(database, config.structureFiles);
     const cipher = createCipher(resolveMasterKey(config.cprKey, config.dataDir));
     const concurrency = flags.concurrency ?? (database.engine === "postgres" ? 4 : 1);
     const result = await loadSynthetic(
@@ -122,11 +122,7 @@ export function registerSynthCommands(program: Command): void {
     .command("synth")
     .description("generate a synthetic Denmark (population and hospital activity) to a directory")
     .option("--seed <n>", "the same seed gives the same files", wholeNumber(2 ** 31 - 1), 42)
-    .option(
-      "--scope <scope>",
-      "national | region:<code> | cluster:<id>",
-      "cluster:naestved-slagelse",
-    )
+    .option("--scope <scope>", "national | region:<code> | body:<id>", "body:naestved-slagelse")
     .option("--years <n>", "length of the simulated period", positiveNumber(10), 1)
     .option("--start <date>", "first day of the period (YYYY-MM-DD)", date, Date.UTC(2025, 0, 1))
     .option("--scale <f>", "share of the real population to generate (0–1]", positiveNumber(1), 1)

@@ -89,7 +89,7 @@ describe("tovholder users", () => {
     const grants = [
       ["--organisation", slagelseId, "--role", "clinician"],
       ["--municipality", "370", "--role", "coordinator"],
-      ["--cluster", "naestved-slagelse", "--role", "cluster_lead"],
+      ["--body", "naestved-slagelse", "--role", "body_lead"],
       ["--region", "1085", "--role", "committee_member"],
     ];
     for (const g of grants) {
@@ -100,7 +100,7 @@ describe("tovholder users", () => {
     expect(list.out).toMatch(/jens\.hansen {2}Jens Hansen {2}\(staff\)/);
     expect(list.out).toContain(`clinician in Slagelse Sygehus (${slagelseId})`);
     expect(list.out).toContain("coordinator in Næstved Kommune");
-    expect(list.out).toMatch(/cluster_lead in .*Næstved/);
+    expect(list.out).toMatch(/body_lead in .*Næstved/);
     expect(list.out).toMatch(/committee_member in Region Sjælland/);
 
     const revoked = await run([

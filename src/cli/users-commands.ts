@@ -53,7 +53,7 @@ type OrganisationOptions = {
   organisation?: string;
   municipality?: string;
   hospital?: string;
-  cluster?: string;
+  body?: string;
   region?: string;
 };
 
@@ -62,16 +62,16 @@ function withOrganisationOptions(command: Command): Command {
     .option("--organisation <id>", "the organisation's id (uuid; see `users organisations`)")
     .option("--municipality <code>", "the municipality's own organisation, by code (e.g. 370)")
     .option("--hospital <id>", "a hospital's own organisation, by id (e.g. slagelse-sygehus)")
-    .option("--cluster <id>", "a cluster's secretariat, by cluster id (e.g. naestved-slagelse)")
+    .option("--body <id>", "a body's secretariat, by body id (e.g. naestved-slagelse)")
     .option("--region <code>", "a region's own organisation, by code (e.g. 1085)");
 }
 
 const uuid = z.uuid();
-const ORGANISATION_FLAGS = "--organisation, --municipality, --hospital, --cluster or --region";
+const ORGANISATION_FLAGS = "--organisation, --municipality, --hospital, --body or --region";
 
 /** The organisation id named by exactly one of the organisation options. */
 async function resolveOrganisation(db: Database, o: OrganisationOptions): Promise<string> {
-  const given = (["organisation", "municipality", "hospital", "cluster", "region"] as const).filter(
+  const given = (["organisation", "municipality", "hospital", "body", "region"] as const).filter(
     (k) => o[k] !== undefined,
   );
   if (given.length !== 1) {
@@ -96,8 +96,8 @@ async function resolveOrganisation(db: Database, o: OrganisationOptions): Promis
         ] as const)
       : o.hospital !== undefined
         ? (["hospital", o.hospital, { kind: "hospital", hospitalId: o.hospital }] as const)
-        : o.cluster !== undefined
-          ? (["cluster", o.cluster, { kind: "cluster_secretariat", clusterId: o.cluster }] as const)
+        : o.body !== undefined
+          ? (["body", o.body, { kind: "body_secretariat", bodyId: o.body }] as const)
           : (["region", o.region ?? "", { kind: "region", regionCode: o.region ?? "" }] as const);
   try {
     return (await organisations.structural(key)).id;

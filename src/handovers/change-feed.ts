@@ -2,12 +2,12 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../platform/db/database.ts";
 import * as store from "./worklist-store.ts";
 
-/** Which changes a worklist cares about: its receiver, its hospital, or its cluster. */
+/** Which changes a worklist cares about: its receiver, its hospital, or its body. */
 export type ChangeScope = {
   municipalityCode?: string;
   practiceId?: string;
   dischargingHospitalId?: string;
-  clusterId?: string;
+  bodyId?: string;
 };
 
 export type Change = store.RecentChange;
@@ -18,7 +18,7 @@ export function inScope(scope: ChangeScope, c: Change): boolean {
     (scope.municipalityCode !== undefined && c.municipalityCode === scope.municipalityCode) ||
     (scope.practiceId !== undefined && c.practiceId === scope.practiceId) ||
     (scope.dischargingHospitalId !== undefined && c.hospitalId === scope.dischargingHospitalId) ||
-    (scope.clusterId !== undefined && c.clusterId === scope.clusterId)
+    (scope.bodyId !== undefined && c.bodyId === scope.bodyId)
   );
 }
 

@@ -89,10 +89,10 @@ export function createDecisions(deps: {
           reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
         },
       ]);
-      // A decline never silently disappears: the discharging department and the cluster's
+      // A decline never silently disappears: the discharging department and the body's
       // coordinators hear of it; a confirmation tells the department it may let go.
       const secretariat =
-        to.status === "declined" && h.clusterId ? await store.secretariatOf(tx, h.clusterId) : null;
+        to.status === "declined" && h.bodyId ? await store.secretariatOf(tx, h.bodyId) : null;
       await events(tx, [
         {
           kind: to.status === "confirmed" ? "handover.confirmed" : "handover.declined",

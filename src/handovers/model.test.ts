@@ -21,7 +21,7 @@ describe("handover rules", () => {
         ...base,
         ladder: [
           { afterMinutes: 0, target: "receiver" },
-          { afterMinutes: -10, target: "cluster-coordinator" },
+          { afterMinutes: -10, target: "body-coordinator" },
         ],
       }),
     ).toEqual([

@@ -10,7 +10,7 @@ import { addServiceMinutes, type ServiceHours } from "./service-time.ts";
 export type Sector = "municipality" | "general-practice";
 export type HandoverStatus = "open" | "confirmed" | "declined" | "closed";
 export type CloseReason = "death" | "stay-cancelled" | "discharge-cancelled";
-export type EscalationTarget = "receiver" | "cluster-coordinator" | "discharging-department";
+export type EscalationTarget = "receiver" | "body-coordinator" | "discharging-department";
 
 /** One rung of the ladder: `afterMinutes` after the previous rung (the first: after the deadline). */
 export type LadderStep = { afterMinutes: number; target: EscalationTarget };
@@ -23,12 +23,12 @@ export type HandoverRule = {
 };
 
 /**
- * The defaults, used where a cluster has not set its own (README, "Handover
+ * The defaults, used where a body has not set its own (README, "Handover
  * rules"). The municipality confirms within 4 daytime hours (07–22 on
  * weekdays, 08–20 at weekends and on holidays); a night discharge counts from
  * the morning. The GP confirms within 2 working days (08–16, Monday to
  * Friday, not on holidays). The ladder: remind the receiver at the deadline,
- * then the cluster's coordinator, then the discharging department.
+ * then the body's coordinator, then the discharging department.
  */
 export const DEFAULT_RULES: Record<Sector, HandoverRule> = {
   municipality: {
@@ -36,7 +36,7 @@ export const DEFAULT_RULES: Record<Sector, HandoverRule> = {
     hours: { weekday: { start: "07:00", end: "22:00" }, weekend: { start: "08:00", end: "20:00" } },
     ladder: [
       { afterMinutes: 0, target: "receiver" },
-      { afterMinutes: 60, target: "cluster-coordinator" },
+      { afterMinutes: 60, target: "body-coordinator" },
       { afterMinutes: 120, target: "discharging-department" },
     ],
   },
@@ -45,7 +45,7 @@ export const DEFAULT_RULES: Record<Sector, HandoverRule> = {
     hours: { weekday: { start: "08:00", end: "16:00" }, weekend: null },
     ladder: [
       { afterMinutes: 0, target: "receiver" },
-      { afterMinutes: 4 * 60, target: "cluster-coordinator" },
+      { afterMinutes: 4 * 60, target: "body-coordinator" },
       { afterMinutes: 8 * 60, target: "discharging-department" },
     ],
   },

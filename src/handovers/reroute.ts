@@ -13,7 +13,7 @@ import * as store from "./store.ts";
 /**
  * A declined handover waits for the hospital: "not our citizen", "the
  * citizen has moved", "needs a different service". The discharging hospital,
- * or the cluster's coordinator, sends it on to the right receiver (or back to
+ * or the body's coordinator, sends it on to the right receiver (or back to
  * the same one, with a better note). It opens again for the new receiver with
  * a deadline counted from now, its ladder from the first step, and the
  * receiver hears of it as of a new handover. The hospital stays responsible
@@ -29,14 +29,12 @@ const RECEIVER_KIND: Record<Sector, OrganisationKind> = {
 type Handover = NonNullable<Awaited<ReturnType<typeof store.findHandover>>>;
 type Receiver = NonNullable<Awaited<ReturnType<typeof store.organisationById>>>;
 
-/** The discharging hospital (any of its departments) or the handover's cluster's coordinators. */
+/** The discharging hospital (any of its departments) or the handover's body's coordinators. */
 function maySend(org: OrganisationRef | null, h: Handover): boolean {
   if (!org) return false;
   if (org.kind === "hospital" || org.kind === "hospital_department")
     return org.hospitalId === h.hospitalId;
-  return (
-    org.kind === "cluster_secretariat" && h.clusterId !== null && org.clusterId === h.clusterId
-  );
+  return org.kind === "body_secretariat" && h.bodyId !== null && org.bodyId === h.bodyId;
 }
 
 export function createRerouting(deps: {
@@ -60,7 +58,7 @@ export function createRerouting(deps: {
         { action, resource: "handover" },
         new AppError(
           "TOV_ERR_FORBIDDEN",
-          "Only the discharging hospital or the cluster's coordinators can send a handover on",
+          "Only the discharging hospital or the body's coordinators can send a handover on",
           [],
           { key: "handovers.notSender" },
         ),
@@ -90,8 +88,8 @@ export function createRerouting(deps: {
   }
 
   /**
-   * The new receiver's cluster, and the deadline and first escalation its
-   * cluster's rule gives a handover sent to it now.
+   * The new receiver's body, and the deadline and first escalation its
+   * body's rule gives a handover sent to it now.
    */
   async function routeTo(tx: Database, sector: Sector, receiver: Receiver, now: Date) {
     const parties = await structure.handoverParties(
@@ -104,10 +102,10 @@ export function createRerouting(deps: {
       sector === "municipality"
         ? parties.municipality.get(receiver.municipalityCode ?? "")
         : parties.practice.get(receiver.generalPracticeId ?? "");
-    const clusterId = party?.clusterId ?? null;
-    const rule = (await ruleLookup(tx, [clusterId]))(clusterId, sector);
+    const bodyId = party?.bodyId ?? null;
+    const rule = (await ruleLookup(tx, [bodyId]))(bodyId, sector);
     const deadlineAt = deadlineOf(now, rule);
-    return { clusterId, deadlineAt, nextEscalationAt: escalationDueAt(deadlineAt, rule, 0) };
+    return { bodyId, deadlineAt, nextEscalationAt: escalationDueAt(deadlineAt, rule, 0) };
   }
 
   return {

@@ -7,7 +7,7 @@ import type { HandoverService } from "./service.ts";
 
 const tags = ["handovers"];
 const staffInCare = {
-  access: { actors: ["staff"], roles: ["clinician", "coordinator", "cluster_lead"] },
+  access: { actors: ["staff"], roles: ["clinician", "coordinator", "body_lead"] },
 } as const;
 const params = z.object({ id: z.uuid({ error: "must be a handover id (uuid)" }) });
 const version = z.number().int().min(1);
@@ -18,7 +18,7 @@ const decided = z.object({ id: z.string(), status: z.string(), version: z.number
 const item = z.object({
   id: z.string(),
   citizenId: z.string(),
-  /** Null where the acting organisation has no relation to the citizen (a cluster secretariat). */
+  /** Null where the acting organisation has no relation to the citizen (a body secretariat). */
   citizenName: z.string().nullable(),
   stayId: z.string(),
   sector: z.enum(["municipality", "general-practice"]),
@@ -80,7 +80,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       schema: {
         tags,
         summary:
-          "One page of the acting organisation's worklist: a municipality's or GP's handovers to confirm, a hospital's discharges not yet taken over, a cluster's overdue or declined",
+          "One page of the acting organisation's worklist: a municipality's or GP's handovers to confirm, a hospital's discharges not yet taken over, a body's overdue or declined",
         querystring: z.object({ ...filters, ...paging }),
         response: {
           200: z.object({
@@ -109,7 +109,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       schema: {
         tags,
         summary:
-          "One page of a receiver's citizens in hospital now (admitted or on leave): the discharges to come; empty for hospitals and clusters",
+          "One page of a receiver's citizens in hospital now (admitted or on leave): the discharges to come; empty for hospitals and bodies",
         querystring: z.object(paging),
         response: {
           200: z.object({
@@ -215,7 +215,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
             .number()
             .int()
             .max(14 * 24 * 60),
-          target: z.enum(["receiver", "cluster-coordinator", "discharging-department"]),
+          target: z.enum(["receiver", "body-coordinator", "discharging-department"]),
         }),
       )
       .max(10, "must have at most 10 steps"),
@@ -225,30 +225,30 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     rule,
     isDefault: z.boolean(),
   });
-  const cluster = z.object({ clusterId: z.string().min(1).max(TEXT_LIMITS.identifier) });
+  const body = z.object({ bodyId: z.string().min(1).max(TEXT_LIMITS.identifier) });
 
   app.get(
-    "/api/clusters/:clusterId/handover-rules",
+    "/api/bodies/:bodyId/handover-rules",
     {
       config: { access: { actors: ["staff"] } },
       schema: {
         tags,
-        summary: "A cluster's handover deadlines and escalation ladders, per receiving sector",
-        params: cluster,
+        summary: "A body's handover deadlines and escalation ladders, per receiving sector",
+        params: body,
         response: { 200: z.array(ruleView) },
       },
     },
-    async (request) => handovers.rulesOf(request.params.clusterId),
+    async (request) => handovers.rulesOf(request.params.bodyId),
   );
 
   app.put(
-    "/api/clusters/:clusterId/handover-rules/:sector",
+    "/api/bodies/:bodyId/handover-rules/:sector",
     {
-      config: { access: { actors: ["staff"], roles: ["coordinator", "cluster_lead"] } },
+      config: { access: { actors: ["staff"], roles: ["coordinator", "body_lead"] } },
       schema: {
         tags,
-        summary: "Set a cluster's rule for one receiving sector (the cluster's coordinators only)",
-        params: cluster.extend({ sector: z.enum(["municipality", "general-practice"]) }),
+        summary: "Set a body's rule for one receiving sector (the body's coordinators only)",
+        params: body.extend({ sector: z.enum(["municipality", "general-practice"]) }),
         body: rule,
         response: { 200: ruleView },
       },
@@ -256,7 +256,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     async (request) =>
       handovers.setRule(
         contextOf(request),
-        request.params.clusterId,
+        request.params.bodyId,
         request.params.sector,
         request.body,
       ),
@@ -303,7 +303,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       schema: {
         tags,
         summary:
-          "Send a declined handover on to another receiver (the discharging hospital or the cluster's coordinators): it opens again with a new deadline",
+          "Send a declined handover on to another receiver (the discharging hospital or the body's coordinators): it opens again with a new deadline",
         params,
         body: z.object({
           version,
@@ -348,7 +348,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       schema: {
         tags,
         summary:
-          "Decline with a reason; it goes straight to the discharging hospital and the cluster coordinator",
+          "Decline with a reason; it goes straight to the discharging hospital and the body coordinator",
         params,
         body: z.object({
           version,

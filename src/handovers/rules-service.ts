@@ -4,33 +4,33 @@ import { AppError } from "../platform/http/errors.ts";
 import { DEFAULT_RULES, type HandoverRule, ruleProblems, type Sector } from "./model.ts";
 import * as store from "./store.ts";
 
-/** The rule for each cluster and sector among these: the cluster's own, or the default. */
-export async function ruleLookup(tx: Database, clusterIds: (string | null)[]) {
-  const ids = [...new Set(clusterIds.filter((c): c is string => c !== null))];
-  const own = await store.clusterRules(tx, ids);
-  return (clusterId: string | null, sector: Sector): HandoverRule =>
-    (own.find((r) => r.clusterId === clusterId && r.sector === sector)?.rule as
+/** The rule for each body and sector among these: the body's own, or the default. */
+export async function ruleLookup(tx: Database, bodyIds: (string | null)[]) {
+  const ids = [...new Set(bodyIds.filter((c): c is string => c !== null))];
+  const own = await store.bodyRules(tx, ids);
+  return (bodyId: string | null, sector: Sector): HandoverRule =>
+    (own.find((r) => r.bodyId === bodyId && r.sector === sector)?.rule as
       | HandoverRule
       | undefined) ?? DEFAULT_RULES[sector];
 }
 
 /**
- * The clusters' own handover rules: read by anyone, set by the cluster's
+ * The bodies' own handover rules: read by anyone, set by the body's
  * coordinators; anyone else's attempt is refused and audited.
  */
 export function createRules(db: Database, access: Pick<CitizenAccess, "deny">) {
   return {
-    /** Sets a cluster's rule where the cluster has none of its own (the demo's tempo). */
-    async defaultRuleIfUnset(clusterId: string, sector: Sector, rule: HandoverRule) {
-      const own = await store.clusterRules(db, [clusterId]);
+    /** Sets a body's rule where the body has none of its own (the demo's tempo). */
+    async defaultRuleIfUnset(bodyId: string, sector: Sector, rule: HandoverRule) {
+      const own = await store.bodyRules(db, [bodyId]);
       if (own.some((r) => r.sector === sector)) return false;
-      await store.saveRule(db, { clusterId, sector, rule, updatedBy: null });
+      await store.saveRule(db, { bodyId, sector, rule, updatedBy: null });
       return true;
     },
 
-    /** A cluster's rules for both sectors: its own where set, the defaults otherwise. */
-    async rulesOf(clusterId: string) {
-      const own = await store.clusterRules(db, [clusterId]);
+    /** A body's rules for both sectors: its own where set, the defaults otherwise. */
+    async rulesOf(bodyId: string) {
+      const own = await store.bodyRules(db, [bodyId]);
       return (["municipality", "general-practice"] as const).map((sector) => {
         const set = own.find((r) => r.sector === sector);
         return {
@@ -42,16 +42,16 @@ export function createRules(db: Database, access: Pick<CitizenAccess, "deny">) {
     },
 
     /**
-     * Sets a cluster's rule for one receiving sector. Only the cluster's own
+     * Sets a body's rule for one receiving sector. Only the body's own
      * coordinators and leads may; an unsound rule is refused naming each field.
      * It applies to handovers created from now on.
      */
-    async setRule(ctx: RequestContext, clusterId: string, sector: Sector, rule: HandoverRule) {
+    async setRule(ctx: RequestContext, bodyId: string, sector: Sector, rule: HandoverRule) {
       const actor = ctx.actor;
       if (
         actor.kind !== "staff" ||
-        actor.organisation.kind !== "cluster_secretariat" ||
-        actor.organisation.clusterId !== clusterId
+        actor.organisation.kind !== "body_secretariat" ||
+        actor.organisation.bodyId !== bodyId
       )
         throw await access.deny(
           ctx,
@@ -59,11 +59,11 @@ export function createRules(db: Database, access: Pick<CitizenAccess, "deny">) {
           {
             action: "set-rule",
             resource: "handover-rules",
-            purpose: `cluster ${clusterId}, ${sector}: not one of its coordinators`,
+            purpose: `body ${bodyId}, ${sector}: not one of its coordinators`,
           },
           new AppError(
             "TOV_ERR_FORBIDDEN",
-            "Only the cluster's own coordinators can change its handover rules",
+            "Only the body's own coordinators can change its handover rules",
             [],
             { key: "handoverRules.onlyOwnCoordinators" },
           ),
@@ -81,7 +81,7 @@ export function createRules(db: Database, access: Pick<CitizenAccess, "deny">) {
           })),
           { key: "handoverRules.unsound" },
         );
-      await store.saveRule(db, { clusterId, sector, rule, updatedBy: actor.userId });
+      await store.saveRule(db, { bodyId, sector, rule, updatedBy: actor.userId });
       return { sector, rule, isDefault: false };
     },
   };

@@ -59,10 +59,10 @@ export function createHandoverService(deps: Deps) {
       danishToday(clock()),
     );
     const rows: store.NewHandover[] = [];
-    const clusters = [...parties.municipality.values(), ...parties.practice.values()].map(
-      (p) => p.clusterId,
+    const bodies = [...parties.municipality.values(), ...parties.practice.values()].map(
+      (p) => p.bodyId,
     );
-    const ruleOf = await ruleLookup(tx, clusters);
+    const ruleOf = await ruleLookup(tx, bodies);
     for (const change of discharged) {
       const r = byCitizen.get(change.citizenId);
       // A discharge told after the citizen's death (messages out of order): nobody is to take over.
@@ -80,7 +80,7 @@ export function createHandoverService(deps: Deps) {
         ? parties.municipality.get(r.homeMunicipalityCode)
         : undefined;
       if (r?.homeMunicipalityCode && municipality) {
-        const rule = ruleOf(municipality.clusterId, "municipality");
+        const rule = ruleOf(municipality.bodyId, "municipality");
         const deadlineAt = deadlineOf(dischargedAt, rule);
         rows.push({
           ...base,
@@ -88,14 +88,14 @@ export function createHandoverService(deps: Deps) {
           receiverOrganisationId: municipality.organisationId,
           receiverMunicipalityCode: r.homeMunicipalityCode,
           receiverPracticeId: null,
-          clusterId: municipality.clusterId,
+          bodyId: municipality.bodyId,
           deadlineAt,
           nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
         });
       }
       const practice = r?.listedPracticeId ? parties.practice.get(r.listedPracticeId) : undefined;
       if (r?.listedPracticeId && practice) {
-        const rule = ruleOf(practice.clusterId, "general-practice");
+        const rule = ruleOf(practice.bodyId, "general-practice");
         const deadlineAt = deadlineOf(dischargedAt, rule);
         rows.push({
           ...base,
@@ -103,7 +103,7 @@ export function createHandoverService(deps: Deps) {
           receiverOrganisationId: practice.organisationId,
           receiverMunicipalityCode: null,
           receiverPracticeId: r.listedPracticeId,
-          clusterId: practice.clusterId,
+          bodyId: practice.bodyId,
           deadlineAt,
           nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
         });
@@ -143,13 +143,13 @@ export function createHandoverService(deps: Deps) {
     );
     const ruleOf = await ruleLookup(
       tx,
-      live.map((h) => h.clusterId),
+      live.map((h) => h.bodyId),
     );
     for (const h of live) {
       const change = changes.find((c) => c.stayId === h.stayId);
       if (h.status !== "open" || !change?.dischargedAt) continue;
       if (new Date(h.dischargedAt).getTime() === change.dischargedAt.getTime()) continue;
-      const rule = ruleOf(h.clusterId, h.sector);
+      const rule = ruleOf(h.bodyId, h.sector);
       const deadlineAt = deadlineOf(change.dischargedAt, rule);
       await store.moveDeadline(tx, h.id, {
         dischargedAt: change.dischargedAt,
@@ -247,9 +247,9 @@ export function createHandoverService(deps: Deps) {
       });
     },
 
-    /** Open handovers of a cluster discharged after `since` (the demo's simulated staff). */
-    openDischargedSince: (clusterId: string, since: Date) =>
-      store.openDischargedSince(db, clusterId, since),
+    /** Open handovers of a body discharged after `since` (the demo's simulated staff). */
+    openDischargedSince: (bodyId: string, since: Date) =>
+      store.openDischargedSince(db, bodyId, since),
 
     /** The discharging ward writes or corrects its note to the receivers. */
     writeNote: createNoteWriter({ db, access }),

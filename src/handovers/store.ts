@@ -12,7 +12,7 @@ export type NewHandover = {
   receiverPracticeId: string | null;
   dischargingOrganisationId: string | null;
   dischargingHospitalId: string;
-  clusterId: string | null;
+  bodyId: string | null;
   dischargedAt: Date;
   deadlineAt: Date;
   nextEscalationAt: Date | null;
@@ -69,7 +69,7 @@ export function handoversOfStays(db: Database, stayIds: string[]) {
       "h.deadlineAt",
       "h.dischargedAt",
       "h.version",
-      "h.clusterId",
+      "h.bodyId",
       "h.receiverOrganisationId",
       "o.name as receiverName",
       "h.escalationStep",
@@ -89,7 +89,7 @@ export function lockLiveHandovers(db: Database, stayIds: string[]) {
       "stayId",
       "sector",
       "status",
-      "clusterId",
+      "bodyId",
       "dischargedAt",
       "deadlineAt",
       "version",
@@ -200,7 +200,7 @@ export function findHandover(db: Database, id: string) {
       "h.receiverMunicipalityCode",
       "h.receiverPracticeId",
       "h.dischargingOrganisationId",
-      "h.clusterId",
+      "h.bodyId",
       "o.name as receiverName",
       "s.hospitalId",
     ])
@@ -208,12 +208,12 @@ export function findHandover(db: Database, id: string) {
     .executeTakeFirst();
 }
 
-export async function clusterRules(db: Database, clusterIds: string[]) {
-  if (clusterIds.length === 0) return [];
+export async function bodyRules(db: Database, bodyIds: string[]) {
+  if (bodyIds.length === 0) return [];
   return db
     .selectFrom("handoverRule")
-    .select(["clusterId", "sector", "rule"])
-    .where("clusterId", "in", clusterIds)
+    .select(["bodyId", "sector", "rule"])
+    .where("bodyId", "in", bodyIds)
     .execute();
 }
 
@@ -232,13 +232,13 @@ export async function lastDecisions(db: Database, handoverIds: string[]) {
 
 export async function saveRule(
   db: Database,
-  r: { clusterId: string; sector: Sector; rule: unknown; updatedBy: string | null },
+  r: { bodyId: string; sector: Sector; rule: unknown; updatedBy: string | null },
 ) {
   await db
     .insertInto("handoverRule")
     .values({ ...r, rule: JSON.stringify(r.rule) })
     .onConflict((oc) =>
-      oc.columns(["clusterId", "sector"]).doUpdateSet((eb) => ({
+      oc.columns(["bodyId", "sector"]).doUpdateSet((eb) => ({
         rule: eb.ref("excluded.rule"),
         updatedBy: eb.ref("excluded.updatedBy"),
         updatedAt: sql<Date>`now()`,
@@ -301,23 +301,23 @@ export function writeNote(db: Database, id: string, version: number, note: strin
     .executeTakeFirst();
 }
 
-/** The organisation of a cluster's secretariat, where its coordinators act. */
-export async function secretariatOf(db: Database, clusterId: string): Promise<string | null> {
+/** The organisation of a body's secretariat, where its coordinators act. */
+export async function secretariatOf(db: Database, bodyId: string): Promise<string | null> {
   const row = await db
     .selectFrom("organisation")
     .select("id")
-    .where("clusterId", "=", clusterId)
-    .where("kind", "=", "cluster_secretariat")
+    .where("bodyId", "=", bodyId)
+    .where("kind", "=", "body_secretariat")
     .executeTakeFirst();
   return row?.id ?? null;
 }
 
-/** Open handovers of a cluster discharged after `since`, oldest first (the demo's simulated staff). */
-export function openDischargedSince(db: Database, clusterId: string, since: Date) {
+/** Open handovers of a body discharged after `since`, oldest first (the demo's simulated staff). */
+export function openDischargedSince(db: Database, bodyId: string, since: Date) {
   return db
     .selectFrom("handover")
     .select(["id", "stayId", "sector", "dischargedAt"])
-    .where("clusterId", "=", clusterId)
+    .where("bodyId", "=", bodyId)
     .where("status", "=", "open")
     .where("dischargedAt", ">", since)
     .orderBy("dischargedAt")
@@ -338,7 +338,7 @@ export function reroute(
     receiverOrganisationId: string;
     receiverMunicipalityCode: string | null;
     receiverPracticeId: string | null;
-    clusterId: string | null;
+    bodyId: string | null;
     deadlineAt: Date;
     nextEscalationAt: Date | null;
     note?: string;

@@ -11,12 +11,12 @@ export function claimDue(db: Database, now: Date, limit: number) {
   return db
     .selectFrom("handover as h")
     .leftJoin("organisation as s", (join) =>
-      join.onRef("s.clusterId", "=", "h.clusterId").on("s.kind", "=", "cluster_secretariat"),
+      join.onRef("s.bodyId", "=", "h.bodyId").on("s.kind", "=", "body_secretariat"),
     )
     .select([
       "h.id",
       "h.sector",
-      "h.clusterId",
+      "h.bodyId",
       "h.deadlineAt",
       "h.escalationStep",
       "h.nextEscalationAt",
@@ -40,7 +40,7 @@ export async function recordEscalations(
     handoverId: string;
     route: number;
     step: number;
-    target: "receiver" | "cluster-coordinator" | "discharging-department";
+    target: "receiver" | "body-coordinator" | "discharging-department";
     targetOrganisationId: string | null;
     dueAt: Date;
   }[],

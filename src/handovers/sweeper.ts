@@ -30,17 +30,17 @@ export function createSweeper(
     return db.transaction().execute(async (tx) => {
       const due = await sweeps.claimDue(tx, now, batch);
       if (due.length === 0) return { claimed: 0, escalated: 0 };
-      const own = await store.clusterRules(tx, [
-        ...new Set(due.map((d) => d.clusterId).filter((c): c is string => c !== null)),
+      const own = await store.bodyRules(tx, [
+        ...new Set(due.map((d) => d.bodyId).filter((c): c is string => c !== null)),
       ]);
-      const ruleOf = (clusterId: string | null, sector: "municipality" | "general-practice") =>
-        (own.find((r) => r.clusterId === clusterId && r.sector === sector)?.rule as
+      const ruleOf = (bodyId: string | null, sector: "municipality" | "general-practice") =>
+        (own.find((r) => r.bodyId === bodyId && r.sector === sector)?.rule as
           | HandoverRule
           | undefined) ?? DEFAULT_RULES[sector];
       const escalations: Parameters<typeof sweeps.recordEscalations>[1] = [];
       const advances: { id: string; escalationStep: number; nextEscalationAt: Date | null }[] = [];
       for (const h of due) {
-        const rule = ruleOf(h.clusterId, h.sector);
+        const rule = ruleOf(h.bodyId, h.sector);
         const deadline = new Date(h.deadlineAt);
         let step = h.escalationStep;
         let next: Date | null = escalationDueAt(deadline, rule, step);
@@ -123,7 +123,7 @@ function targetOf(
   },
 ): string | null {
   if (target === "receiver") return h.receiverOrganisationId;
-  if (target === "cluster-coordinator") return h.secretariatId;
+  if (target === "body-coordinator") return h.secretariatId;
   return h.dischargingOrganisationId;
 }
 

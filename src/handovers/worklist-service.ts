@@ -90,7 +90,7 @@ export function createWorklists(deps: {
    * One page of the acting organisation's worklist, decided by what it is: a
    * municipality (or one of its units) or a practice sees what it must
    * confirm; a hospital (or department) its discharges not yet taken over;
-   * a cluster secretariat what is overdue or declined in the cluster. Names
+   * a body secretariat what is overdue or declined in the body. Names
    * and the ward's note come through the relation rules, each read audited
    * as `resource` (default "worklist") — only the page's, so a long list
    * costs no more than the rows shown.
@@ -134,7 +134,7 @@ export function createWorklists(deps: {
     }));
   }
 
-  /** A receiver's in-hospital scope; hospitals and clusters have none (their lists are about handovers). */
+  /** A receiver's in-hospital scope; hospitals and bodies have none (their lists are about handovers). */
   function staysFilterOf(ctx: RequestContext): store.StaysFilter {
     const { filter } = scopeOf(ctx);
     return {
@@ -192,7 +192,7 @@ export function createWorklists(deps: {
     /**
      * One page of a receiver's citizens in hospital now — the discharges to
      * come — with names read through the relation rules, and how many there
-     * are. Empty for hospitals and clusters.
+     * are. Empty for hospitals and bodies.
      */
     async inHospital(ctx: RequestContext, page: store.Page) {
       const filter = staysFilterOf(ctx);
@@ -270,9 +270,9 @@ function worklistScope(org: Org): {
     return { filter: { municipalityCode: org.municipalityCode }, statuses: ["open", "declined"] };
   if ((org.kind === "hospital" || org.kind === "hospital_department") && org.hospitalId)
     return { filter: { dischargingHospitalId: org.hospitalId }, statuses: ["open", "declined"] };
-  if (org.kind === "cluster_secretariat" && org.clusterId)
+  if (org.kind === "body_secretariat" && org.bodyId)
     return {
-      filter: { clusterId: org.clusterId },
+      filter: { bodyId: org.bodyId },
       statuses: ["open", "declined"],
       overdueOrDeclined: true,
     };

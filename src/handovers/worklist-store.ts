@@ -17,10 +17,10 @@ export type WorklistFilter = {
   municipalityCode?: string;
   practiceId?: string;
   dischargingHospitalId?: string;
-  clusterId?: string;
+  bodyId?: string;
   statuses: HandoverStatus[];
   overdueOnly: boolean;
-  /** Only those overdue or declined (a cluster secretariat's list). */
+  /** Only those overdue or declined (a body secretariat's list). */
   overdueOrDeclined?: boolean;
   sector?: Sector;
   /** Newest discharge first; otherwise the soonest (or longest passed) deadline first. */
@@ -48,7 +48,7 @@ function selected(db: Database, f: WorklistFilter) {
   if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
   if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
   if (f.dischargingHospitalId) q = q.where("h.dischargingHospitalId", "=", f.dischargingHospitalId);
-  if (f.clusterId) q = q.where("h.clusterId", "=", f.clusterId);
+  if (f.bodyId) q = q.where("h.bodyId", "=", f.bodyId);
   if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
   if (f.overdueOrDeclined)
     q = q.where((eb) => eb.or([eb("h.status", "=", "declined"), eb("h.deadlineAt", "<", f.now)]));
@@ -230,7 +230,7 @@ export type RecentChange = {
   municipalityCode: string | null;
   practiceId: string | null;
   hospitalId: string | null;
-  clusterId: string | null;
+  bodyId: string | null;
 };
 
 /**
@@ -242,7 +242,7 @@ export async function recentChanges(db: Database, since: Date): Promise<RecentCh
   const result = await sql<RecentChange>`
     select 'handover' as kind, h.id, h.updated_at as at,
       h.receiver_municipality_code as "municipalityCode", h.receiver_practice_id as "practiceId",
-      h.discharging_hospital_id as "hospitalId", h.cluster_id as "clusterId"
+      h.discharging_hospital_id as "hospitalId", h.body_id as "bodyId"
     from handover h
     where h.updated_at > ${since}
     union all

@@ -258,7 +258,7 @@ describe("payloads", () => {
       at,
       deadlineAt: at,
       step: 1,
-      target: "cluster-coordinator",
+      target: "body-coordinator",
     };
     expect(payloadOf("n-1", "o-1", event)).toEqual({
       id: "n-1",
@@ -270,7 +270,7 @@ describe("payloads", () => {
         status: "open",
         deadlineAt: at.toISOString(),
         step: 1,
-        target: "cluster-coordinator",
+        target: "body-coordinator",
       },
       organisationId: "o-1",
       links: { task: "/fhir/Task/h-1", app: "/arbejdsliste" },

@@ -44,7 +44,7 @@ const notification = z.object({
   status: z.enum(["open", "confirmed", "declined", "closed"]),
   deadlineAt: z.string(),
   step: z.number().nullable(),
-  target: z.enum(["receiver", "cluster-coordinator", "discharging-department"]).nullable(),
+  target: z.enum(["receiver", "body-coordinator", "discharging-department"]).nullable(),
   reason: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  clustersDiffer,
+  bodiesDiffer,
   currentState,
   responsibleNow,
   type StaySummary,
@@ -78,26 +78,26 @@ describe("who is responsible now", () => {
   });
 });
 
-describe("clusters", () => {
-  it("flags a GP in another cluster (Næstved citizen, Nykøbing F GP)", () => {
+describe("bodies", () => {
+  it("flags a GP in another body (Næstved citizen, Nykøbing F GP)", () => {
     expect(
-      clustersDiffer({
+      bodiesDiffer({
         residence: "naestved-slagelse",
         generalPractice: "nykoebing-f",
         hospital: [],
       }),
     ).toBe(true);
   });
-  it("flags treatment at another cluster's hospital, but not at a hospital shared with the home cluster", () => {
+  it("flags treatment at another body's hospital, but not at a hospital shared with the home body", () => {
     expect(
-      clustersDiffer({
+      bodiesDiffer({
         residence: "naestved-slagelse",
         generalPractice: null,
         hospital: ["roskilde-koege"],
       }),
     ).toBe(true);
     expect(
-      clustersDiffer({
+      bodiesDiffer({
         residence: "aalborg",
         generalPractice: "aalborg",
         hospital: ["aalborg", "himmerland"],
@@ -105,7 +105,7 @@ describe("clusters", () => {
     ).toBe(false);
   });
   it("does not flag what it does not know", () => {
-    expect(clustersDiffer({ residence: null, generalPractice: null, hospital: ["x"] })).toBe(false);
+    expect(bodiesDiffer({ residence: null, generalPractice: null, hospital: ["x"] })).toBe(false);
   });
 });
 

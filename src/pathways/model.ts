@@ -7,7 +7,7 @@ import {
 /**
  * A citizen's course of care (forløb) as pure rules: the timeline across
  * sectors, the current state, who is responsible now, and whether the
- * citizen's three clusters (residence, GP, treating hospital) differ.
+ * citizen's three bodies (residence, GP, treating hospital) differ.
  */
 
 export type StaySummary = {
@@ -204,15 +204,15 @@ export function responsibleNow(
   };
 }
 
-export type ClusterTriple = {
+export type BodyTriple = {
   residence: string | null;
   generalPractice: string | null;
-  /** A hospital can serve more than one cluster (Aalborg UH). */
+  /** A hospital can serve more than one body (Aalborg UH). */
   hospital: string[];
 };
 
-/** True when the citizen's clusters differ: their care is coordinated across cluster borders. */
-export function clustersDiffer(c: ClusterTriple): boolean {
+/** True when the citizen's bodies differ: their care is coordinated across body borders. */
+export function bodiesDiffer(c: BodyTriple): boolean {
   const known = [c.residence, c.generalPractice].filter((x): x is string => x !== null);
   if (new Set(known).size > 1) return true;
   const anchor = c.residence ?? c.generalPractice;

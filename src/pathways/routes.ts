@@ -48,7 +48,7 @@ const pathwayView = z.object({
       decidedAt: z.string().nullable(),
     }),
   ),
-  clusters: z.object({
+  bodies: z.object({
     residence: z.string().nullable(),
     generalPractice: z.string().nullable(),
     hospital: z.array(z.string()),
@@ -95,8 +95,7 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
       config: readsCitizen,
       schema: {
         tags: ["pathways"],
-        summary:
-          "A citizen's course of care: timeline, state, who is responsible now, and clusters",
+        summary: "A citizen's course of care: timeline, state, who is responsible now, and bodies",
         params: z.object({ id: z.uuid({ error: "must be a citizen id (uuid)" }) }),
         querystring: z.object({ purpose: z.string().max(TEXT_LIMITS.shortText).optional() }),
         response: { 200: pathwayView },

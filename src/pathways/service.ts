@@ -6,8 +6,8 @@ import type { StayStatusColumn } from "../platform/db/schema.ts";
 import { AppError, notFound, type Reason } from "../platform/http/errors.ts";
 import { danishToday, type StructureService } from "../structure/service.ts";
 import {
-  type ClusterTriple,
-  clustersDiffer,
+  type BodyTriple,
+  bodiesDiffer,
   currentState,
   currentStay,
   type HandoverView,
@@ -294,14 +294,14 @@ export function createPathwayService(
       const today = danishToday(clock());
       const stay = currentStay(stays);
       const practice = citizen.listedPractice;
-      const clusters: ClusterTriple = {
+      const bodies: BodyTriple = {
         residence: citizen.homeMunicipality
-          ? (await structure.resolveCluster(citizen.homeMunicipality.code, today)).primaryClusterId
+          ? (await structure.resolveBody(citizen.homeMunicipality.code, today)).primaryBodyId
           : null,
         generalPractice: practice
-          ? (await structure.resolveCluster(practice.municipalityCode, today)).primaryClusterId
+          ? (await structure.resolveBody(practice.municipalityCode, today)).primaryBodyId
           : null,
-        hospital: stay ? await structure.clustersOfHospital(stay.hospitalId, today) : [],
+        hospital: stay ? await structure.bodiesOfHospital(stay.hospitalId, today) : [],
       };
       const handovers = (await hooks.handoversOfStays?.(stays.map((s) => s.id))) ?? [];
       const home = citizen.homeMunicipality
@@ -318,7 +318,7 @@ export function createPathwayService(
         citizen,
         state: currentState(stays),
         responsibility: responsibleNow(stays, home, gp, handovers),
-        clusters: { ...clusters, differ: clustersDiffer(clusters) },
+        bodies: { ...bodies, differ: bodiesDiffer(bodies) },
         stays,
         timeline,
         handovers,

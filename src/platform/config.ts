@@ -32,7 +32,11 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TOVHOLDER_DATA_DIR: z.string().min(1).default("./.tovholder"),
-  TOVHOLDER_STRUCTURE_FILE: z.string().min(1).default("data/denmark-health-structure.json"),
+  /** The structure files, oldest first, comma-separated: each is loaded at start (a no-op once loaded). */
+  TOVHOLDER_STRUCTURE_FILES: z
+    .string()
+    .min(1)
+    .default("data/denmark-health-structure.json,data/denmark-health-structure-2027.json"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z
     .string()
@@ -88,7 +92,8 @@ export type Config = {
   /** How long `serve` waits for an unreachable database at start before it gives up. */
   databaseWaitSeconds: number;
   dataDir: string;
-  structureFile: string;
+  /** The structure files in the order they are loaded (oldest first). */
+  structureFiles: string[];
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   shutdownGraceMs: number;
   /** Behind a load balancer, the client address comes from X-Forwarded-For (login throttling uses it). */
@@ -162,7 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: c.DATABASE_POOL_SIZE,
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     dataDir: path.resolve(c.TOVHOLDER_DATA_DIR),
-    structureFile: path.resolve(c.TOVHOLDER_STRUCTURE_FILE),
+    structureFiles: c.TOVHOLDER_STRUCTURE_FILES.split(",")
+      .map((f) => f.trim())
+      .filter((f) => f.length > 0)
+      .map((f) => path.resolve(f)),
     logLevel: c.LOG_LEVEL,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     trustProxy:

@@ -36,20 +36,20 @@ async function refusal(text: string): Promise<AppError> {
 
 describe("loading the structure", () => {
   it("writes nothing when the file breaks a rule, and names the codes", async () => {
-    const twoClusters = edited((f) => f.clusters[1]!.municipalityCodes.push("370"));
-    const err = await refusal(twoClusters);
+    const twoBodies = edited((f) => f.clusters[1]!.municipalityCodes.push("370"));
+    const err = await refusal(twoBodies);
     expect(err.code).toBe("TOV_ERR_STRUCTURE_INVALID");
-    expect(err.message).toContain("municipality 370 is in clusters");
+    expect(err.message).toContain("municipality 370 is in");
     expect(await store.counts(database.db)).toMatchObject({
       regions: 0,
       municipalities: 0,
       memberships: 0,
     });
 
-    const noCluster = edited((f) => {
+    const noBody = edited((f) => {
       f.clusters[0]!.municipalityCodes = f.clusters[0]!.municipalityCodes.slice(1);
     });
-    expect((await refusal(noCluster)).message).toContain("municipalities in no cluster: 201");
+    expect((await refusal(noBody)).message).toContain("municipalities in no body: 201");
 
     const unknownRegion = edited((f) => {
       f.municipalities[0]!.regionCode = "1090";
@@ -58,16 +58,16 @@ describe("loading the structure", () => {
 
     const duplicate = edited((f) => f.municipalities.push({ ...f.municipalities[5]! }));
     expect((await refusal(duplicate)).message).toMatch(/duplicate municipality code: \d{3}/);
-    expect(await store.counts(database.db)).toMatchObject({ regions: 0, clusters: 0 });
+    expect(await store.counts(database.db)).toMatchObject({ regions: 0, bodies: 0 });
   });
 
-  it("loads the reference: 5 regions, 98 municipalities, 22 clusters, one primary cluster each", async () => {
+  it("loads the reference: 5 regions, 98 municipalities, 22 bodies, one primary body each", async () => {
     const result = await loadStructure(database.db, reference);
     expect(result).toMatchObject({ asOf: "2022-07-01", changed: true });
     expect(await store.counts(database.db)).toMatchObject({
       regions: 5,
       municipalities: 98,
-      clusters: 22,
+      bodies: 22,
       hospitals: 21,
       memberships: 99,
     });
@@ -75,7 +75,7 @@ describe("loading the structure", () => {
 
   it("changes nothing when the same file is loaded twice", async () => {
     const before = await database.db
-      .selectFrom("clusterMembership")
+      .selectFrom("bodyMembership")
       .selectAll()
       .orderBy("id")
       .execute();
@@ -85,7 +85,7 @@ describe("loading the structure", () => {
     const again = await loadStructure(database.db, JSON.stringify(JSON.parse(reference), null, 1));
     expect(again.changed).toBe(true);
     const after = await database.db
-      .selectFrom("clusterMembership")
+      .selectFrom("bodyMembership")
       .selectAll()
       .orderBy("id")
       .execute();
@@ -94,14 +94,14 @@ describe("loading the structure", () => {
 
   it("keeps København primary in Byen and partial in Syd", async () => {
     const service = createStructureService(database.db);
-    const answer = await service.resolveCluster("101", "2024-05-01");
+    const answer = await service.resolveBody("101", "2024-05-01");
     expect(answer).toEqual({
       municipalityCode: "101",
       date: "2024-05-01",
-      primaryClusterId: "hovedstaden-byen",
-      partialClusterIds: ["hovedstaden-syd"],
+      primaryBodyId: "hovedstaden-byen",
+      partialBodyIds: ["hovedstaden-syd"],
     });
-    expect((await service.resolveCluster("101", "2022-06-30")).primaryClusterId).toBeNull();
+    expect((await service.resolveBody("101", "2022-06-30")).primaryBodyId).toBeNull();
   });
 
   it("versions a later structure: a moved municipality answers by date", async () => {
@@ -114,13 +114,11 @@ describe("loading the structure", () => {
     });
     await loadStructure(database.db, later);
     const service = createStructureService(database.db);
-    expect((await service.resolveCluster("390", "2026-12-31")).primaryClusterId).toBe(
-      "nykoebing-f",
-    );
-    expect((await service.resolveCluster("390", "2027-01-01")).primaryClusterId).toBe(
+    expect((await service.resolveBody("390", "2026-12-31")).primaryBodyId).toBe("nykoebing-f");
+    expect((await service.resolveBody("390", "2027-01-01")).primaryBodyId).toBe(
       "naestved-slagelse",
     );
-    expect((await service.resolveCluster("370", "2027-06-01")).primaryClusterId).toBe(
+    expect((await service.resolveBody("370", "2027-06-01")).primaryBodyId).toBe(
       "naestved-slagelse",
     );
 
@@ -130,9 +128,9 @@ describe("loading the structure", () => {
 
   it("refuses a second primary membership in the database itself", async () => {
     const err = await database.db
-      .insertInto("clusterMembership")
+      .insertInto("bodyMembership")
       .values({
-        clusterId: "bornholm",
+        bodyId: "bornholm",
         municipalityCode: "101",
         kind: "primary",
         validFrom: "2023-01-01",
@@ -140,6 +138,6 @@ describe("loading the structure", () => {
       })
       .execute()
       .catch((e: unknown) => e as Error);
-    expect(String(err)).toContain("would have two primary clusters");
+    expect(String(err)).toContain("would have two primary bodies");
   });
 });

@@ -4,7 +4,7 @@ import {
   hospitalIdFromName,
   type Membership,
   planMemberships,
-  resolveCluster,
+  resolveBody,
   type StructureFile,
   structureFileSchema,
 } from "./model.ts";
@@ -55,27 +55,27 @@ describe("checkStructure", () => {
     expect(checkStructure(file())).toEqual([]);
   });
 
-  it("names a municipality placed in two clusters", () => {
+  it("names a municipality placed in two bodies", () => {
     const f = file();
-    f.clusters[2]!.municipalityCodes.push("147");
+    f.bodies[2]!.municipalityCodes.push("147");
     const problems = checkStructure(f);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ rule: "municipality-in-several-clusters", codes: ["147"] });
+    expect(problems[0]).toMatchObject({ rule: "municipality-in-several-bodies", codes: ["147"] });
     expect(problems[0]!.message).toContain("byen and naestved");
   });
 
-  it("names a municipality in no cluster", () => {
+  it("names a municipality in no body", () => {
     const f = file();
-    f.clusters[0]!.municipalityCodes = ["101"];
+    f.bodies[0]!.municipalityCodes = ["101"];
     expect(checkStructure(f)).toEqual([
-      expect.objectContaining({ rule: "municipality-in-no-cluster", codes: ["147"] }),
+      expect.objectContaining({ rule: "municipality-in-no-body", codes: ["147"] }),
     ]);
   });
 
-  it("names an unknown region, from municipalities and clusters alike", () => {
+  it("names an unknown region, from municipalities and bodies alike", () => {
     const f = file();
     f.municipalities[2]!.regionCode = "1099";
-    f.clusters[2]!.regionCode = "1098";
+    f.bodies[2]!.regionCode = "1098";
     expect(checkStructure(f)).toEqual([
       expect.objectContaining({ rule: "unknown-region", codes: ["1098", "1099"] }),
     ]);
@@ -85,44 +85,44 @@ describe("checkStructure", () => {
     const f = file();
     f.municipalities.push({ ...f.municipalities[0]! });
     f.regions.push({ ...f.regions[0]! });
-    f.clusters.push({ ...f.clusters[1]!, municipalityCodes: [], partialMunicipalityCodes: [] });
+    f.bodies.push({ ...f.bodies[1]!, municipalityCodes: [], partialMunicipalityCodes: [] });
     const problems = checkStructure(f).filter((p) => p.rule === "duplicate-code");
     expect(problems.map((p) => p.codes)).toEqual([["1084"], ["101"], ["syd"]]);
   });
 
-  it("names a cluster that refers to a municipality that does not exist", () => {
+  it("names a body that refers to a municipality that does not exist", () => {
     const f = file();
-    f.clusters[2]!.municipalityCodes.push("999");
+    f.bodies[2]!.municipalityCodes.push("999");
     expect(checkStructure(f)).toEqual([
       expect.objectContaining({ rule: "unknown-municipality", codes: ["999"] }),
     ]);
   });
 
-  it("refuses a partial membership in the municipality's own primary cluster", () => {
+  it("refuses a partial membership in the municipality's own primary body", () => {
     const f = file();
-    f.clusters[0]!.partialMunicipalityCodes = ["147"];
+    f.bodies[0]!.partialMunicipalityCodes = ["147"];
     expect(checkStructure(f)[0]).toMatchObject({ rule: "partial-same-as-primary", codes: ["147"] });
   });
 });
 
-describe("resolveCluster", () => {
+describe("resolveBody", () => {
   const memberships: Membership[] = [
     {
-      clusterId: "a",
+      bodyId: "a",
       municipalityCode: "370",
       kind: "primary",
       validFrom: "2022-07-01",
       validTo: "2027-01-01",
     },
     {
-      clusterId: "b",
+      bodyId: "b",
       municipalityCode: "370",
       kind: "primary",
       validFrom: "2027-01-01",
       validTo: null,
     },
     {
-      clusterId: "c",
+      bodyId: "c",
       municipalityCode: "370",
       kind: "partial",
       validFrom: "2022-07-01",
@@ -131,32 +131,32 @@ describe("resolveCluster", () => {
   ];
 
   it("answers nothing before the structure began", () => {
-    expect(resolveCluster(memberships, "370", "2022-06-30")).toMatchObject({
-      primaryClusterId: null,
-      partialClusterIds: [],
+    expect(resolveBody(memberships, "370", "2022-06-30")).toMatchObject({
+      primaryBodyId: null,
+      partialBodyIds: [],
     });
   });
 
   it("treats valid_from as inclusive and valid_to as exclusive", () => {
-    expect(resolveCluster(memberships, "370", "2022-07-01").primaryClusterId).toBe("a");
-    expect(resolveCluster(memberships, "370", "2026-12-31").primaryClusterId).toBe("a");
-    expect(resolveCluster(memberships, "370", "2027-01-01").primaryClusterId).toBe("b");
+    expect(resolveBody(memberships, "370", "2022-07-01").primaryBodyId).toBe("a");
+    expect(resolveBody(memberships, "370", "2026-12-31").primaryBodyId).toBe("a");
+    expect(resolveBody(memberships, "370", "2027-01-01").primaryBodyId).toBe("b");
   });
 
   it("reports partial memberships beside the primary one", () => {
-    expect(resolveCluster(memberships, "370", "2024-01-01").partialClusterIds).toEqual(["c"]);
+    expect(resolveBody(memberships, "370", "2024-01-01").partialBodyIds).toEqual(["c"]);
   });
 
-  it("refuses to pick between two primary clusters", () => {
-    const broken = [...memberships, { ...memberships[0]!, clusterId: "z" }];
-    expect(() => resolveCluster(broken, "370", "2023-01-01")).toThrow(/2 primary clusters/);
+  it("refuses to pick between two primary bodies", () => {
+    const broken = [...memberships, { ...memberships[0]!, bodyId: "z" }];
+    expect(() => resolveBody(broken, "370", "2023-01-01")).toThrow(/2 primary bodies/);
   });
 });
 
 describe("planMemberships", () => {
   const open: Membership[] = [
     {
-      clusterId: "a",
+      bodyId: "a",
       municipalityCode: "370",
       kind: "primary",
       validFrom: "2022-07-01",
@@ -167,7 +167,7 @@ describe("planMemberships", () => {
   it("keeps everything when the same structure is loaded again", () => {
     const plan = planMemberships(
       open,
-      [{ clusterId: "a", municipalityCode: "370", kind: "primary" }],
+      [{ bodyId: "a", municipalityCode: "370", kind: "primary" }],
       "2022-07-01",
     );
     expect(plan.map((c) => c.action)).toEqual(["keep"]);
@@ -176,7 +176,7 @@ describe("planMemberships", () => {
   it("closes the old membership and opens a new one when a municipality moves", () => {
     const plan = planMemberships(
       open,
-      [{ clusterId: "b", municipalityCode: "370", kind: "primary" }],
+      [{ bodyId: "b", municipalityCode: "370", kind: "primary" }],
       "2027-01-01",
     );
     expect(plan).toEqual([
@@ -184,7 +184,7 @@ describe("planMemberships", () => {
       {
         action: "open",
         membership: {
-          clusterId: "b",
+          bodyId: "b",
           municipalityCode: "370",
           kind: "primary",
           validFrom: "2027-01-01",

@@ -7,7 +7,7 @@ export type { NewOrganisation } from "./store.ts";
 
 /**
  * The organisation register: the structure's own bodies (regions,
- * municipalities, hospitals, cluster secretariats) and the units below them
+ * municipalities, hospitals, body secretariats) and the units below them
  * (departments, municipal units, general practices).
  */
 export function createOrganisationService(db: Database) {

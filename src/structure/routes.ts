@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { BODY_KINDS, type BodyKind } from "./model.ts";
 import { danishToday, type StructureService } from "./service.ts";
 
 const publicData = {
@@ -14,10 +15,18 @@ const dateQuery = z.object({
     .describe("The date to answer for (YYYY-MM-DD); default today in Denmark"),
 });
 
-const committee = z.object({ name: z.string(), verified: z.boolean() });
-const hospitalRef = z.object({ id: z.string(), name: z.string(), sorCode: z.string().nullable() });
-const clusterSummary = z.object({
+const committee = z.object({ name: z.string(), verified: z.boolean() }).nullable();
+const bodyKind = z.enum(BODY_KINDS);
+const bodyRef = z.object({
   id: z.string(),
+  kind: bodyKind,
+  name: z.string(),
+  verified: z.boolean(),
+});
+const hospitalRef = z.object({ id: z.string(), name: z.string(), sorCode: z.string().nullable() });
+const bodySummary = z.object({
+  id: z.string(),
+  kind: bodyKind,
   name: z.string(),
   regionCode: z.string(),
   verified: z.boolean(),
@@ -30,13 +39,104 @@ const clusterSummary = z.object({
   validTo: z.string().nullable(),
 });
 
-export type StructureRoutesOptions = { structure: StructureService; geojsonFile: string };
+const linkedBody = z.object({
+  id: z.string(),
+  name: z.string(),
+  municipalityCodes: z.array(z.string()),
+});
+const bodyDetail = bodySummary.extend({
+  region: z.object({ code: z.string(), name: z.string(), codeVerified: z.boolean(), committee }),
+  predecessors: z.array(linkedBody),
+  successors: z.array(linkedBody),
+  municipalities: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      population: z.number().nullable(),
+      populationYear: z.number().nullable(),
+      membership: z.enum(["primary", "partial"]),
+    }),
+  ),
+  hospitals: z.array(hospitalRef.extend({ acute: z.boolean() })),
+  sources: z.array(z.string()),
+  notes: z.string().nullable(),
+});
+const bodyParams = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a body id such as hovedstaden-syd"),
+});
+
+export type StructureRoutesOptions = {
+  structure: StructureService;
+  geojsonFile: string;
+  /** What "today" is when a request gives no date (the demo's clock may differ from the wall). */
+  clock?: () => Date;
+};
 
 export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = async (
   app,
-  { structure, geojsonFile },
+  { structure, geojsonFile, clock = () => new Date() },
 ) => {
   const tags = ["structure"];
+  const dateOf = (q: { date?: string | undefined }) => q.date ?? danishToday(clock());
+
+  /** The neutral list and detail, and one pair per kind under the name people use. */
+  const bodyLists: { path: string; kind?: BodyKind; summary: string }[] = [
+    { path: "/api/bodies", summary: "The local health bodies (clusters or councils) on a date" },
+    {
+      path: "/api/clusters",
+      kind: "sundhedsklynge",
+      summary: "The sundhedsklynger on a date (none from 2027-01-01)",
+    },
+    {
+      path: "/api/health-councils",
+      kind: "sundhedsraad",
+      summary: "The sundhedsråd on a date (none before 2027-01-01)",
+    },
+  ];
+  for (const list of bodyLists) {
+    app.get(
+      list.path,
+      {
+        config: publicData,
+        schema: {
+          tags,
+          summary: list.summary,
+          querystring: dateQuery,
+          response: { 200: z.array(bodySummary) },
+        },
+      },
+      async (req) => structure.listBodies(dateOf(req.query), list.kind),
+    );
+    app.get(
+      `${list.path}/:id`,
+      {
+        config: publicData,
+        schema: {
+          tags,
+          summary: "One body with its municipalities, hospitals, predecessors and successors",
+          params: bodyParams,
+          querystring: dateQuery,
+          response: { 200: bodyDetail },
+        },
+      },
+      async (req) => structure.getBody(req.params.id, dateOf(req.query), list.kind),
+    );
+  }
+
+  app.get(
+    "/api/structure/versions",
+    {
+      config: publicData,
+      schema: {
+        tags,
+        summary: "The structure versions loaded: the dates on which the structure changed",
+        response: {
+          200: z.array(z.object({ asOf: z.string(), summary: z.record(z.string(), z.number()) })),
+        },
+      },
+    },
+    async () => structure.versions(),
+  );
 
   app.get(
     "/api/regions",
@@ -44,68 +144,25 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
       config: publicData,
       schema: {
         tags,
-        summary: "The five regions, their health collaboration committee and their clusters",
+        summary: "The regions on a date, their committee (until 2026) and their bodies",
         querystring: dateQuery,
         response: {
           200: z.array(
             z.object({
               code: z.string(),
               name: z.string(),
+              codeVerified: z.boolean(),
+              seat: z.string().nullable(),
+              validFrom: z.string(),
+              validTo: z.string().nullable(),
               committee,
-              clusterIds: z.array(z.string()),
+              bodyIds: z.array(z.string()),
             }),
           ),
         },
       },
     },
-    async (req) => structure.listRegions(req.query.date ?? danishToday()),
-  );
-
-  app.get(
-    "/api/clusters",
-    {
-      config: publicData,
-      schema: {
-        tags,
-        summary: "The health clusters valid on a date",
-        querystring: dateQuery,
-        response: { 200: z.array(clusterSummary) },
-      },
-    },
-    async (req) => structure.listClusters(req.query.date ?? danishToday()),
-  );
-
-  app.get(
-    "/api/clusters/:id",
-    {
-      config: publicData,
-      schema: {
-        tags,
-        summary: "One cluster with its municipalities and hospitals",
-        params: z.object({
-          id: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a cluster id such as hovedstaden-syd"),
-        }),
-        querystring: dateQuery,
-        response: {
-          200: clusterSummary.extend({
-            region: z.object({ code: z.string(), name: z.string(), committee }),
-            municipalities: z.array(
-              z.object({
-                code: z.string(),
-                name: z.string(),
-                population: z.number().nullable(),
-                populationYear: z.number().nullable(),
-                membership: z.enum(["primary", "partial"]),
-              }),
-            ),
-            hospitals: z.array(hospitalRef.extend({ acute: z.boolean() })),
-            sources: z.array(z.string()),
-            notes: z.string().nullable(),
-          }),
-        },
-      },
-    },
-    async (req) => structure.getCluster(req.params.id, req.query.date ?? danishToday()),
+    async (req) => structure.listRegions(dateOf(req.query)),
   );
 
   app.get(
@@ -114,13 +171,14 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
       config: publicData,
       schema: {
         tags,
-        summary: "All hospitals in the structure, acute or not",
+        summary: "All hospitals in the structure, acute or not, with their region on a date",
+        querystring: dateQuery,
         response: {
           200: z.array(hospitalRef.extend({ acute: z.boolean(), regionCode: z.string() })),
         },
       },
     },
-    async () => structure.listHospitals(),
+    async (req) => structure.listHospitals(dateOf(req.query)),
   );
 
   app.get(
@@ -129,7 +187,7 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
       config: publicData,
       schema: {
         tags,
-        summary: "All municipalities with their cluster on a date",
+        summary: "All municipalities with their body on a date",
         querystring: dateQuery,
         response: {
           200: z.array(
@@ -138,14 +196,14 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
               name: z.string(),
               regionCode: z.string(),
               population: z.number().nullable(),
-              clusterId: z.string().nullable(),
-              partialClusterIds: z.array(z.string()),
+              bodyId: z.string().nullable(),
+              partialBodyIds: z.array(z.string()),
             }),
           ),
         },
       },
     },
-    async (req) => structure.listMunicipalities(req.query.date ?? danishToday()),
+    async (req) => structure.listMunicipalities(dateOf(req.query)),
   );
 
   app.get(
@@ -154,7 +212,7 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
       config: publicData,
       schema: {
         tags,
-        summary: "One municipality and the cluster it belongs to on a date",
+        summary: "One municipality and the body it belongs to on a date",
         params: z.object({
           code: z.string().regex(/^[0-9]{3}$/, "must be a 3-digit municipality code such as 370"),
         }),
@@ -163,19 +221,25 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
           200: z.object({
             code: z.string(),
             name: z.string(),
-            region: z.object({ code: z.string(), name: z.string() }),
+            region: z.object({ code: z.string(), name: z.string(), codeVerified: z.boolean() }),
             population: z.number().nullable(),
             populationYear: z.number().nullable(),
             date: z.string(),
-            cluster: z
-              .object({ id: z.string(), name: z.string(), verified: z.boolean() })
-              .nullable(),
-            partialClusters: z.array(z.object({ id: z.string(), name: z.string() })),
+            body: bodyRef.nullable(),
+            partialBodies: z.array(z.object({ id: z.string(), name: z.string() })),
+            bodyHistory: z.array(
+              bodyRef.extend({
+                regionCode: z.string(),
+                regionName: z.string(),
+                validFrom: z.string(),
+                validTo: z.string().nullable(),
+              }),
+            ),
           }),
         },
       },
     },
-    async (req) => structure.getMunicipality(req.params.code, req.query.date ?? danishToday()),
+    async (req) => structure.getMunicipality(req.params.code, dateOf(req.query)),
   );
 
   const geojson = await readFile(geojsonFile, "utf8");

@@ -1,6 +1,6 @@
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
-import { type ClusterResolution, resolveCluster as resolveFrom } from "./model.ts";
+import { type BodyKind, type BodyResolution, resolveBody as resolveFrom } from "./model.ts";
 import * as store from "./store.ts";
 
 export { type LoadResult, loadStructure, parseStructureFile } from "./load.ts";
@@ -12,12 +12,34 @@ export function danishToday(now = new Date()): string {
 
 type Committee = { name: string; verified: boolean };
 
-export type RegionView = { code: string; name: string; committee: Committee; clusterIds: string[] };
+export type RegionView = {
+  code: string;
+  name: string;
+  /** False where the id is not the official region code (Region Østdanmark's was not found). */
+  codeVerified: boolean;
+  seat: string | null;
+  validFrom: string;
+  validTo: string | null;
+  /** The health collaboration committee on that date; none from 2027. */
+  committee: Committee | null;
+  bodyIds: string[];
+};
+
+export type BodyRef = { id: string; kind: BodyKind; name: string; verified: boolean };
+
+/** One body a municipality belonged to, and when. */
+export type BodyPeriod = BodyRef & {
+  regionCode: string;
+  regionName: string;
+  validFrom: string;
+  validTo: string | null;
+};
 
 export type HospitalRef = { id: string; name: string; sorCode: string | null };
 
-export type ClusterSummary = {
+export type BodySummary = {
   id: string;
+  kind: BodyKind;
   name: string;
   regionCode: string;
   verified: boolean;
@@ -30,8 +52,11 @@ export type ClusterSummary = {
   validTo: string | null;
 };
 
-export type ClusterDetail = ClusterSummary & {
-  region: { code: string; name: string; committee: Committee };
+export type BodyDetail = BodySummary & {
+  region: { code: string; name: string; codeVerified: boolean; committee: Committee | null };
+  /** Where the body's municipalities came from, or went to, when the structure changed. */
+  predecessors: { id: string; name: string; municipalityCodes: string[] }[];
+  successors: { id: string; name: string; municipalityCodes: string[] }[];
   municipalities: {
     code: string;
     name: string;
@@ -47,12 +72,15 @@ export type ClusterDetail = ClusterSummary & {
 export type MunicipalityView = {
   code: string;
   name: string;
-  region: { code: string; name: string };
+  /** The region on that date: its body's region (Hovedstaden until 2026, Østdanmark from 2027). */
+  region: { code: string; name: string; codeVerified: boolean };
   population: number | null;
   populationYear: number | null;
   date: string;
-  cluster: { id: string; name: string; verified: boolean } | null;
-  partialClusters: { id: string; name: string }[];
+  body: BodyRef | null;
+  partialBodies: { id: string; name: string }[];
+  /** Every body the municipality has belonged to, oldest first. */
+  bodyHistory: BodyPeriod[];
 };
 
 export type MunicipalityListItem = {
@@ -60,32 +88,33 @@ export type MunicipalityListItem = {
   name: string;
   regionCode: string;
   population: number | null;
-  clusterId: string | null;
-  partialClusterIds: string[];
+  bodyId: string | null;
+  partialBodyIds: string[];
 };
 
 export function createStructureService(db: Database) {
-  async function clusterSummaries(date: string): Promise<ClusterSummary[]> {
-    const [clusters, memberships, hospitals] = await Promise.all([
-      store.clustersValidOn(db, date),
+  async function bodySummaries(date: string): Promise<BodySummary[]> {
+    const [bodies, memberships, hospitals] = await Promise.all([
+      store.bodiesValidOn(db, date),
       store.membershipsValidOn(db, date),
       store.hospitalsValidOn(db, date),
     ]);
-    return clusters.map((c) => ({
+    return bodies.map((c) => ({
       id: c.id,
+      kind: c.kind,
       name: c.name,
       regionCode: c.regionCode,
       verified: c.verified,
       verification: c.verification,
       aliases: c.aliases,
       acuteHospitals: hospitals
-        .filter((h) => h.clusterId === c.id)
+        .filter((h) => h.bodyId === c.id)
         .map((h) => ({ id: h.id, name: h.name, sorCode: h.sorCode })),
       municipalityCodes: memberships
-        .filter((m) => m.clusterId === c.id && m.kind === "primary")
+        .filter((m) => m.bodyId === c.id && m.kind === "primary")
         .map((m) => m.municipalityCode),
       partialMunicipalityCodes: memberships
-        .filter((m) => m.clusterId === c.id && m.kind === "partial")
+        .filter((m) => m.bodyId === c.id && m.kind === "partial")
         .map((m) => m.municipalityCode),
       validFrom: c.validFrom,
       validTo: c.validTo,
@@ -94,25 +123,53 @@ export function createStructureService(db: Database) {
 
   return {
     async listRegions(date: string): Promise<RegionView[]> {
-      const [regions, clusters] = await Promise.all([
-        store.listRegions(db),
-        store.clustersValidOn(db, date),
+      const [regions, committees, bodies] = await Promise.all([
+        store.regionsValidOn(db, date),
+        store.committeesValidOn(db, date),
+        store.bodiesValidOn(db, date),
       ]);
-      return regions.map((r) => ({
-        code: r.code,
-        name: r.name,
-        committee: { name: r.committeeName, verified: r.committeeVerified },
-        clusterIds: clusters.filter((c) => c.regionCode === r.code).map((c) => c.id),
-      }));
+      return regions.map((r) => {
+        const committee = committees.find((c) => c.regionCode === r.code);
+        return {
+          code: r.code,
+          name: r.name,
+          codeVerified: r.codeVerified,
+          seat: r.seat,
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+          committee: committee ? { name: committee.name, verified: committee.verified } : null,
+          bodyIds: bodies.filter((c) => c.regionCode === r.code).map((c) => c.id),
+        };
+      });
     },
 
-    listClusters: clusterSummaries,
+    /** The bodies on a date, all of them or those of one kind. */
+    async listBodies(date: string, kind?: BodyKind): Promise<BodySummary[]> {
+      const all = await bodySummaries(date);
+      return kind ? all.filter((b) => b.kind === kind) : all;
+    },
 
-    listHospitals: () => store.listHospitals(db),
+    /** The structure versions loaded: the dates on which the structure changed. */
+    async versions() {
+      const rows = await store.versions(db);
+      return rows.map((v) => ({ asOf: v.asOf, summary: v.summary }));
+    },
+
+    /** Every hospital, with its region on the date: the region of a body it serves then. */
+    async listHospitals(date: string) {
+      const [hospitals, links, bodies] = await Promise.all([
+        store.listHospitals(db),
+        store.hospitalsValidOn(db, date),
+        store.bodiesValidOn(db, date),
+      ]);
+      const bodyRegion = new Map(bodies.map((b) => [b.id, b.regionCode]));
+      const regionOf = new Map(links.map((l) => [l.id, bodyRegion.get(l.bodyId)]));
+      return hospitals.map((h) => ({ ...h, regionCode: regionOf.get(h.id) ?? h.regionCode }));
+    },
 
     /**
      * The organisations that receive a discharge's handovers (by municipality
-     * code and practice id) and the cluster each belongs to today.
+     * code and practice id) and the body each belongs to today.
      */
     async handoverParties(
       tx: Database,
@@ -121,7 +178,7 @@ export function createStructureService(db: Database) {
       date: string,
     ) {
       const found = await store.handoverParties(tx, municipalityCodes, practiceIds, date);
-      const clusterOf = new Map(found.clusters.map((c) => [c.municipalityCode, c.clusterId]));
+      const bodyOf = new Map(found.bodies.map((c) => [c.municipalityCode, c.bodyId]));
       return {
         municipality: new Map(
           found.municipalities.map((m) => [
@@ -129,7 +186,7 @@ export function createStructureService(db: Database) {
             {
               organisationId: m.id,
               name: m.name,
-              clusterId: clusterOf.get(m.municipalityCode ?? "") ?? null,
+              bodyId: bodyOf.get(m.municipalityCode ?? "") ?? null,
             },
           ]),
         ),
@@ -139,23 +196,45 @@ export function createStructureService(db: Database) {
             {
               organisationId: p.id,
               name: p.name,
-              clusterId: clusterOf.get(p.municipalityCode) ?? null,
+              bodyId: bodyOf.get(p.municipalityCode) ?? null,
             },
           ]),
         ),
       };
     },
 
-    async getCluster(id: string, date: string): Promise<ClusterDetail> {
-      const row = await store.findCluster(db, id);
-      if (!row) throw notFound("cluster", `Cluster "${id}" was not found`);
-      const summary = (await clusterSummaries(date)).find((c) => c.id === id);
-      if (!summary) throw notFound("cluster", `Cluster "${id}" on ${date} was not found`);
-      const [region, municipalities, hospitals] = await Promise.all([
+    async getBody(id: string, date: string, kind?: BodyKind): Promise<BodyDetail> {
+      const row = await store.findBody(db, id);
+      if (!row || (kind && row.kind !== kind)) throw notFound("body", `Body "${id}" was not found`);
+      const summary = (await bodySummaries(date)).find((c) => c.id === id);
+      if (!summary) throw notFound("body", `Body "${id}" on ${date} was not found`);
+      const [region, committees, municipalities, hospitals, links] = await Promise.all([
         store.findRegion(db, row.regionCode),
+        store.committeesValidOn(db, date),
         store.listMunicipalities(db),
         store.hospitalsValidOn(db, date),
+        store.successionsOfBody(db, id),
       ]);
+      const committee = committees.find((c) => c.regionCode === row.regionCode);
+      const names = new Map(
+        (
+          await store.bodiesByIds(
+            db,
+            links.flatMap((l) => [l.fromBodyId, l.toBodyId]),
+          )
+        ).map((b) => [b.id, b.name] as const),
+      );
+      const linked = (own: "fromBodyId" | "toBodyId", other: "fromBodyId" | "toBodyId") => {
+        const groups = new Map<string, string[]>();
+        for (const l of links.filter((l) => l[own] === id)) {
+          groups.set(l[other], [...(groups.get(l[other]) ?? []), l.municipalityCode]);
+        }
+        return [...groups].map(([otherId, codes]) => ({
+          id: otherId,
+          name: names.get(otherId) ?? otherId,
+          municipalityCodes: codes.sort(),
+        }));
+      };
       const membershipOf = (code: string) =>
         summary.municipalityCodes.includes(code)
           ? ("primary" as const)
@@ -167,11 +246,11 @@ export function createStructureService(db: Database) {
         region: {
           code: row.regionCode,
           name: region?.name ?? row.regionCode,
-          committee: {
-            name: region?.committeeName ?? "",
-            verified: region?.committeeVerified ?? false,
-          },
+          codeVerified: region?.codeVerified ?? false,
+          committee: committee ? { name: committee.name, verified: committee.verified } : null,
         },
+        predecessors: linked("toBodyId", "fromBodyId"),
+        successors: linked("fromBodyId", "toBodyId"),
         municipalities: municipalities.flatMap((m) => {
           const membership = membershipOf(m.code);
           return membership
@@ -187,7 +266,7 @@ export function createStructureService(db: Database) {
             : [];
         }),
         hospitals: hospitals
-          .filter((h) => h.clusterId === id)
+          .filter((h) => h.bodyId === id)
           .map((h) => ({ id: h.id, name: h.name, sorCode: h.sorCode, acute: h.acute })),
         sources: row.sources,
         notes: row.notes,
@@ -195,58 +274,74 @@ export function createStructureService(db: Database) {
     },
 
     async listMunicipalities(date: string): Promise<MunicipalityListItem[]> {
-      const [municipalities, memberships] = await Promise.all([
+      const [municipalities, memberships, bodies] = await Promise.all([
         store.listMunicipalities(db),
         store.membershipsValidOn(db, date),
+        store.bodiesValidOn(db, date),
       ]);
+      const regionOf = new Map(bodies.map((b) => [b.id, b.regionCode]));
       return municipalities.map((m) => {
         const resolution = resolveFrom(memberships, m.code, date);
         return {
           code: m.code,
           name: m.name,
-          regionCode: m.regionCode,
+          regionCode: regionOf.get(resolution.primaryBodyId ?? "") ?? m.regionCode,
           population: m.population,
-          clusterId: resolution.primaryClusterId,
-          partialClusterIds: resolution.partialClusterIds,
+          bodyId: resolution.primaryBodyId,
+          partialBodyIds: resolution.partialBodyIds,
         };
       });
     },
 
-    async resolveCluster(municipalityCode: string, date: string): Promise<ClusterResolution> {
+    async resolveBody(municipalityCode: string, date: string): Promise<BodyResolution> {
       const memberships = await store.membershipsOfMunicipality(db, municipalityCode);
       return resolveFrom(memberships, municipalityCode, date);
     },
 
-    /** The clusters a hospital serves on a date (Aalborg UH serves two). */
-    clustersOfHospital: (hospitalId: string, date: string) =>
-      store.clustersOfHospital(db, hospitalId, date),
+    /** The bodies a hospital serves on a date (Aalborg UH serves two). */
+    bodiesOfHospital: (hospitalId: string, date: string) =>
+      store.bodiesOfHospital(db, hospitalId, date),
 
     async getMunicipality(code: string, date: string): Promise<MunicipalityView> {
       const municipality = await store.findMunicipality(db, code);
       if (!municipality) throw notFound("municipality", `Municipality ${code} was not found`);
-      const [region, resolution] = await Promise.all([
-        store.findRegion(db, municipality.regionCode),
-        this.resolveCluster(code, date),
+      const [resolution, history, regions] = await Promise.all([
+        this.resolveBody(code, date),
+        store.bodyHistoryOfMunicipality(db, code),
+        store.listRegions(db),
       ]);
-      const clusterIds = [resolution.primaryClusterId, ...resolution.partialClusterIds];
-      const clusters = await Promise.all(
-        clusterIds.flatMap((id) => (id ? [store.findCluster(db, id)] : [])),
-      );
-      const byId = new Map(clusters.flatMap((c) => (c ? [[c.id, c] as const] : [])));
-      const primary = resolution.primaryClusterId ? byId.get(resolution.primaryClusterId) : null;
+      const regionById = new Map(regions.map((r) => [r.code, r]));
+      const partial = await store.bodiesByIds(db, resolution.partialBodyIds);
+      const primary = history.find((h) => h.id === resolution.primaryBodyId);
+      const regionCode = primary?.regionCode ?? municipality.regionCode;
+      const region = regionById.get(regionCode);
       return {
         code: municipality.code,
         name: municipality.name,
-        region: { code: municipality.regionCode, name: region?.name ?? municipality.regionCode },
+        region: {
+          code: regionCode,
+          name: region?.name ?? regionCode,
+          codeVerified: region?.codeVerified ?? false,
+        },
         population: municipality.population,
         populationYear: municipality.populationYear,
         date,
-        cluster: primary
-          ? { id: primary.id, name: primary.name, verified: primary.verified }
+        body: primary
+          ? { id: primary.id, kind: primary.kind, name: primary.name, verified: primary.verified }
           : null,
-        partialClusters: resolution.partialClusterIds.map((id) => ({
+        partialBodies: resolution.partialBodyIds.map((id) => ({
           id,
-          name: byId.get(id)?.name ?? id,
+          name: partial.find((b) => b.id === id)?.name ?? id,
+        })),
+        bodyHistory: history.map((h) => ({
+          id: h.id,
+          kind: h.kind,
+          name: h.name,
+          verified: h.verified,
+          regionCode: h.regionCode,
+          regionName: regionById.get(h.regionCode)?.name ?? h.regionCode,
+          validFrom: h.validFrom,
+          validTo: h.validTo,
         })),
       };
     },

@@ -75,7 +75,7 @@ export type UnitRow = {
 export async function insertUnit(db: Database, u: UnitRow & { synthetic: boolean }) {
   return db
     .insertInto("organisation")
-    .values({ ...u, clusterId: null })
+    .values({ ...u, bodyId: null })
     .returning("id")
     .executeTakeFirstOrThrow();
 }

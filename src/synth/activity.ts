@@ -65,11 +65,11 @@ function ageAt(citizen: SynthCitizen, at: number): number {
   return Math.floor((at - birth) / (365.25 * DAY));
 }
 
-/** Own cluster's acute hospital mostly; else another in the region, or a neighbouring region's. */
+/** Own body's acute hospital mostly; else another in the region, or a neighbouring region's. */
 export function chooseHospital(random: Random, home: SynthMunicipality, ctx: ActivityContext) {
   const hospitals = ctx.geography.hospitals;
-  const own = hospitals.filter((h) => h.clusterIds.includes(home.clusterId));
-  if (own.length > 0 && random.chance(PARAMETERS.ownClusterHospital)) return random.pick(own);
+  const own = hospitals.filter((h) => h.bodyIds.includes(home.bodyId));
+  if (own.length > 0 && random.chance(PARAMETERS.ownBodyHospital)) return random.pick(own);
   const inRegion = hospitals.filter((h) => h.regionCode === home.regionCode && !own.includes(h));
   if (inRegion.length > 0 && random.chance(PARAMETERS.elsewhereInRegion))
     return random.pick(inRegion);

@@ -5,7 +5,7 @@ import { createOrganisationService } from "../structure/organisations.ts";
 
 /**
  * Contact details of the demo's organisations. Slagelse Sygehus, Næstved
- * Kommune and the cluster are real, so nothing here may look like their real
+ * Kommune and the body are real, so nothing here may look like their real
  * numbers or addresses. DEMO DATA, obviously synthetic:
  * - phone numbers are in the 13 xx xx xx series, which the Danish numbering
  *   plan keeps spare (not assigned to anyone), so a citizen who dials one from

@@ -58,8 +58,8 @@ export async function seedDemo(
     municipalityCode: "370",
   });
   const secretariat = await organisations.structural({
-    kind: "cluster_secretariat",
-    clusterId: "naestved-slagelse",
+    kind: "body_secretariat",
+    bodyId: "naestved-slagelse",
   });
   const region = await organisations.structural({ kind: "region", regionCode: "1085" });
   // The demo administrator administers the hospital (its wards are under it), not the
@@ -114,7 +114,7 @@ export async function seedDemo(
     {
       username: "demo.klyngeleder",
       displayName: "Kasper Klyngeleder (demo)",
-      memberships: [{ organisation: secretariat.id, role: "cluster_lead" }],
+      memberships: [{ organisation: secretariat.id, role: "body_lead" }],
     },
     {
       username: "demo.udvalg",

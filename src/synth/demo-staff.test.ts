@@ -38,7 +38,7 @@ describe("the demo's simulated staff", () => {
     expect(due.every((d) => d.at.getTime() === later)).toBe(true);
   });
 
-  it("run the demo cluster on sound rules", () => {
+  it("run the demo body on sound rules", () => {
     expect(ruleProblems(DEMO_TEMPO_RULES.municipality)).toEqual([]);
     expect(ruleProblems(DEMO_TEMPO_RULES["general-practice"])).toEqual([]);
   });

@@ -8,19 +8,19 @@ import type { HandoverService } from "../handovers/service.ts";
  * the whole loop within minutes: a discharge creates handovers; most are
  * confirmed by simulated staff at the receiving organisations after a minute
  * or so, some only after they were chased, and some never — those become
- * overdue and climb the escalation ladder to the cluster's coordinator.
+ * overdue and climb the escalation ladder to the body's coordinator.
  */
 
 const ALWAYS = { start: "00:00", end: "23:59" };
 
-/** Real-time rules for the demo cluster: a deadline of minutes, rungs a minute apart. */
+/** Real-time rules for the demo body: a deadline of minutes, rungs a minute apart. */
 export const DEMO_TEMPO_RULES: Record<Sector, HandoverRule> = {
   municipality: {
     deadlineMinutes: 2,
     hours: { weekday: ALWAYS, weekend: ALWAYS },
     ladder: [
       { afterMinutes: 0, target: "receiver" },
-      { afterMinutes: 1, target: "cluster-coordinator" },
+      { afterMinutes: 1, target: "body-coordinator" },
       { afterMinutes: 1, target: "discharging-department" },
     ],
   },
@@ -29,7 +29,7 @@ export const DEMO_TEMPO_RULES: Record<Sector, HandoverRule> = {
     hours: { weekday: ALWAYS, weekend: ALWAYS },
     ladder: [
       { afterMinutes: 0, target: "receiver" },
-      { afterMinutes: 1, target: "cluster-coordinator" },
+      { afterMinutes: 1, target: "body-coordinator" },
       { afterMinutes: 1, target: "discharging-department" },
     ],
   },
@@ -64,15 +64,15 @@ export function dueConfirmations(
   });
 }
 
-export async function applyDemoTempo(handovers: HandoverService, clusterId: string) {
+export async function applyDemoTempo(handovers: HandoverService, bodyId: string) {
   for (const sector of ["municipality", "general-practice"] as const)
-    await handovers.defaultRuleIfUnset(clusterId, sector, DEMO_TEMPO_RULES[sector]);
+    await handovers.defaultRuleIfUnset(bodyId, sector, DEMO_TEMPO_RULES[sector]);
 }
 
 /** Confirms, every few seconds, what the simulated staff have decided by now. */
 export function startSimulatedStaff(o: {
   handovers: HandoverService;
-  clusterId: string;
+  bodyId: string;
   /** Only discharges after this (the live simulation's), never the history's. */
   since: Date;
   logger: FastifyBaseLogger;
@@ -82,7 +82,7 @@ export function startSimulatedStaff(o: {
   const now = o.now ?? Date.now;
   let running: Promise<unknown> = Promise.resolve();
   async function tick() {
-    const open = await o.handovers.openDischargedSince(o.clusterId, o.since);
+    const open = await o.handovers.openDischargedSince(o.bodyId, o.since);
     const due = dueConfirmations(open, now());
     if (due.length === 0) return 0;
     const confirmed = await o.handovers.importConfirmations(due, {

@@ -74,7 +74,7 @@ export async function ensureDemoUnits(db: Database) {
         municipalityCode: "municipalityCode" in unit ? unit.municipalityCode : null,
         regionCode: unit.regionCode,
         generalPracticeId: null,
-        clusterId: null,
+        bodyId: null,
         parentId: parent.id,
         synthetic: true,
       })

@@ -11,7 +11,7 @@ import { fallbacksOf, rateChecks, type Summary } from "./summary.ts";
 import { unitsCsv } from "./units-file.ts";
 
 /**
- * Generates a synthetic Denmark (or a region or a cluster of it) into a
+ * Generates a synthetic Denmark (or a region or a body of it) into a
  * directory: units.csv (the organisation register import), messages/ and
  * facts/ (NDJSON, gzip, one file per municipality) and summary.json. The
  * same options give byte-identical files.
@@ -20,7 +20,7 @@ import { unitsCsv } from "./units-file.ts";
 export type Scope =
   | { kind: "national" }
   | { kind: "region"; code: string }
-  | { kind: "cluster"; id: string };
+  | { kind: "body"; id: string };
 
 export type GenerateOptions = {
   seed: number;
@@ -47,14 +47,14 @@ function badScope(reason: string) {
 export function parseScope(text: string): Scope {
   if (text === "national") return { kind: "national" };
   const [kind, value] = text.split(":");
-  if (kind === "cluster" && value) return { kind: "cluster", id: value };
+  if (kind === "body" && value) return { kind: "body", id: value };
   if (kind === "region" && value && /^[0-9]{4}$/.test(value))
     return { kind: "region", code: value };
-  throw badScope("must be national, region:<code> (e.g. region:1085) or cluster:<id>");
+  throw badScope("must be national, region:<code> (e.g. region:1085) or body:<id>");
 }
 
 export const scopeLabel = (s: Scope) =>
-  s.kind === "national" ? "national" : s.kind === "region" ? `region:${s.code}` : `cluster:${s.id}`;
+  s.kind === "national" ? "national" : s.kind === "region" ? `region:${s.code}` : `body:${s.id}`;
 
 export function scopeMunicipalities(geography: Geography, scope: Scope): SynthMunicipality[] {
   const all = geography.municipalities;
@@ -64,12 +64,12 @@ export function scopeMunicipalities(geography: Geography, scope: Scope): SynthMu
     if (found.length === 0) throw badScope(`names no region: ${scope.code}`);
     return found;
   }
-  const cluster = geography.clusters.find((c) => c.id === scope.id);
-  if (!cluster) {
-    const ids = geography.clusters.map((c) => c.id).join(", ");
-    throw badScope(`names no cluster: ${scope.id} (the clusters are ${ids})`);
+  const body = geography.bodies.find((c) => c.id === scope.id);
+  if (!body) {
+    const ids = geography.bodies.map((c) => c.id).join(", ");
+    throw badScope(`names no body: ${scope.id} (the bodies are ${ids})`);
   }
-  return all.filter((m) => cluster.municipalityCodes.includes(m.code));
+  return all.filter((m) => body.municipalityCodes.includes(m.code));
 }
 
 const DAY = 86_400_000;

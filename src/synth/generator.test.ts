@@ -19,7 +19,7 @@ import type { Summary } from "./summary.ts";
 
 /**
  * Issue 5, point 6: the generator's output checked as statistical properties.
- * One cluster-scale run (Klyngen Næstved/Slagelse, a quarter of its people)
+ * One body-scale run (Klyngen Næstved/Slagelse, a quarter of its people)
  * is generated once and read by every test.
  */
 
@@ -30,7 +30,7 @@ let summary: Summary;
 
 const options = (outDir: string, workers: number) => ({
   seed: 7,
-  scope: parseScope("cluster:naestved-slagelse"),
+  scope: parseScope("body:naestved-slagelse"),
   years: 1,
   start: START,
   scale: 0.25,
@@ -99,14 +99,14 @@ describe("the synthetic Denmark generator", () => {
     expect(s.female / s.citizens).toBeLessThan(0.52);
   });
 
-  it("lists most citizens in their own municipality, a few next door, some across a cluster border", () => {
+  it("lists most citizens in their own municipality, a few next door, some across a body border", () => {
     const l = summary.stats.listing;
     const listed = l.own + l.neighbour;
     expect(l.own / listed).toBeGreaterThan(0.95);
     expect(l.neighbour / listed).toBeGreaterThan(0.02);
     expect(l.neighbour / listed).toBeLessThan(0.05);
-    // Næstved borders Vordingborg (Klyngen Nykøbing F), so some GPs are in another cluster.
-    expect(l.otherCluster).toBeGreaterThan(0);
+    // Næstved borders Vordingborg (Klyngen Nykøbing F), so some GPs are in another body.
+    expect(l.otherBody).toBeGreaterThan(0);
     expect(summary.stats.citizens / summary.stats.practices).toBeGreaterThan(1_600);
     expect(summary.stats.citizens / summary.stats.practices).toBeLessThan(2_000);
   });
@@ -124,12 +124,12 @@ describe("the synthetic Denmark generator", () => {
     expect(rate("oldest")).toBeGreaterThan(3 * rate("adults"));
   });
 
-  it("passes its own rate checks: volumes, readmissions, treatment across cluster borders", () => {
+  it("passes its own rate checks: volumes, readmissions, treatment across body borders", () => {
     expect(summary.checks.length).toBeGreaterThanOrEqual(7);
     expect(summary.checks.filter((c) => !c.ok)).toEqual([]);
     const s = summary.stats;
     expect(s.readmittedWithin30Days / s.indexAdmissions).toBeGreaterThan(0.05);
-    expect(s.treatedInOtherCluster / s.admissions).toBeGreaterThan(0.1);
+    expect(s.treatedInOtherBody / s.admissions).toBeGreaterThan(0.1);
     expect(s.deaths).toBeGreaterThan(0);
     expect(s.leaves).toBeGreaterThan(0);
     expect(s.medicallyReady).toBeGreaterThan(0);

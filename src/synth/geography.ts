@@ -4,7 +4,7 @@ import { hospitalIdFromName, type StructureFile, structureFileSchema } from "../
 
 /**
  * The part of real Denmark the generator needs: municipalities with their
- * population, cluster and neighbours, and the acute hospitals by cluster and
+ * population, body and neighbours, and the acute hospitals by body and
  * region. Read from the reference structure file and the municipality map.
  */
 
@@ -12,7 +12,7 @@ export type SynthMunicipality = {
   code: string;
   name: string;
   regionCode: string;
-  clusterId: string;
+  bodyId: string;
   population: number;
   /** True when the reference file had no population and the fallback was used. */
   populationFallback: boolean;
@@ -20,12 +20,12 @@ export type SynthMunicipality = {
   neighbours: string[];
 };
 
-export type SynthHospital = { id: string; name: string; regionCode: string; clusterIds: string[] };
+export type SynthHospital = { id: string; name: string; regionCode: string; bodyIds: string[] };
 
 export type Geography = {
   municipalities: SynthMunicipality[];
   hospitals: SynthHospital[];
-  clusters: { id: string; name: string; regionCode: string; municipalityCodes: string[] }[];
+  bodies: { id: string; name: string; regionCode: string; municipalityCodes: string[] }[];
 };
 
 type Position = [number, number];
@@ -106,12 +106,12 @@ function median(values: number[]): number {
 }
 
 export function buildGeography(structure: StructureFile, features: Feature[]): Geography {
-  const clusterOf = new Map<string, string>();
-  for (const c of structure.clusters) for (const m of c.municipalityCodes) clusterOf.set(m, c.id);
-  const neighbours = neighboursFromMap(features, new Set(clusterOf.keys()));
+  const bodyOf = new Map<string, string>();
+  for (const c of structure.bodies) for (const m of c.municipalityCodes) bodyOf.set(m, c.id);
+  const neighbours = neighboursFromMap(features, new Set(bodyOf.keys()));
   const municipalities = structure.municipalities
-    // Christiansø (411) is administered by the state and has no cluster.
-    .filter((m) => clusterOf.has(m.code))
+    // Christiansø (411) is administered by the state and has no body.
+    .filter((m) => bodyOf.has(m.code))
     .map((m) => {
       const peers = structure.municipalities
         .filter((o) => o.regionCode === m.regionCode && o.population !== null)
@@ -120,30 +120,30 @@ export function buildGeography(structure: StructureFile, features: Feature[]): G
         code: m.code,
         name: m.name,
         regionCode: m.regionCode,
-        clusterId: clusterOf.get(m.code) as string,
+        bodyId: bodyOf.get(m.code) as string,
         population: m.population ?? Math.round(median(peers)),
         populationFallback: m.population === null,
         neighbours: neighbours.get(m.code) ?? [],
       };
     });
   const hospitals = new Map<string, SynthHospital>();
-  for (const c of structure.clusters) {
+  for (const c of structure.bodies) {
     for (const h of c.acuteHospitals) {
       const id = hospitalIdFromName(h.name);
       const known = hospitals.get(id) ?? {
         id,
         name: h.name,
         regionCode: c.regionCode,
-        clusterIds: [],
+        bodyIds: [],
       };
-      known.clusterIds.push(c.id);
+      known.bodyIds.push(c.id);
       hospitals.set(id, known);
     }
   }
   return {
     municipalities,
     hospitals: [...hospitals.values()],
-    clusters: structure.clusters.map((c) => ({
+    bodies: structure.bodies.map((c) => ({
       id: c.id,
       name: c.name,
       regionCode: c.regionCode,

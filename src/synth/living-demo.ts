@@ -11,7 +11,7 @@ import { loadSynthetic } from "./load.ts";
 import { loadDepsFor } from "./load-deps.ts";
 
 /**
- * The `npm start` demo's synthetic cluster: the first start generates a year
+ * The `npm start` demo's synthetic body: the first start generates a year
  * of Klyngen Næstved/Slagelse up to now and loads it through the real doors;
  * every start then keeps new hospital notifications coming in accelerated
  * time. It all runs in the background, so the server answers (and the demo
@@ -20,8 +20,8 @@ import { loadDepsFor } from "./load-deps.ts";
  */
 
 export const DEMO_SEED = 42;
-export const DEMO_CLUSTER = "naestved-slagelse";
-export const DEMO_SCOPE = `cluster:${DEMO_CLUSTER}`;
+export const DEMO_BODY = "naestved-slagelse";
+export const DEMO_SCOPE = `body:${DEMO_BODY}`;
 const YEAR_MS = Math.round(365.25 * 86_400_000);
 
 type Marker = { seed: number; scale: number; cutAt: number; loadedAt: string };
@@ -106,7 +106,7 @@ export function startLivingDemo(o: LivingDemoOptions) {
     const geography = await loadGeography(o.structureDir);
     const deps = loadDepsFor(o.database.db, o.cipher);
     // After the history, whose handovers keep the real rules their times were judged by.
-    await applyDemoTempo(deps.handovers, DEMO_CLUSTER);
+    await applyDemoTempo(deps.handovers, DEMO_BODY);
     live = await createLiveDemo({
       seed: DEMO_SEED,
       scale: o.scale,
@@ -123,14 +123,12 @@ export function startLivingDemo(o: LivingDemoOptions) {
     live.start();
     staff = startSimulatedStaff({
       handovers: deps.handovers,
-      clusterId: DEMO_CLUSTER,
+      bodyId: DEMO_BODY,
       since: new Date(marker.cutAt),
       logger: o.logger,
     });
     o.logger.info({ speed: o.speed }, "demo: simulating new hospital notifications and staff");
-  })().catch((err: unknown) =>
-    o.logger.error({ err }, "demo: the synthetic cluster could not start"),
-  );
+  })().catch((err: unknown) => o.logger.error({ err }, "demo: the synthetic body could not start"));
   return {
     ready,
     async stop() {

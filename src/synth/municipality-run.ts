@@ -75,8 +75,7 @@ function countListing(stats: Stats, c: SynthCitizen, m: SynthMunicipality, input
   const practiceMunicipality = c.practice.slice(0, 3);
   if (practiceMunicipality === m.code) stats.listing.own++;
   else stats.listing.neighbour++;
-  if (inputs.byCode.get(practiceMunicipality)?.clusterId !== m.clusterId)
-    stats.listing.otherCluster++;
+  if (inputs.byCode.get(practiceMunicipality)?.bodyId !== m.bodyId) stats.listing.otherBody++;
 }
 
 /** When the municipality and the GP confirmed this discharge's handovers, as history. */
@@ -134,7 +133,7 @@ export async function runMunicipality(
       countListing(stats, citizen, m, inputs);
       await facts.write(citizenFact(citizen));
       const stays = activityOf(random, citizen, m, ctx);
-      countStays(stats, stays, band, m.clusterId);
+      countStays(stats, stays, band, m.bodyId);
       const death = stays.find((x) => x.died);
       if (open && death && death.endedAt <= (job.cutAt ?? 0))
         await open.write({ kind: "deceased", cpr: citizen.cpr });

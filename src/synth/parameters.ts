@@ -73,8 +73,8 @@ export const PARAMETERS = {
    */
   acuteAmbulantOnly: 0.35,
 
-  /** Share of admissions at the home cluster's own acute hospital; the rest are treated elsewhere (Danske Regioner, "patientstrømme"). */
-  ownClusterHospital: 0.78,
+  /** Share of admissions at the home body's own acute hospital; the rest are treated elsewhere (Danske Regioner, "patientstrømme"). */
+  ownBodyHospital: 0.78,
 
   /** Of those treated elsewhere: share at another hospital in the same region (the rest at a neighbouring region's). */
   elsewhereInRegion: 0.85,

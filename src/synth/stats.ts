@@ -9,14 +9,14 @@ export type Stats = {
   citizens: number;
   female: number;
   byBand: Record<AgeBandName, number>;
-  listing: { own: number; neighbour: number; otherCluster: number; none: number };
+  listing: { own: number; neighbour: number; otherBody: number; none: number };
   homeCare: number;
   practices: number;
   admissions: number;
   admissionsByBand: Record<AgeBandName, number>;
   ambulantOnly: number;
   acute: number;
-  treatedInOtherCluster: number;
+  treatedInOtherBody: number;
   deaths: number;
   leaves: number;
   /** Admissions ending alive, and those followed by an acute admission within 30 days. */
@@ -36,14 +36,14 @@ export function emptyStats(): Stats {
     citizens: 0,
     female: 0,
     byBand: bands(),
-    listing: { own: 0, neighbour: 0, otherCluster: 0, none: 0 },
+    listing: { own: 0, neighbour: 0, otherBody: 0, none: 0 },
     homeCare: 0,
     practices: 0,
     admissions: 0,
     admissionsByBand: bands(),
     ambulantOnly: 0,
     acute: 0,
-    treatedInOtherCluster: 0,
+    treatedInOtherBody: 0,
     deaths: 0,
     leaves: 0,
     indexAdmissions: 0,
@@ -75,7 +75,7 @@ export function countStays(
   stats: Stats,
   stays: readonly SynthStay[],
   band: AgeBandName,
-  homeClusterId: string,
+  homeBodyId: string,
 ) {
   const admissions = stays.filter((s) => s.ambulant !== "only");
   stats.ambulantOnly += stays.length - admissions.length;
@@ -83,7 +83,7 @@ export function countStays(
     stats.admissions++;
     stats.admissionsByBand[band]++;
     if (s.admission === "acute") stats.acute++;
-    if (!s.hospital.clusterIds.includes(homeClusterId)) stats.treatedInOtherCluster++;
+    if (!s.hospital.bodyIds.includes(homeBodyId)) stats.treatedInOtherBody++;
     if (s.died) stats.deaths++;
     if (s.leave) stats.leaves++;
     if (s.preventableGroup) stats.preventable65Plus++;

@@ -5,7 +5,7 @@ import type { Stats } from "./stats.ts";
 /**
  * The generator's summary: what was made, and a check of the main rates
  * against the calibration targets (../shared/reference/indicators.md). Rates
- * are scaled to a national year, so a cluster or a scaled-down run is checked
+ * are scaled to a national year, so a body or a scaled-down run is checked
  * against the same targets as a national one: the age structure is national
  * everywhere.
  */
@@ -74,8 +74,8 @@ export function rateChecks(s: Stats, years: number): Check[] {
       0.04,
     ),
     check(
-      "treated outside the home cluster",
-      s.treatedInOtherCluster / Math.max(1, s.admissions),
+      "treated outside the home body",
+      s.treatedInOtherBody / Math.max(1, s.admissions),
       0.2,
       0.1,
     ),

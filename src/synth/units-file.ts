@@ -11,7 +11,7 @@ import {
  * The synthetic units in the organisation register's own CSV format, so
  * `tovholder synth load` registers them through the same import an
  * administrator uses: every hospital's departments (patients are treated
- * across cluster borders), the scope's municipalities' receiving units, and
+ * across body borders), the scope's municipalities' receiving units, and
  * the practices their citizens are listed with (the scope's and its
  * neighbours').
  */

@@ -32,7 +32,7 @@ const callers: MatrixCaller[] = [
   { label: "relative", kind: "relative", username: "demo.paaroerende" },
   { label: "clinician", kind: "staff", role: "clinician", username: "demo.sygeplejerske" },
   { label: "coordinator", kind: "staff", role: "coordinator", username: "demo.udskrivning" },
-  { label: "clusterlead", kind: "staff", role: "cluster_lead", username: "demo.klyngeleder" },
+  { label: "bodylead", kind: "staff", role: "body_lead", username: "demo.klyngeleder" },
   { label: "committee", kind: "staff", role: "committee_member", username: "demo.udvalg" },
   { label: "admin", kind: "staff", role: "administrator", username: "demo.admin" },
 ];
@@ -204,7 +204,7 @@ async function administrationFixture() {
       municipalityCode: null,
       hospitalId: aarhus.hospitalId,
       generalPracticeId: null,
-      clusterId: null,
+      bodyId: null,
       parentId: aarhus.id,
       gln: null,
       unitType: null,
@@ -214,7 +214,7 @@ async function administrationFixture() {
   const organisations: Record<MatrixOrganisation, string> = {
     region: (await structural.structural({ kind: "region", regionCode: "1085" })).id,
     secretariat: (
-      await structural.structural({ kind: "cluster_secretariat", clusterId: "naestved-slagelse" })
+      await structural.structural({ kind: "body_secretariat", bodyId: "naestved-slagelse" })
     ).id,
     slagelse: (await structural.structural({ kind: "hospital", hospitalId: "slagelse-sygehus" }))
       .id,

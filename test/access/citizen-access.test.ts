@@ -110,7 +110,7 @@ describe("who sees which citizen", () => {
 
   it("nobody in a non-care role, even where the organisation has a relation", async () => {
     const roles = [
-      ["demo.klyngeleder", "cluster_lead"],
+      ["demo.klyngeleder", "body_lead"],
       ["demo.udvalg", "committee_member"],
       ["demo.admin", "administrator"],
     ] as const;
@@ -171,10 +171,10 @@ describe("break-the-glass", () => {
 
 describe("the citizen's access log", () => {
   it("lists who read the citizen's data: organisation, role, relation, glass flag", async () => {
-    // Acting for the cluster secretariat, the cluster coordinator has no relation to Karen.
+    // Acting for the body secretariat, the body coordinator has no relation to Karen.
     const me = (await f.call({ as: "demo.klyngekoordinator", url: "/api/me" })).response.json();
     const secretariat = me.memberships.find(
-      (m: { organisation: { kind: string } }) => m.organisation.kind === "cluster_secretariat",
+      (m: { organisation: { kind: string } }) => m.organisation.kind === "body_secretariat",
     );
     const chosen = await f.call({
       as: "demo.klyngekoordinator",

@@ -221,15 +221,15 @@ const DENIED: Denied[] = [
       ["demo.visitator", "coordinator", "naestved-slagelse", "general-practice"],
       ["demo.udskrivning", "coordinator", "naestved-slagelse", "municipality"],
       ["demo.udskrivning", "coordinator", "naestved-slagelse", "general-practice"],
-      ["demo.klyngeleder", "cluster_lead", "holbaek", "municipality"],
-      ["demo.klyngeleder", "cluster_lead", "holbaek", "general-practice"],
+      ["demo.klyngeleder", "body_lead", "holbaek", "municipality"],
+      ["demo.klyngeleder", "body_lead", "holbaek", "general-practice"],
     ] as const
   ).map(
-    ([session, role, cluster, sector]): Denied => ({
-      name: `PUT handover-rules of ${cluster}/${sector} by ${session}`,
+    ([session, role, body, sector]): Denied => ({
+      name: `PUT handover-rules of ${body}/${sector} by ${session}`,
       as: { session },
       method: "PUT",
-      url: () => `/api/clusters/${cluster}/handover-rules/${sector}`,
+      url: () => `/api/bodies/${body}/handover-rules/${sector}`,
       payload: () => rule,
       status: 403,
       entry: {

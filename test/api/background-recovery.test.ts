@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stayMessages } from "../../bench/support/messages.ts";
-import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
+import { prepareDatabase } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { createChangeFeed } from "../../src/handovers/change-feed.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
@@ -49,7 +48,7 @@ beforeAll(async () => {
   scratch = await scratchDatabaseUrl(serverUrl);
   outage = outageOf(serverUrl, scratch.url);
   database = await openDatabase({ engine: "postgres", url: scratch.url, poolSize: 2 });
-  await prepareDatabase(database, path.join(projectRoot, "data/denmark-health-structure.json"));
+  await prepareDatabase(database);
   await ensureDemoUnits(database.db);
   receiver = await startWebhookReceiver(() => 200);
 }, 120_000);

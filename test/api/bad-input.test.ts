@@ -35,7 +35,7 @@ const NUL = "\u0000";
 const STAFF_BY_ROLE: Record<string, string> = {
   clinician: "demo.sygeplejerske",
   coordinator: "demo.udskrivning",
-  cluster_lead: "demo.klyngeleder",
+  body_lead: "demo.klyngeleder",
   committee_member: "demo.udvalg",
   administrator: "demo.admin",
 };
@@ -228,14 +228,14 @@ describe("a null character (U+0000) in the JSON API's input", () => {
       "displayName",
     ],
     [
-      "clusterId in the path",
+      "bodyId in the path",
       () => ({
         method: "GET",
-        url: "/api/clusters/naestved-slagelse%00/handover-rules",
+        url: "/api/bodies/naestved-slagelse%00/handover-rules",
         as: "demo.klyngekoordinator",
       }),
       "path",
-      "clusterId",
+      "bodyId",
     ],
     [
       "a query parameter",
@@ -458,7 +458,7 @@ describe("JSON nested too deep", () => {
 
 describe("requests refused before a route is found", () => {
   it("a URL that does not decode is a problem+json 400", async () => {
-    const response = await demo.app.inject({ url: "/api/clusters/%E0%A4%A" });
+    const response = await demo.app.inject({ url: "/api/bodies/%E0%A4%A" });
     expect(response.statusCode).toBe(400);
     expect(response.headers["content-type"]).toContain("application/problem+json");
     expect(response.headers["x-request-id"]).toBeTruthy();
@@ -472,7 +472,7 @@ describe("requests refused before a route is found", () => {
   });
 
   it("a path parameter past the router's limit is a problem+json 414", async () => {
-    const response = await demo.app.inject({ url: `/api/clusters/${"a".repeat(200)}` });
+    const response = await demo.app.inject({ url: `/api/bodies/${"a".repeat(200)}` });
     expect(response.statusCode).toBe(414);
     expect(response.headers["content-type"]).toContain("application/problem+json");
     expect(response.json()).toMatchObject({ code: "TOV_ERR_URI_TOO_LONG" });

@@ -186,7 +186,7 @@ const SKIP = new Set(["GET /api/handovers/events", "POST /api/auth/logout"]);
 const STAFF_BY_ROLE: Record<string, string> = {
   clinician: "demo.sygeplejerske",
   coordinator: "demo.udskrivning",
-  cluster_lead: "demo.klyngeleder",
+  body_lead: "demo.klyngeleder",
   committee_member: "demo.udvalg",
   administrator: "demo.admin",
 };

@@ -121,7 +121,7 @@ describe("the HTTP platform", () => {
         paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
       };
       expect(doc.openapi).toMatch(/^3\./);
-      const parameters = doc.paths["/api/clusters"]?.get?.parameters ?? [];
+      const parameters = doc.paths["/api/bodies"]?.get?.parameters ?? [];
       expect(parameters).toContainEqual(expect.objectContaining({ name: "date", in: "query" }));
       expect(doc.paths).toHaveProperty(["/api/municipalities/{code}"]);
     } finally {

@@ -10,10 +10,10 @@ import {
 } from "./harness.ts";
 
 /**
- * Issue 6, point 2: the cluster's coordinator reads the cluster's handover
+ * Issue 6, point 2: the body's coordinator reads the body's handover
  * rules in plain words, edits the municipality's escalation ladder, gets a
  * refusal next to the step that is wrong, fixes it, saves, and finds the
- * cluster's own rule after a reload. Staff of other organisations read the
+ * body's own rule after a reload. Staff of other organisations read the
  * same rules without a form.
  */
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 const municipality = () => page.locator("section.rule-section", { hasText: "Kommunen" }).first();
 const stepTwo = () => page.locator("#municipality-step-1-minutes");
 
-describe("the cluster's handover rules", () => {
+describe("the body's handover rules", () => {
   it("are reachable from the coordinator's worklist and explained in plain Danish", async () => {
     await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
     await page.goto(`${harness.server.url}/arbejdsliste`);
@@ -68,7 +68,7 @@ describe("the cluster's handover rules", () => {
     await expectAccessible(page, "handover rules, refused");
   });
 
-  it("saves the fixed rule, which a reload shows as the cluster's own", async () => {
+  it("saves the fixed rule, which a reload shows as the body's own", async () => {
     await stepTwo().fill("30");
     await page.getByRole("button", { name: "Gem reglen for kommunen" }).click();
     await expect

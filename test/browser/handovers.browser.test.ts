@@ -21,9 +21,9 @@ import {
  * Issue 6, point 9: a discharge arrives; the hospital sees it waiting; the
  * municipal user confirms it in one click; the hospital's list no longer
  * holds it. A second patient is discharged by the ward from the pathway page
- * and left unconfirmed; the cluster runs on the demo's minute-long deadlines
+ * and left unconfirmed; the body runs on the demo's minute-long deadlines
  * and the discharge was ten minutes ago, so once the sweep has run, the
- * cluster's coordinator sees it escalated. Then the municipality declines
+ * body's coordinator sees it escalated. Then the municipality declines
  * it (the citizen has moved), and the ward sends it on to the new municipality.
  */
 
@@ -111,7 +111,7 @@ describe("the handover loop in the browser", () => {
 describe("a discharge nobody confirms", () => {
   it("lets the ward discharge from the pathway page, with a note to the receivers", async () => {
     await saveRule(harness.server.database.db, {
-      clusterId: "naestved-slagelse",
+      bodyId: "naestved-slagelse",
       sector: "municipality",
       rule: DEMO_TEMPO_RULES.municipality,
       updatedBy: null,
@@ -141,7 +141,7 @@ describe("a discharge nobody confirms", () => {
     await expect(table().textContent()).resolves.toContain("Ny insulindosis");
   });
 
-  it("shows the cluster's coordinator the escalation once the deadline has passed", async () => {
+  it("shows the body's coordinator the escalation once the deadline has passed", async () => {
     const escalated = await createSweeper(harness.server.database.db).sweep();
     expect(escalated).toBeGreaterThanOrEqual(3);
     await page.getByRole("button", { name: "Log ud" }).click();

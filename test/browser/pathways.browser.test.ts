@@ -46,13 +46,13 @@ describe("a nurse finds a citizen and reads the course of care", () => {
     expect(requestedUrls.filter((u) => /220841|2208411958/.test(u))).toEqual([]);
   });
 
-  it("shows the state, who is responsible now, the three clusters and the timeline", async () => {
+  it("shows the state, who is responsible now, the three bodies and the timeline", async () => {
     const responsible = page.locator("section[aria-labelledby=responsible-heading]");
     await expect.poll(() => responsible.textContent()).toContain("Indlagt");
     await expect(responsible.textContent()).resolves.toContain("Slagelse Sygehus");
-    const clusters = page.locator("section[aria-labelledby=clusters-heading]");
-    await expect.poll(() => clusters.textContent()).toContain("Klyngen Nykøbing F");
-    await expect(clusters.locator(".clusters-differ").textContent()).resolves.toContain(
+    const bodies = page.locator("section[aria-labelledby=bodies-heading]");
+    await expect.poll(() => bodies.textContent()).toContain("Klyngen Nykøbing F");
+    await expect(bodies.locator(".bodies-differ").textContent()).resolves.toContain(
       "Klyngerne er ikke de samme",
     );
     const timeline = page.locator(".pathway-timeline");
@@ -65,8 +65,8 @@ describe("a nurse finds a citizen and reads the course of care", () => {
   it("reads the same page in English", async () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Responsible now" }).waitFor();
-    await expect(page.locator(".clusters-differ").textContent()).resolves.toContain(
-      "The clusters differ",
+    await expect(page.locator(".bodies-differ").textContent()).resolves.toContain(
+      "The bodies differ",
     );
     await screenshot(page, "pathway-birthe-en");
     await page.getByRole("button", { name: "Dansk" }).click();

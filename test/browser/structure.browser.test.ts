@@ -31,61 +31,61 @@ async function expectNoSeriousAxeViolations(name: string): Promise<void> {
 }
 
 describe("the health structure in the browser", () => {
-  it("shows the map of Denmark and the 22 clusters in Danish", async () => {
+  it("shows the map of Denmark and the 22 bodies in Danish", async () => {
     await page.goto(`${harness.server.url}/`);
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("da");
     await page.getByRole("heading", { level: 1, name: "Sundhedsklynger" }).waitFor();
     await expect(page.getByText("22 sundhedsklynger", { exact: true }).count()).resolves.toBe(1);
 
-    const map = page.locator(".cluster-map");
+    const map = page.locator(".body-map");
     await map.locator("svg path").first().waitFor();
     // 99 municipality shapes (98 and Christiansø), plus the frame of the Bornholm box.
     expect(await map.locator("svg path").count()).toBeGreaterThanOrEqual(99);
     await expect(map.getAttribute("role")).resolves.toBe("img");
 
-    const clusterLinks = page.locator(".structure-tree a[href^='/klynger/']");
-    await expect(clusterLinks.count()).resolves.toBe(22);
+    const bodyLinks = page.locator(".structure-tree a[href^='/klynger/']");
+    await expect(bodyLinks.count()).resolves.toBe(22);
     await expect(page.locator(".structure-tree .unverified-tag").count()).resolves.toBeGreaterThan(
       0,
     );
-    await screenshot(page, "clusters-da");
+    await screenshot(page, "bodies-da");
   });
 
-  it("names a municipality and its cluster in the map's tooltip", async () => {
-    const map = page.locator(".cluster-map");
+  it("names a municipality and its body in the map's tooltip", async () => {
+    const map = page.locator(".body-map");
     const box = await map.boundingBox();
     if (!box) throw new Error("the map has no box");
     // Somewhere in central Jutland; the exact municipality does not matter.
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.55);
     const tooltip = map.getByText(/Sundhedsklynge:/);
     await tooltip.waitFor({ timeout: 5_000 });
-    await screenshot(page, "clusters-tooltip");
+    await screenshot(page, "bodies-tooltip");
   });
 
   it("passes axe (WCAG 2.1 AA) on the overview", async () => {
     await expectNoSeriousAxeViolations("/");
   });
 
-  it("opens a cluster's page from the list", async () => {
+  it("opens a body's page from the list", async () => {
     await page.getByRole("link", { name: "Sundhedsklynge Syd", exact: true }).click();
     await page.waitForURL(/\/klynger\/hovedstaden-syd$/);
     await page.getByRole("heading", { level: 1, name: "Sundhedsklynge Syd" }).waitFor();
     const table = page.locator("table.municipality-table");
     await expect(table.getByRole("rowheader", { name: "København" }).count()).resolves.toBe(1);
     await expect(table.getByText("Delvis").count()).resolves.toBe(1);
-    await page.locator(".cluster-map svg path").first().waitFor();
-    await screenshot(page, "cluster-syd-da");
+    await page.locator(".body-map svg path").first().waitFor();
+    await screenshot(page, "body-syd-da");
     await expectNoSeriousAxeViolations("/klynger/hovedstaden-syd");
   });
 
-  it("marks an unverified cluster", async () => {
+  it("marks an unverified body", async () => {
     const mainMenu = page.getByRole("navigation", { name: "Hovedmenu" });
     await mainMenu.getByRole("link", { name: "Sundhedsklynger" }).click();
     await page.getByRole("link", { name: "Sundhedsklynge Nord", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Sundhedsklynge Nord" }).waitFor();
     const alert = page.locator(".unverified-alert");
     await alert.getByRole("heading", { level: 2, name: "Ikke verificeret" }).waitFor();
-    await screenshot(page, "cluster-nord-unverified");
+    await screenshot(page, "body-nord-unverified");
   });
 
   it("switches to English and remembers it", async () => {
@@ -93,15 +93,15 @@ describe("the health structure in the browser", () => {
     await page.getByRole("heading", { level: 2, name: "Municipalities" }).waitFor();
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
     await page.goto(`${harness.server.url}/`);
-    await page.getByRole("heading", { level: 1, name: "Health clusters" }).waitFor();
-    await page.locator(".cluster-map svg path").first().waitFor();
-    await screenshot(page, "clusters-en");
+    await page.getByRole("heading", { level: 1, name: "Health bodies" }).waitFor();
+    await page.locator(".body-map svg path").first().waitFor();
+    await screenshot(page, "bodies-en");
     await expectNoSeriousAxeViolations("/ in English");
     await page.getByRole("button", { name: "Skift til dansk" }).click();
     await page.getByRole("heading", { level: 1, name: "Sundhedsklynger" }).waitFor();
   });
 
-  it("serves deep links, and answers unknown clusters and pages with a friendly page", async () => {
+  it("serves deep links, and answers unknown bodies and pages with a friendly page", async () => {
     await page.goto(`${harness.server.url}/klynger/bornholm`);
     await page.getByRole("heading", { level: 1, name: "Sundhedsklynge Bornholm" }).waitFor();
     await page.goto(`${harness.server.url}/klynger/findes-ikke`);

@@ -283,13 +283,13 @@ describe("declines, corrections and cancellations", () => {
   });
 });
 
-describe("the cluster's own rules", () => {
+describe("the body's own rules", () => {
   async function asCoordinator() {
     const headers = await as("demo.klyngekoordinator");
     const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
       memberships: { membershipId: string; organisation: { kind: string } }[];
     };
-    const secretariat = me.memberships.find((m) => m.organisation.kind === "cluster_secretariat");
+    const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
     const chosen = await demo.app.inject({
       method: "PUT",
       url: "/api/me/active-membership",
@@ -299,13 +299,13 @@ describe("the cluster's own rules", () => {
     expect(chosen.statusCode).toBe(200);
     return headers;
   }
-  const url = "/api/clusters/naestved-slagelse/handover-rules";
+  const url = "/api/bodies/naestved-slagelse/handover-rules";
   const twoHours = {
     deadlineMinutes: 120,
     hours: { weekday: { start: "07:00", end: "22:00" }, weekend: { start: "08:00", end: "20:00" } },
     ladder: [
       { afterMinutes: 0, target: "receiver" },
-      { afterMinutes: 30, target: "cluster-coordinator" },
+      { afterMinutes: 30, target: "body-coordinator" },
     ],
   };
 
@@ -327,7 +327,7 @@ describe("the cluster's own rules", () => {
     expect(response.json().i18n).toEqual({ key: "handoverRules.unsound" });
   });
 
-  it("lets only the cluster's coordinators change them, and new discharges follow", async () => {
+  it("lets only the body's coordinators change them, and new discharges follow", async () => {
     const refused = await demo.app.inject({
       method: "PUT",
       url: `${url}/municipality`,

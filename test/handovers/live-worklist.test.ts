@@ -77,7 +77,7 @@ describe("live worklists", () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it("tells each worklist only of its own receiver, hospital or cluster", () => {
+  it("tells each worklist only of its own receiver, hospital or body", () => {
     const change = {
       kind: "handover" as const,
       id: "h",
@@ -85,12 +85,12 @@ describe("live worklists", () => {
       municipalityCode: "370",
       practiceId: null,
       hospitalId: "slagelse-sygehus",
-      clusterId: "naestved-slagelse-ringsted",
+      bodyId: "naestved-slagelse-ringsted",
     };
     expect(inScope({ municipalityCode: "370" }, change)).toBe(true);
     expect(inScope({ municipalityCode: "330" }, change)).toBe(false);
     expect(inScope({ dischargingHospitalId: "slagelse-sygehus" }, change)).toBe(true);
     expect(inScope({ practiceId: "p" }, change)).toBe(false);
-    expect(inScope({ clusterId: "naestved-slagelse-ringsted" }, change)).toBe(true);
+    expect(inScope({ bodyId: "naestved-slagelse-ringsted" }, change)).toBe(true);
   });
 });

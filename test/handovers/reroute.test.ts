@@ -15,7 +15,7 @@ import { integrationToken, participantOf, postMessage } from "../support/message
 
 /**
  * Issue 6, point 3: a decline never silently disappears, and it does not
- * strand the citizen either. The discharging hospital (or the cluster's
+ * strand the citizen either. The discharging hospital (or the body's
  * coordinator) sends the declined handover on to the right receiver; it
  * opens again with a deadline from now, the new receiver hears of it, and
  * its escalation ladder starts over.
@@ -43,8 +43,8 @@ beforeAll(async () => {
   const secretariat = await db
     .selectFrom("organisation")
     .select("id")
-    .where("kind", "=", "cluster_secretariat")
-    .where("clusterId", "=", "naestved-slagelse")
+    .where("kind", "=", "body_secretariat")
+    .where("bodyId", "=", "naestved-slagelse")
     .executeTakeFirstOrThrow();
   await addStaff(db, {
     username: "test.klynge",
@@ -139,7 +139,7 @@ describe("sending a declined handover on", () => {
     expect(declined.statusCode, declined.body).toBe(200);
   });
 
-  it("refuses anyone but the discharging hospital and the cluster's coordinators, and audits it", async () => {
+  it("refuses anyone but the discharging hospital and the body's coordinators, and audits it", async () => {
     const response = await call("demo.visitator", "POST", `/api/handovers/${handoverId}/reroute`, {
       version: 2,
       receiverOrganisationId: slagelse,

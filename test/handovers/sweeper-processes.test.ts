@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stayMessages } from "../../bench/support/messages.ts";
-import { prepareDatabase, projectRoot } from "../../src/app/server.ts";
+import { prepareDatabase } from "../../src/app/server.ts";
 import { createCipher } from "../../src/citizens/crypto.ts";
 import { assembleIngest } from "../../src/interop/assemble.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/platform/db/database.ts";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (!serverUrl) return;
   scratch = await scratchDatabaseUrl(serverUrl);
   database = await openDatabase({ engine: "postgres", url: scratch.url, poolSize: 4 });
-  await prepareDatabase(database, path.join(projectRoot, "data/denmark-health-structure.json"));
+  await prepareDatabase(database);
   await ensureDemoUnits(database.db);
   // Discharged in March 2026: every step of every municipality handover is long overdue.
   const ingest = assembleIngest(database.db, createCipher(randomBytes(32)));

@@ -75,7 +75,7 @@ describe("the handover sweeper", () => {
     expect(await later.sweep()).toBe(0);
     expect((await escalations()).map((e) => [e.step, e.target, e.organisation])).toEqual([
       [0, "receiver", "Næstved Kommune"],
-      [1, "cluster-coordinator", "Klyngen Næstved/Slagelse (sekretariat)"],
+      [1, "body-coordinator", "Klyngen Næstved/Slagelse (sekretariat)"],
       [2, "discharging-department", "Slagelse Sygehus, Medicinsk Afdeling"],
     ]);
     const history = await demo.database.db

@@ -75,7 +75,7 @@ type Page = {
 
 const signedIn = new Map<string, Record<string, string>>();
 
-/** Headers of a demo user's session; the cluster's coordinator acts for the secretariat. */
+/** Headers of a demo user's session; the body's coordinator acts for the secretariat. */
 async function headersOf(username: string) {
   let headers = signedIn.get(username);
   if (headers) return headers;
@@ -83,7 +83,7 @@ async function headersOf(username: string) {
   const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
     memberships: { membershipId: string; organisation: { kind: string } }[];
   };
-  const secretariat = me.memberships.find((m) => m.organisation.kind === "cluster_secretariat");
+  const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
   if (secretariat && me.memberships.length > 1) {
     const chosen = await demo.app.inject({
       method: "PUT",
@@ -215,12 +215,12 @@ describe("a paged worklist", () => {
     expect(response.json()).toMatchObject({ items: [], total: 0 });
   });
 
-  it("counts only what is overdue or declined for the cluster's coordinator", async () => {
-    const cluster = await page("demo.klyngekoordinator", "?limit=200");
-    expect(cluster.total).toBeGreaterThan(0);
-    expect(cluster.total).toBe(cluster.items.length);
+  it("counts only what is overdue or declined for the body's coordinator", async () => {
+    const body = await page("demo.klyngekoordinator", "?limit=200");
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.total).toBe(body.items.length);
     const now = Date.now();
-    for (const item of cluster.items as (Item & { status: string })[])
+    for (const item of body.items as (Item & { status: string })[])
       expect(item.status === "declined" || Date.parse(item.deadlineAt) < now).toBe(true);
   });
 
@@ -271,7 +271,7 @@ describe("searching a worklist by name", () => {
     expect(await worklistReads(none)).toEqual([]);
   });
 
-  it("finds nothing for those with no relation to the citizens (the cluster's coordinator)", async () => {
+  it("finds nothing for those with no relation to the citizens (the body's coordinator)", async () => {
     const response = await search("demo.klyngekoordinator", { name: "Sidevender" });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ items: [], inHospital: [] });

@@ -57,16 +57,16 @@ const lists: { who: string; filter: WorklistFilter; stays: StaysFilter; indexes:
     indexes: [/handover_live_deadline/],
   },
   {
-    who: "a cluster secretariat",
+    who: "a body secretariat",
     filter: {
-      clusterId: "naestved-slagelse",
+      bodyId: "naestved-slagelse",
       statuses: [...live],
       overdueOnly: false,
       overdueOrDeclined: true,
       now,
     },
     stays: {},
-    indexes: [/handover_live_cluster/],
+    indexes: [/handover_live_body/],
   },
 ];
 

@@ -27,14 +27,14 @@ async function asNurse(url: string) {
 }
 
 describe("the course of care", () => {
-  it("says who is responsible now and flags a citizen whose clusters differ", async () => {
+  it("says who is responsible now and flags a citizen whose bodies differ", async () => {
     const response = await asNurse(`/api/citizens/${ids.birthe}/pathway`);
     expect(response.statusCode, response.body).toBe(200);
     const p = response.json();
     expect(p.state).toBe("admitted");
     expect(p.responsibility.reason).toBe("in-hospital");
     expect(p.responsibility.responsible[0].name).toBe("Slagelse Sygehus, Medicinsk Afdeling");
-    expect(p.clusters).toEqual({
+    expect(p.bodies).toEqual({
       residence: "naestved-slagelse",
       generalPractice: "nykoebing-f",
       hospital: ["naestved-slagelse"],
@@ -66,7 +66,7 @@ describe("the course of care", () => {
       "hospital.leave-end",
       "hospital.discharge",
     ]);
-    expect(p.clusters.differ).toBe(false);
+    expect(p.bodies.differ).toBe(false);
   });
 
   it("audits the pathway read", async () => {

@@ -174,7 +174,7 @@ describe("POST /fhir/$process-message", () => {
         parentId: hospital.id,
         municipalityCode: null,
         generalPracticeId: null,
-        clusterId: null,
+        bodyId: null,
       })
       .execute();
     const applied = await demo.app.inject({

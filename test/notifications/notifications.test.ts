@@ -198,7 +198,7 @@ describe("notifications in the app", () => {
     expect(ward.map((i) => [i.kind, i.status])).toEqual([["handover.confirmed", "confirmed"]]);
   });
 
-  it("tells the ward and the cluster's coordinators of a decline, with the reason", async () => {
+  it("tells the ward and the body's coordinators of a decline, with the reason", async () => {
     const [created] = await ours("demo.laege");
     const declined = await post("demo.laege", `/api/handovers/${created?.handoverId}/decline`, {
       version: 1,
@@ -207,8 +207,8 @@ describe("notifications in the app", () => {
     expect(declined.statusCode, declined.body).toBe(200);
     const ward = await ours("demo.sygeplejerske");
     expect(ward.find((i) => i.kind === "handover.declined")?.reason).toBe("not-our-citizen");
-    const cluster = await ours("demo.klyngeleder");
-    expect(cluster.map((i) => i.kind)).toEqual(["handover.declined"]);
+    const body = await ours("demo.klyngeleder");
+    expect(body.map((i) => i.kind)).toEqual(["handover.declined"]);
   });
 
   it("tells each escalation step's target once, however often the sweep runs", async () => {
@@ -235,8 +235,8 @@ describe("notifications in the app", () => {
     );
     // The municipal handover escalates to the coordinators once (step 1); so does the GP's.
     expect(escalated.map((i) => [i.sector, i.step, i.target]).sort()).toEqual([
-      ["general-practice", 1, "cluster-coordinator"],
-      ["municipality", 1, "cluster-coordinator"],
+      ["general-practice", 1, "body-coordinator"],
+      ["municipality", 1, "body-coordinator"],
     ]);
     const reminders = (await ours("demo.visitator")).filter((i) => i.kind === "handover.escalated");
     expect(reminders.map((i) => [i.step, i.target])).toEqual([[0, "receiver"]]);

@@ -218,13 +218,13 @@ export const ADMINISTRATION_CASES: AdministrationCase[] = [
     expected: { refused: "outsideTree" },
   },
   {
-    label: "a hospital's administrator grants cluster lead in a ward",
+    label: "a hospital's administrator grants body lead in a ward",
     as: "slagelse",
-    request: { kind: "grant", to: "staff", organisation: "ward", role: "cluster_lead" },
+    request: { kind: "grant", to: "staff", organisation: "ward", role: "body_lead" },
     expected: { refused: "roleNotGrantable" },
   },
   {
-    label: "a hospital's administrator grants a role in the cluster secretariat",
+    label: "a hospital's administrator grants a role in the body secretariat",
     as: "slagelse",
     request: { kind: "grant", to: "staff", organisation: "secretariat", role: "clinician" },
     expected: { refused: "operatorOnly" },

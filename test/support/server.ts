@@ -10,15 +10,26 @@ import { seedDemo } from "../../src/synth/demo-seed.ts";
 import { freshDatabase } from "./database.ts";
 
 export const referenceStructureFile = path.join(projectRoot, "data/denmark-health-structure.json");
+export const councilStructureFile = path.join(
+  projectRoot,
+  "data/denmark-health-structure-2027.json",
+);
 
+/** The 2022 structure: the 22 clusters. */
 export async function referenceStructureText(): Promise<string> {
   return readFile(referenceStructureFile, "utf8");
 }
 
-/** A migrated database with the reference structure loaded. */
+/** The 2027 structure: the 17 councils. */
+export async function councilStructureText(): Promise<string> {
+  return readFile(councilStructureFile, "utf8");
+}
+
+/** A migrated database with both structures loaded, as the server loads them at start. */
 export async function structureDatabase(): Promise<DatabaseHandle> {
   const database = await freshDatabase();
   await loadStructure(database.db, await referenceStructureText());
+  await loadStructure(database.db, await councilStructureText());
   return database;
 }
 

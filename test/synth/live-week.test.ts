@@ -43,7 +43,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tovholder-live-week-"));
   await generate({
     seed: 42,
-    scope: parseScope("cluster:naestved-slagelse"),
+    scope: parseScope("body:naestved-slagelse"),
     years: HISTORY_YEARS,
     start: CUT - Math.round(HISTORY_YEARS * 365.25 * DAY),
     scale: SCALE,
@@ -91,7 +91,7 @@ describe("the living demo over a simulated week", () => {
       cutAt: CUT,
       speed: SPEED,
       dir,
-      municipalities: scopeMunicipalities(geography, parseScope("cluster:naestved-slagelse")),
+      municipalities: scopeMunicipalities(geography, parseScope("body:naestved-slagelse")),
       geography,
       ingest,
       pathways: deps.pathways,

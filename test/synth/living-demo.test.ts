@@ -82,7 +82,7 @@ describe("the living demo", () => {
         cutAt: marker.cutAt,
         speed: 3600,
         dir,
-        municipalities: scopeMunicipalities(geography, parseScope("cluster:naestved-slagelse")),
+        municipalities: scopeMunicipalities(geography, parseScope("body:naestved-slagelse")),
         geography,
         ingest: deps.ingest,
         pathways: deps.pathways,

@@ -42,7 +42,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tovholder-synth-load-"));
   generated = await generate({
     seed: 11,
-    scope: parseScope("cluster:naestved-slagelse"),
+    scope: parseScope("body:naestved-slagelse"),
     years: 1,
     start: Date.UTC(2025, 0, 1),
     scale: 0.02,

@@ -1,9 +1,9 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { DefaultedTimestamp, Json, Timestamp } from "./column-types.ts";
 
 /**
  * The handovers' tables: handovers, their transitions and escalations, and the
- * clusters' rules. `DB` in schema.ts names every table of the database.
+ * bodies' rules. `DB` in schema.ts names every table of the database.
  */
 
 export interface HandoverTable {
@@ -17,7 +17,7 @@ export interface HandoverTable {
   dischargingOrganisationId: string | null;
   /** The stay's hospital, kept on the handover for the hospital's worklist (0010). */
   dischargingHospitalId: string;
-  clusterId: string | null;
+  bodyId: string | null;
   dischargedAt: Timestamp;
   deadlineAt: Timestamp;
   note: string | null;
@@ -58,16 +58,22 @@ export interface HandoverEscalationTable {
   /** The handover's route when escalated: each route climbs the ladder from step 0 (0012). */
   route: Generated<number>;
   step: number;
-  target: "receiver" | "cluster-coordinator" | "discharging-department";
+  target: "receiver" | "body-coordinator" | "discharging-department";
   targetOrganisationId: string | null;
+  /** The body whose coordinator was told: the council holding the municipality on that day (0016). */
+  bodyId: ColumnType<string | null, string | null | undefined, string | null>;
   dueAt: Timestamp;
   escalatedAt: DefaultedTimestamp;
 }
 
 export interface HandoverRuleTable {
-  clusterId: string;
+  bodyId: string;
   sector: "municipality" | "general-practice";
   rule: Json<unknown>;
+  /** The ended body this rule was carried over from on the structure's change (0016). */
+  carriedOverFrom: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A carried-over rule its body's coordinators have not yet confirmed. */
+  needsConfirmation: Generated<boolean>;
   updatedBy: string | null;
   updatedAt: DefaultedTimestamp;
 }

@@ -18,7 +18,7 @@ export type { DateString } from "./column-types.ts";
 export type * from "./schema-handovers.ts";
 export type * from "./schema-notifications.ts";
 
-export type ClusterMembershipKind = "primary" | "partial";
+export type BodyMembershipKind = "primary" | "partial";
 
 export type OrganisationKind =
   | "hospital"
@@ -26,7 +26,7 @@ export type OrganisationKind =
   | "municipality"
   | "municipal_unit"
   | "general_practice"
-  | "cluster_secretariat"
+  | "body_secretariat"
   | "region";
 
 /** What a SOR-coded unit does; the register's finer grain below `kind`. */
@@ -40,11 +40,45 @@ export type OrganisationUnitType =
   | "general_practice"
   | "other";
 
+/** The kind of local body a municipality belongs to: a cluster until 2026, a council from 2027. */
+export type BodyKind = "sundhedsklynge" | "sundhedsraad";
+
 export interface RegionTable {
+  /** The 4-digit region code, or an id where the code is not known (`codeVerified` false). */
   code: string;
   name: string;
-  committeeName: string;
-  committeeVerified: boolean;
+  codeVerified: Generated<boolean>;
+  seat: ColumnType<string | null, string | null | undefined, string | null>;
+  validFrom: DateString;
+  validTo: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
+}
+
+/** A region's health collaboration committee (sundhedssamarbejdsudvalg), until 2026. */
+export interface RegionalCommitteeTable {
+  regionCode: string;
+  name: string;
+  verified: boolean;
+  validFrom: DateString;
+  validTo: DateString | null;
+}
+
+/** The documented mapping: on validFrom, the municipality's body changed from one to the other. */
+export interface BodySuccessionTable {
+  municipalityCode: string;
+  fromBodyId: string;
+  toBodyId: string;
+  validFrom: DateString;
+}
+
+/** One thing the transition carried from an ended body to its successor (a rule, a membership). */
+export interface BodyCarryOverTable {
+  id: ColumnType<number, never, never>;
+  validFrom: DateString;
+  kind: "rule" | "membership";
+  fromBodyId: string;
+  toBodyId: string;
+  detail: Json<Record<string, unknown>>;
+  appliedAt: Timestamp;
 }
 
 export interface MunicipalityTable {
@@ -56,8 +90,9 @@ export interface MunicipalityTable {
   population65plus: number | null;
 }
 
-export interface ClusterTable {
+export interface BodyTable {
   id: string;
+  kind: BodyKind;
   name: string;
   regionCode: string;
   aliases: ColumnType<string[], string[] | undefined, string[]>;
@@ -77,18 +112,18 @@ export interface HospitalTable {
   acute: Generated<boolean>;
 }
 
-export interface ClusterHospitalTable {
-  clusterId: string;
+export interface BodyHospitalTable {
+  bodyId: string;
   hospitalId: string;
   validFrom: DateString;
   validTo: DateString | null;
 }
 
-export interface ClusterMembershipTable {
+export interface BodyMembershipTable {
   id: ColumnType<number, never, never>;
-  clusterId: string;
+  bodyId: string;
   municipalityCode: string;
-  kind: ClusterMembershipKind;
+  kind: BodyMembershipKind;
   validFrom: DateString;
   validTo: DateString | null;
 }
@@ -112,8 +147,10 @@ export interface OrganisationTable {
   municipalityCode: string | null;
   hospitalId: string | null;
   generalPracticeId: string | null;
-  clusterId: string | null;
+  bodyId: string | null;
   parentId: string | null;
+  /** The day an organisation ended (a cluster's secretariat on 2027-01-01); null while it lasts. */
+  validTo: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
   gln: string | null;
   unitType: OrganisationUnitType | null;
   synthetic: Generated<boolean>;
@@ -263,7 +300,7 @@ export interface MembershipTable {
   id: Generated<string>;
   userId: string;
   organisationId: string;
-  role: "clinician" | "coordinator" | "cluster_lead" | "committee_member" | "administrator";
+  role: "clinician" | "coordinator" | "body_lead" | "committee_member" | "administrator";
   grantedAt: DefaultedTimestamp;
   revokedAt: Timestamp | null;
   /** Who granted it (null: the operator, the seed, or before migration 0013). */
@@ -271,8 +308,8 @@ export interface MembershipTable {
   grantedByOrganisationId: ColumnType<string | null, string | null | undefined, never>;
   /** How it was granted; null for memberships from before migration 0013. */
   grantedVia: ColumnType<
-    "administrator" | "operator" | "seed" | null,
-    "administrator" | "operator" | "seed" | null | undefined,
+    "administrator" | "operator" | "seed" | "carry-over" | null,
+    "administrator" | "operator" | "seed" | "carry-over" | null | undefined,
     never
   >;
   revokedBy: ColumnType<string | null, string | null | undefined, string | null>;
@@ -391,10 +428,13 @@ export interface DB {
   auditLog: AuditLogTable;
   region: RegionTable;
   municipality: MunicipalityTable;
-  cluster: ClusterTable;
+  body: BodyTable;
+  regionalCommittee: RegionalCommitteeTable;
+  bodySuccession: BodySuccessionTable;
+  bodyCarryOver: BodyCarryOverTable;
   hospital: HospitalTable;
-  clusterHospital: ClusterHospitalTable;
-  clusterMembership: ClusterMembershipTable;
+  bodyHospital: BodyHospitalTable;
+  bodyMembership: BodyMembershipTable;
   generalPractice: GeneralPracticeTable;
   organisation: OrganisationTable;
   organisationContact: OrganisationContactTable;

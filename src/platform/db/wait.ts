@@ -24,7 +24,7 @@ type WaitLog = {
 
 /**
  * Waits for the database at start-up: a server process started before its
- * database (a cluster booting, a failover in progress) tries again with
+ * database (a body booting, a failover in progress) tries again with
  * backoff, one log line per attempt (the location without credentials), and
  * gives up only after `limitSeconds`. A database that answers but refuses us
  * (wrong password, no such database) fails at once: waiting will not help.

@@ -111,7 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: {
         title: "Tovholder API",
         version: "0.1.0",
-        description: "Coordination platform for the Danish health clusters (sundhedsklynger).",
+        description: "Coordination platform for the Danish health bodies (sundhedsklynger).",
       },
     },
     transform: jsonSchemaTransform,

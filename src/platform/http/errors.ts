@@ -52,7 +52,7 @@ export type Reason = { reason: string; i18n: Translatable };
 export type FieldError = {
   /** Where the field is: "body", "query", "params", "headers" or "file". */
   in: string;
-  /** Dotted path of the field, e.g. "date" or "clusters.3.municipalityCodes". */
+  /** Dotted path of the field, e.g. "date" or "bodies.3.municipalityCodes". */
   field: string;
   reason: string;
   i18n?: Translatable;
@@ -87,7 +87,7 @@ export const NOT_FOUND_SUBJECTS = {
   webhook: "The webhook",
   delivery: "The delivery",
   stay: "The stay",
-  cluster: "The cluster",
+  body: "The body",
   municipality: "The municipality",
   oidc: "OpenID Connect login",
   demoUsers: "Demo users",

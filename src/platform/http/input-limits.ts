@@ -26,7 +26,7 @@ export const TEXT_LIMITS = {
   webAddress: 500,
   /** A URL a machine calls (webhooks). */
   url: 2000,
-  /** An identifier given in a path or a query (cluster ids, hospital ids). */
+  /** An identifier given in a path or a query (body ids, hospital ids). */
   identifier: 100,
 } as const;
 

@@ -14,6 +14,7 @@ import * as m0012 from "./0012-handover-reroute.ts";
 import * as m0013 from "./0013-administration-audit.ts";
 import * as m0014 from "./0014-broker-tokens.ts";
 import * as m0015 from "./0015-webhook-attempt-without-error.ts";
+import * as m0016 from "./0016-bodies.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "0013-administration-audit": m0013,
   "0014-broker-tokens": m0014,
   "0015-webhook-attempt-without-error": m0015,
+  "0016-bodies": m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,13 +7,13 @@ import { migrateToLatest } from "./migrate.ts";
 
 /** The tables the landed migrations create; a new migration adds its own here. */
 const expectedTables = [
-  // 0001-structure
+  // 0001-structure (the cluster tables renamed to body_* by 0016)
   "region",
   "municipality",
-  "cluster",
+  "body",
   "hospital",
-  "cluster_hospital",
-  "cluster_membership",
+  "body_hospital",
+  "body_membership",
   "general_practice",
   "organisation",
   "structure_version",
@@ -49,6 +49,10 @@ const expectedTables = [
   "organisation_contact",
   // 0014-broker-tokens
   "broker_sender",
+  // 0016-bodies
+  "regional_committee",
+  "body_succession",
+  "body_carry_over",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",
@@ -103,8 +107,7 @@ describe(`migrations on ${testEngine}`, () => {
       .values({
         code: "1099",
         name: "Testregion",
-        committeeName: "Testudvalg",
-        committeeVerified: false,
+        validFrom: "2022-07-01",
       })
       .execute();
     const before = await schemaFingerprint(database.db);

@@ -29,7 +29,7 @@ type AdminUser = {
 };
 type Organisation = { id: string; name: string; kind: string };
 
-/** The roles an administrator grants; cluster leads and committee members are the operator's. */
+/** The roles an administrator grants; body leads and committee members are the operator's. */
 const ROLES = ["clinician", "coordinator", "administrator"];
 
 /**

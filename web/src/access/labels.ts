@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 const ROLE_KEYS = {
   clinician: "roles.clinician",
   coordinator: "roles.coordinator",
-  cluster_lead: "roles.cluster_lead",
+  body_lead: "roles.body_lead",
   committee_member: "roles.committee_member",
   administrator: "roles.administrator",
 } as const;

@@ -10,7 +10,7 @@ export type Membership = {
     name: string;
     kind: string;
     hospitalId: string | null;
-    clusterId: string | null;
+    bodyId: string | null;
   };
 };
 

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getJson } from "./client";
 import type {
-  ClusterDetail,
-  ClusterSummary,
+  BodyDetail,
+  BodySummary,
   MunicipalityGeo,
   MunicipalityListItem,
   Region,
@@ -15,18 +15,17 @@ export function useRegions() {
   });
 }
 
-export function useClusters() {
+export function useBodies() {
   return useQuery({
-    queryKey: ["clusters"],
-    queryFn: ({ signal }) => getJson<ClusterSummary[]>("/api/clusters", signal),
+    queryKey: ["bodies"],
+    queryFn: ({ signal }) => getJson<BodySummary[]>("/api/bodies", signal),
   });
 }
 
-export function useCluster(id: string) {
+export function useBody(id: string) {
   return useQuery({
-    queryKey: ["clusters", id],
-    queryFn: ({ signal }) =>
-      getJson<ClusterDetail>(`/api/clusters/${encodeURIComponent(id)}`, signal),
+    queryKey: ["bodies", id],
+    queryFn: ({ signal }) => getJson<BodyDetail>(`/api/bodies/${encodeURIComponent(id)}`, signal),
   });
 }
 

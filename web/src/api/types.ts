@@ -2,13 +2,13 @@
 
 export type Committee = { name: string; verified: boolean };
 
-export type Region = { code: string; name: string; committee: Committee; clusterIds: string[] };
+export type Region = { code: string; name: string; committee: Committee; bodyIds: string[] };
 
 export type HospitalRef = { id: string; name: string; sorCode: string | null };
 
 export type Verification = { name?: boolean; membership?: boolean; acuteHospitals?: boolean };
 
-export type ClusterSummary = {
+export type BodySummary = {
   id: string;
   name: string;
   regionCode: string;
@@ -25,7 +25,7 @@ export type ClusterSummary = {
 
 export type Membership = "primary" | "partial";
 
-export type ClusterMunicipality = {
+export type BodyMunicipality = {
   code: string;
   name: string;
   population: number | null;
@@ -33,9 +33,9 @@ export type ClusterMunicipality = {
   membership: Membership;
 };
 
-export type ClusterDetail = ClusterSummary & {
+export type BodyDetail = BodySummary & {
   region: { code: string; name: string; committee: Committee };
-  municipalities: ClusterMunicipality[];
+  municipalities: BodyMunicipality[];
   hospitals: (HospitalRef & { acute: boolean })[];
   sources: string[];
   notes: string | null;
@@ -46,8 +46,8 @@ export type MunicipalityListItem = {
   name: string;
   regionCode: string;
   population: number | null;
-  clusterId: string | null;
-  partialClusterIds: string[];
+  bodyId: string | null;
+  partialBodyIds: string[];
 };
 
 /** RFC 9457 problem details, as the API sends every error. */

@@ -8,7 +8,7 @@ import { LanguageToggle } from "./LanguageToggle";
 export function Header() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const inClusters = pathname === "/" || pathname.startsWith("/klynger/");
+  const inBodies = pathname === "/" || pathname.startsWith("/klynger/");
   const me = useMe();
   const isCitizen = me.data?.user.kind === "citizen";
   const acting = activeMembership(me.data);
@@ -35,12 +35,12 @@ export function Header() {
       <nav className="navigation-menu" aria-label={t("app.mainMenu")}>
         <div className="navigation-menu-inner container">
           <ul className="mainmenu">
-            <li className={inClusters ? "active" : undefined}>
+            <li className={inBodies ? "active" : undefined}>
               <NavLink to="/" end className="nav-link">
-                <span>{t("nav.clusters")}</span>
+                <span>{t("nav.bodies")}</span>
               </NavLink>
             </li>
-            {(givesCare || role === "cluster_lead") && (
+            {(givesCare || role === "body_lead") && (
               <li className={pathname.startsWith("/arbejdsliste") ? "active" : undefined}>
                 <NavLink to="/arbejdsliste" className="nav-link">
                   <span>{t("worklist.nav")}</span>

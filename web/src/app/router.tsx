@@ -13,8 +13,8 @@ import { WorklistPage } from "../handovers/WorklistPage";
 import { NotificationsPage } from "../notifications/NotificationsPage";
 import { WebhookDeliveriesPage } from "../notifications/WebhookDeliveriesPage";
 import { WebhooksPage } from "../notifications/WebhooksPage";
-import { ClusterPage } from "../pages/ClusterPage";
-import { ClustersPage } from "../pages/ClustersPage";
+import { BodiesPage } from "../pages/BodiesPage";
+import { BodyPage } from "../pages/BodyPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { CitizenSearchPage } from "../pathways/CitizenSearchPage";
 import { MyPathwayPage } from "../pathways/MyPathwayPage";
@@ -30,8 +30,8 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <ClustersPage /> },
-      { path: "klynger/:id", element: <ClusterPage /> },
+      { index: true, element: <BodiesPage /> },
+      { path: "klynger/:id", element: <BodyPage /> },
       { path: "login", element: <LoginPage /> },
       { path: "ingen-adgang", element: <ForbiddenPage /> },
       loggedIn("mine-oplysninger/adgangslog", <AccessLogPage />),

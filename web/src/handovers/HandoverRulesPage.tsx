@@ -4,48 +4,45 @@ import { useSearchParams } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { activeMembership, type Membership, useMe } from "../access/session-api";
 import { getJson } from "../api/client";
-import { useClusters } from "../api/queries";
-import type { ClusterSummary } from "../api/types";
+import { useBodies } from "../api/queries";
+import type { BodySummary } from "../api/types";
 import { Loading } from "../components/Loading";
 import { RuleEditor } from "./RuleEditor";
 import { RuleTable } from "./RuleTable";
 import { explainRule, type RuleView } from "./rule-text";
 
-/** The roles the server lets change a cluster's rules, when acting for its secretariat. */
-const EDITING_ROLES = ["coordinator", "cluster_lead"];
+/** The roles the server lets change a body's rules, when acting for its secretariat. */
+const EDITING_ROLES = ["coordinator", "body_lead"];
 
-/** The cluster a member works in: a secretariat's own, or the one of the acting hospital. */
-function clusterOfMember(m: Membership | undefined, clusters: ClusterSummary[]): string | null {
+/** The body a member works in: a secretariat's own, or the one of the acting hospital. */
+function bodyOfMember(m: Membership | undefined, bodies: BodySummary[]): string | null {
   if (!m) return null;
-  if (m.organisation.clusterId) return m.organisation.clusterId;
+  if (m.organisation.bodyId) return m.organisation.bodyId;
   const hospital = m.organisation.hospitalId;
-  return clusters.find((c) => c.acuteHospitals.some((h) => h.id === hospital))?.id ?? null;
+  return bodies.find((c) => c.acuteHospitals.some((h) => h.id === hospital))?.id ?? null;
 }
 
 /**
- * A cluster's handover rules for both receiving sectors, in plain words and in
+ * A body's handover rules for both receiving sectors, in plain words and in
  * detail: the deadline in service time, when it runs, and who is reminded
- * when. The cluster's own coordinators edit them here; everyone else reads.
+ * when. The body's own coordinators edit them here; everyone else reads.
  */
 export function HandoverRulesPage() {
   const { t } = useTranslation();
   const acting = activeMembership(useMe().data);
-  const clusters = useClusters();
+  const bodies = useBodies();
   const [params, setParams] = useSearchParams();
-  const sorted = [...(clusters.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, "da"));
-  const clusterId = params.get("klynge") ?? clusterOfMember(acting, sorted);
+  const sorted = [...(bodies.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, "da"));
+  const bodyId = params.get("klynge") ?? bodyOfMember(acting, sorted);
   const rules = useQuery({
-    queryKey: ["handover-rules", clusterId],
+    queryKey: ["handover-rules", bodyId],
     queryFn: ({ signal }) =>
-      getJson<RuleView[]>(
-        `/api/clusters/${encodeURIComponent(clusterId ?? "")}/handover-rules`,
-        signal,
-      ),
-    enabled: clusterId !== null,
+      getJson<RuleView[]>(`/api/bodies/${encodeURIComponent(bodyId ?? "")}/handover-rules`, signal),
+    enabled: bodyId !== null,
   });
   const canEdit =
-    acting?.organisation.kind === "cluster_secretariat" &&
-    acting.organisation.clusterId === clusterId &&
+    acting?.organisation.kind === "body_secretariat" &&
+    acting.organisation.bodyId === bodyId &&
     EDITING_ROLES.includes(acting.role);
 
   return (
@@ -54,16 +51,16 @@ export function HandoverRulesPage() {
       <h1>{t("handoverRules.title")}</h1>
       <p className="font-lead">{t("handoverRules.intro")}</p>
       <div className="form-group">
-        <label className="form-label" htmlFor="rules-cluster">
-          {t("handoverRules.cluster")}
+        <label className="form-label" htmlFor="rules-body">
+          {t("handoverRules.body")}
         </label>
         <select
-          id="rules-cluster"
+          id="rules-body"
           className="form-select"
-          value={clusterId ?? ""}
+          value={bodyId ?? ""}
           onChange={(e) => setParams(e.target.value ? { klynge: e.target.value } : {})}
         >
-          {clusterId === null && <option value="">{t("handoverRules.chooseCluster")}</option>}
+          {bodyId === null && <option value="">{t("handoverRules.chooseBody")}</option>}
           {sorted.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -71,18 +68,18 @@ export function HandoverRulesPage() {
           ))}
         </select>
       </div>
-      {clusterId !== null && (
+      {bodyId !== null && (
         <p className="rules-who">
           {canEdit ? t("handoverRules.canEdit") : t("handoverRules.readOnly")}
         </p>
       )}
-      {clusterId === null ? null : rules.isPending ? (
+      {bodyId === null ? null : rules.isPending ? (
         <Loading />
       ) : rules.isError ? (
         <ErrorOrForbidden error={rules.error} onRetry={() => void rules.refetch()} />
       ) : (
         rules.data.map((view) => (
-          <RuleSection key={view.sector} view={view} clusterId={clusterId} canEdit={canEdit} />
+          <RuleSection key={view.sector} view={view} bodyId={bodyId} canEdit={canEdit} />
         ))
       )}
     </>
@@ -91,11 +88,11 @@ export function HandoverRulesPage() {
 
 function RuleSection({
   view,
-  clusterId,
+  bodyId,
   canEdit,
 }: {
   view: RuleView;
-  clusterId: string;
+  bodyId: string;
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
@@ -114,7 +111,7 @@ function RuleSection({
         ))}
         {view.isDefault && <p className="form-hint">{t("handoverRules.defaultHint")}</p>}
       </div>
-      {canEdit ? <RuleEditor clusterId={clusterId} view={view} /> : <RuleTable view={view} />}
+      {canEdit ? <RuleEditor bodyId={bodyId} view={view} /> : <RuleTable view={view} />}
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function HandoverTable({
   items: WorklistItem[];
   receives: boolean;
   canWriteNote: boolean;
-  /** The discharging hospital and the cluster's coordinators send declined handovers on. */
+  /** The discharging hospital and the body's coordinators send declined handovers on. */
   canSendOn: boolean;
   busy: boolean;
   onConfirm: (item: WorklistItem) => void;

@@ -9,7 +9,7 @@ import type { WorklistItem } from "./types";
 type Receiver = { id: string; name: string; kind: string };
 
 /**
- * The discharging hospital (or the cluster's coordinator) sends a declined
+ * The discharging hospital (or the body's coordinator) sends a declined
  * handover on: finds the right municipality or practice by name, picks it,
  * and may say what the new receiver should know. It opens again for them.
  */

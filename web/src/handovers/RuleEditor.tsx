@@ -24,8 +24,8 @@ function labelOf(t: ReturnType<typeof useTranslation>["t"], field: string): stri
   return t("handoverRules.form.windows");
 }
 
-/** A cluster coordinator's form for one sector's rule; the server judges it and names each problem. */
-export function RuleEditor({ clusterId, view }: { clusterId: string; view: RuleView }) {
+/** A body coordinator's form for one sector's rule; the server judges it and names each problem. */
+export function RuleEditor({ bodyId, view }: { bodyId: string; view: RuleView }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const sector: Sector = view.sector;
@@ -36,10 +36,10 @@ export function RuleEditor({ clusterId, view }: { clusterId: string; view: RuleV
     mutationFn: (d: RuleDraft) =>
       sendJson<RuleView>(
         "PUT",
-        `/api/clusters/${encodeURIComponent(clusterId)}/handover-rules/${sector}`,
+        `/api/bodies/${encodeURIComponent(bodyId)}/handover-rules/${sector}`,
         ruleOf(d),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["handover-rules", clusterId] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["handover-rules", bodyId] }),
   });
   const problems = fieldProblems(save.error, t);
   const part: RulePart = {

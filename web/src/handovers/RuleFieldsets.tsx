@@ -92,7 +92,7 @@ export function LadderFieldset({
   const add = () => {
     onReshape();
     const first = draft.ladder.length === 0;
-    set({ ladder: [...draft.ladder, newStep(first ? "0" : "60", "cluster-coordinator")] });
+    set({ ladder: [...draft.ladder, newStep(first ? "0" : "60", "body-coordinator")] });
   };
   return (
     <fieldset className={error ? "form-error" : undefined}>

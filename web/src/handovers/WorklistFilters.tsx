@@ -48,7 +48,7 @@ export function WorklistFilters({
 }: {
   value: Filters;
   onChange: (f: Filters) => void;
-  /** A cluster's coordinators see no names (no relation to the citizens), so cannot filter by them. */
+  /** A body's coordinators see no names (no relation to the citizens), so cannot filter by them. */
   withNames: boolean;
 }) {
   const { t } = useTranslation();

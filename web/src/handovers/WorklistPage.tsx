@@ -54,8 +54,8 @@ export function WorklistPage() {
     return <ErrorOrForbidden error={list.error} onRetry={() => void list.refetch()} />;
   const intro = receives
     ? t("worklist.introReceiver")
-    : kind === "cluster_secretariat"
-      ? t("worklist.introCluster")
+    : kind === "body_secretariat"
+      ? t("worklist.introBody")
       : t("worklist.introHospital");
   // While a name is searched, both tabs show its matches, unpaged.
   const found = searching ? search.data : undefined;
@@ -72,7 +72,7 @@ export function WorklistPage() {
         }
         canSendOn={
           (acting?.role === "clinician" || acting?.role === "coordinator") &&
-          (kind === "hospital" || kind === "hospital_department" || kind === "cluster_secretariat")
+          (kind === "hospital" || kind === "hospital_department" || kind === "body_secretariat")
         }
         busy={decide.isPending}
         onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
@@ -115,7 +115,7 @@ export function WorklistPage() {
       <title>{`${t("worklist.title")} – ${t("app.name")}`}</title>
       <h1>{t("worklist.title")}</h1>
       <p className="font-lead">{intro}</p>
-      {kind === "cluster_secretariat" && (
+      {kind === "body_secretariat" && (
         <p>
           <Link to="/klynge/overdragelsesregler">{t("handoverRules.worklistLink")}</Link>
         </p>
@@ -123,7 +123,7 @@ export function WorklistPage() {
       <WorklistFilters
         value={filters}
         onChange={setFilters}
-        withNames={kind !== "cluster_secretariat"}
+        withNames={kind !== "body_secretariat"}
       />
       <WorklistNotices
         typedName={filters.name}

@@ -9,7 +9,7 @@ const municipality: HandoverRule = {
   hours: { weekday: { start: "07:00", end: "22:00" }, weekend: { start: "08:00", end: "20:00" } },
   ladder: [
     { afterMinutes: 0, target: "receiver" },
-    { afterMinutes: 60, target: "cluster-coordinator" },
+    { afterMinutes: 60, target: "body-coordinator" },
     { afterMinutes: 120, target: "discharging-department" },
   ],
 };

@@ -1,14 +1,14 @@
 import type { TFunction } from "i18next";
 
-// Shapes of the handover rules API (GET/PUT /api/clusters/:id/handover-rules on the server),
+// Shapes of the handover rules API (GET/PUT /api/bodies/:id/handover-rules on the server),
 // and the plain-language reading of a rule.
 
 export type Sector = "municipality" | "general-practice";
 export const SECTORS: readonly Sector[] = ["municipality", "general-practice"];
-export type Target = "receiver" | "cluster-coordinator" | "discharging-department";
+export type Target = "receiver" | "body-coordinator" | "discharging-department";
 export const TARGETS: readonly Target[] = [
   "receiver",
-  "cluster-coordinator",
+  "body-coordinator",
   "discharging-department",
 ];
 export type Window = { start: string; end: string };

@@ -45,7 +45,7 @@ export type Worklist = {
   total: number;
   limit: number;
   offset: number;
-  /** How many of a receiver's citizens are in hospital now (0 for hospitals and clusters). */
+  /** How many of a receiver's citizens are in hospital now (0 for hospitals and bodies). */
   inHospitalTotal: number;
 };
 

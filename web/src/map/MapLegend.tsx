@@ -1,24 +1,24 @@
 import { useTranslation } from "react-i18next";
 import { focusColour, outsideColour, partialHatchCss } from "./palette";
 
-/** The key to a cluster's own map: members, partial members and the rest. */
+/** The key to a body's own map: members, partial members and the rest. */
 export function MapLegend({ hasPartial }: { hasPartial: boolean }) {
   const { t } = useTranslation();
   return (
     <ul className="nobullet-list map-legend">
       <li className="map-legend-item">
         <span className="swatch" style={{ backgroundColor: focusColour }} aria-hidden="true" />
-        {t("cluster.legendPrimary")}
+        {t("body.legendPrimary")}
       </li>
       {hasPartial && (
         <li className="map-legend-item">
           <span className="swatch" style={{ background: partialHatchCss }} aria-hidden="true" />
-          {t("cluster.legendPartial")}
+          {t("body.legendPartial")}
         </li>
       )}
       <li className="map-legend-item">
         <span className="swatch" style={{ backgroundColor: outsideColour }} aria-hidden="true" />
-        {t("cluster.legendOther")}
+        {t("body.legendOther")}
       </li>
     </ul>
   );

@@ -1,10 +1,10 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ClusterSummary, MunicipalityGeo, MunicipalityListItem } from "../api/types";
+import type { BodySummary, MunicipalityGeo, MunicipalityListItem } from "../api/types";
 import da from "../i18n/da.json";
 import { mapAreas } from "./areas";
 import { tooltipHtml } from "./map-option";
-import { noClusterColour, outsideColour } from "./palette";
+import { noBodyColour, outsideColour } from "./palette";
 
 const square = {
   type: "Polygon" as const,
@@ -26,7 +26,7 @@ const geo: MunicipalityGeo = {
   type: "FeatureCollection",
   features: [feature("101", "København"), feature("153", "Brøndby"), feature("411", "Christiansø")],
 };
-const cluster = (id: string, name: string, verified: boolean): ClusterSummary => ({
+const body = (id: string, name: string, verified: boolean): BodySummary => ({
   id,
   name,
   regionCode: "1084",
@@ -39,18 +39,18 @@ const cluster = (id: string, name: string, verified: boolean): ClusterSummary =>
   validFrom: "2022-07-01",
   validTo: null,
 });
-const clusters = [
-  cluster("hovedstaden-byen", "Sundhedsklynge Byen", true),
-  cluster("hovedstaden-syd", "Sundhedsklynge Syd", false),
+const bodies = [
+  body("hovedstaden-byen", "Sundhedsklynge Byen", true),
+  body("hovedstaden-syd", "Sundhedsklynge Syd", false),
 ];
-const municipality = (code: string, name: string, clusterId: string, partial: string[]) =>
+const municipality = (code: string, name: string, bodyId: string, partial: string[]) =>
   ({
     code,
     name,
     regionCode: "1084",
     population: 1,
-    clusterId,
-    partialClusterIds: partial,
+    bodyId,
+    partialBodyIds: partial,
   }) satisfies MunicipalityListItem;
 const municipalities = [
   municipality("101", "København", "hovedstaden-byen", ["hovedstaden-syd"]),
@@ -62,30 +62,30 @@ beforeAll(async () => {
 });
 
 describe("the map's areas", () => {
-  const areas = mapAreas({ geo, clusters, municipalities });
+  const areas = mapAreas({ geo, bodies, municipalities });
   const area = (code: string) => areas.find((a) => a.code === code)!;
 
-  it("names the primary cluster and the partial one in the tooltip", () => {
+  it("names the primary body and the partial one in the tooltip", () => {
     const html = tooltipHtml(area("101"), i18next.t);
     expect(html).toContain("Sundhedsklynge: Sundhedsklynge Byen");
     expect(html).toContain("delvis også: Sundhedsklynge Syd");
   });
 
-  it("marks an unverified cluster in the tooltip", () => {
+  it("marks an unverified body in the tooltip", () => {
     expect(tooltipHtml(area("153"), i18next.t)).toContain("(Ikke verificeret)");
   });
 
   it("draws Christiansø grey, as belonging to no municipality", () => {
-    expect(area("411").colour).toBe(noClusterColour);
+    expect(area("411").colour).toBe(noBodyColour);
     expect(tooltipHtml(area("411"), i18next.t)).toContain("ingen kommune");
   });
 
-  it("gives neighbouring clusters different colours", () => {
+  it("gives neighbouring bodies different colours", () => {
     expect(area("101").colour).not.toBe(area("153").colour);
   });
 
-  it("on a cluster's own map, hatches partial members and greys out the rest", () => {
-    const focused = mapAreas({ geo, clusters, municipalities, focusClusterId: "hovedstaden-syd" });
+  it("on a body's own map, hatches partial members and greys out the rest", () => {
+    const focused = mapAreas({ geo, bodies, municipalities, focusBodyId: "hovedstaden-syd" });
     expect(focused.map((a) => a.style)).toEqual(["partial", "member", "outside"]);
     expect(focused[2]?.colour).toBe(outsideColour);
   });

@@ -1,45 +1,45 @@
-import type { ClusterSummary, MunicipalityGeo, MunicipalityListItem } from "../api/types";
-import { clusterColours, focusColour, noClusterColour, outsideColour } from "./palette";
+import type { BodySummary, MunicipalityGeo, MunicipalityListItem } from "../api/types";
+import { bodyColours, focusColour, noBodyColour, outsideColour } from "./palette";
 
-/** How one municipality is drawn: "member" and "partial" only matter when a cluster is in focus. */
-export type AreaStyle = "cluster" | "member" | "partial" | "outside";
+/** How one municipality is drawn: "member" and "partial" only matter when a body is in focus. */
+export type AreaStyle = "body" | "member" | "partial" | "outside";
 
 export type MapArea = {
   code: string;
   name: string;
-  clusterId: string | null;
-  clusterName: string | null;
-  clusterVerified: boolean;
-  partialClusterNames: string[];
+  bodyId: string | null;
+  bodyName: string | null;
+  bodyVerified: boolean;
+  partialBodyNames: string[];
   colour: string;
   style: AreaStyle;
 };
 
 export type AreaInput = {
   geo: MunicipalityGeo;
-  clusters: readonly ClusterSummary[];
+  bodies: readonly BodySummary[];
   municipalities: readonly MunicipalityListItem[];
-  /** When set, only this cluster's municipalities are coloured. */
-  focusClusterId?: string;
+  /** When set, only this body's municipalities are coloured. */
+  focusBodyId?: string;
 };
 
-export function mapAreas({ geo, clusters, municipalities, focusClusterId }: AreaInput): MapArea[] {
-  const colours = clusterColours(clusters);
-  const clusterById = new Map(clusters.map((c) => [c.id, c]));
+export function mapAreas({ geo, bodies, municipalities, focusBodyId }: AreaInput): MapArea[] {
+  const colours = bodyColours(bodies);
+  const bodyById = new Map(bodies.map((c) => [c.id, c]));
   const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
   return geo.features.map(({ properties }) => {
     const code = properties.lau_1;
     const municipality = municipalityByCode.get(code);
-    const clusterId = municipality?.clusterId ?? null;
-    const partialIds = municipality?.partialClusterIds ?? [];
-    const ownColour = (clusterId && colours.get(clusterId)) || noClusterColour;
-    let style: AreaStyle = "cluster";
+    const bodyId = municipality?.bodyId ?? null;
+    const partialIds = municipality?.partialBodyIds ?? [];
+    const ownColour = (bodyId && colours.get(bodyId)) || noBodyColour;
+    let style: AreaStyle = "body";
     let colour = ownColour;
-    if (focusClusterId) {
+    if (focusBodyId) {
       style =
-        clusterId === focusClusterId
+        bodyId === focusBodyId
           ? "member"
-          : partialIds.includes(focusClusterId)
+          : partialIds.includes(focusBodyId)
             ? "partial"
             : "outside";
       colour = style === "outside" ? outsideColour : focusColour;
@@ -47,17 +47,17 @@ export function mapAreas({ geo, clusters, municipalities, focusClusterId }: Area
     return {
       code,
       name: municipality?.name ?? properties.label_dk,
-      clusterId,
-      clusterName: clusterId ? (clusterById.get(clusterId)?.name ?? clusterId) : null,
-      clusterVerified: clusterId ? (clusterById.get(clusterId)?.verified ?? false) : true,
-      partialClusterNames: partialIds.map((id) => clusterById.get(id)?.name ?? id),
+      bodyId,
+      bodyName: bodyId ? (bodyById.get(bodyId)?.name ?? bodyId) : null,
+      bodyVerified: bodyId ? (bodyById.get(bodyId)?.verified ?? false) : true,
+      partialBodyNames: partialIds.map((id) => bodyById.get(id)?.name ?? id),
       colour,
       style,
     };
   });
 }
 
-/** Codes of the municipalities that belong to a cluster, fully or partly. */
-export function memberCodes(cluster: ClusterSummary): Set<string> {
-  return new Set([...cluster.municipalityCodes, ...cluster.partialMunicipalityCodes]);
+/** Codes of the municipalities that belong to a body, fully or partly. */
+export function memberCodes(body: BodySummary): Set<string> {
+  return new Set([...body.municipalityCodes, ...body.partialMunicipalityCodes]);
 }

@@ -8,7 +8,7 @@ export const mapName = "denmark-municipalities";
 
 const border = "#ffffff";
 const hoverBorder = "#1a1a1a";
-/** Hatching for municipalities that are only partly in the cluster in focus. */
+/** Hatching for municipalities that are only partly in the body in focus. */
 const partialDecal = {
   symbol: "rect",
   dashArrayX: [1, 0],
@@ -23,18 +23,18 @@ function escapeHtml(text: string): string {
 
 export function tooltipHtml(area: MapArea, t: TFunction): string {
   const lines = [`<strong>${escapeHtml(area.name)}</strong>`];
-  if (area.code === "411" && !area.clusterName) lines.push(escapeHtml(t("map.noMunicipality")));
-  else if (!area.clusterName) lines.push(escapeHtml(t("map.noCluster")));
+  if (area.code === "411" && !area.bodyName) lines.push(escapeHtml(t("map.noMunicipality")));
+  else if (!area.bodyName) lines.push(escapeHtml(t("map.noBody")));
   else {
-    const verified = area.clusterVerified ? "" : ` (${t("verification.unverified")})`;
-    lines.push(escapeHtml(t("map.cluster", { name: area.clusterName }) + verified));
+    const verified = area.bodyVerified ? "" : ` (${t("verification.unverified")})`;
+    lines.push(escapeHtml(t("map.body", { name: area.bodyName }) + verified));
   }
-  for (const name of area.partialClusterNames) lines.push(escapeHtml(t("map.partial", { name })));
+  for (const name of area.partialBodyNames) lines.push(escapeHtml(t("map.partial", { name })));
   return lines.join("<br>");
 }
 
 function dataItem(area: MapArea): MapDataItem {
-  const clickable = area.clusterId !== null;
+  const clickable = area.bodyId !== null;
   return {
     name: area.code,
     cursor: clickable ? "pointer" : "default",

@@ -1,9 +1,9 @@
-import type { ClusterSummary } from "../api/types";
+import type { BodySummary } from "../api/types";
 
 /**
  * One hue family per region, five shades each; neighbouring regions differ in hue. A region's
- * clusters take the shades in the order of their ids, and each family's order is chosen so that
- * clusters that border each other on today's map differ clearly in lightness or hue.
+ * bodies take the shades in the order of their ids, and each family's order is chosen so that
+ * bodies that border each other on today's map differ clearly in lightness or hue.
  */
 const families: readonly (readonly string[])[] = [
   ["#1b5e9e", "#8dbde6", "#2a9d9b", "#cfe3f5", "#0f3d66"], // blue / teal
@@ -13,25 +13,25 @@ const families: readonly (readonly string[])[] = [
   ["#c62828", "#f7b6b6", "#7f1d1d", "#e07a5f", "#f5d0c4"], // red / terracotta
 ];
 
-export const noClusterColour = "#c8c8c8";
-/** On a cluster's own map: its municipalities in one strong colour, the rest pale grey. */
+export const noBodyColour = "#c8c8c8";
+/** On a body's own map: its municipalities in one strong colour, the rest pale grey. */
 export const focusColour = "#1f5fa8";
 export const outsideColour = "#e4e4e4";
 /** The hatching of partial members, as CSS for the legend (the map draws it with an ECharts decal). */
 export const partialHatchCss = `repeating-linear-gradient(-45deg, ${focusColour} 0 3px, rgb(255 255 255 / 75%) 3px 6px)`;
 
-/** A stable colour for every cluster: family by region (in code order), shade by cluster id. */
-export function clusterColours(clusters: readonly ClusterSummary[]): Map<string, string> {
-  const regionCodes = [...new Set(clusters.map((c) => c.regionCode))].sort();
+/** A stable colour for every body: family by region (in code order), shade by body id. */
+export function bodyColours(bodies: readonly BodySummary[]): Map<string, string> {
+  const regionCodes = [...new Set(bodies.map((c) => c.regionCode))].sort();
   const colours = new Map<string, string>();
   regionCodes.forEach((regionCode, regionIndex) => {
     const family = families[regionIndex % families.length] ?? families[0]!;
-    clusters
+    bodies
       .filter((c) => c.regionCode === regionCode)
       .map((c) => c.id)
       .sort()
       .forEach((id, index) => {
-        colours.set(id, family[index % family.length] ?? noClusterColour);
+        colours.set(id, family[index % family.length] ?? noBodyColour);
       });
   });
   return colours;

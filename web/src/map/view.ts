@@ -17,7 +17,7 @@ export function focusView(geo: MunicipalityGeo, codes: ReadonlySet<string>): Map
       ((box[0]?.[0] ?? 0) + (box[1]?.[0] ?? 0)) / 2,
       ((box[0]?.[1] ?? 0) + (box[1]?.[1] ?? 0)) / 2,
     ],
-    // Leave room around the cluster, and never zoom further than a few municipalities.
+    // Leave room around the body, and never zoom further than a few municipalities.
     zoom: Math.min(Math.max(fit * 0.5, 1), 4.5),
   };
 }

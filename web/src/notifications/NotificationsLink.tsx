@@ -7,7 +7,7 @@ import { subscribeHandoverEvents } from "../handovers/handover-events";
 import { notificationsKey, useUnreadCount } from "./api";
 
 /** Roles that get the live handover stream (as the worklist does). */
-const LIVE_ROLES = ["clinician", "coordinator", "cluster_lead"];
+const LIVE_ROLES = ["clinician", "coordinator", "body_lead"];
 
 /**
  * The header's way to the notifications, with the unread count as a badge.

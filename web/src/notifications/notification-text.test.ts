@@ -41,7 +41,7 @@ describe("a notification in one sentence", () => {
       ...base,
       kind: "handover.escalated" as const,
       step: 2,
-      target: "cluster-coordinator" as const,
+      target: "body-coordinator" as const,
     };
     expect(notificationText(da.t, escalated, time)).toBe(
       "Eskalering trin 2: klyngens koordinator – overdragelsen til kommunen er ikke bekræftet",

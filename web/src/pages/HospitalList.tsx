@@ -1,28 +1,25 @@
 import { useTranslation } from "react-i18next";
-import type { ClusterDetail } from "../api/types";
+import type { BodyDetail } from "../api/types";
 
-/** The cluster's hospitals, acute hospitals first. */
-export function HospitalList({ hospitals }: { hospitals: ClusterDetail["hospitals"] }) {
+/** The body's hospitals, acute hospitals first. */
+export function HospitalList({ hospitals }: { hospitals: BodyDetail["hospitals"] }) {
   const { t } = useTranslation();
   const sorted = [...hospitals].sort((a, b) => Number(b.acute) - Number(a.acute));
   return (
     <section aria-labelledby="hospitals-heading">
-      <h2 id="hospitals-heading">{t("cluster.hospitalsHeading")}</h2>
+      <h2 id="hospitals-heading">{t("body.hospitalsHeading")}</h2>
       {sorted.length === 0 ? (
-        <p>{t("cluster.noHospitals")}</p>
+        <p>{t("body.noHospitals")}</p>
       ) : (
         <ul className="hospital-list">
           {sorted.map((hospital) => (
             <li key={hospital.id}>
               {hospital.name}{" "}
               <span className={`badge ${hospital.acute ? "badge-info" : ""}`}>
-                {hospital.acute ? t("cluster.acute") : t("cluster.notAcute")}
+                {hospital.acute ? t("body.acute") : t("body.notAcute")}
               </span>
               {hospital.sorCode && (
-                <span className="form-hint">
-                  {" "}
-                  {t("cluster.sorCode", { code: hospital.sorCode })}
-                </span>
+                <span className="form-hint"> {t("body.sorCode", { code: hospital.sorCode })}</span>
               )}
             </li>
           ))}

@@ -1,18 +1,18 @@
 import { useTranslation } from "react-i18next";
-import type { ClusterDetail, ClusterMunicipality } from "../api/types";
+import type { BodyDetail, BodyMunicipality } from "../api/types";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { formatNumber } from "../format";
 
-function Population({ municipality }: { municipality: ClusterMunicipality }) {
+function Population({ municipality }: { municipality: BodyMunicipality }) {
   const { t } = useTranslation();
-  if (municipality.population === null) return <>{t("cluster.populationUnknown")}</>;
+  if (municipality.population === null) return <>{t("body.populationUnknown")}</>;
   return (
     <>
       {formatNumber(municipality.population)}
       {municipality.populationYear !== null && (
         <span className="muted">
           {" "}
-          {t("cluster.populationYear", { year: municipality.populationYear })}
+          {t("body.populationYear", { year: municipality.populationYear })}
         </span>
       )}
     </>
@@ -20,25 +20,25 @@ function Population({ municipality }: { municipality: ClusterMunicipality }) {
 }
 
 /** The member municipalities: code, name, population and whether they are primary or partial. */
-export function MunicipalityTable({ cluster }: { cluster: ClusterDetail }) {
+export function MunicipalityTable({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
-  const rows = [...cluster.municipalities].sort((a, b) => a.name.localeCompare(b.name, "da"));
+  const rows = [...body.municipalities].sort((a, b) => a.name.localeCompare(b.name, "da"));
   return (
     <section aria-labelledby="municipalities-heading">
-      <h2 id="municipalities-heading">{t("cluster.municipalitiesHeading")}</h2>
-      <ScrollableTable label={t("cluster.municipalitiesCaption", { name: cluster.name })}>
+      <h2 id="municipalities-heading">{t("body.municipalitiesHeading")}</h2>
+      <ScrollableTable label={t("body.municipalitiesCaption", { name: body.name })}>
         <table className="table table--zebra municipality-table">
           <caption className="sr-only">
-            {t("cluster.municipalitiesCaption", { name: cluster.name })}
+            {t("body.municipalitiesCaption", { name: body.name })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t("cluster.code")}</th>
-              <th scope="col">{t("cluster.name")}</th>
+              <th scope="col">{t("body.code")}</th>
+              <th scope="col">{t("body.name")}</th>
               <th scope="col" className="align-text-right">
-                {t("cluster.population")}
+                {t("body.population")}
               </th>
-              <th scope="col">{t("cluster.membership")}</th>
+              <th scope="col">{t("body.membership")}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,9 +51,9 @@ export function MunicipalityTable({ cluster }: { cluster: ClusterDetail }) {
                 </td>
                 <td>
                   {m.membership === "primary" ? (
-                    t("cluster.primary")
+                    t("body.primary")
                   ) : (
-                    <span className="badge badge-info">{t("cluster.partial")}</span>
+                    <span className="badge badge-info">{t("body.partial")}</span>
                   )}
                 </td>
               </tr>

@@ -2,23 +2,21 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 type Props = {
-  /** Set when the address named a cluster that does not exist. */
-  clusterId?: string;
+  /** Set when the address named a body that does not exist. */
+  bodyId?: string;
 };
 
-/** The friendly "not found" page, for unknown addresses and unknown clusters. */
-export function NotFoundPage({ clusterId }: Props) {
+/** The friendly "not found" page, for unknown addresses and unknown bodies. */
+export function NotFoundPage({ bodyId }: Props) {
   const { t } = useTranslation();
-  const title = clusterId === undefined ? t("notFound.title") : t("notFound.clusterTitle");
+  const title = bodyId === undefined ? t("notFound.title") : t("notFound.bodyTitle");
   return (
     <>
       <title>{`${title} – ${t("app.name")}`}</title>
       <meta name="robots" content="noindex" />
       <h1>{title}</h1>
       <p className="font-lead">
-        {clusterId === undefined
-          ? t("notFound.text")
-          : t("notFound.clusterText", { id: clusterId })}
+        {bodyId === undefined ? t("notFound.text") : t("notFound.bodyText", { id: bodyId })}
       </p>
       <p>
         <Link to="/">{t("notFound.back")}</Link>

@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
 
-/** The public sources behind a cluster's facts, as links. */
+/** The public sources behind a body's facts, as links. */
 export function SourceList({ sources }: { sources: readonly string[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="sources-heading">
-      <h2 id="sources-heading">{t("cluster.sourcesHeading")}</h2>
+      <h2 id="sources-heading">{t("body.sourcesHeading")}</h2>
       {sources.length === 0 ? (
-        <p>{t("cluster.noSources")}</p>
+        <p>{t("body.noSources")}</p>
       ) : (
         <ul className="source-list">
           {sources.map((source) => (

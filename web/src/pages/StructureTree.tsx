@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ClusterSummary, MunicipalityListItem, Region } from "../api/types";
+import type { BodySummary, MunicipalityListItem, Region } from "../api/types";
 import { UnverifiedTag } from "../components/UnverifiedTag";
-import { ClusterItem } from "./ClusterItem";
+import { BodyItem } from "./BodyItem";
 
 type Props = {
   regions: readonly Region[];
-  clusters: readonly ClusterSummary[];
+  bodies: readonly BodySummary[];
   municipalities: readonly MunicipalityListItem[];
   colours: ReadonlyMap<string, string>;
   explanationId: string;
@@ -14,14 +14,8 @@ type Props = {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "da");
 
-/** Regions → clusters → municipalities and acute hospitals, as dkfds accordions (one per region). */
-export function StructureTree({
-  regions,
-  clusters,
-  municipalities,
-  colours,
-  explanationId,
-}: Props) {
+/** Regions → bodies → municipalities and acute hospitals, as dkfds accordions (one per region). */
+export function StructureTree({ regions, bodies, municipalities, colours, explanationId }: Props) {
   const { t } = useTranslation();
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
@@ -37,7 +31,7 @@ export function StructureTree({
       {regions.map((region) => {
         const open = !closed.has(region.code);
         const contentId = `region-${region.code}`;
-        const regionClusters = clusters.filter((c) => c.regionCode === region.code).sort(byName);
+        const regionBodies = bodies.filter((c) => c.regionCode === region.code).sort(byName);
         return (
           <li key={region.code}>
             <h3>
@@ -51,7 +45,7 @@ export function StructureTree({
                 <span className="accordion-title">{region.name}</span>
                 <span className="accordion-icon">
                   <span className="icon_text">
-                    {t("home.regionCount", { count: regionClusters.length })}
+                    {t("home.regionCount", { count: regionBodies.length })}
                   </span>
                 </span>
               </button>
@@ -64,12 +58,12 @@ export function StructureTree({
               {!region.committee.verified && (
                 <p className="form-hint">{t("verification.committeeExplanation")}</p>
               )}
-              <ul className="unstyled-list cluster-list">
-                {regionClusters.map((cluster) => (
-                  <ClusterItem
-                    key={cluster.id}
-                    cluster={cluster}
-                    colour={colours.get(cluster.id)}
+              <ul className="unstyled-list body-list">
+                {regionBodies.map((body) => (
+                  <BodyItem
+                    key={body.id}
+                    body={body}
+                    colour={colours.get(body.id)}
                     municipalityName={(code) => names.get(code) ?? code}
                     explanationId={explanationId}
                   />

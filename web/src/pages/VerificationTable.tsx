@@ -2,22 +2,22 @@ import { useTranslation } from "react-i18next";
 import type { Verification } from "../api/types";
 
 const aspects = [
-  ["name", "cluster.aspectName"],
-  ["membership", "cluster.aspectMembership"],
-  ["acuteHospitals", "cluster.aspectAcuteHospitals"],
+  ["name", "body.aspectName"],
+  ["membership", "body.aspectMembership"],
+  ["acuteHospitals", "body.aspectAcuteHospitals"],
 ] as const;
 
-/** Which of the cluster's facts a public source has confirmed. */
+/** Which of the body's facts a public source has confirmed. */
 export function VerificationTable({ verification }: { verification: Verification }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="verification-heading">
-      <h2 id="verification-heading">{t("cluster.verificationHeading")}</h2>
+      <h2 id="verification-heading">{t("body.verificationHeading")}</h2>
       <table className="table table--compact verification-table">
         <thead>
           <tr>
-            <th scope="col">{t("cluster.aspect")}</th>
-            <th scope="col">{t("cluster.status")}</th>
+            <th scope="col">{t("body.aspect")}</th>
+            <th scope="col">{t("body.status")}</th>
           </tr>
         </thead>
         <tbody>

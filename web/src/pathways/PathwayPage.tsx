@@ -6,8 +6,8 @@ import { activeMembership, useMe } from "../access/session-api";
 import { getJson } from "../api/client";
 import { Loading } from "../components/Loading";
 import { formatDate } from "../format";
+import { BodiesPanel } from "./BodiesPanel";
 import { CitizenHandoverNotice } from "./CitizenHandoverNotice";
-import { ClustersPanel } from "./ClustersPanel";
 import { DischargeForm } from "./DischargeForm";
 import { ResponsibilityPanel } from "./ResponsibilityPanel";
 import { StaysTable } from "./StaysTable";
@@ -71,7 +71,7 @@ export function PathwayPage() {
           />
         </div>
         <div className="col-12 col-lg-6">
-          <ClustersPanel clusters={p.clusters} />
+          <BodiesPanel bodies={p.bodies} />
         </div>
       </div>
       <h2>{t("pathway.staysHeading")}</h2>

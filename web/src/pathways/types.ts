@@ -18,7 +18,7 @@ export type Responsibility = {
     | "no-hospital-stay";
 };
 
-export type Clusters = {
+export type Bodies = {
   residence: string | null;
   generalPractice: string | null;
   hospital: string[];
@@ -68,7 +68,7 @@ export type Pathway = {
   };
   state: CurrentState;
   responsibility: Responsibility;
-  clusters: Clusters;
+  bodies: Bodies;
   stays: Stay[];
   timeline: TimelineEvent[];
   handovers: Handover[];

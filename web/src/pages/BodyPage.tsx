@@ -1,76 +1,76 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
-import { useCluster } from "../api/queries";
+import { useBody } from "../api/queries";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { ClusterFacts } from "./ClusterFacts";
-import { ClusterMapSection } from "./ClusterMapSection";
+import { BodyFacts } from "./BodyFacts";
+import { BodyMapSection } from "./BodyMapSection";
 import { HospitalList } from "./HospitalList";
 import { MunicipalityTable } from "./MunicipalityTable";
 import { NotFoundPage } from "./NotFoundPage";
 import { SourceList } from "./SourceList";
 import { VerificationTable } from "./VerificationTable";
 
-export function ClusterPage() {
+export function BodyPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const query = useCluster(id);
+  const query = useBody(id);
 
   if (query.error instanceof ApiError && query.error.status === 404) {
-    return <NotFoundPage clusterId={id} />;
+    return <NotFoundPage bodyId={id} />;
   }
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loading />;
-  const cluster = query.data;
+  const body = query.data;
 
   return (
     <>
-      <title>{`${cluster.name} – ${t("app.name")}`}</title>
-      <nav className="breadcrumbs" aria-label={t("cluster.breadcrumb")}>
+      <title>{`${body.name} – ${t("app.name")}`}</title>
+      <nav className="breadcrumbs" aria-label={t("body.breadcrumb")}>
         <ol className="breadcrumbs__list">
           <li className="breadcrumbs__list-item">
             <Link className="breadcrumbs__link" to="/">
-              {t("nav.clusters")}
+              {t("nav.bodies")}
             </Link>
           </li>
           <li className="breadcrumbs__list-item" aria-current="page">
             <Icon name="chevron-right" />
-            {cluster.name}
+            {body.name}
           </li>
         </ol>
       </nav>
-      <h1 className="cluster-title">{cluster.name}</h1>
-      {cluster.aliases.length > 0 && (
-        <p className="font-lead">{t("cluster.aliases", { names: cluster.aliases.join(", ") })}</p>
+      <h1 className="body-title">{body.name}</h1>
+      {body.aliases.length > 0 && (
+        <p className="font-lead">{t("body.aliases", { names: body.aliases.join(", ") })}</p>
       )}
-      {!cluster.verified && (
+      {!body.verified && (
         <div className="alert alert-warning unverified-alert">
           <Icon name="warning" className="alert-icon" />
           <h2 className="alert-heading">{t("verification.unverified")}</h2>
-          <p className="alert-text">{t("verification.clusterExplanation")}</p>
+          <p className="alert-text">{t("verification.bodyExplanation")}</p>
         </div>
       )}
       <div className="row">
         <div className="col-12 col-lg-7">
-          <ClusterFacts cluster={cluster} />
-          <VerificationTable verification={cluster.verification} />
-          <HospitalList hospitals={cluster.hospitals} />
-          <MunicipalityTable cluster={cluster} />
+          <BodyFacts body={body} />
+          <VerificationTable verification={body.verification} />
+          <HospitalList hospitals={body.hospitals} />
+          <MunicipalityTable body={body} />
         </div>
         <div className="col-12 col-lg-5">
-          <ClusterMapSection cluster={cluster} />
+          <BodyMapSection body={body} />
         </div>
       </div>
-      {cluster.notes && (
+      {body.notes && (
         <section aria-labelledby="notes-heading">
-          <h2 id="notes-heading">{t("cluster.notesHeading")}</h2>
+          <h2 id="notes-heading">{t("body.notesHeading")}</h2>
           {/* The reference data's notes are written in English. */}
-          <p lang="en">{cluster.notes}</p>
+          <p lang="en">{body.notes}</p>
         </section>
       )}
-      <SourceList sources={cluster.sources} />
+      <SourceList sources={body.sources} />
     </>
   );
 }

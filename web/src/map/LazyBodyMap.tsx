@@ -1,14 +1,14 @@
 import { lazy, Suspense } from "react";
 import { Loading } from "../components/Loading";
-import type { ClusterMapProps } from "./ClusterMap";
+import type { BodyMapProps } from "./BodyMap";
 
 // ECharts is the largest dependency; it loads with the first map, in its own chunk.
-const ClusterMap = lazy(() => import("./ClusterMap"));
+const BodyMap = lazy(() => import("./BodyMap"));
 
-export function LazyClusterMap(props: ClusterMapProps) {
+export function LazyBodyMap(props: BodyMapProps) {
   return (
     <Suspense fallback={<Loading />}>
-      <ClusterMap {...props} />
+      <BodyMap {...props} />
     </Suspense>
   );
 }

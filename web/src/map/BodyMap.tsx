@@ -7,16 +7,16 @@ import { withBornholmInset } from "./inset";
 import { mapName, mapOption } from "./map-option";
 import type { MapView } from "./view";
 
-export type ClusterMapProps = {
+export type BodyMapProps = {
   geo: MunicipalityGeo;
   areas: readonly MapArea[];
   /** Where to look, in the inset's coordinates; the whole country otherwise. */
   view?: MapView | null;
   /** The text alternative of the whole map. */
   label: string;
-  /** "country" fits all of Denmark; "focus" is the smaller, zoomed map of one cluster. */
+  /** "country" fits all of Denmark; "focus" is the smaller, zoomed map of one body. */
   size: "country" | "focus";
-  onSelectCluster?: (clusterId: string) => void;
+  onSelectBody?: (bodyId: string) => void;
 };
 
 const registered = new WeakSet<MunicipalityGeo>();
@@ -29,19 +29,12 @@ function register(geo: MunicipalityGeo): void {
 }
 
 /** A map of Denmark's municipalities drawn with ECharts (SVG). */
-export default function ClusterMap({
-  geo,
-  areas,
-  view,
-  label,
-  size,
-  onSelectCluster,
-}: ClusterMapProps) {
+export default function BodyMap({ geo, areas, view, label, size, onSelectBody }: BodyMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
-  const select = useRef(onSelectCluster);
-  select.current = onSelectCluster;
+  const select = useRef(onSelectBody);
+  select.current = onSelectBody;
 
   useEffect(() => {
     const element = container.current;
@@ -65,18 +58,13 @@ export default function ClusterMap({
     const byCode = new Map(areas.map((a) => [a.code, a]));
     instance.off("click");
     instance.on("click", (params) => {
-      const clusterId = byCode.get(params.name)?.clusterId;
-      if (clusterId) select.current?.(clusterId);
+      const bodyId = byCode.get(params.name)?.bodyId;
+      if (bodyId) select.current?.(bodyId);
     });
     // `t` changes with the language, so the tooltips follow a language switch.
   }, [geo, areas, view, t]);
 
   return (
-    <div
-      ref={container}
-      className={`cluster-map cluster-map-${size}`}
-      role="img"
-      aria-label={label}
-    />
+    <div ref={container} className={`body-map body-map-${size}`} role="img" aria-label={label} />
   );
 }

@@ -1,35 +1,35 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useClusters, useMunicipalities, useMunicipalityGeo, useRegions } from "../api/queries";
+import { useBodies, useMunicipalities, useMunicipalityGeo, useRegions } from "../api/queries";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { mapAreas } from "../map/areas";
-import { LazyClusterMap } from "../map/LazyClusterMap";
-import { clusterColours } from "../map/palette";
+import { LazyBodyMap } from "../map/LazyBodyMap";
+import { bodyColours } from "../map/palette";
 import { StructureTree } from "./StructureTree";
 import { combined } from "./useQueries";
 
 const explanationId = "unverified-explanation";
 
-export function ClustersPage() {
+export function BodiesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const regions = useRegions();
-  const clusters = useClusters();
+  const bodies = useBodies();
   const municipalities = useMunicipalities();
   const geo = useMunicipalityGeo();
-  const structure = combined([regions, clusters, municipalities]);
+  const structure = combined([regions, bodies, municipalities]);
   const mapState = combined([geo]);
 
   const areas = useMemo(
     () =>
-      geo.data && clusters.data && municipalities.data
-        ? mapAreas({ geo: geo.data, clusters: clusters.data, municipalities: municipalities.data })
+      geo.data && bodies.data && municipalities.data
+        ? mapAreas({ geo: geo.data, bodies: bodies.data, municipalities: municipalities.data })
         : null,
-    [geo.data, clusters.data, municipalities.data],
+    [geo.data, bodies.data, municipalities.data],
   );
-  const colours = useMemo(() => clusterColours(clusters.data ?? []), [clusters.data]);
+  const colours = useMemo(() => bodyColours(bodies.data ?? []), [bodies.data]);
 
   return (
     <>
@@ -44,12 +44,12 @@ export function ClustersPage() {
             {mapState.error && <ProblemAlert error={mapState.error} onRetry={mapState.retry} />}
             {areas && geo.data ? (
               <>
-                <LazyClusterMap
+                <LazyBodyMap
                   geo={geo.data}
                   areas={areas}
                   label={t("home.mapLabel")}
                   size="country"
-                  onSelectCluster={(id) => navigate(`/klynger/${id}`)}
+                  onSelectBody={(id) => navigate(`/klynger/${id}`)}
                 />
                 <p className="form-hint map-hint">{t("home.mapHint")}</p>
               </>
@@ -60,19 +60,19 @@ export function ClustersPage() {
         </section>
         <section className="col-12 col-lg-5" aria-labelledby="list-heading">
           <h2 id="list-heading">{t("home.listHeading")}</h2>
-          {clusters.data && regions.data && (
-            <p className="cluster-count">
-              <strong>{t("home.count", { count: clusters.data.length })}</strong>{" "}
+          {bodies.data && regions.data && (
+            <p className="body-count">
+              <strong>{t("home.count", { count: bodies.data.length })}</strong>{" "}
               {t("home.inRegions", { count: regions.data.length })}
             </p>
           )}
           <p id={explanationId} className="unverified-explanation">
             {t("verification.explanation")}
           </p>
-          {regions.data && clusters.data && municipalities.data ? (
+          {regions.data && bodies.data && municipalities.data ? (
             <StructureTree
               regions={regions.data}
-              clusters={clusters.data}
+              bodies={bodies.data}
               municipalities={municipalities.data}
               colours={colours}
               explanationId={explanationId}

@@ -1,57 +1,57 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useClusters, useMunicipalities, useMunicipalityGeo } from "../api/queries";
-import type { ClusterDetail } from "../api/types";
+import { useBodies, useMunicipalities, useMunicipalityGeo } from "../api/queries";
+import type { BodyDetail } from "../api/types";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { mapAreas, memberCodes } from "../map/areas";
 import { withBornholmInset } from "../map/inset";
-import { LazyClusterMap } from "../map/LazyClusterMap";
+import { LazyBodyMap } from "../map/LazyBodyMap";
 import { MapLegend } from "../map/MapLegend";
 import { focusView } from "../map/view";
 import { combined } from "./useQueries";
 
-/** A small map of the country with the cluster's municipalities coloured and zoomed to. */
-export function ClusterMapSection({ cluster }: { cluster: ClusterDetail }) {
+/** A small map of the country with the body's municipalities coloured and zoomed to. */
+export function BodyMapSection({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const geo = useMunicipalityGeo();
-  const clusters = useClusters();
+  const bodies = useBodies();
   const municipalities = useMunicipalities();
-  const state = combined([geo, clusters, municipalities]);
+  const state = combined([geo, bodies, municipalities]);
 
   const areas = useMemo(
     () =>
-      geo.data && clusters.data && municipalities.data
+      geo.data && bodies.data && municipalities.data
         ? mapAreas({
             geo: geo.data,
-            clusters: clusters.data,
+            bodies: bodies.data,
             municipalities: municipalities.data,
-            focusClusterId: cluster.id,
+            focusBodyId: body.id,
           })
         : null,
-    [geo.data, clusters.data, municipalities.data, cluster.id],
+    [geo.data, bodies.data, municipalities.data, body.id],
   );
   const view = useMemo(
-    () => (geo.data ? focusView(withBornholmInset(geo.data), memberCodes(cluster)) : null),
-    [geo.data, cluster],
+    () => (geo.data ? focusView(withBornholmInset(geo.data), memberCodes(body)) : null),
+    [geo.data, body],
   );
 
   return (
     <section aria-labelledby="map-heading">
-      <h2 id="map-heading">{t("cluster.mapHeading")}</h2>
+      <h2 id="map-heading">{t("body.mapHeading")}</h2>
       {state.error && <ProblemAlert error={state.error} onRetry={state.retry} />}
       {areas && geo.data && (
-        <LazyClusterMap
+        <LazyBodyMap
           geo={geo.data}
           areas={areas}
           view={view}
-          label={t("cluster.mapLabel", { name: cluster.name })}
+          label={t("body.mapLabel", { name: body.name })}
           size="focus"
-          onSelectCluster={(id) => navigate(`/klynger/${id}`)}
+          onSelectBody={(id) => navigate(`/klynger/${id}`)}
         />
       )}
-      {areas && <MapLegend hasPartial={cluster.partialMunicipalityCodes.length > 0} />}
+      {areas && <MapLegend hasPartial={body.partialMunicipalityCodes.length > 0} />}
     </section>
   );
 }
