@@ -2,6 +2,7 @@ import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
 import { type BodyKind, type BodyResolution, resolveBody as resolveFrom } from "./model.ts";
 import * as store from "./store.ts";
+import { nearestValidDate } from "./validity.ts";
 
 export { type LoadResult, loadStructure, parseStructureFile } from "./load.ts";
 
@@ -53,6 +54,8 @@ export type BodySummary = {
 };
 
 export type BodyDetail = BodySummary & {
+  /** The date the detail describes (the body's municipalities and hospitals on it). */
+  date: string;
   region: { code: string; name: string; codeVerified: boolean; committee: Committee | null };
   /** Where the body's municipalities came from, or went to, when the structure changed. */
   predecessors: { id: string; name: string; municipalityCodes: string[] }[];
@@ -203,9 +206,21 @@ export function createStructureService(db: Database) {
       };
     },
 
-    async getBody(id: string, date: string, kind?: BodyKind): Promise<BodyDetail> {
+    /**
+     * One body on a date. With `nearest`, a date outside the body's life is
+     * moved to its nearest day, so that a page about an ended cluster (or a
+     * council that has not started yet) shows it as it was (or will be) when
+     * no date was asked for.
+     */
+    async getBody(
+      id: string,
+      askedDate: string,
+      kind?: BodyKind,
+      { nearest = false }: { nearest?: boolean } = {},
+    ): Promise<BodyDetail> {
       const row = await store.findBody(db, id);
       if (!row || (kind && row.kind !== kind)) throw notFound("body", `Body "${id}" was not found`);
+      const date = nearest ? nearestValidDate(askedDate, row.validFrom, row.validTo) : askedDate;
       const summary = (await bodySummaries(date)).find((c) => c.id === id);
       if (!summary) throw notFound("body", `Body "${id}" on ${date} was not found`);
       const [region, committees, municipalities, hospitals, links] = await Promise.all([
@@ -243,6 +258,7 @@ export function createStructureService(db: Database) {
             : null;
       return {
         ...summary,
+        date,
         region: {
           code: row.regionCode,
           name: region?.name ?? row.regionCode,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/server.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
+import { clockFrom } from "../support/clock.ts";
 import { structureDatabase } from "../support/server.ts";
 
 let database: DatabaseHandle;
@@ -211,5 +212,43 @@ describe("the structure API across 1 January 2027", () => {
     const cluster = await get<Detail>("/api/clusters/fyn?date=2026-12-31");
     expect(cluster.body).toMatchObject({ kind: "sundhedsklynge", name: "Sundhedsklynge Fyn" });
     expect((await get<unknown>("/api/health-councils/fyn?date=2027-01-02")).status).toBe(404);
+  });
+});
+
+describe("the structure API's today, by the app's clock", () => {
+  async function appAt(iso: string): Promise<App> {
+    return createApp(database, { clock: clockFrom(iso) });
+  }
+
+  it("says which date it answers for when none is given", async () => {
+    const late = await appAt("2026-12-31T23:30:00Z");
+    try {
+      // 23:30 UTC is already 1 January in Denmark.
+      const res = await late.inject({ url: "/api/structure/today" });
+      expect(res.json()).toEqual({ date: "2027-01-01" });
+    } finally {
+      await late.close();
+    }
+  });
+
+  it("shows an ended cluster, or a council not yet begun, on its nearest day", async () => {
+    const march = await appAt("2027-03-01T12:00:00Z");
+    const december = await appAt("2026-12-03T12:00:00Z");
+    try {
+      const cluster = (await march.inject({ url: "/api/bodies/naestved-slagelse" })).json();
+      expect(cluster).toMatchObject({ date: "2026-12-31", validTo: "2027-01-01" });
+      expect(cluster.municipalityCodes).toEqual(["329", "330", "340", "370"]);
+      const council = (
+        await december.inject({ url: "/api/health-councils/sundhedsraad-fyn" })
+      ).json();
+      expect(council).toMatchObject({ date: "2027-01-01", kind: "sundhedsraad" });
+      expect(council.municipalityCodes).toHaveLength(10);
+      // A date asked for is kept: the cluster did not exist on it.
+      const asked = await march.inject({ url: "/api/bodies/naestved-slagelse?date=2027-03-01" });
+      expect(asked.statusCode).toBe(404);
+    } finally {
+      await march.close();
+      await december.close();
+    }
   });
 });
