@@ -41,6 +41,7 @@ const bodySummary = z.object({
 
 const linkedBody = z.object({
   id: z.string(),
+  kind: bodyKind,
   name: z.string(),
   municipalityCodes: z.array(z.string()),
 });

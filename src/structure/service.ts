@@ -53,13 +53,16 @@ export type BodySummary = {
   validTo: string | null;
 };
 
+/** A body before or after another, and the municipalities that moved between them. */
+export type LinkedBody = { id: string; kind: BodyKind; name: string; municipalityCodes: string[] };
+
 export type BodyDetail = BodySummary & {
   /** The date the detail describes (the body's municipalities and hospitals on it). */
   date: string;
   region: { code: string; name: string; codeVerified: boolean; committee: Committee | null };
   /** Where the body's municipalities came from, or went to, when the structure changed. */
-  predecessors: { id: string; name: string; municipalityCodes: string[] }[];
-  successors: { id: string; name: string; municipalityCodes: string[] }[];
+  predecessors: LinkedBody[];
+  successors: LinkedBody[];
   municipalities: {
     code: string;
     name: string;
@@ -231,13 +234,13 @@ export function createStructureService(db: Database) {
         store.successionsOfBody(db, id),
       ]);
       const committee = committees.find((c) => c.regionCode === row.regionCode);
-      const names = new Map(
+      const others = new Map(
         (
           await store.bodiesByIds(
             db,
             links.flatMap((l) => [l.fromBodyId, l.toBodyId]),
           )
-        ).map((b) => [b.id, b.name] as const),
+        ).map((b) => [b.id, b] as const),
       );
       const linked = (own: "fromBodyId" | "toBodyId", other: "fromBodyId" | "toBodyId") => {
         const groups = new Map<string, string[]>();
@@ -246,7 +249,8 @@ export function createStructureService(db: Database) {
         }
         return [...groups].map(([otherId, codes]) => ({
           id: otherId,
-          name: names.get(otherId) ?? otherId,
+          kind: others.get(otherId)?.kind ?? row.kind,
+          name: others.get(otherId)?.name ?? otherId,
           municipalityCodes: codes.sort(),
         }));
       };

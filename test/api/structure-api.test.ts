@@ -198,7 +198,12 @@ describe("the structure API across 1 January 2027", () => {
   });
 
   it("keeps every unverified fact visible: Bornholm's and Billund's councils, the hospitals", async () => {
-    type Detail = Body & { verification: Record<string, boolean>; predecessors: { id: string }[] };
+    type Detail = Body & {
+      verification: Record<string, boolean>;
+      predecessors: { id: string; kind: string }[];
+      successors: { id: string; kind: string }[];
+      notes: string | null;
+    };
     const councils = await get<Detail[]>("/api/health-councils?date=2027-01-02");
     const of = (code: string) => councils.body.find((c) => c.municipalityCodes.includes(code));
     expect(of("400")).toMatchObject({ verified: false, verification: { membership: false } });
@@ -208,10 +213,20 @@ describe("the structure API across 1 January 2027", () => {
     expect(fyn.body).toMatchObject({ verified: true, kind: "sundhedsraad" });
     // Middelfart came from the cluster Lillebælt, the rest from the cluster Fyn.
     expect(fyn.body.predecessors.map((p) => p.id).sort()).toEqual(["fyn", "lillebaelt"]);
+    // Each neighbour in time says its kind, so a page can link to it without guessing.
+    expect(new Set(fyn.body.predecessors.map((p) => p.kind))).toEqual(new Set(["sundhedsklynge"]));
     // The cluster Fyn is its own body, ended, not rewritten as the council.
     const cluster = await get<Detail>("/api/clusters/fyn?date=2026-12-31");
     expect(cluster.body).toMatchObject({ kind: "sundhedsklynge", name: "Sundhedsklynge Fyn" });
     expect((await get<unknown>("/api/health-councils/fyn?date=2027-01-02")).status).toBe(404);
+    expect(cluster.body.successors).toEqual([
+      expect.objectContaining({ id: "sundhedsraad-fyn", kind: "sundhedsraad" }),
+    ]);
+    // The two councils whose membership of one municipality no second source confirms say which.
+    const hovedstaden = "/api/health-councils/sundhedsraad-hovedstaden?date=2027-01-02";
+    expect((await get<Detail>(hovedstaden)).body.notes).toContain("Bornholm (400)");
+    const lillebaelt = "/api/health-councils/sundhedsraad-lillebaelt?date=2027-01-02";
+    expect((await get<Detail>(lillebaelt)).body.notes).toContain("Billund (530)");
   });
 });
 
