@@ -41,10 +41,12 @@ const bodySummary = z.object({
 
 const linkedBody = z.object({
   id: z.string(),
+  kind: bodyKind,
   name: z.string(),
   municipalityCodes: z.array(z.string()),
 });
 const bodyDetail = bodySummary.extend({
+  date: z.string().describe("The date described: the one asked for, or the body's nearest day"),
   region: z.object({ code: z.string(), name: z.string(), codeVerified: z.boolean(), committee }),
   predecessors: z.array(linkedBody),
   successors: z.array(linkedBody),
@@ -114,14 +116,32 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
         schema: {
           tags,
           summary: "One body with its municipalities, hospitals, predecessors and successors",
+          description:
+            "Without a date: today, or the body's nearest day when it has ended or not begun",
           params: bodyParams,
           querystring: dateQuery,
           response: { 200: bodyDetail },
         },
       },
-      async (req) => structure.getBody(req.params.id, dateOf(req.query), list.kind),
+      async (req) =>
+        structure.getBody(req.params.id, dateOf(req.query), list.kind, {
+          nearest: req.query.date === undefined,
+        }),
     );
   }
+
+  app.get(
+    "/api/structure/today",
+    {
+      config: publicData,
+      schema: {
+        tags,
+        summary: "The date the structure answers for when no date is given: today in Denmark",
+        response: { 200: z.object({ date: z.string() }) },
+      },
+    },
+    async () => ({ date: danishToday(clock()) }),
+  );
 
   app.get(
     "/api/structure/versions",

@@ -2,6 +2,7 @@ import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
 import { type BodyKind, type BodyResolution, resolveBody as resolveFrom } from "./model.ts";
 import * as store from "./store.ts";
+import { nearestValidDate } from "./validity.ts";
 
 export { type LoadResult, loadStructure, parseStructureFile } from "./load.ts";
 
@@ -52,11 +53,16 @@ export type BodySummary = {
   validTo: string | null;
 };
 
+/** A body before or after another, and the municipalities that moved between them. */
+export type LinkedBody = { id: string; kind: BodyKind; name: string; municipalityCodes: string[] };
+
 export type BodyDetail = BodySummary & {
+  /** The date the detail describes (the body's municipalities and hospitals on it). */
+  date: string;
   region: { code: string; name: string; codeVerified: boolean; committee: Committee | null };
   /** Where the body's municipalities came from, or went to, when the structure changed. */
-  predecessors: { id: string; name: string; municipalityCodes: string[] }[];
-  successors: { id: string; name: string; municipalityCodes: string[] }[];
+  predecessors: LinkedBody[];
+  successors: LinkedBody[];
   municipalities: {
     code: string;
     name: string;
@@ -203,9 +209,21 @@ export function createStructureService(db: Database) {
       };
     },
 
-    async getBody(id: string, date: string, kind?: BodyKind): Promise<BodyDetail> {
+    /**
+     * One body on a date. With `nearest`, a date outside the body's life is
+     * moved to its nearest day, so that a page about an ended cluster (or a
+     * council that has not started yet) shows it as it was (or will be) when
+     * no date was asked for.
+     */
+    async getBody(
+      id: string,
+      askedDate: string,
+      kind?: BodyKind,
+      { nearest = false }: { nearest?: boolean } = {},
+    ): Promise<BodyDetail> {
       const row = await store.findBody(db, id);
       if (!row || (kind && row.kind !== kind)) throw notFound("body", `Body "${id}" was not found`);
+      const date = nearest ? nearestValidDate(askedDate, row.validFrom, row.validTo) : askedDate;
       const summary = (await bodySummaries(date)).find((c) => c.id === id);
       if (!summary) throw notFound("body", `Body "${id}" on ${date} was not found`);
       const [region, committees, municipalities, hospitals, links] = await Promise.all([
@@ -216,13 +234,13 @@ export function createStructureService(db: Database) {
         store.successionsOfBody(db, id),
       ]);
       const committee = committees.find((c) => c.regionCode === row.regionCode);
-      const names = new Map(
+      const others = new Map(
         (
           await store.bodiesByIds(
             db,
             links.flatMap((l) => [l.fromBodyId, l.toBodyId]),
           )
-        ).map((b) => [b.id, b.name] as const),
+        ).map((b) => [b.id, b] as const),
       );
       const linked = (own: "fromBodyId" | "toBodyId", other: "fromBodyId" | "toBodyId") => {
         const groups = new Map<string, string[]>();
@@ -231,7 +249,8 @@ export function createStructureService(db: Database) {
         }
         return [...groups].map(([otherId, codes]) => ({
           id: otherId,
-          name: names.get(otherId) ?? otherId,
+          kind: others.get(otherId)?.kind ?? row.kind,
+          name: others.get(otherId)?.name ?? otherId,
           municipalityCodes: codes.sort(),
         }));
       };
@@ -243,6 +262,7 @@ export function createStructureService(db: Database) {
             : null;
       return {
         ...summary,
+        date,
         region: {
           code: row.regionCode,
           name: region?.name ?? row.regionCode,

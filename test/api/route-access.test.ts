@@ -26,6 +26,7 @@ const publicApi = [
   "GET /api/clusters/:id",
   "GET /api/health-councils",
   "GET /api/health-councils/:id",
+  "GET /api/structure/today",
   "GET /api/structure/versions",
   "GET /api/hospitals",
   "GET /api/municipalities",

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/server.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
+import { clockFrom } from "../support/clock.ts";
 import { structureDatabase } from "../support/server.ts";
 
 let database: DatabaseHandle;
@@ -197,7 +198,12 @@ describe("the structure API across 1 January 2027", () => {
   });
 
   it("keeps every unverified fact visible: Bornholm's and Billund's councils, the hospitals", async () => {
-    type Detail = Body & { verification: Record<string, boolean>; predecessors: { id: string }[] };
+    type Detail = Body & {
+      verification: Record<string, boolean>;
+      predecessors: { id: string; kind: string }[];
+      successors: { id: string; kind: string }[];
+      notes: string | null;
+    };
     const councils = await get<Detail[]>("/api/health-councils?date=2027-01-02");
     const of = (code: string) => councils.body.find((c) => c.municipalityCodes.includes(code));
     expect(of("400")).toMatchObject({ verified: false, verification: { membership: false } });
@@ -207,9 +213,57 @@ describe("the structure API across 1 January 2027", () => {
     expect(fyn.body).toMatchObject({ verified: true, kind: "sundhedsraad" });
     // Middelfart came from the cluster Lillebælt, the rest from the cluster Fyn.
     expect(fyn.body.predecessors.map((p) => p.id).sort()).toEqual(["fyn", "lillebaelt"]);
+    // Each neighbour in time says its kind, so a page can link to it without guessing.
+    expect(new Set(fyn.body.predecessors.map((p) => p.kind))).toEqual(new Set(["sundhedsklynge"]));
     // The cluster Fyn is its own body, ended, not rewritten as the council.
     const cluster = await get<Detail>("/api/clusters/fyn?date=2026-12-31");
     expect(cluster.body).toMatchObject({ kind: "sundhedsklynge", name: "Sundhedsklynge Fyn" });
     expect((await get<unknown>("/api/health-councils/fyn?date=2027-01-02")).status).toBe(404);
+    expect(cluster.body.successors).toEqual([
+      expect.objectContaining({ id: "sundhedsraad-fyn", kind: "sundhedsraad" }),
+    ]);
+    // The two councils whose membership of one municipality no second source confirms say which.
+    const hovedstaden = "/api/health-councils/sundhedsraad-hovedstaden?date=2027-01-02";
+    expect((await get<Detail>(hovedstaden)).body.notes).toContain("Bornholm (400)");
+    const lillebaelt = "/api/health-councils/sundhedsraad-lillebaelt?date=2027-01-02";
+    expect((await get<Detail>(lillebaelt)).body.notes).toContain("Billund (530)");
+  });
+});
+
+describe("the structure API's today, by the app's clock", () => {
+  async function appAt(iso: string): Promise<App> {
+    return createApp(database, { clock: clockFrom(iso) });
+  }
+
+  it("says which date it answers for when none is given", async () => {
+    const late = await appAt("2026-12-31T23:30:00Z");
+    try {
+      // 23:30 UTC is already 1 January in Denmark.
+      const res = await late.inject({ url: "/api/structure/today" });
+      expect(res.json()).toEqual({ date: "2027-01-01" });
+    } finally {
+      await late.close();
+    }
+  });
+
+  it("shows an ended cluster, or a council not yet begun, on its nearest day", async () => {
+    const march = await appAt("2027-03-01T12:00:00Z");
+    const december = await appAt("2026-12-03T12:00:00Z");
+    try {
+      const cluster = (await march.inject({ url: "/api/bodies/naestved-slagelse" })).json();
+      expect(cluster).toMatchObject({ date: "2026-12-31", validTo: "2027-01-01" });
+      expect(cluster.municipalityCodes).toEqual(["329", "330", "340", "370"]);
+      const council = (
+        await december.inject({ url: "/api/health-councils/sundhedsraad-fyn" })
+      ).json();
+      expect(council).toMatchObject({ date: "2027-01-01", kind: "sundhedsraad" });
+      expect(council.municipalityCodes).toHaveLength(10);
+      // A date asked for is kept: the cluster did not exist on it.
+      const asked = await march.inject({ url: "/api/bodies/naestved-slagelse?date=2027-03-01" });
+      expect(asked.statusCode).toBe(404);
+    } finally {
+      await march.close();
+      await december.close();
+    }
   });
 });

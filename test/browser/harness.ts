@@ -90,6 +90,12 @@ export type AxeViolation = {
 
 /** Runs axe-core on the page for WCAG 2.1 A and AA; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page);
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Runs axe-core on the page for WCAG 2.1 A and AA; returns every violation, minor ones too. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // The server's Content-Security-Policy forbids inline scripts, so page.addScriptTag cannot
   // inject axe; an evaluation through the DevTools protocol is not subject to the policy.
   await page.evaluate(axe.source);
@@ -108,7 +114,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       })),
     }));
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return violations;
 }
 
 /** A readable summary of axe violations for a failing assertion or the log. */
@@ -124,6 +130,13 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
 /** Fails the test on any serious or critical axe violation, printing what they are. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
+  expect(violations.map((v) => v.id)).toEqual([]);
+}
+
+/** Fails the test on any axe violation of WCAG 2.1 A or AA, whatever its impact. */
+export async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
+  const violations = await axeViolations(page);
   if (violations.length > 0) console.error(`axe on ${name}:\n${describeViolations(violations)}`);
   expect(violations.map((v) => v.id)).toEqual([]);
 }

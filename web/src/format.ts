@@ -16,6 +16,17 @@ export function formatDate(isoDate: string): string {
   );
 }
 
+/** "2026-12-31" → "31.12.2026" / "31/12/2026": the short form used on the date switch and map. */
+export function formatShortDate(isoDate: string): string {
+  const [year = 0, month = 1, day = 1] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(), {
+    day: "numeric",
+    month: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
 /** "a, b og c" / "a, b and c". */
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(locale(), { style: "long", type: "conjunction" }).format(items);

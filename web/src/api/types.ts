@@ -2,7 +2,22 @@
 
 export type Committee = { name: string; verified: boolean };
 
-export type Region = { code: string; name: string; committee: Committee; bodyIds: string[] };
+/** The local body a municipality belongs to: a cluster (until 2026) or a council (from 2027). */
+export type BodyKind = "sundhedsklynge" | "sundhedsraad";
+
+export type Region = {
+  code: string;
+  name: string;
+  /** False where the code is a stand-in (Region Østdanmark's official code was not found). */
+  codeVerified: boolean;
+  seat: string | null;
+  validFrom: string;
+  /** Exclusive: the first day the region no longer exists. */
+  validTo: string | null;
+  /** The health collaboration committee; none from 2027. */
+  committee: Committee | null;
+  bodyIds: string[];
+};
 
 export type HospitalRef = { id: string; name: string; sorCode: string | null };
 
@@ -10,6 +25,7 @@ export type Verification = { name?: boolean; membership?: boolean; acuteHospital
 
 export type BodySummary = {
   id: string;
+  kind: BodyKind;
   name: string;
   regionCode: string;
   verified: boolean;
@@ -20,6 +36,7 @@ export type BodySummary = {
   municipalityCodes: string[];
   partialMunicipalityCodes: string[];
   validFrom: string;
+  /** Exclusive: the first day the body no longer exists. */
   validTo: string | null;
 };
 
@@ -33,8 +50,15 @@ export type BodyMunicipality = {
   membership: Membership;
 };
 
+/** A body that came before or after another, and the municipalities that moved between them. */
+export type LinkedBody = { id: string; kind: BodyKind; name: string; municipalityCodes: string[] };
+
 export type BodyDetail = BodySummary & {
-  region: { code: string; name: string; committee: Committee };
+  /** The date described (asked for, or the body's nearest day when none was). */
+  date: string;
+  region: { code: string; name: string; codeVerified: boolean; committee: Committee | null };
+  predecessors: LinkedBody[];
+  successors: LinkedBody[];
   municipalities: BodyMunicipality[];
   hospitals: (HospitalRef & { acute: boolean })[];
   sources: string[];
@@ -49,6 +73,9 @@ export type MunicipalityListItem = {
   bodyId: string | null;
   partialBodyIds: string[];
 };
+
+/** A date on which the structure changed, from the loaded structure files. */
+export type StructureVersion = { asOf: string; summary: Record<string, number> };
 
 /** RFC 9457 problem details, as the API sends every error. */
 export type Problem = {

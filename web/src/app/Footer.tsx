@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { reformPath } from "../structure/paths";
 
 export function Footer() {
   const { t } = useTranslation();
@@ -13,6 +15,11 @@ export function Footer() {
             </div>
             <div className="col-12 col-md-4 footer-col">
               <ul className="unstyled-list footer-links">
+                <li>
+                  <Link className="function-link" to={reformPath}>
+                    {t("footer.reform")}
+                  </Link>
+                </li>
                 <li>{t("footer.mapAttribution")}</li>
                 <li>
                   <a className="function-link" href="/api/docs">

@@ -3,12 +3,14 @@ import { Link, NavLink, useLocation } from "react-router";
 import { activeMembership, useMe } from "../access/session-api";
 import { UserMenu } from "../access/UserMenu";
 import { NotificationsLink } from "../notifications/NotificationsLink";
+import { reformPath } from "../structure/paths";
 import { LanguageToggle } from "./LanguageToggle";
 
 export function Header() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const inBodies = pathname === "/" || pathname.startsWith("/klynger/");
+  const inBodies =
+    pathname === "/" || pathname.startsWith("/klynger/") || pathname.startsWith("/sundhedsraad/");
   const me = useMe();
   const isCitizen = me.data?.user.kind === "citizen";
   const acting = activeMembership(me.data);
@@ -38,6 +40,11 @@ export function Header() {
             <li className={inBodies ? "active" : undefined}>
               <NavLink to="/" end className="nav-link">
                 <span>{t("nav.bodies")}</span>
+              </NavLink>
+            </li>
+            <li className={pathname === reformPath ? "active" : undefined}>
+              <NavLink to={reformPath} className="nav-link">
+                <span>{t("nav.reform")}</span>
               </NavLink>
             </li>
             {(givesCare || role === "body_lead") && (

@@ -16,9 +16,11 @@ import { WebhooksPage } from "../notifications/WebhooksPage";
 import { BodiesPage } from "../pages/BodiesPage";
 import { BodyPage } from "../pages/BodyPage";
 import { NotFoundPage } from "../pages/NotFoundPage";
+import { ReformPage } from "../pages/ReformPage";
 import { CitizenSearchPage } from "../pathways/CitizenSearchPage";
 import { MyPathwayPage } from "../pathways/MyPathwayPage";
 import { PathwayPage } from "../pathways/PathwayPage";
+import { reformPath } from "../structure/paths";
 import { Layout } from "./Layout";
 
 /** A page that needs a logged-in user acting in a membership; the API decides the rest. */
@@ -31,7 +33,9 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <BodiesPage /> },
-      { path: "klynger/:id", element: <BodyPage /> },
+      { path: "klynger/:id", element: <BodyPage routeKind="sundhedsklynge" /> },
+      { path: "sundhedsraad/:id", element: <BodyPage routeKind="sundhedsraad" /> },
+      { path: reformPath.slice(1), element: <ReformPage /> },
       { path: "login", element: <LoginPage /> },
       { path: "ingen-adgang", element: <ForbiddenPage /> },
       loggedIn("mine-oplysninger/adgangslog", <AccessLogPage />),

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useStructureText } from "../structure/text";
 
 type Props = {
   /** Id of an element that explains what "not verified" means. */
@@ -7,7 +7,7 @@ type Props = {
 
 /** The visible marking of anything whose facts no public source has confirmed. */
 export function UnverifiedTag({ describedBy }: Props) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   return (
     <span className="badge badge-warning unverified-tag" aria-describedby={describedBy}>
       {t("verification.unverified")}

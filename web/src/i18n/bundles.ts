@@ -16,6 +16,8 @@ import pathwaysDa from "./pathways.da.json";
 import pathwaysEn from "./pathways.en.json";
 import problemsDa from "./problems.da.json";
 import problemsEn from "./problems.en.json";
+import structureDa from "./structure.da.json";
+import structureEn from "./structure.en.json";
 
 /**
  * Each capability's strings live in their own pair of files; top-level keys
@@ -31,7 +33,17 @@ export const bundles = {
   contact: { da: contactDa, en: contactEn },
   notifications: { da: notificationsDa, en: notificationsEn },
   problems: { da: problemsDa, en: problemsEn },
+  structure: { da: structureDa, en: structureEn },
 } as const;
+
+/**
+ * The health structure's strings (the home page, a body's page, the map, the
+ * date switch, the reform page). Like the problem texts they are not among the
+ * named strings: with them the key type grew too deep for the compiler
+ * (TS2589). The structure's components check their keys against this type
+ * instead (web/src/structure/text.ts).
+ */
+export type StructureStrings = typeof structureDa;
 
 /**
  * The strings the web's code names, whose keys TypeScript checks. The problem
@@ -49,7 +61,7 @@ const namedDanish = {
   ...notificationsDa,
 };
 export type NamedStrings = typeof namedDanish;
-export const danish = { ...namedDanish, ...problemsDa };
+export const danish = { ...namedDanish, ...structureDa, ...problemsDa };
 export const english = {
   ...en,
   ...accessEn,
@@ -59,5 +71,6 @@ export const english = {
   ...handoverRulesEn,
   ...contactEn,
   ...notificationsEn,
+  ...structureEn,
   ...problemsEn,
 };

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import type { MunicipalityGeo } from "../api/types";
+import { useStructureText } from "../structure/text";
 import type { MapArea } from "./areas";
 import { echarts } from "./echarts";
 import { withBornholmInset } from "./inset";
@@ -30,7 +30,7 @@ function register(geo: MunicipalityGeo): void {
 
 /** A map of Denmark's municipalities drawn with ECharts (SVG). */
 export default function BodyMap({ geo, areas, view, label, size, onSelectBody }: BodyMapProps) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelectBody);

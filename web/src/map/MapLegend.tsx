@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
+import { useStructureText } from "../structure/text";
 import { focusColour, outsideColour, partialHatchCss } from "./palette";
 
 /** The key to a body's own map: members, partial members and the rest. */
 export function MapLegend({ hasPartial }: { hasPartial: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   return (
     <ul className="nobullet-list map-legend">
       <li className="map-legend-item">

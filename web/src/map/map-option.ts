@@ -1,5 +1,6 @@
-import type { TFunction } from "i18next";
-import type { MapArea } from "./areas";
+import { formatShortDate } from "../format";
+import type { StructureText } from "../structure/text";
+import type { BodyName, MapArea } from "./areas";
 import type { MapDataItem, MapOption } from "./echarts";
 import { insetFrameName } from "./inset";
 import type { MapView } from "./view";
@@ -21,13 +22,30 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function tooltipHtml(area: MapArea, t: TFunction): string {
+/** A body's name, marked when unverified; "ingen" when there is none. */
+function named(body: BodyName | null, t: StructureText): string {
+  if (!body) return t("map.noBody");
+  return body.verified ? body.name : `${body.name} (${t("verification.unverified")})`;
+}
+
+export function tooltipHtml(area: MapArea, t: StructureText): string {
   const lines = [`<strong>${escapeHtml(area.name)}</strong>`];
+  const { change } = area;
   if (area.code === "411" && !area.bodyName) lines.push(escapeHtml(t("map.noMunicipality")));
-  else if (!area.bodyName) lines.push(escapeHtml(t("map.noBody")));
+  else if (change) {
+    // Around a change the municipality's two bodies, each with the days it holds it.
+    const until = formatShortDate(change.lastDayBefore);
+    const from = formatShortDate(change.changeDate);
+    lines.push(escapeHtml(t("map.until", { date: until, name: named(change.before, t) })));
+    lines.push(escapeHtml(t("map.from", { date: from, name: named(change.after, t) })));
+  } else if (!area.bodyName) lines.push(escapeHtml(t("map.noBody")));
   else {
-    const verified = area.bodyVerified ? "" : ` (${t("verification.unverified")})`;
-    lines.push(escapeHtml(t("map.body", { name: area.bodyName }) + verified));
+    const label = area.bodyKind === "sundhedsraad" ? "map.council" : "map.cluster";
+    const name = named(
+      { name: area.bodyName, kind: area.bodyKind ?? "sundhedsklynge", verified: area.bodyVerified },
+      t,
+    );
+    lines.push(escapeHtml(t(label, { name })));
   }
   for (const name of area.partialBodyNames) lines.push(escapeHtml(t("map.partial", { name })));
   return lines.join("<br>");
@@ -61,7 +79,7 @@ const frameItem: MapDataItem = {
 
 export type MapOptionInput = {
   areas: readonly MapArea[];
-  t: TFunction;
+  t: StructureText;
   /** Where to look; the whole country otherwise. */
   view?: MapView | null;
 };

@@ -1,16 +1,17 @@
 import type { BodySummary } from "../api/types";
 
 /**
- * One hue family per region, five shades each; neighbouring regions differ in hue. A region's
+ * One hue family per region, six shades each; neighbouring regions differ in hue. A region's
  * bodies take the shades in the order of their ids, and each family's order is chosen so that
- * bodies that border each other on today's map differ clearly in lightness or hue.
+ * bodies that border each other differ clearly in lightness or hue, on the clusters' map (five
+ * regions, at most five each) and on the councils' map (Region Østdanmark has six).
  */
 const families: readonly (readonly string[])[] = [
-  ["#1b5e9e", "#8dbde6", "#2a9d9b", "#cfe3f5", "#0f3d66"], // blue / teal
-  ["#9ccc65", "#c8e6c9", "#827717", "#1b5e20", "#558b2f"], // green / olive
-  ["#d96c00", "#ffd699", "#9c4f00", "#f5a55a", "#6b3600"], // orange / brown
-  ["#c9b3e0", "#4a2377", "#b0307a", "#a083c9", "#f0bcdc"], // purple / magenta
-  ["#c62828", "#f7b6b6", "#7f1d1d", "#e07a5f", "#f5d0c4"], // red / terracotta
+  ["#1b5e9e", "#8dbde6", "#2a9d9b", "#cfe3f5", "#0f3d66", "#5e8fc4"], // blue / teal
+  ["#9ccc65", "#c8e6c9", "#827717", "#1b5e20", "#558b2f", "#dce775"], // green / olive
+  ["#d96c00", "#ffd699", "#9c4f00", "#f5a55a", "#6b3600", "#ffb74d"], // orange / brown
+  ["#c9b3e0", "#4a2377", "#b0307a", "#a083c9", "#f0bcdc", "#6d1b4f"], // purple / magenta
+  ["#c62828", "#f7b6b6", "#7f1d1d", "#e07a5f", "#f5d0c4", "#a04040"], // red / terracotta
 ];
 
 export const noBodyColour = "#c8c8c8";

@@ -44,7 +44,7 @@ describe("a notification in one sentence", () => {
       target: "body-coordinator" as const,
     };
     expect(notificationText(da.t, escalated, time)).toBe(
-      "Eskalering trin 2: klyngens koordinator – overdragelsen til kommunen er ikke bekræftet",
+      "Eskalering trin 2: sundhedsrådets eller klyngens koordinator – overdragelsen til kommunen er ikke bekræftet",
     );
   });
 

@@ -1,7 +1,6 @@
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useBodies, useMunicipalities, useMunicipalityGeo } from "../api/queries";
+import { useBodiesOn, useMunicipalitiesOn, useMunicipalityGeo } from "../api/queries";
 import type { BodyDetail } from "../api/types";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { mapAreas, memberCodes } from "../map/areas";
@@ -9,15 +8,18 @@ import { withBornholmInset } from "../map/inset";
 import { LazyBodyMap } from "../map/LazyBodyMap";
 import { MapLegend } from "../map/MapLegend";
 import { focusView } from "../map/view";
+import { bodyPath } from "../structure/paths";
+import { useStructureText } from "../structure/text";
 import { combined } from "./useQueries";
 
 /** A small map of the country with the body's municipalities coloured and zoomed to. */
 export function BodyMapSection({ body }: { body: BodyDetail }) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   const navigate = useNavigate();
   const geo = useMunicipalityGeo();
-  const bodies = useBodies();
-  const municipalities = useMunicipalities();
+  // The country on the day the page describes, so the body's neighbours are of its own time.
+  const bodies = useBodiesOn(body.date);
+  const municipalities = useMunicipalitiesOn(body.date);
   const state = combined([geo, bodies, municipalities]);
 
   const areas = useMemo(
@@ -48,7 +50,9 @@ export function BodyMapSection({ body }: { body: BodyDetail }) {
           view={view}
           label={t("body.mapLabel", { name: body.name })}
           size="focus"
-          onSelectBody={(id) => navigate(`/klynger/${id}`)}
+          onSelectBody={(id) =>
+            navigate(bodyPath(id, bodies.data?.find((b) => b.id === id)?.kind, body.date))
+          }
         />
       )}
       {areas && <MapLegend hasPartial={body.partialMunicipalityCodes.length > 0} />}

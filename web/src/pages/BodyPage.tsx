@@ -1,38 +1,53 @@
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useBody } from "../api/queries";
+import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { bodyPath } from "../structure/paths";
+import { useStructureText } from "../structure/text";
+import { dateParam, useStructureDate } from "../structure/useStructureDate";
 import { BodyFacts } from "./BodyFacts";
 import { BodyMapSection } from "./BodyMapSection";
+import { BodySuccession } from "./BodySuccession";
 import { HospitalList } from "./HospitalList";
 import { MunicipalityTable } from "./MunicipalityTable";
 import { NotFoundPage } from "./NotFoundPage";
 import { SourceList } from "./SourceList";
 import { VerificationTable } from "./VerificationTable";
 
-export function BodyPage() {
-  const { t } = useTranslation();
+/**
+ * A cluster's or a council's page, on the date in the address, or else today
+ * (the server shows an ended or coming body on its nearest day). An address of
+ * the other kind moves to the body's own.
+ */
+export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
+  const { t } = useStructureText();
+  const { t: tApp } = useTranslation();
   const { id = "" } = useParams();
-  const query = useBody(id);
+  const { chosen } = useStructureDate();
+  const query = useBody(id, chosen ?? undefined);
 
   if (query.error instanceof ApiError && query.error.status === 404) {
-    return <NotFoundPage bodyId={id} />;
+    return <NotFoundPage bodyId={id} bodyKind={routeKind} />;
   }
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loading />;
   const body = query.data;
+  if (body.kind !== routeKind)
+    return <Navigate replace to={bodyPath(body.id, body.kind, chosen)} />;
+  const council = body.kind === "sundhedsraad";
 
   return (
     <>
-      <title>{`${body.name} – ${t("app.name")}`}</title>
+      <title>{`${body.name} – ${tApp("app.name")}`}</title>
       <nav className="breadcrumbs" aria-label={t("body.breadcrumb")}>
         <ol className="breadcrumbs__list">
           <li className="breadcrumbs__list-item">
-            <Link className="breadcrumbs__link" to="/">
-              {t("nav.bodies")}
+            <Link className="breadcrumbs__link" to={chosen ? `/?${dateParam}=${chosen}` : "/"}>
+              {t("home.title")}
             </Link>
           </li>
           <li className="breadcrumbs__list-item" aria-current="page">
@@ -41,6 +56,7 @@ export function BodyPage() {
           </li>
         </ol>
       </nav>
+      <p className="body-kind">{t(council ? "body.kindCouncil" : "body.kindCluster")}</p>
       <h1 className="body-title">{body.name}</h1>
       {body.aliases.length > 0 && (
         <p className="font-lead">{t("body.aliases", { names: body.aliases.join(", ") })}</p>
@@ -49,14 +65,17 @@ export function BodyPage() {
         <div className="alert alert-warning unverified-alert">
           <Icon name="warning" className="alert-icon" />
           <h2 className="alert-heading">{t("verification.unverified")}</h2>
-          <p className="alert-text">{t("verification.bodyExplanation")}</p>
+          <p className="alert-text">
+            {t(council ? "verification.councilExplanation" : "verification.bodyExplanation")}
+          </p>
         </div>
       )}
       <div className="row">
         <div className="col-12 col-lg-7">
           <BodyFacts body={body} />
-          <VerificationTable verification={body.verification} />
-          <HospitalList hospitals={body.hospitals} />
+          <BodySuccession body={body} />
+          <VerificationTable body={body} />
+          <HospitalList body={body} />
           <MunicipalityTable body={body} />
         </div>
         <div className="col-12 col-lg-5">

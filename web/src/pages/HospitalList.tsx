@@ -1,13 +1,27 @@
-import { useTranslation } from "react-i18next";
 import type { BodyDetail } from "../api/types";
+import { useStructureText } from "../structure/text";
 
-/** The body's hospitals, acute hospitals first. */
-export function HospitalList({ hospitals }: { hospitals: BodyDetail["hospitals"] }) {
-  const { t } = useTranslation();
-  const sorted = [...hospitals].sort((a, b) => Number(b.acute) - Number(a.acute));
+/** The body's hospitals, acute hospitals first, marked when no source confirms them. */
+export function HospitalList({ body }: { body: BodyDetail }) {
+  const { t } = useStructureText();
+  const sorted = [...body.hospitals].sort((a, b) => Number(b.acute) - Number(a.acute));
+  const confirmed = body.verification.acuteHospitals === true;
+  const council = body.kind === "sundhedsraad";
   return (
     <section aria-labelledby="hospitals-heading">
       <h2 id="hospitals-heading">{t("body.hospitalsHeading")}</h2>
+      {!confirmed && sorted.length > 0 && (
+        <p className="form-hint hospitals-unconfirmed">
+          <span className="badge badge-warning unverified-tag">
+            {t(council ? "verification.inferred" : "verification.notConfirmed")}
+          </span>{" "}
+          {t(
+            council
+              ? "verification.councilHospitalsExplanation"
+              : "verification.hospitalsExplanation",
+          )}
+        </p>
+      )}
       {sorted.length === 0 ? (
         <p>{t("body.noHospitals")}</p>
       ) : (

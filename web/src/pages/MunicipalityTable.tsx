@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import type { BodyDetail, BodyMunicipality } from "../api/types";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { formatNumber } from "../format";
+import { useStructureText } from "../structure/text";
 
 function Population({ municipality }: { municipality: BodyMunicipality }) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   if (municipality.population === null) return <>{t("body.populationUnknown")}</>;
   return (
     <>
@@ -21,7 +21,7 @@ function Population({ municipality }: { municipality: BodyMunicipality }) {
 
 /** The member municipalities: code, name, population and whether they are primary or partial. */
 export function MunicipalityTable({ body }: { body: BodyDetail }) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   const rows = [...body.municipalities].sort((a, b) => a.name.localeCompare(b.name, "da"));
   return (
     <section aria-labelledby="municipalities-heading">

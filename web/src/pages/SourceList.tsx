@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { useStructureText } from "../structure/text";
 
 /** The public sources behind a body's facts, as links. */
 export function SourceList({ sources }: { sources: readonly string[] }) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
   return (
     <section aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t("body.sourcesHeading")}</h2>

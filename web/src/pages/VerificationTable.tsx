@@ -1,15 +1,28 @@
-import { useTranslation } from "react-i18next";
-import type { Verification } from "../api/types";
+import type { BodyDetail } from "../api/types";
+import { useStructureText } from "../structure/text";
 
-const aspects = [
-  ["name", "body.aspectName"],
-  ["membership", "body.aspectMembership"],
-  ["acuteHospitals", "body.aspectAcuteHospitals"],
-] as const;
+type Row = { key: string; label: string; confirmed: boolean; unconfirmedText?: string };
 
-/** Which of the body's facts a public source has confirmed. */
-export function VerificationTable({ verification }: { verification: Verification }) {
-  const { t } = useTranslation();
+/** Which of the body's facts a public source has confirmed, and the region's code. */
+export function VerificationTable({ body }: { body: BodyDetail }) {
+  const { t } = useStructureText();
+  const council = body.kind === "sundhedsraad";
+  const rows: Row[] = [
+    { key: "name", label: t("body.aspectName"), confirmed: body.verification.name === true },
+    {
+      key: "membership",
+      label: t("body.aspectMembership"),
+      confirmed: body.verification.membership === true,
+    },
+    {
+      key: "acuteHospitals",
+      label: t("body.aspectAcuteHospitals"),
+      confirmed: body.verification.acuteHospitals === true,
+      // No official page maps councils to hospitals: theirs are inferred, and say so.
+      ...(council ? { unconfirmedText: t("verification.inferred") } : {}),
+    },
+    { key: "regionCode", label: t("body.aspectRegionCode"), confirmed: body.region.codeVerified },
+  ];
   return (
     <section aria-labelledby="verification-heading">
       <h2 id="verification-heading">{t("body.verificationHeading")}</h2>
@@ -21,19 +34,18 @@ export function VerificationTable({ verification }: { verification: Verification
           </tr>
         </thead>
         <tbody>
-          {aspects.map(([aspect, label]) => {
-            const confirmed = verification[aspect] === true;
-            return (
-              <tr key={aspect}>
-                <th scope="row">{t(label)}</th>
-                <td>
-                  <span className={`badge ${confirmed ? "badge-success" : "badge-warning"}`}>
-                    {confirmed ? t("verification.confirmed") : t("verification.notConfirmed")}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>
+                <span className={`badge ${row.confirmed ? "badge-success" : "badge-warning"}`}>
+                  {row.confirmed
+                    ? t("verification.confirmed")
+                    : (row.unconfirmedText ?? t("verification.notConfirmed"))}
+                </span>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

@@ -1,15 +1,27 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useBodies } from "../api/queries";
+import { bodyPath } from "../structure/paths";
+import { useStructureText } from "../structure/text";
 import type { Bodies } from "./types";
 
-/** The residence, GP and hospital bodies, with a warning when they are not the same. */
+/**
+ * The residence's, GP's and hospital's bodies (cluster or council), with a
+ * warning when they are not the same. The names carry the kind ("Klyngen …",
+ * "Sundhedsråd …"), so the labels stay neutral.
+ */
 export function BodiesPanel({ bodies }: { bodies: Bodies }) {
-  const { t } = useTranslation();
+  const { t } = useStructureText();
+  const { t: tPathway } = useTranslation();
   const all = useBodies();
-  const nameOf = (id: string) => all.data?.find((c) => c.id === id)?.name ?? id;
+  const find = (id: string) => all.data?.find((c) => c.id === id);
+  // A body of another day (a cluster after 2026) is not in today's list: its page finds its kind.
   const link = (id: string | null) =>
-    id ? <Link to={`/klynger/${id}`}>{nameOf(id)}</Link> : t("pathway.unknownBody");
+    id ? (
+      <Link to={bodyPath(id, find(id)?.kind)}>{find(id)?.name ?? id}</Link>
+    ) : (
+      tPathway("pathway.unknownBody")
+    );
   const rows = [
     { key: "residence", value: link(bodies.residence) },
     { key: "generalPractice", value: link(bodies.generalPractice) },
@@ -28,11 +40,11 @@ export function BodiesPanel({ bodies }: { bodies: Bodies }) {
   ] as const;
   return (
     <section className="pathway-panel" aria-labelledby="bodies-heading">
-      <h2 id="bodies-heading">{t("pathway.bodiesHeading")}</h2>
+      <h2 id="bodies-heading">{t("bodiesPanel.heading")}</h2>
       <dl className="body-triple">
         {rows.map((row) => (
           <div key={row.key}>
-            <dt>{t(`pathway.bodies.${row.key}`)}</dt>
+            <dt>{t(`bodiesPanel.${row.key}`)}</dt>
             <dd>{row.value}</dd>
           </div>
         ))}
@@ -40,7 +52,7 @@ export function BodiesPanel({ bodies }: { bodies: Bodies }) {
       {bodies.differ && (
         <div className="alert alert-warning bodies-differ">
           <div className="alert-body">
-            <p className="alert-text">{t("pathway.bodiesDiffer")}</p>
+            <p className="alert-text">{t("bodiesPanel.differ")}</p>
           </div>
         </div>
       )}
