@@ -82,6 +82,19 @@ export function registerTransitionCommand(structure: Command): void {
           console.log(`No change of structure on or before ${date}.`);
           return;
         }
+        const early = dates.find((day) => !transition.hasCome(day));
+        if (early && !options.dryRun)
+          throw new AppError(
+            "TOV_ERR_VALIDATION",
+            `The change of ${early} takes effect at midnight in Denmark and cannot be carried over before`,
+            [
+              {
+                in: "option",
+                field: "--date",
+                reason: "is after today in Denmark; add --dry-run to see what it would do",
+              },
+            ],
+          );
         for (const day of dates) {
           const report = options.dryRun
             ? await transition.report(day)

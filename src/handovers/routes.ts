@@ -225,7 +225,14 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     rule,
     isDefault: z.boolean(),
     /** The ended body (a cluster) the rule was carried over from on 1 January 2027. */
-    carriedOverFrom: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+    carriedOverFrom: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        endedOn: z.string().nullable(),
+      })
+      .nullable(),
     /** The bodies before it had different rules: the body's coordinators are to confirm this one. */
     needsConfirmation: z.boolean(),
     confirmedAt: z.string().nullable(),

@@ -53,8 +53,8 @@ export type RuleView = {
   sector: Sector;
   rule: HandoverRule;
   isDefault: boolean;
-  /** The ended body the rule was carried over from on a change of structure. */
-  carriedOverFrom: { id: string; name: string; kind: string } | null;
+  /** The ended body the rule was carried over from, and the day it ended (the change's date). */
+  carriedOverFrom: { id: string; name: string; kind: string; endedOn: string | null } | null;
   /** Carried over from several bodies whose rules differed: the coordinators are to confirm it. */
   needsConfirmation: boolean;
   confirmedAt: string | null;
@@ -71,7 +71,7 @@ async function viewsOf(db: Database, bodyId: string): Promise<RuleView[]> {
       isDefault: own === null,
       carriedOverFrom:
         row?.fromId && row.fromName && row.fromKind
-          ? { id: row.fromId, name: row.fromName, kind: row.fromKind }
+          ? { id: row.fromId, name: row.fromName, kind: row.fromKind, endedOn: row.fromEndedOn }
           : null,
       needsConfirmation: row?.needsConfirmation ?? false,
       confirmedAt: row?.confirmedAt ? new Date(row.confirmedAt).toISOString() : null,

@@ -267,6 +267,7 @@ export function ruleRows(db: Database, bodyId: string) {
       "f.id as fromId",
       "f.name as fromName",
       "f.kind as fromKind",
+      "f.validTo as fromEndedOn",
     ])
     .where("r.bodyId", "=", bodyId)
     .execute();

@@ -3,7 +3,6 @@ import { carryOverMemberships } from "../access/carry-over.ts";
 import { carryRules } from "../handovers/rules-service.ts";
 import { notifyRulesToConfirm } from "../notifications/sink.ts";
 import type { Database } from "../platform/db/database.ts";
-import { AppError } from "../platform/http/errors.ts";
 import {
   createStructureService,
   danishToday,
@@ -133,18 +132,9 @@ export function createTransition(deps: {
    */
   async function apply(date: string): Promise<TransitionReport> {
     const now = clock();
-    if (changeInstant(date) > now)
-      throw new AppError(
-        "TOV_ERR_VALIDATION",
-        `The change of ${date} takes effect at midnight in Denmark; it cannot be carried over before`,
-        [
-          {
-            in: "option",
-            field: "date",
-            reason: "is after today in Denmark; use --dry-run to see it",
-          },
-        ],
-      );
+    // Callers ask only for a change whose day has come (the CLI says so to the operator).
+    if (!hasCome(date, now))
+      throw new Error(`the change of ${date} cannot be carried over before its day`);
     return db.transaction().execute(async (tx) => {
       await store.lockTransitions(tx);
       if (await store.appliedAt(tx, date)) return recorded(tx, date);
@@ -166,6 +156,9 @@ export function createTransition(deps: {
       return reportOfPlan(await planOf(db, structure, date), "planned", null);
     },
 
+    /** Whether the change dated `date` has taken effect: it is that day in Denmark, or later. */
+    hasCome: (date: string) => hasCome(date, clock()),
+
     /** The change dates on or before `date` (default: today in Denmark), oldest first. */
     changeDates: (date?: string) => structure.changeDatesUpTo(db, date ?? danishToday(clock())),
 
@@ -186,6 +179,10 @@ export function createTransition(deps: {
 }
 
 export type Transition = ReturnType<typeof createTransition>;
+
+function hasCome(date: string, now: Date): boolean {
+  return changeInstant(date) <= now;
+}
 
 /** A report in numbers only, for the server's log (no names). */
 export function countsOf(report: TransitionReport) {
