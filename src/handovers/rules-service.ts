@@ -83,7 +83,11 @@ async function viewsOf(db: Database, bodyId: string): Promise<RuleView[]> {
  * The bodies' own handover rules: read by anyone, set or confirmed by the
  * body's coordinators; anyone else's attempt is refused and audited.
  */
-export function createRules(db: Database, access: Pick<CitizenAccess, "deny" | "audit">) {
+export function createRules(
+  db: Database,
+  access: Pick<CitizenAccess, "deny" | "audit">,
+  clock: () => Date = () => new Date(),
+) {
   /** The acting coordinator of the body's own secretariat, or 403 (audited as `action`). */
   async function coordinatorOf(
     ctx: RequestContext,
@@ -180,7 +184,7 @@ export function createRules(db: Database, access: Pick<CitizenAccess, "deny" | "
           { key: "handoverRules.nothingToConfirm" },
         );
       if (before.needsConfirmation) {
-        await store.confirmRule(db, bodyId, sector, actor.userId);
+        await store.confirmRule(db, bodyId, sector, { userId: actor.userId, at: clock() });
         await access.audit(
           ctx,
           null,

@@ -304,10 +304,15 @@ export async function insertCarriedRules(
 }
 
 /** A coordinator confirms a carried-over rule as it is; undefined when the body has no rule row. */
-export function confirmRule(db: Database, bodyId: string, sector: Sector, userId: string) {
+export function confirmRule(
+  db: Database,
+  bodyId: string,
+  sector: Sector,
+  by: { userId: string; at: Date },
+) {
   return db
     .updateTable("handoverRule")
-    .set({ needsConfirmation: false, confirmedBy: userId, confirmedAt: sql<Date>`now()` })
+    .set({ needsConfirmation: false, confirmedBy: by.userId, confirmedAt: by.at })
     .where("bodyId", "=", bodyId)
     .where("sector", "=", sector)
     .returning(["bodyId"])
