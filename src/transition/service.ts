@@ -96,33 +96,7 @@ export function createTransition(deps: {
       reason: `carried over on the change of structure of ${plan.date}`,
     });
     const movedIds = new Map(moved.map((m) => [m.membershipId, m.newMembershipId]));
-    await store.recordCarryOvers(
-      tx,
-      plan.date,
-      [
-        ...plan.rules.map((r) => {
-          const detail: RuleDetail = {
-            sector: r.sector,
-            carried: r.rule ? "own" : "default",
-            needsConfirmation: r.needsConfirmation && !r.kept,
-            kept: r.kept || !writtenKeys.has(keyOf(r)),
-            predecessors: r.predecessors,
-          };
-          return { kind: "rule" as const, fromBodyId: r.fromBodyId, toBodyId: r.toBodyId, detail };
-        }),
-        ...plan.moves
-          .filter((m) => movedIds.has(m.membershipId))
-          .map(({ username: _, fromBodyId, toBodyId, ...m }) => {
-            const detail: MembershipDetail = {
-              ...m,
-              newMembershipId: movedIds.get(m.membershipId) ?? null,
-              alreadyHeld: (movedIds.get(m.membershipId) ?? null) === null,
-            };
-            return { kind: "membership" as const, fromBodyId, toBodyId, detail };
-          }),
-      ],
-      now,
-    );
+    await store.recordCarryOvers(tx, plan.date, recordOf(plan, writtenKeys, movedIds), now);
   }
 
   /**
@@ -179,6 +153,36 @@ export function createTransition(deps: {
 }
 
 export type Transition = ReturnType<typeof createTransition>;
+
+/**
+ * The rows `body_carry_over` keeps of a written plan: each rule (kept: the new
+ * body had its own already) and each membership moved (with the new one's id;
+ * none where the role was held there already).
+ */
+function recordOf(
+  plan: TransitionPlan,
+  writtenKeys: Set<string>,
+  movedIds: Map<string, string | null>,
+): store.CarryOverRow[] {
+  const rules = plan.rules.map((r) => {
+    const detail: RuleDetail = {
+      sector: r.sector,
+      carried: r.rule ? "own" : "default",
+      needsConfirmation: r.needsConfirmation && !r.kept,
+      kept: r.kept || !writtenKeys.has(keyOf(r)),
+      predecessors: r.predecessors,
+    };
+    return { kind: "rule" as const, fromBodyId: r.fromBodyId, toBodyId: r.toBodyId, detail };
+  });
+  const memberships = plan.moves
+    .filter((m) => movedIds.has(m.membershipId))
+    .map(({ username: _, fromBodyId, toBodyId, ...m }) => {
+      const newMembershipId = movedIds.get(m.membershipId) ?? null;
+      const detail: MembershipDetail = { ...m, newMembershipId, alreadyHeld: !newMembershipId };
+      return { kind: "membership" as const, fromBodyId, toBodyId, detail };
+    });
+  return [...rules, ...memberships];
+}
 
 function hasCome(date: string, now: Date): boolean {
   return changeInstant(date) <= now;
