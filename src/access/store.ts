@@ -337,3 +337,56 @@ export function listOrganisations(db: Database) {
     .orderBy("name")
     .execute();
 }
+
+/** The active memberships at these organisations, with their users' names, oldest first. */
+export function activeMembershipsAt(db: Database, organisationIds: string[]) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("membership as m")
+    .innerJoin("appUser as u", "u.id", "m.userId")
+    .select(["m.id as membershipId", "m.userId", "u.username", "m.organisationId", "m.role"])
+    .where("m.organisationId", "in", organisationIds)
+    .where("m.revokedAt", "is", null)
+    .orderBy("m.grantedAt")
+    .orderBy("m.id")
+    .execute();
+}
+
+/** Revokes one active membership as of `at`; undefined when it was no longer active. */
+export async function revokeMembershipById(db: Database, id: string, at: Date) {
+  return db
+    .updateTable("membership")
+    .set({ revokedAt: at, revokedBy: null })
+    .where("id", "=", id)
+    .where("revokedAt", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+}
+
+/**
+ * A membership carried over from an ended body's secretariat, granted as of
+ * `at` by no one (`granted_via` carry-over); undefined when the user already
+ * holds that role there.
+ */
+export async function insertCarriedMembership(
+  db: Database,
+  m: { userId: string; organisationId: string; role: Role; at: Date },
+) {
+  return db
+    .insertInto("membership")
+    .values({
+      userId: m.userId,
+      organisationId: m.organisationId,
+      role: m.role,
+      grantedAt: m.at,
+      revokedAt: null,
+      grantedBy: null,
+      grantedByOrganisationId: null,
+      grantedVia: "carry-over",
+    })
+    .onConflict((oc) =>
+      oc.columns(["userId", "organisationId", "role"]).where("revokedAt", "is", null).doNothing(),
+    )
+    .returning("id")
+    .executeTakeFirst();
+}

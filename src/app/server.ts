@@ -34,6 +34,7 @@ import { structureRoutes } from "../structure/routes.ts";
 import { createStructureService, type LoadResult, loadStructure } from "../structure/service.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
 import { startLivingDemo } from "../synth/living-demo.ts";
+import { countsOf, createTransition, type Transition } from "../transition/service.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const defaultWebDist = path.join(projectRoot, "web/dist");
@@ -172,6 +173,9 @@ export async function startServer(config: Config): Promise<ServerParts> {
     const masterKey = resolveMasterKey(config.cprKey, config.dataDir);
     if (config.demo) await seedDemo(database.db, createCipher(masterKey));
     const app = await createApp(database, { logger: loggerOptions(config), masterKey, config });
+    // A change of structure whose day has come is carried over before anyone is served.
+    const transition = createTransition({ db: database.db });
+    await carryOverDue(transition, app.log);
     await app.listen({ port: config.port, host: config.host });
     const demo = config.demo
       ? startLivingDemo({
@@ -191,6 +195,9 @@ export async function startServer(config: Config): Promise<ServerParts> {
         "handover sweep",
         config.handoverSweepSeconds * 1000,
         async () => {
+          // At midnight the change is carried over first: the council's coordinators are in
+          // place when the first escalation reaches it.
+          await carryOverDue(transition, app.log);
           const escalated = await createSweeper(database.db, {
             events: notifyHandoverEvents,
           }).sweep();
@@ -199,6 +206,16 @@ export async function startServer(config: Config): Promise<ServerParts> {
         app.log,
       );
     };
+    // Without the sweep in this process, the change still comes at its midnight.
+    const carrying =
+      config.handoverSweepSeconds === 0
+        ? startLoop(
+            "structure transition",
+            TRANSITION_CHECK_MS,
+            () => carryOverDue(transition, app.log),
+            app.log,
+          )
+        : null;
     // In the demo, the history's confirmations are imported before anything is judged overdue.
     if (demo) void demo.ready.then(startSweeping);
     else startSweeping();
@@ -225,7 +242,7 @@ export async function startServer(config: Config): Promise<ServerParts> {
       background: {
         async stop() {
           stopped = true;
-          await Promise.all([demo?.stop(), sweeping?.stop(), delivering?.stop()]);
+          await Promise.all([demo?.stop(), sweeping?.stop(), delivering?.stop(), carrying?.stop()]);
         },
       },
     };
@@ -235,9 +252,28 @@ export async function startServer(config: Config): Promise<ServerParts> {
   }
 }
 
+/** How often a process that does not sweep looks whether a change of structure has come. */
+const TRANSITION_CHECK_MS = 60_000;
+
+/**
+ * Carries over each change of structure whose day has come and that no
+ * process has carried over yet; the log gets the numbers, the operator the
+ * names (`tovholder structure transition`).
+ */
+async function carryOverDue(transition: Transition, log: App["log"]) {
+  for (const report of await transition.applyDue())
+    log.info(
+      countsOf(report),
+      "change of structure carried over: rules and memberships (see tovholder structure transition)",
+    );
+}
+
 export type ServerParts = {
   app: App;
   database: DatabaseHandle;
-  /** Background work: the handover sweep, webhook delivery, and the living demo in demo mode. */
+  /**
+   * Background work: the handover sweep (and with it the carry-over of a change of
+   * structure at its midnight), webhook delivery, and the living demo in demo mode.
+   */
   background: { stop(): Promise<void> };
 };

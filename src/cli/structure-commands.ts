@@ -4,6 +4,7 @@ import { databaseFor } from "../app/server.ts";
 import { loadConfig } from "../platform/config.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
 import { type LoadResult, loadStructure } from "../structure/service.ts";
+import { registerTransitionCommand } from "./transition-command.ts";
 
 function describe(result: LoadResult, location: string): string {
   const counts = Object.entries(result.summary)
@@ -47,4 +48,5 @@ export function registerStructureCommands(program: Command): void {
         await database.close();
       }
     });
+  registerTransitionCommand(structure);
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../platform/db/database.ts";
+import { localDate } from "./service-time.ts";
 import * as store from "./worklist-store.ts";
 
 /** Which changes a worklist cares about: its receiver, its hospital, or its body. */
@@ -18,7 +19,10 @@ export function inScope(scope: ChangeScope, c: Change): boolean {
     (scope.municipalityCode !== undefined && c.municipalityCode === scope.municipalityCode) ||
     (scope.practiceId !== undefined && c.practiceId === scope.practiceId) ||
     (scope.dischargingHospitalId !== undefined && c.hospitalId === scope.dischargingHospitalId) ||
-    (scope.bodyId !== undefined && c.bodyId === scope.bodyId)
+    // A body's list: the handovers it is responsible for now, and (told once more
+    // than needed, which only refetches) those of its own date.
+    (scope.bodyId !== undefined &&
+      (c.responsibleBodyId === scope.bodyId || c.bodyId === scope.bodyId))
   );
 }
 
@@ -50,7 +54,7 @@ export function createChangeFeed(
     polling = true;
     try {
       const now = clock().getTime();
-      const changes = await store.recentChanges(db, new Date(since - OVERLAP_MS));
+      const changes = await store.recentChanges(db, new Date(since - OVERLAP_MS), localDate(now));
       since = now;
       const fresh = changes.filter((c) => {
         const key = `${c.kind}:${c.id}@${new Date(c.at).getTime()}`;

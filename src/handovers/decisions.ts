@@ -1,6 +1,7 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, type Reason } from "../platform/http/errors.ts";
+import { danishToday } from "../structure/service.ts";
 import { type HandoverEventSink, recipients } from "./events.ts";
 import { canMove, type DeclineReason, type HandoverStatus } from "./model.ts";
 import * as store from "./store.ts";
@@ -89,10 +90,10 @@ export function createDecisions(deps: {
           reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
         },
       ]);
-      // A decline never silently disappears: the discharging department and the body's
-      // coordinators hear of it; a confirmation tells the department it may let go.
-      const secretariat =
-        to.status === "declined" && h.bodyId ? await store.secretariatOf(tx, h.bodyId) : null;
+      // A decline never silently disappears: the discharging department and the
+      // coordinators of the body responsible today hear of it; a confirmation tells
+      // the department it may let go.
+      const secretariat = to.status === "declined" ? await secretariatToday(tx, id, clock()) : null;
       await events(tx, [
         {
           kind: to.status === "confirmed" ? "handover.confirmed" : "handover.declined",
@@ -110,6 +111,17 @@ export function createDecisions(deps: {
     await access.audit(ctx, h.citizenId, what, "allowed");
     return { id, status: moved.status, version: moved.version };
   }
+}
+
+/**
+ * The secretariat of the body responsible for a handover today: from 1
+ * January 2027 a December handover's coordinators are the council's.
+ */
+export async function secretariatToday(tx: Database, id: string, now: Date) {
+  const today = danishToday(now);
+  const bodyId = await store.responsibleBodyOf(tx, id, today);
+  if (!bodyId) return null;
+  return (await store.secretariatsOn(tx, [bodyId], today)).get(bodyId) ?? null;
 }
 
 /**

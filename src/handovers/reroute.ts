@@ -29,12 +29,20 @@ const RECEIVER_KIND: Record<Sector, OrganisationKind> = {
 type Handover = NonNullable<Awaited<ReturnType<typeof store.findHandover>>>;
 type Receiver = NonNullable<Awaited<ReturnType<typeof store.organisationById>>>;
 
-/** The discharging hospital (any of its departments) or the handover's body's coordinators. */
-function maySend(org: OrganisationRef | null, h: Handover): boolean {
+/**
+ * The discharging hospital (any of its departments) or the coordinators of
+ * the body responsible for the handover today (`responsibleBodyId`): from 1
+ * January 2027 a December handover of a cluster is the council's to send on.
+ */
+function maySend(org: OrganisationRef | null, h: Handover, responsibleBodyId: string | null) {
   if (!org) return false;
   if (org.kind === "hospital" || org.kind === "hospital_department")
     return org.hospitalId === h.hospitalId;
-  return org.kind === "body_secretariat" && h.bodyId !== null && org.bodyId === h.bodyId;
+  return (
+    org.kind === "body_secretariat" &&
+    responsibleBodyId !== null &&
+    org.bodyId === responsibleBodyId
+  );
 }
 
 export function createRerouting(deps: {
@@ -51,7 +59,11 @@ export function createRerouting(deps: {
     const h = await store.findHandover(db, id);
     if (!h) throw handoverNotFound();
     const org = ctx.actor.kind === "staff" ? ctx.actor.organisation : null;
-    if (!maySend(org, h))
+    const responsible =
+      org?.kind === "body_secretariat"
+        ? await store.responsibleBodyOf(db, id, danishToday(clock()))
+        : null;
+    if (!maySend(org, h, responsible))
       throw await access.deny(
         ctx,
         h.citizenId,

@@ -224,6 +224,18 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     sector: z.enum(["municipality", "general-practice"]),
     rule,
     isDefault: z.boolean(),
+    /** The ended body (a cluster) the rule was carried over from on 1 January 2027. */
+    carriedOverFrom: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        endedOn: z.string().nullable(),
+      })
+      .nullable(),
+    /** The bodies before it had different rules: the body's coordinators are to confirm this one. */
+    needsConfirmation: z.boolean(),
+    confirmedAt: z.string().nullable(),
   });
   const body = z.object({ bodyId: z.string().min(1).max(TEXT_LIMITS.identifier) });
 
@@ -260,6 +272,22 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
         request.params.sector,
         request.body,
       ),
+  );
+
+  app.post(
+    "/api/bodies/:bodyId/handover-rules/:sector/confirm",
+    {
+      config: { access: { actors: ["staff"], roles: ["coordinator", "body_lead"] } },
+      schema: {
+        tags,
+        summary:
+          "Confirm a rule carried over to the body from the bodies before it, as it is (the body's coordinators only)",
+        params: body.extend({ sector: z.enum(["municipality", "general-practice"]) }),
+        response: { 200: ruleView },
+      },
+    },
+    async (request) =>
+      handovers.confirmRule(contextOf(request), request.params.bodyId, request.params.sector),
   );
 
   app.put(

@@ -255,7 +255,7 @@ export function createHandoverService(deps: Deps) {
     writeNote: createNoteWriter({ db, access }),
     ...worklists,
     ...createTaskVisibility({ db, access, worklists }),
-    ...createRules(db, access),
+    ...createRules(db, access, clock),
     ...createDecisions({ db, access, clock, events }),
     ...createRerouting({ db, access, structure, clock, events }),
   };

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import type { HandoverTransitionTable, OrganisationKind } from "../platform/db/schema.ts";
 import type { HandoverStatus, Sector } from "./model.ts";
+import { responsibleBodyOn } from "./responsible-body.ts";
 
 export type NewHandover = {
   stayId: string;
@@ -230,6 +231,10 @@ export async function lastDecisions(db: Database, handoverIds: string[]) {
   return new Map(rows.map((r) => [r.handoverId, new Date(r.at as Date)]));
 }
 
+/**
+ * Sets a body's own rule. The rule is then the body's own: whatever it was
+ * carried over from, and whether that awaited confirmation, no longer applies.
+ */
 export async function saveRule(
   db: Database,
   r: { bodyId: string; sector: Sector; rule: unknown; updatedBy: string | null },
@@ -242,9 +247,76 @@ export async function saveRule(
         rule: eb.ref("excluded.rule"),
         updatedBy: eb.ref("excluded.updatedBy"),
         updatedAt: sql<Date>`now()`,
+        carriedOverFrom: null,
+        needsConfirmation: false,
       })),
     )
     .execute();
+}
+
+/** A body's rule rows with the body each was carried over from, for the rules page. */
+export function ruleRows(db: Database, bodyId: string) {
+  return db
+    .selectFrom("handoverRule as r")
+    .leftJoin("body as f", "f.id", "r.carriedOverFrom")
+    .select([
+      "r.sector",
+      "r.rule",
+      "r.needsConfirmation",
+      "r.confirmedAt",
+      "f.id as fromId",
+      "f.name as fromName",
+      "f.kind as fromKind",
+      "f.validTo as fromEndedOn",
+    ])
+    .where("r.bodyId", "=", bodyId)
+    .execute();
+}
+
+/**
+ * A body's rules carried over from the bodies before it (`rule` null: the
+ * default). A body that already has a rule of its own for the sector keeps it;
+ * returns the rows written.
+ */
+export async function insertCarriedRules(
+  db: Database,
+  rows: {
+    bodyId: string;
+    sector: Sector;
+    rule: unknown;
+    carriedOverFrom: string;
+    needsConfirmation: boolean;
+  }[],
+) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto("handoverRule")
+    .values(
+      rows.map((r) => ({
+        ...r,
+        rule: r.rule === null ? null : JSON.stringify(r.rule),
+        updatedBy: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(["bodyId", "sector"]).doNothing())
+    .returning(["bodyId", "sector"])
+    .execute();
+}
+
+/** A coordinator confirms a carried-over rule as it is; undefined when the body has no rule row. */
+export function confirmRule(
+  db: Database,
+  bodyId: string,
+  sector: Sector,
+  by: { userId: string; at: Date },
+) {
+  return db
+    .updateTable("handoverRule")
+    .set({ needsConfirmation: false, confirmedBy: by.userId, confirmedAt: by.at })
+    .where("bodyId", "=", bodyId)
+    .where("sector", "=", sector)
+    .returning(["bodyId"])
+    .executeTakeFirst();
 }
 
 /**
@@ -301,15 +373,39 @@ export function writeNote(db: Database, id: string, version: number, note: strin
     .executeTakeFirst();
 }
 
-/** The organisation of a body's secretariat, where its coordinators act. */
-export async function secretariatOf(db: Database, bodyId: string): Promise<string | null> {
-  const row = await db
+/**
+ * The secretariat organisations of these bodies that have not ended by
+ * `date`, where their coordinators act: an ended cluster's secretariat hears
+ * nothing more.
+ */
+export async function secretariatsOn(
+  db: Database,
+  bodyIds: string[],
+  date: string,
+): Promise<Map<string, string>> {
+  if (bodyIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom("organisation")
-    .select("id")
-    .where("bodyId", "=", bodyId)
+    .select(["id", "bodyId"])
+    .where("bodyId", "in", [...new Set(bodyIds)])
     .where("kind", "=", "body_secretariat")
+    .where((eb) => eb.or([eb("validTo", "is", null), eb("validTo", ">", date)]))
+    .execute();
+  return new Map(rows.flatMap((r) => (r.bodyId ? [[r.bodyId, r.id] as const] : [])));
+}
+
+/** The body responsible for a handover on a date (responsible-body.ts); null if there is none. */
+export async function responsibleBodyOf(
+  db: Database,
+  id: string,
+  date: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("handover as h")
+    .select(responsibleBodyOn("h", date).as("bodyId"))
+    .where("h.id", "=", id)
     .executeTakeFirst();
-  return row?.id ?? null;
+  return row?.bodyId ?? null;
 }
 
 /** Open handovers of a body discharged after `since`, oldest first (the demo's simulated staff). */

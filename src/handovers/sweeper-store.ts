@@ -1,18 +1,18 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
+import { responsibleBodyOn } from "./responsible-body.ts";
 
 /** The sweeper's SQL: claiming due handovers, recording each ladder step once, moving them on. */
 
 /**
  * Locks up to `limit` open handovers whose next escalation is due, skipping
  * rows another process holds: two sweepers never take the same handover.
+ * Each comes with the body responsible for it on `date` (the Danish date of
+ * the sweep), whose coordinators a body-coordinator step reaches.
  */
-export function claimDue(db: Database, now: Date, limit: number) {
+export function claimDue(db: Database, now: Date, date: string, limit: number) {
   return db
     .selectFrom("handover as h")
-    .leftJoin("organisation as s", (join) =>
-      join.onRef("s.bodyId", "=", "h.bodyId").on("s.kind", "=", "body_secretariat"),
-    )
     .select([
       "h.id",
       "h.sector",
@@ -23,7 +23,7 @@ export function claimDue(db: Database, now: Date, limit: number) {
       "h.route",
       "h.receiverOrganisationId",
       "h.dischargingOrganisationId",
-      "s.id as secretariatId",
+      responsibleBodyOn("h", date).as("responsibleBodyId"),
     ])
     .where("h.status", "=", "open")
     .where("h.nextEscalationAt", "<=", now)
@@ -42,6 +42,8 @@ export async function recordEscalations(
     step: number;
     target: "receiver" | "body-coordinator" | "discharging-department";
     targetOrganisationId: string | null;
+    /** The body whose coordinators a body-coordinator step reached; null for other steps. */
+    bodyId: string | null;
     dueAt: Date;
   }[],
 ) {
@@ -50,10 +52,11 @@ export async function recordEscalations(
   const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   const result = await sql<Pick<(typeof rows)[number], "handoverId" | "step" | "target">>`
     insert into handover_escalation (handover_id, route, step, target, target_organisation_id,
-      due_at)
+      body_id, due_at)
     select * from unnest(${column("handoverId")}::uuid[], ${column("route")}::integer[],
       ${column("step")}::integer[], ${column("target")}::text[],
-      ${column("targetOrganisationId")}::uuid[], ${column("dueAt")}::timestamptz[])
+      ${column("targetOrganisationId")}::uuid[], ${column("bodyId")}::text[],
+      ${column("dueAt")}::timestamptz[])
     on conflict (handover_id, route, step) do nothing
     returning handover_id as "handoverId", step, target`.execute(db);
   return result.rows;

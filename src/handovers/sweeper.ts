@@ -1,4 +1,5 @@
 import type { Database } from "../platform/db/database.ts";
+import { danishToday } from "../structure/service.ts";
 import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
 import {
   DEFAULT_RULES,
@@ -15,7 +16,9 @@ import * as sweeps from "./sweeper-store.ts";
  * with FOR UPDATE SKIP LOCKED, records each step (unique per handover and
  * step), and moves the row's next escalation forward, all in one
  * transaction. The truth is in the table, not in timers, so a process that
- * was down catches up on its next sweep, one step at a time.
+ * was down catches up on its next sweep, one step at a time. A step to the
+ * body's coordinators reaches the body responsible for the handover on the
+ * sweep's Danish date (responsible-body.ts), recorded on the escalation.
  */
 export function createSweeper(
   db: Database,
@@ -27,9 +30,17 @@ export function createSweeper(
 
   async function sweepOnce(): Promise<{ claimed: number; escalated: number }> {
     const now = clock();
+    // The body a step reaches is the one responsible on the day it is made: from
+    // 1 January 2027 a December handover's coordinator step goes to the council.
+    const today = danishToday(now);
     return db.transaction().execute(async (tx) => {
-      const due = await sweeps.claimDue(tx, now, batch);
+      const due = await sweeps.claimDue(tx, now, today, batch);
       if (due.length === 0) return { claimed: 0, escalated: 0 };
+      const secretariats = await store.secretariatsOn(
+        tx,
+        due.flatMap((d) => (d.responsibleBodyId ? [d.responsibleBodyId] : [])),
+        today,
+      );
       const own = await store.bodyRules(tx, [
         ...new Set(due.map((d) => d.bodyId).filter((c): c is string => c !== null)),
       ]);
@@ -40,7 +51,12 @@ export function createSweeper(
       const escalations: Parameters<typeof sweeps.recordEscalations>[1] = [];
       const advances: { id: string; escalationStep: number; nextEscalationAt: Date | null }[] = [];
       for (const h of due) {
+        // The handover keeps the rule of its own body, and so its ladder and deadline.
         const rule = ruleOf(h.bodyId, h.sector);
+        const coordinators = {
+          bodyId: h.responsibleBodyId,
+          secretariatId: secretariats.get(h.responsibleBodyId ?? "") ?? null,
+        };
         const deadline = new Date(h.deadlineAt);
         let step = h.escalationStep;
         let next: Date | null = escalationDueAt(deadline, rule, step);
@@ -52,7 +68,8 @@ export function createSweeper(
             route: h.route,
             step,
             target,
-            targetOrganisationId: targetOf(target, h),
+            targetOrganisationId: targetOf(target, h, coordinators.secretariatId),
+            bodyId: target === "body-coordinator" ? coordinators.bodyId : null,
             dueAt: next,
           });
           step++;
@@ -116,14 +133,11 @@ export function createSweeper(
 
 function targetOf(
   target: EscalationTarget,
-  h: {
-    receiverOrganisationId: string;
-    dischargingOrganisationId: string | null;
-    secretariatId: string | null;
-  },
+  h: { receiverOrganisationId: string; dischargingOrganisationId: string | null },
+  secretariatId: string | null,
 ): string | null {
   if (target === "receiver") return h.receiverOrganisationId;
-  if (target === "body-coordinator") return h.secretariatId;
+  if (target === "body-coordinator") return secretariatId;
   return h.dischargingOrganisationId;
 }
 

@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { sealedFacts, unsealedFacts } from "../citizens/store.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { HandoverStatus, Sector } from "./model.ts";
+import { inCareOf, responsibleBodyOn } from "./responsible-body.ts";
+import { localDate } from "./service-time.ts";
 
 /**
  * The worklists' SQL: what each organisation must act on, its citizens in
@@ -17,6 +19,7 @@ export type WorklistFilter = {
   municipalityCode?: string;
   practiceId?: string;
   dischargingHospitalId?: string;
+  /** The handovers this body is responsible for on the Danish date of `now`. */
   bodyId?: string;
   statuses: HandoverStatus[];
   overdueOnly: boolean;
@@ -48,7 +51,9 @@ function selected(db: Database, f: WorklistFilter) {
   if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
   if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
   if (f.dischargingHospitalId) q = q.where("h.dischargingHospitalId", "=", f.dischargingHospitalId);
-  if (f.bodyId) q = q.where("h.bodyId", "=", f.bodyId);
+  // A body's list: the handovers it is responsible for today, its own and those it took
+  // over from an ended body (responsible-body.ts).
+  if (f.bodyId) q = q.where(inCareOf("h", f.bodyId, localDate(f.now.getTime())));
   if (f.overdueOnly) q = q.where("h.deadlineAt", "<", f.now);
   if (f.overdueOrDeclined)
     q = q.where((eb) => eb.or([eb("h.status", "=", "declined"), eb("h.deadlineAt", "<", f.now)]));
@@ -230,24 +235,32 @@ export type RecentChange = {
   municipalityCode: string | null;
   practiceId: string | null;
   hospitalId: string | null;
+  /** The handover's own body (of its date). */
   bodyId: string | null;
+  /** The body responsible for the handover on the poll's date (responsible-body.ts). */
+  responsibleBodyId: string | null;
 };
 
 /**
  * Handovers and stays changed since `since`, with what decides whose
- * worklist they are in. A stay counts for its citizen's home municipality
- * and listed practice (their "in hospital now" list).
+ * worklist they are in on `date`. A stay counts for its citizen's home
+ * municipality and listed practice (their "in hospital now" list).
  */
-export async function recentChanges(db: Database, since: Date): Promise<RecentChange[]> {
+export async function recentChanges(
+  db: Database,
+  since: Date,
+  date: string,
+): Promise<RecentChange[]> {
   const result = await sql<RecentChange>`
     select 'handover' as kind, h.id, h.updated_at as at,
       h.receiver_municipality_code as "municipalityCode", h.receiver_practice_id as "practiceId",
-      h.discharging_hospital_id as "hospitalId", h.body_id as "bodyId"
+      h.discharging_hospital_id as "hospitalId", h.body_id as "bodyId",
+      ${responsibleBodyOn("h", date)} as "responsibleBodyId"
     from handover h
     where h.updated_at > ${since}
     union all
     select 'stay', s.id, s.updated_at, s.citizen_municipality_code, s.citizen_practice_id,
-      s.hospital_id, null
+      s.hospital_id, null, null
     from hospital_stay s
     where s.updated_at > ${since}`.execute(db);
   return result.rows;

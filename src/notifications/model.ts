@@ -18,6 +18,46 @@ export const NOTIFICATION_KINDS = [
 ] as const satisfies readonly HandoverEvent["kind"][];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * An in-app notice to a body's coordinators that the handover rules carried
+ * over to it on a change of structure differ between the bodies before it
+ * and await their confirmation. It is about no handover, and no webhook
+ * subscribes to it: webhooks are for the systems that act on handovers.
+ */
+export const RULES_TO_CONFIRM = "body.rules-to-confirm" as const;
+/** Every kind a notification in the app may have. */
+export const IN_APP_KINDS = [...NOTIFICATION_KINDS, RULES_TO_CONFIRM] as const;
+export type InAppKind = (typeof IN_APP_KINDS)[number];
+
+/** The body of a rules-to-confirm notice: the body, and each sector's rule and its origin. */
+export type RulesToConfirmPayload = {
+  id: string;
+  type: typeof RULES_TO_CONFIRM;
+  occurredAt: string;
+  body: { id: string; name: string; kind: string };
+  rules: { sector: HandoverEvent["sector"]; carriedOverFrom: { id: string; name: string } }[];
+  organisationId: string;
+  links: { app: string };
+};
+
+export function rulesToConfirmPayload(
+  notificationId: string,
+  organisationId: string,
+  notice: Omit<RulesToConfirmPayload, "id" | "type" | "occurredAt" | "organisationId" | "links"> & {
+    at: Date;
+  },
+): RulesToConfirmPayload {
+  return {
+    id: notificationId,
+    type: RULES_TO_CONFIRM,
+    occurredAt: notice.at.toISOString(),
+    body: notice.body,
+    rules: notice.rules,
+    organisationId,
+    links: { app: `/klynge/overdragelsesregler?klynge=${encodeURIComponent(notice.body.id)}` },
+  };
+}
+
 /** What a new webhook is sent unless its administrators choose otherwise: what needs acting on. */
 export const DEFAULT_WEBHOOK_EVENTS: NotificationKind[] = [
   "handover.created",

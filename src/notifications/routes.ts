@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
-import { NOTIFICATION_KINDS } from "./model.ts";
+import { IN_APP_KINDS, NOTIFICATION_KINDS } from "./model.ts";
 import type { NotificationService } from "./service.ts";
 
 const tags = ["notifications"];
@@ -36,16 +36,31 @@ const description = z
   .trim()
   .max(TEXT_LIMITS.shortText, `must be at most ${TEXT_LIMITS.shortText} characters`);
 
+/**
+ * A notification about a handover, or (kind body.rules-to-confirm) about the
+ * handover rules carried over to the acting body, which await its
+ * coordinators' confirmation: then the handover's fields are null, and
+ * `body` and `rules` say which.
+ */
 const notification = z.object({
   id: z.string(),
-  kind,
-  handoverId: z.string(),
-  sector: z.enum(["municipality", "general-practice"]),
-  status: z.enum(["open", "confirmed", "declined", "closed"]),
-  deadlineAt: z.string(),
+  kind: z.enum(IN_APP_KINDS),
+  handoverId: z.string().nullable(),
+  sector: z.enum(["municipality", "general-practice"]).nullable(),
+  status: z.enum(["open", "confirmed", "declined", "closed"]).nullable(),
+  deadlineAt: z.string().nullable(),
   step: z.number().nullable(),
   target: z.enum(["receiver", "body-coordinator", "discharging-department"]).nullable(),
   reason: z.string().nullable(),
+  body: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+  rules: z
+    .array(
+      z.object({
+        sector: z.enum(["municipality", "general-practice"]),
+        carriedOverFrom: z.object({ id: z.string(), name: z.string() }),
+      }),
+    )
+    .nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -12,6 +12,8 @@ import {
   type NotificationKind,
   type NotificationPayload,
   pingPayload,
+  RULES_TO_CONFIRM,
+  type RulesToConfirmPayload,
   UNREAD_WINDOW_DAYS,
 } from "./model.ts";
 import { createTargetGuard, type TargetGuard, type TargetPolicy } from "./outbound.ts";
@@ -273,6 +275,24 @@ function notificationView(r: {
   createdAt: Date;
   readAt: Date | null;
 }) {
+  const when = { createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null };
+  if (r.kind === RULES_TO_CONFIRM) {
+    const p = r.payload as RulesToConfirmPayload;
+    return {
+      id: r.id,
+      kind: RULES_TO_CONFIRM,
+      handoverId: null,
+      sector: null,
+      status: null,
+      deadlineAt: null,
+      step: null,
+      target: null,
+      reason: null,
+      body: p.body,
+      rules: p.rules,
+      ...when,
+    };
+  }
   const h = (r.payload as NotificationPayload).handover;
   return {
     id: r.id,
@@ -284,8 +304,9 @@ function notificationView(r: {
     step: h.step ?? null,
     target: h.target ?? null,
     reason: h.reason ?? null,
-    createdAt: r.createdAt.toISOString(),
-    readAt: r.readAt?.toISOString() ?? null,
+    body: null,
+    rules: null,
+    ...when,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { HandoverEvent, HandoverEventSink } from "../handovers/events.ts";
 import type { Database } from "../platform/db/database.ts";
-import { payloadOf } from "./model.ts";
+import { payloadOf, RULES_TO_CONFIRM, rulesToConfirmPayload } from "./model.ts";
 import { insertNotifications, type NewNotification } from "./store.ts";
 
 /**
@@ -28,3 +28,24 @@ export const notifyHandoverEvents: HandoverEventSink = async (
   );
   await insertNotifications(tx, rows);
 };
+
+/**
+ * Tells a body's coordinators (its secretariat) that the handover rules
+ * carried over to it await their confirmation: one in-app notification, in
+ * the carry-over's own transaction. No webhook hears it.
+ */
+export async function notifyRulesToConfirm(
+  tx: Database,
+  notice: Parameters<typeof rulesToConfirmPayload>[2] & { organisationId: string },
+): Promise<void> {
+  const id = randomUUID();
+  await insertNotifications(tx, [
+    {
+      id,
+      organisationId: notice.organisationId,
+      kind: RULES_TO_CONFIRM,
+      handoverId: null,
+      body: JSON.stringify(rulesToConfirmPayload(id, notice.organisationId, notice)),
+    },
+  ]);
+}

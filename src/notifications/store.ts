@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { NotificationKind } from "./model.ts";
+import type { InAppKind } from "./model.ts";
 
 /**
  * In-app notifications and their read markers, and the outbox rows the
@@ -29,8 +29,9 @@ const hearing = (listeners: RawBuilder<unknown>) => sql`(
 export type NewNotification = {
   id: string;
   organisationId: string;
-  kind: NotificationKind;
-  handoverId: string;
+  kind: InAppKind;
+  /** Null for a notice about no handover (a body's rules to confirm). */
+  handoverId: string | null;
   /** The payload as JSON text: stored as the notification and sent, byte for byte, to webhooks. */
   body: string;
 };

@@ -1,6 +1,11 @@
 import type { Database } from "../platform/db/database.ts";
 import { notFound } from "../platform/http/errors.ts";
-import { type BodyKind, type BodyResolution, resolveBody as resolveFrom } from "./model.ts";
+import {
+  type BodyKind,
+  type BodyResolution,
+  resolveBody as resolveFrom,
+  successionMapping,
+} from "./model.ts";
 import * as store from "./store.ts";
 import { nearestValidDate } from "./validity.ts";
 
@@ -367,6 +372,46 @@ export function createStructureService(db: Database) {
     },
 
     counts: () => store.counts(db),
+
+    /** The dates on or before `date` on which municipalities changed body, oldest first. */
+    changeDatesUpTo: (tx: Database, date: string) => store.successionDatesUpTo(tx, date),
+
+    /**
+     * The documented mapping of the change on `date`, weighted by population
+     * (model.ts `successionMapping`): each new body's predecessors and each
+     * ended body's successors, largest share first, with every body named.
+     */
+    async changeOn(tx: Database, date: string) {
+      const [successions, municipalities] = await Promise.all([
+        store.successionsOn(tx, date),
+        store.listMunicipalities(tx),
+      ]);
+      const population = new Map(municipalities.map((m) => [m.code, m.population]));
+      const mapping = successionMapping(successions, (code) => population.get(code) ?? null);
+      const bodies = await store.bodiesByIds(
+        tx,
+        successions.flatMap((s) => [s.fromBodyId, s.toBodyId]),
+      );
+      return {
+        ...mapping,
+        bodies: new Map(
+          bodies.map((b) => [
+            b.id,
+            { id: b.id, kind: b.kind, name: b.name, validFrom: b.validFrom, validTo: b.validTo },
+          ]),
+        ),
+      };
+    },
+
+    /** The secretariat organisation of each of these bodies, ended or not. */
+    async secretariatsOf(tx: Database, bodyIds: string[]) {
+      const rows = await store.secretariatsOf(tx, bodyIds);
+      return new Map(
+        rows.flatMap((r) =>
+          r.bodyId ? [[r.bodyId, { id: r.id, name: r.name, validTo: r.validTo }] as const] : [],
+        ),
+      );
+    },
   };
 }
 

@@ -274,3 +274,14 @@ export async function handoverParties(
           .execute();
   return { municipalities, practices, bodies };
 }
+
+/** The secretariat organisations of these bodies. */
+export function secretariatsOf(db: Database, bodyIds: string[]) {
+  if (bodyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("organisation")
+    .select(["id", "name", "bodyId", "validTo"])
+    .where("kind", "=", "body_secretariat")
+    .where("bodyId", "in", [...new Set(bodyIds)])
+    .execute();
+}

@@ -242,6 +242,20 @@ const DENIED: Denied[] = [
     }),
   ),
   {
+    name: "POST handover-rules/:sector/confirm of another body by a municipal coordinator",
+    as: { session: "demo.visitator" },
+    method: "POST",
+    url: () => "/api/bodies/naestved-slagelse/handover-rules/municipality/confirm",
+    status: 403,
+    entry: {
+      actorKind: "staff",
+      role: "coordinator",
+      action: "confirm-rule",
+      resource: "handover-rules",
+      citizen: null,
+    },
+  },
+  {
     name: "PUT /api/organisations/:id/contact of another organisation",
     as: { session: "demo.admin" },
     method: "PUT",

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTransition } from "../../src/transition/service.ts";
 import {
   expectAccessible,
   type Harness,
@@ -38,7 +39,7 @@ describe("the body's handover rules", () => {
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
-    await page.getByRole("link", { name: /Klyngens overdragelsesregler/ }).click();
+    await page.getByRole("link", { name: /Overdragelsesregler: frister og rykkere/ }).click();
     await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
     const nav = page.getByRole("navigation", { name: "Hovedmenu" });
     await expect(nav.getByRole("link", { name: "Overdragelsesregler" }).count()).resolves.toBe(1);
@@ -97,5 +98,31 @@ describe("the body's handover rules", () => {
     await expect(page.getByRole("button", { name: /Gem reglen/ }).count()).resolves.toBe(0);
     await screenshot(page, "handover-rules-read-only");
     await expectAccessible(page, "handover rules, read-only");
+  });
+
+  it("crosses to the council: the cluster's rule, carried over, awaits the council's confirmation", async () => {
+    // The change of 1 January 2027 carried over as the server does at that midnight.
+    const afterMidnight = () => new Date("2027-01-01T00:05:00+01:00");
+    await createTransition({ db: harness.server.database.db, clock: afterMidnight }).applyDue();
+    await page.getByRole("button", { name: "Log ud" }).click();
+    // The cluster's lead now leads the council's secretariat: the rules are the council's.
+    await logInAsDemo(harness, page, "Kasper Klyngeleder (demo)");
+    await page.goto(`${harness.server.url}/klynge/overdragelsesregler`);
+    await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
+    await expect
+      .poll(() => municipality().textContent())
+      .toContain("Overtaget fra Klyngen Næstved/Slagelse ved strukturændringen 1. januar 2027");
+    const text = await municipality().textContent();
+    expect(text).toContain("Afventer bekræftelse");
+    // The cluster's saved step of 30 minutes came with it.
+    await expect(stepTwo().inputValue()).resolves.toBe("30");
+    const gp = page.locator("section.rule-section", { hasText: "Praktiserende læge" }).first();
+    await expect(gp.textContent()).resolves.not.toContain("Afventer bekræftelse");
+    await screenshot(page, "handover-rules-carried-over");
+    await expectAccessible(page, "handover rules, carried over");
+    await page.getByRole("button", { name: "Bekræft reglen for kommunen" }).click();
+    await expect.poll(() => municipality().textContent()).toContain("Bekræftet");
+    await expect(municipality().textContent()).resolves.not.toContain("Afventer bekræftelse");
+    await expect(page.getByRole("button", { name: /Bekræft reglen/ }).count()).resolves.toBe(0);
   });
 });

@@ -86,11 +86,28 @@ describe("live worklists", () => {
       practiceId: null,
       hospitalId: "slagelse-sygehus",
       bodyId: "naestved-slagelse-ringsted",
+      responsibleBodyId: "naestved-slagelse-ringsted",
     };
     expect(inScope({ municipalityCode: "370" }, change)).toBe(true);
     expect(inScope({ municipalityCode: "330" }, change)).toBe(false);
     expect(inScope({ dischargingHospitalId: "slagelse-sygehus" }, change)).toBe(true);
     expect(inScope({ practiceId: "p" }, change)).toBe(false);
     expect(inScope({ bodyId: "naestved-slagelse-ringsted" }, change)).toBe(true);
+    expect(inScope({ bodyId: "sundhedsraad-midt-og-vestsjaelland" }, change)).toBe(false);
+  });
+
+  it("tells a council's worklist of a cluster's handover it is responsible for from 1 January", () => {
+    const change = {
+      kind: "handover" as const,
+      id: "h",
+      at: new Date(),
+      municipalityCode: "370",
+      practiceId: null,
+      hospitalId: "slagelse-sygehus",
+      bodyId: "naestved-slagelse",
+      responsibleBodyId: "sundhedsraad-midt-og-vestsjaelland",
+    };
+    expect(inScope({ bodyId: "sundhedsraad-midt-og-vestsjaelland" }, change)).toBe(true);
+    expect(inScope({ bodyId: "sundhedsraad-fyn" }, change)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "./column-types.ts";
+import type { DefaultedTimestamp, Timestamp } from "./column-types.ts";
 
 /**
  * The handovers' tables: handovers, their transitions and escalations, and the
@@ -69,11 +69,15 @@ export interface HandoverEscalationTable {
 export interface HandoverRuleTable {
   bodyId: string;
   sector: "municipality" | "general-practice";
-  rule: Json<unknown>;
+  /** Null: the body follows Tovholder's default (a carried-over default, 0017). */
+  rule: ColumnType<unknown, string | null, string | null>;
   /** The ended body this rule was carried over from on the structure's change (0016). */
   carriedOverFrom: ColumnType<string | null, string | null | undefined, string | null>;
   /** A carried-over rule its body's coordinators have not yet confirmed. */
   needsConfirmation: Generated<boolean>;
+  /** Who confirmed a carried-over rule, and when (0017). */
+  confirmedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  confirmedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updatedBy: string | null;
   updatedAt: DefaultedTimestamp;
 }

@@ -12,7 +12,9 @@ export type NotificationKindColumn =
   | "handover.confirmed"
   | "handover.declined"
   | "handover.escalated"
-  | "handover.closed";
+  | "handover.closed"
+  /** A body's carried-over rules wait for its coordinators' confirmation (0017). */
+  | "body.rules-to-confirm";
 
 /** One per handover event and addressed organisation; the payload is the thin webhook body. */
 export interface NotificationTable {

@@ -15,6 +15,7 @@ import * as m0013 from "./0013-administration-audit.ts";
 import * as m0014 from "./0014-broker-tokens.ts";
 import * as m0015 from "./0015-webhook-attempt-without-error.ts";
 import * as m0016 from "./0016-bodies.ts";
+import * as m0017 from "./0017-transition-carry-over.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "0014-broker-tokens": m0014,
   "0015-webhook-attempt-without-error": m0015,
   "0016-bodies": m0016,
+  "0017-transition-carry-over": m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

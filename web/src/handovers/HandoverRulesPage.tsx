@@ -7,15 +7,19 @@ import { getJson } from "../api/client";
 import { useBodies } from "../api/queries";
 import type { BodySummary } from "../api/types";
 import { Loading } from "../components/Loading";
+import { RuleCarriedOver } from "./RuleCarriedOver";
 import { RuleEditor } from "./RuleEditor";
 import { RuleTable } from "./RuleTable";
-import { explainRule, type RuleView } from "./rule-text";
+import { type BodyKindKey, bodyKindKey, explainRule, type RuleView } from "./rule-text";
+
+/** The server says each body's kind (a cluster or a health council). */
+type Body = BodySummary & { kind?: string };
 
 /** The roles the server lets change a body's rules, when acting for its secretariat. */
 const EDITING_ROLES = ["coordinator", "body_lead"];
 
 /** The body a member works in: a secretariat's own, or the one of the acting hospital. */
-function bodyOfMember(m: Membership | undefined, bodies: BodySummary[]): string | null {
+function bodyOfMember(m: Membership | undefined, bodies: Body[]): string | null {
   if (!m) return null;
   if (m.organisation.bodyId) return m.organisation.bodyId;
   const hospital = m.organisation.hospitalId;
@@ -32,8 +36,12 @@ export function HandoverRulesPage() {
   const acting = activeMembership(useMe().data);
   const bodies = useBodies();
   const [params, setParams] = useSearchParams();
-  const sorted = [...(bodies.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, "da"));
+  const sorted: Body[] = [...(bodies.data ?? [])].sort((a, b) =>
+    a.name.localeCompare(b.name, "da"),
+  );
   const bodyId = params.get("klynge") ?? bodyOfMember(acting, sorted);
+  // The words name the body by its kind: "klyngens regler", "sundhedsrådets regler".
+  const kind = bodyKindKey(sorted.find((b) => b.id === bodyId)?.kind);
   const rules = useQuery({
     queryKey: ["handover-rules", bodyId],
     queryFn: ({ signal }) =>
@@ -61,6 +69,10 @@ export function HandoverRulesPage() {
           onChange={(e) => setParams(e.target.value ? { klynge: e.target.value } : {})}
         >
           {bodyId === null && <option value="">{t("handoverRules.chooseBody")}</option>}
+          {/* A body of another date (an ended cluster, from a link) is shown by its id. */}
+          {bodyId !== null && !sorted.some((b) => b.id === bodyId) && (
+            <option value={bodyId}>{bodyId}</option>
+          )}
           {sorted.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -70,7 +82,9 @@ export function HandoverRulesPage() {
       </div>
       {bodyId !== null && (
         <p className="rules-who">
-          {canEdit ? t("handoverRules.canEdit") : t("handoverRules.readOnly")}
+          {canEdit
+            ? t(`handoverRules.byKind.${kind}.canEdit`)
+            : t(`handoverRules.byKind.${kind}.readOnly`)}
         </p>
       )}
       {bodyId === null ? null : rules.isPending ? (
@@ -79,7 +93,13 @@ export function HandoverRulesPage() {
         <ErrorOrForbidden error={rules.error} onRetry={() => void rules.refetch()} />
       ) : (
         rules.data.map((view) => (
-          <RuleSection key={view.sector} view={view} bodyId={bodyId} canEdit={canEdit} />
+          <RuleSection
+            key={view.sector}
+            view={view}
+            bodyId={bodyId}
+            kind={kind}
+            canEdit={canEdit}
+          />
         ))
       )}
     </>
@@ -89,10 +109,12 @@ export function HandoverRulesPage() {
 function RuleSection({
   view,
   bodyId,
+  kind,
   canEdit,
 }: {
   view: RuleView;
   bodyId: string;
+  kind: BodyKindKey;
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
@@ -102,16 +124,28 @@ function RuleSection({
       <h2 id={headingId}>
         {t(`handoverRules.sectors.${view.sector}`)}{" "}
         <span className={`badge badge-small ${view.isDefault ? "badge-info" : "badge-success"}`}>
-          {view.isDefault ? t("handoverRules.isDefault") : t("handoverRules.own")}
-        </span>
+          {view.isDefault ? t("handoverRules.isDefault") : t(`handoverRules.byKind.${kind}.own`)}
+        </span>{" "}
+        {view.needsConfirmation && (
+          <span className="badge badge-small badge-warning">
+            {t("handoverRules.carried.awaiting")}
+          </span>
+        )}
       </h2>
+      <RuleCarriedOver bodyId={bodyId} view={view} canEdit={canEdit} />
       <div className="rule-explanation">
-        {explainRule(t, view.sector, view.rule).map((sentence) => (
+        {explainRule(t, view.sector, view.rule, kind).map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}
-        {view.isDefault && <p className="form-hint">{t("handoverRules.defaultHint")}</p>}
+        {view.isDefault && (
+          <p className="form-hint">{t(`handoverRules.byKind.${kind}.defaultHint`)}</p>
+        )}
       </div>
-      {canEdit ? <RuleEditor bodyId={bodyId} view={view} /> : <RuleTable view={view} />}
+      {canEdit ? (
+        <RuleEditor bodyId={bodyId} kind={kind} view={view} />
+      ) : (
+        <RuleTable view={view} kind={kind} />
+      )}
     </section>
   );
 }

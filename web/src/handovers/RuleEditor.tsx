@@ -5,7 +5,7 @@ import { sendJson } from "../access/session-api";
 import { ErrorSummary, fieldProblems, reasonFor } from "../components/FormErrors";
 import { DeadlineFieldset, LadderFieldset, type RulePart, WindowsFieldset } from "./RuleFieldsets";
 import { draftOf, inputOf, type RuleDraft, ruleOf } from "./rule-draft";
-import { fieldKey, type RuleView, type Sector } from "./rule-text";
+import { type BodyKindKey, fieldKey, type RuleView, type Sector } from "./rule-text";
 
 /** What a field is called in the summary at the top. */
 function labelOf(t: ReturnType<typeof useTranslation>["t"], field: string): string {
@@ -25,7 +25,15 @@ function labelOf(t: ReturnType<typeof useTranslation>["t"], field: string): stri
 }
 
 /** A body coordinator's form for one sector's rule; the server judges it and names each problem. */
-export function RuleEditor({ bodyId, view }: { bodyId: string; view: RuleView }) {
+export function RuleEditor({
+  bodyId,
+  kind,
+  view,
+}: {
+  bodyId: string;
+  kind: BodyKindKey;
+  view: RuleView;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const sector: Sector = view.sector;
@@ -44,6 +52,7 @@ export function RuleEditor({ bodyId, view }: { bodyId: string; view: RuleView })
   const problems = fieldProblems(save.error, t);
   const part: RulePart = {
     sector,
+    kind,
     draft,
     set: (patch) => setDraft({ ...draft, ...patch }),
     reason: (match) => reasonFor(problems, (field) => match(fieldKey(field))),

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { FieldError } from "../components/FormErrors";
 import type { StepDraft, WindowDraft } from "./rule-draft";
-import { type Sector, TARGETS, type Target } from "./rule-text";
+import { type BodyKindKey, type Sector, TARGETS, type Target, targetOption } from "./rule-text";
 
 /** aria-describedby for an input: its hint and, when refused, its error. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -73,6 +73,7 @@ export function WindowFields({
 /** One rung of the escalation ladder: minutes after the previous rung, and who is reminded. */
 export function StepFields({
   sector,
+  kind,
   index,
   step,
   errors,
@@ -80,6 +81,7 @@ export function StepFields({
   onRemove,
 }: {
   sector: Sector;
+  kind: BodyKindKey;
   index: number;
   step: StepDraft;
   errors: { minutes: string | undefined; target: string | undefined };
@@ -125,7 +127,7 @@ export function StepFields({
           >
             {TARGETS.map((target) => (
               <option key={target} value={target}>
-                {t(`handoverRules.targetOptions.${target === "receiver" ? sector : target}`)}
+                {targetOption(t, sector, target, kind)}
               </option>
             ))}
           </select>

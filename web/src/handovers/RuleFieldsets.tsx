@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { FieldError } from "../components/FormErrors";
 import { describedBy, StepFields, WindowFields } from "./RuleFields";
 import { newStep, type RuleDraft } from "./rule-draft";
-import type { Sector } from "./rule-text";
+import type { BodyKindKey, Sector } from "./rule-text";
 
 /** At most this many rungs (the server's limit). */
 const MAX_STEPS = 10;
@@ -10,6 +10,8 @@ const MAX_STEPS = 10;
 /** What each part of the rule editor gets: the draft, a way to change it, and the server's reasons. */
 export type RulePart = {
   sector: Sector;
+  /** Whose coordinators the ladder names: the cluster's, the council's. */
+  kind: BodyKindKey;
   draft: RuleDraft;
   set: (patch: Partial<RuleDraft>) => void;
   /** The server's reason for the fields whose key matches, if it refused them. */
@@ -82,6 +84,7 @@ export function WindowsFieldset({ sector, draft, set, reason }: RulePart) {
 /** The escalation ladder: steps to change, remove and add. `onReshape` runs when steps come or go. */
 export function LadderFieldset({
   sector,
+  kind,
   draft,
   set,
   reason,
@@ -103,6 +106,7 @@ export function LadderFieldset({
         <StepFields
           key={step.key}
           sector={sector}
+          kind={kind}
           index={i}
           step={step}
           errors={{

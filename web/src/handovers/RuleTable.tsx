@@ -1,9 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../app/ScrollableTable";
-import { formatDuration, formatWindow, type RuleView, targetText } from "./rule-text";
+import {
+  type BodyKindKey,
+  formatDuration,
+  formatWindow,
+  type RuleView,
+  targetText,
+} from "./rule-text";
 
 /** One sector's rule for reading: deadline, service windows, and the ladder with running totals. */
-export function RuleTable({ view }: { view: RuleView }) {
+export function RuleTable({ view, kind }: { view: RuleView; kind: BodyKindKey }) {
   const { t } = useTranslation();
   const { rule, sector } = view;
   // Each step counts from the one before; the running total is "after the deadline".
@@ -44,7 +50,7 @@ export function RuleTable({ view }: { view: RuleView }) {
                 <td>{i + 1}</td>
                 <td>{formatDuration(t, step.afterMinutes)}</td>
                 <td>{formatDuration(t, totals[i] ?? 0)}</td>
-                <td>{capitalised(targetText(t, sector, step.target))}</td>
+                <td>{capitalised(targetText(t, sector, step.target, kind))}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { danish, english } from "../i18n/bundles";
 import { draftOf, inputOf, ruleOf } from "./rule-draft";
-import { explainRule, fieldKey, formatDuration, type HandoverRule } from "./rule-text";
+import { bodyKindKey, explainRule, fieldKey, formatDuration, type HandoverRule } from "./rule-text";
 
 const municipality: HandoverRule = {
   deadlineMinutes: 240,
@@ -17,13 +17,15 @@ const municipality: HandoverRule = {
 const da = i18next.createInstance();
 const en = i18next.createInstance();
 beforeAll(async () => {
-  await da.init({ lng: "da", resources: { da: { translation: danish } } });
-  await en.init({ lng: "en", resources: { en: { translation: english } } });
+  // As the app does (src/i18n/index.ts): React escapes, so i18next does not.
+  const interpolation = { escapeValue: false };
+  await da.init({ lng: "da", resources: { da: { translation: danish } }, interpolation });
+  await en.init({ lng: "en", resources: { en: { translation: english } }, interpolation });
 });
 
 describe("a handover rule in plain words", () => {
   it("says the municipality's default the way people say it", () => {
-    expect(explainRule(da.t, "municipality", municipality)).toEqual([
+    expect(explainRule(da.t, "municipality", municipality, "sundhedsklynge")).toEqual([
       "Kommunen skal bekræfte inden for 4 timer, regnet kl. 07–22 på hverdage og kl. 08–20 i weekender og på helligdage.",
       "Sker det ikke, rykkes kommunen selv ved fristen, klyngens koordinator 1 time senere og derefter den udskrivende afdeling 2 timer senere.",
       "Rykkernes tider er almindelig tid efter fristen, også uden for åbningstiden.",
@@ -31,6 +33,20 @@ describe("a handover rule in plain words", () => {
     expect(explainRule(en.t, "municipality", municipality)[0]).toBe(
       "The municipality must confirm within 4 hours, counted 07–22 on weekdays and 08–20 at weekends and on public holidays.",
     );
+  });
+
+  it("names the coordinators by the body's kind: a council's, or neutrally where unknown", () => {
+    expect(explainRule(da.t, "municipality", municipality, "sundhedsraad")[1]).toBe(
+      "Sker det ikke, rykkes kommunen selv ved fristen, sundhedsrådets koordinator 1 time senere og derefter den udskrivende afdeling 2 timer senere.",
+    );
+    expect(explainRule(en.t, "municipality", municipality, "sundhedsraad")[1]).toContain(
+      "the health council's coordinator 1 hour later",
+    );
+    expect(explainRule(da.t, "municipality", municipality)[1]).toContain(
+      "koordinatoren i klyngen eller sundhedsrådet 1 time senere",
+    );
+    expect(bodyKindKey("sundhedsraad")).toBe("sundhedsraad");
+    expect(bodyKindKey(undefined)).toBe("neutral");
   });
 
   it("says when the deadline stands still, and minutes that are not whole hours", () => {

@@ -18,7 +18,27 @@ export type HandoverRule = {
   hours: { weekday: Window | null; weekend: Window | null };
   ladder: LadderStep[];
 };
-export type RuleView = { sector: Sector; rule: HandoverRule; isDefault: boolean };
+export type RuleView = {
+  sector: Sector;
+  rule: HandoverRule;
+  isDefault: boolean;
+  /** The ended body (a cluster) the rule was carried over from, and the day it ended. */
+  carriedOverFrom: { id: string; name: string; kind: string; endedOn: string | null } | null;
+  /** The bodies before it had different rules: its coordinators are to confirm this one. */
+  needsConfirmation: boolean;
+  confirmedAt: string | null;
+};
+
+/**
+ * Whose rules they are, for the words that name the body ("klyngens
+ * koordinator", "sundhedsrådets koordinator"); neutral where the body's kind
+ * is not known.
+ */
+export type BodyKindKey = "sundhedsklynge" | "sundhedsraad" | "neutral";
+
+export function bodyKindKey(kind: string | undefined): BodyKindKey {
+  return kind === "sundhedsklynge" || kind === "sundhedsraad" ? kind : "neutral";
+}
 
 /** 270 → "4 timer og 30 minutter" / "4 hours and 30 minutes"; 0 → "0 minutter". */
 export function formatDuration(t: TFunction, minutes: number): string {
@@ -57,18 +77,38 @@ function countedText(t: TFunction, rule: HandoverRule): string {
   return t("handoverRules.explain.countedNever");
 }
 
-/** Who a ladder step reminds, said of the sector: "kommunen selv", "klyngens koordinator"… */
-export function targetText(t: TFunction, sector: Sector, target: Target): string {
-  return target === "receiver"
-    ? t(`handoverRules.receiverSelf.${sector}`)
-    : t(`handoverRules.targets.${target}`);
+/**
+ * Who a ladder step reminds, said of the sector and the body: "kommunen
+ * selv", "klyngens koordinator", "sundhedsrådets koordinator"…
+ */
+export function targetText(
+  t: TFunction,
+  sector: Sector,
+  target: Target,
+  kind: BodyKindKey = "neutral",
+): string {
+  if (target === "receiver") return t(`handoverRules.receiverSelf.${sector}`);
+  if (target === "body-coordinator") return t(`handoverRules.byKind.${kind}.coordinator`);
+  return t(`handoverRules.targets.${target}`);
+}
+
+/** A step's choice in the editor: "Kommunen selv", "Sundhedsrådets koordinator"… */
+export function targetOption(
+  t: TFunction,
+  sector: Sector,
+  target: Target,
+  kind: BodyKindKey,
+): string {
+  if (target === "receiver") return t(`handoverRules.targetOptions.${sector}`);
+  if (target === "body-coordinator") return t(`handoverRules.byKind.${kind}.coordinatorOption`);
+  return t(`handoverRules.targetOptions.${target}`);
 }
 
 /** The ladder as one sentence: who is reminded at the deadline, and then how long after. */
-function ladderText(t: TFunction, sector: Sector, ladder: LadderStep[]): string {
+function ladderText(t: TFunction, sector: Sector, ladder: LadderStep[], kind: BodyKindKey): string {
   if (ladder.length === 0) return t("handoverRules.explain.noLadder");
   const steps = ladder.map((step, i) => {
-    const who = targetText(t, sector, step.target);
+    const who = targetText(t, sector, step.target, kind);
     if (i === 0 && step.afterMinutes === 0) return t("handoverRules.explain.atDeadline", { who });
     return t("handoverRules.explain.later", { who, after: formatDuration(t, step.afterMinutes) });
   });
@@ -82,14 +122,19 @@ function ladderText(t: TFunction, sector: Sector, ladder: LadderStep[]): string 
   return t("handoverRules.explain.ladder", { steps: list });
 }
 
-/** The rule in plain words, as sentences. */
-export function explainRule(t: TFunction, sector: Sector, rule: HandoverRule): string[] {
+/** The rule in plain words, as sentences, naming the coordinators of a body of `kind`. */
+export function explainRule(
+  t: TFunction,
+  sector: Sector,
+  rule: HandoverRule,
+  kind: BodyKindKey = "neutral",
+): string[] {
   return [
     t(`handoverRules.explain.deadline.${sector}`, {
       deadline: formatDuration(t, rule.deadlineMinutes),
       counted: countedText(t, rule),
     }),
-    ladderText(t, sector, rule.ladder),
+    ladderText(t, sector, rule.ladder, kind),
     t("handoverRules.explain.wallClock"),
   ];
 }

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../format";
 import { notificationText } from "./notification-text";
-import type { Notification } from "./types";
+import { type Notification, RULES_TO_CONFIRM } from "./types";
 
 type Props = { notification: Notification; busy: boolean; onMarkRead: () => void };
 
@@ -22,15 +22,25 @@ export function NotificationItem({ notification: n, busy, onMarkRead }: Props) {
         {sentence}
       </p>
       <p className="notification-meta form-hint">
-        {t(`notifications.kinds.${n.kind}`)} · {t("notifications.received")}{" "}
+        {n.kind === RULES_TO_CONFIRM
+          ? t("handoverRules.notice.kind")
+          : t(`notifications.kinds.${n.kind}`)}{" "}
+        · {t("notifications.received")}{" "}
         <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
         {n.readAt && <> · {t("notifications.read", { at: formatDateTime(n.readAt) })}</>}
       </p>
       <div className="notification-actions">
-        <Link to="/arbejdsliste">
-          {t("notifications.toWorklist")}
-          <span className="sr-only">: {sentence}</span>
-        </Link>
+        {n.kind === RULES_TO_CONFIRM ? (
+          <Link to={`/klynge/overdragelsesregler?klynge=${encodeURIComponent(n.body.id)}`}>
+            {t("handoverRules.notice.toRules")}
+            <span className="sr-only">: {sentence}</span>
+          </Link>
+        ) : (
+          <Link to="/arbejdsliste">
+            {t("notifications.toWorklist")}
+            <span className="sr-only">: {sentence}</span>
+          </Link>
+        )}
         {unread && (
           <button
             type="button"

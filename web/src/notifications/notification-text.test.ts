@@ -7,8 +7,10 @@ import type { Notification } from "./types";
 const da = i18next.createInstance();
 const en = i18next.createInstance();
 beforeAll(async () => {
-  await da.init({ lng: "da", resources: { da: { translation: danish } } });
-  await en.init({ lng: "en", resources: { en: { translation: english } } });
+  // As the app does (src/i18n/index.ts): React escapes, so i18next does not.
+  const interpolation = { escapeValue: false };
+  await da.init({ lng: "da", resources: { da: { translation: danish } }, interpolation });
+  await en.init({ lng: "en", resources: { en: { translation: english } }, interpolation });
 });
 
 const base: Notification = {
@@ -63,6 +65,27 @@ describe("a notification in one sentence", () => {
     );
     expect(notificationText(en.t, { ...closed, reason: "stay-cancelled" }, time)).toBe(
       "Closed: the handover to the municipality is closed (the admission was cancelled)",
+    );
+  });
+});
+
+describe("a notice of handover rules to confirm", () => {
+  it("names the body, and each rule with where it came from", () => {
+    const notice: Notification = {
+      id: "n2",
+      kind: "body.rules-to-confirm",
+      body: { id: "sundhedsraad-fyn", name: "Sundhedsråd Fyn", kind: "sundhedsraad" },
+      rules: [
+        { sector: "municipality", carriedOverFrom: { id: "fyn", name: "Sundhedsklynge Fyn" } },
+      ],
+      createdAt: "2026-12-31T23:00:00Z",
+      readAt: null,
+    };
+    expect(notificationText(da.t, notice, time)).toBe(
+      "Sundhedsråd Fyn har fået overdragelsesregler ved strukturændringen, som skal bekræftes: reglen for kommunen fra Sundhedsklynge Fyn.",
+    );
+    expect(notificationText(en.t, notice, time)).toBe(
+      "Sundhedsråd Fyn was given handover rules at the change of structure that are to be confirmed: the municipality's rule from Sundhedsklynge Fyn.",
     );
   });
 });

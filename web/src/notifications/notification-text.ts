@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { DECLINE_REASONS, type DeclineReason } from "../handovers/types";
-import type { Notification } from "./types";
+import { type Notification, RULES_TO_CONFIRM } from "./types";
 
 type Format = (iso: string) => string;
 
@@ -31,6 +31,18 @@ function closeReasonText(t: TFunction, reason: string): string {
  * carries no citizen, so the sentence names none.
  */
 export function notificationText(t: TFunction, n: Notification, formatTime: Format): string {
+  if (n.kind === RULES_TO_CONFIRM)
+    return t("handoverRules.notice.text", {
+      body: n.body.name,
+      rules: n.rules
+        .map((r) =>
+          t("handoverRules.notice.rule", {
+            sector: t(`handoverRules.notice.sectors.${r.sector}`),
+            from: r.carriedOverFrom.name,
+          }),
+        )
+        .join("; "),
+    });
   const receiver = t(`notifications.receivers.${n.sector}`);
   const deadline = formatTime(n.deadlineAt);
   switch (n.kind) {

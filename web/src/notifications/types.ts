@@ -11,7 +11,8 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export type Notification = {
+/** A notification about a handover. */
+export type HandoverNotification = {
   id: string;
   kind: NotificationKind;
   handoverId: string;
@@ -24,6 +25,22 @@ export type Notification = {
   createdAt: string;
   readAt: string | null;
 };
+
+/**
+ * The handover rules carried over to the acting body when the structure
+ * changed await its coordinators' confirmation (no handover, no webhook).
+ */
+export const RULES_TO_CONFIRM = "body.rules-to-confirm";
+export type RulesNotification = {
+  id: string;
+  kind: typeof RULES_TO_CONFIRM;
+  body: { id: string; name: string; kind: string };
+  rules: { sector: Sector; carriedOverFrom: { id: string; name: string } }[];
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type Notification = HandoverNotification | RulesNotification;
 
 export type NotificationList = { items: Notification[]; unreadCount: number };
 
