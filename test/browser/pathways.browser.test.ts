@@ -53,7 +53,13 @@ describe("a nurse finds a citizen and reads the course of care", () => {
     const bodies = page.locator("section[aria-labelledby=bodies-heading]");
     await expect.poll(() => bodies.textContent()).toContain("Klyngen Nykøbing F");
     await expect(bodies.locator(".bodies-differ").textContent()).resolves.toContain(
-      "Klyngerne er ikke de samme",
+      "hører ikke under samme klynge eller råd",
+    );
+    // Each stay under the body of its own date, with the body's kind.
+    const stayBody = page.locator(".stays-table .stay-body").first();
+    await expect(stayBody.textContent()).resolves.toMatch(/Klyngen Næstved\/Slagelse|Sundhedsråd/);
+    await expect(stayBody.locator(".body-kind").textContent()).resolves.toMatch(
+      /^(Sundhedsklynge|Sundhedsråd)$/,
     );
     const timeline = page.locator(".pathway-timeline");
     await expect(timeline.textContent()).resolves.toContain("Akut ambulant modtaget");
@@ -66,7 +72,7 @@ describe("a nurse finds a citizen and reads the course of care", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Responsible now" }).waitFor();
     await expect(page.locator(".bodies-differ").textContent()).resolves.toContain(
-      "The bodies differ",
+      "do not belong to the same cluster or council",
     );
     await screenshot(page, "pathway-birthe-en");
     await page.getByRole("button", { name: "Dansk" }).click();

@@ -1,27 +1,28 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { useBodies } from "../api/queries";
+import { formatDate } from "../format";
+import { BodyName } from "./BodyName";
 import type { Bodies } from "./types";
 
-/** The residence, GP and hospital bodies, with a warning when they are not the same. */
+/**
+ * Today's residence, GP and hospital bodies (clusters until 2026, councils from
+ * 2027), with a warning when they are not the same. Each stay shows its own
+ * date's bodies in the stays table.
+ */
 export function BodiesPanel({ bodies }: { bodies: Bodies }) {
   const { t } = useTranslation();
-  const all = useBodies();
-  const nameOf = (id: string) => all.data?.find((c) => c.id === id)?.name ?? id;
-  const link = (id: string | null) =>
-    id ? <Link to={`/klynger/${id}`}>{nameOf(id)}</Link> : t("pathway.unknownBody");
+  const today = bodies.date;
   const rows = [
-    { key: "residence", value: link(bodies.residence) },
-    { key: "generalPractice", value: link(bodies.generalPractice) },
+    { key: "residence", value: <BodyName body={bodies.residence} today={today} /> },
+    { key: "generalPractice", value: <BodyName body={bodies.generalPractice} today={today} /> },
     {
       key: "hospital",
       value:
         bodies.hospital.length === 0
           ? "–"
-          : bodies.hospital.map((id, i) => (
-              <span key={id}>
+          : bodies.hospital.map((b, i) => (
+              <span key={b.id}>
                 {i > 0 && ", "}
-                {link(id)}
+                <BodyName body={b} today={today} />
               </span>
             )),
     },
@@ -29,6 +30,7 @@ export function BodiesPanel({ bodies }: { bodies: Bodies }) {
   return (
     <section className="pathway-panel" aria-labelledby="bodies-heading">
       <h2 id="bodies-heading">{t("pathway.bodiesHeading")}</h2>
+      <p className="form-hint">{t("pathway.bodiesAsOf", { date: formatDate(today) })}</p>
       <dl className="body-triple">
         {rows.map((row) => (
           <div key={row.key}>
