@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type LoggerOptions, pino } from "pino";
+import { type Logger, type LoggerOptions, pino } from "pino";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
@@ -32,6 +32,7 @@ import { registerRoutes } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
 import { createStructureService, type LoadResult, loadStructure } from "../structure/service.ts";
+import { startDemoClock } from "../synth/demo-clock.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
 import { startLivingDemo } from "../synth/living-demo.ts";
 import { countsOf, createTransition, type Transition } from "../transition/service.ts";
@@ -162,91 +163,72 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
   });
 }
 
-export async function startServer(config: Config): Promise<ServerParts> {
+export type ServerOptions = {
+  /**
+   * The clock every part of the server takes as now, for a test that moves it on
+   * by hand. Otherwise: the real clock, or with TOVHOLDER_DEMO_DATE (config.demoDate)
+   * the demo's, which starts at that instant and runs at the real pace.
+   */
+  clock?: () => Date;
+};
+
+/**
+ * The clock the server runs on: a test's, or with TOVHOLDER_DEMO_DATE the demo's
+ * (kept in the data folder, so a restart resumes it); none means the real one.
+ */
+async function serverClock(config: Config, options: ServerOptions, log: Logger) {
+  if (options.clock) return { clock: options.clock, stop: async () => {} };
+  if (!config.demo || !config.demoDate) return { stop: async () => {} };
+  const demo = await startDemoClock(config.dataDir, config.demoDate);
+  log.info(
+    { demoDate: config.demoDate.toISOString(), now: demo.clock().toISOString() },
+    demo.resumed
+      ? "demo: the clock resumes where this data folder's demo had come to"
+      : "demo: the clock starts at TOVHOLDER_DEMO_DATE",
+  );
+  return demo;
+}
+
+export async function startServer(
+  config: Config,
+  options: ServerOptions = {},
+): Promise<ServerParts> {
   const database = await databaseFor(config);
+  let time: { clock?: () => Date; stop(): Promise<void> } | null = null;
   try {
-    await waitForDatabase(database, {
-      limitSeconds: config.databaseWaitSeconds,
-      log: pino(loggerOptions(config) as LoggerOptions),
-    });
+    const log = pino(loggerOptions(config) as LoggerOptions);
+    await waitForDatabase(database, { limitSeconds: config.databaseWaitSeconds, log });
     await prepareDatabase(database, config.structureFiles);
     const masterKey = resolveMasterKey(config.cprKey, config.dataDir);
-    if (config.demo) await seedDemo(database.db, createCipher(masterKey));
-    const app = await createApp(database, { logger: loggerOptions(config), masterKey, config });
+    time = await serverClock(config, options, log);
+    // One clock for everything that takes now; none: the real one, as ever.
+    const clock = time.clock;
+    if (config.demo)
+      await seedDemo(database.db, createCipher(masterKey), clock ? { now: clock().getTime() } : {});
+    const app = await createApp(database, {
+      logger: loggerOptions(config),
+      masterKey,
+      config,
+      ...(clock ? { clock } : {}),
+    });
     // A change of structure whose day has come is carried over before anyone is served.
-    const transition = createTransition({ db: database.db });
+    const transition = createTransition({ db: database.db, ...(clock ? { clock } : {}) });
     await carryOverDue(transition, app.log);
     await app.listen({ port: config.port, host: config.host });
-    const demo = config.demo
-      ? startLivingDemo({
-          database,
-          cipher: createCipher(masterKey),
-          dataDir: config.dataDir,
-          structureDir: path.join(projectRoot, "data"),
-          ...config.demoLife,
-          logger: app.log,
-        })
-      : null;
-    let sweeping: { stop(): Promise<void> } | null = null;
-    let stopped = false;
-    const startSweeping = () => {
-      if (stopped || config.handoverSweepSeconds === 0) return;
-      sweeping = startLoop(
-        "handover sweep",
-        config.handoverSweepSeconds * 1000,
-        async () => {
-          // At midnight the change is carried over first: the council's coordinators are in
-          // place when the first escalation reaches it.
-          await carryOverDue(transition, app.log);
-          const escalated = await createSweeper(database.db, {
-            events: notifyHandoverEvents,
-          }).sweep();
-          if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
-        },
-        app.log,
-      );
-    };
-    // Without the sweep in this process, the change still comes at its midnight.
-    const carrying =
-      config.handoverSweepSeconds === 0
-        ? startLoop(
-            "structure transition",
-            TRANSITION_CHECK_MS,
-            () => carryOverDue(transition, app.log),
-            app.log,
-          )
-        : null;
-    // In the demo, the history's confirmations are imported before anything is judged overdue.
-    if (demo) void demo.ready.then(startSweeping);
-    else startSweeping();
-    // Webhooks are sent apart from the change that caused them: a receiver that is down delays nothing.
-    const webhooks = createDeliveryWorker(database.db, createCipher(masterKey), {
-      allowedHosts: config.webhookAllowedHosts,
-      logger: app.log,
-    });
-    const delivering =
-      config.webhookDeliverySeconds === 0
-        ? null
-        : startLoop(
-            "webhook delivery",
-            config.webhookDeliverySeconds * 1000,
-            async () => {
-              const sent = await webhooks.deliverDue();
-              if (sent.failed > 0) app.log.warn(sent, "webhook deliveries failed for good");
-            },
-            app.log,
-          );
+    const work = startBackground({ config, database, app, masterKey, clock, transition });
+    const stopClock = time.stop;
     return {
       app,
       database,
       background: {
         async stop() {
-          stopped = true;
-          await Promise.all([demo?.stop(), sweeping?.stop(), delivering?.stop(), carrying?.stop()]);
+          await work.stop();
+          await stopClock();
         },
       },
     };
   } catch (err) {
+    await time?.stop();
     await database.close();
     throw err;
   }
@@ -266,6 +248,87 @@ async function carryOverDue(transition: Transition, log: App["log"]) {
       countsOf(report),
       "change of structure carried over: rules and memberships (see tovholder structure transition)",
     );
+}
+
+/** The living demo (in demo mode), the handover sweep and webhook delivery, on the server's clock. */
+function startBackground(p: {
+  config: Config;
+  database: DatabaseHandle;
+  app: App;
+  masterKey: Buffer;
+  clock: (() => Date) | undefined;
+  transition: Transition;
+}) {
+  const { config, database, app } = p;
+  const withClock = p.clock ? { clock: p.clock } : {};
+  const demo = config.demo
+    ? startLivingDemo({
+        database,
+        cipher: createCipher(p.masterKey),
+        dataDir: config.dataDir,
+        structureDir: path.join(projectRoot, "data"),
+        ...config.demoLife,
+        logger: app.log,
+        ...withClock,
+      })
+    : null;
+  let sweeping: { stop(): Promise<void> } | null = null;
+  let stopped = false;
+  const startSweeping = () => {
+    if (stopped || config.handoverSweepSeconds === 0) return;
+    sweeping = startLoop(
+      "handover sweep",
+      config.handoverSweepSeconds * 1000,
+      async () => {
+        // At midnight the change is carried over first: the council's coordinators are in
+        // place when the first escalation reaches it.
+        await carryOverDue(p.transition, app.log);
+        const escalated = await createSweeper(database.db, {
+          events: notifyHandoverEvents,
+          ...withClock,
+        }).sweep();
+        if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
+      },
+      app.log,
+    );
+  };
+  // Without the sweep in this process, the change still comes at its midnight.
+  const carrying =
+    config.handoverSweepSeconds === 0
+      ? startLoop(
+          "structure transition",
+          TRANSITION_CHECK_MS,
+          () => carryOverDue(p.transition, app.log),
+          app.log,
+        )
+      : null;
+  // In the demo, the history's confirmations are imported before anything is judged overdue.
+  if (demo) void demo.ready.then(startSweeping);
+  else startSweeping();
+  // Webhooks are sent apart from the change that caused them: a receiver that is down delays nothing.
+  const webhooks = createDeliveryWorker(database.db, createCipher(p.masterKey), {
+    allowedHosts: config.webhookAllowedHosts,
+    logger: app.log,
+    ...withClock,
+  });
+  const delivering =
+    config.webhookDeliverySeconds === 0
+      ? null
+      : startLoop(
+          "webhook delivery",
+          config.webhookDeliverySeconds * 1000,
+          async () => {
+            const sent = await webhooks.deliverDue();
+            if (sent.failed > 0) app.log.warn(sent, "webhook deliveries failed for good");
+          },
+          app.log,
+        );
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.all([demo?.stop(), sweeping?.stop(), delivering?.stop(), carrying?.stop()]);
+    },
+  };
 }
 
 export type ServerParts = {

@@ -7,6 +7,7 @@ import { danishToday, type StructureService } from "../structure/service.ts";
 import { handoverConflict, handoverNotFound } from "./decisions.ts";
 import type { HandoverEventSink } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
+import { bodyOfDischarge } from "./placement.ts";
 import { ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
 
@@ -101,21 +102,21 @@ export function createRerouting(deps: {
 
   /**
    * The new receiver's body, and the deadline and first escalation its
-   * body's rule gives a handover sent to it now.
+   * body's rule gives a handover sent to it now. The body is the one that held
+   * the receiver's municipality on the discharge's date: the handover still
+   * belongs to that discharge, so a December discharge sent on in January stays
+   * under its cluster (the escalation's target is the sweeper's to choose).
    */
-  async function routeTo(tx: Database, sector: Sector, receiver: Receiver, now: Date) {
-    const parties = await structure.handoverParties(
+  async function routeTo(tx: Database, h: Handover, receiver: Receiver, now: Date) {
+    const bodyId = await bodyOfDischarge(
       tx,
-      receiver.municipalityCode && sector === "municipality" ? [receiver.municipalityCode] : [],
-      receiver.generalPracticeId ? [receiver.generalPracticeId] : [],
-      danishToday(now),
+      structure,
+      h.sector === "municipality"
+        ? { municipalityCode: receiver.municipalityCode }
+        : { practiceId: receiver.generalPracticeId },
+      new Date(h.dischargedAt),
     );
-    const party =
-      sector === "municipality"
-        ? parties.municipality.get(receiver.municipalityCode ?? "")
-        : parties.practice.get(receiver.generalPracticeId ?? "");
-    const bodyId = party?.bodyId ?? null;
-    const rule = (await ruleLookup(tx, [bodyId]))(bodyId, sector);
+    const rule = (await ruleLookup(tx, [bodyId]))(bodyId, h.sector);
     const deadlineAt = deadlineOf(now, rule);
     return { bodyId, deadlineAt, nextEscalationAt: escalationDueAt(deadlineAt, rule, 0) };
   }
@@ -138,7 +139,7 @@ export function createRerouting(deps: {
       const actor = ctx.actor.kind === "staff" ? ctx.actor : null;
       const now = clock();
       const sent = await db.transaction().execute(async (tx) => {
-        const route = await routeTo(tx, h.sector, receiver, now);
+        const route = await routeTo(tx, h, receiver, now);
         const note = input.note?.trim();
         const done = await store.reroute(tx, id, input.version, {
           receiverOrganisationId: receiver.id,

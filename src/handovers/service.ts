@@ -2,12 +2,13 @@ import type { CitizenAccess } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { HandoverView, StayChange } from "../pathways/model.ts";
 import type { Database } from "../platform/db/database.ts";
-import { danishToday, type StructureService } from "../structure/service.ts";
+import type { StructureService } from "../structure/service.ts";
 import { createClosing, deathsOf, stayClosings } from "./closing.ts";
 import { createDecisions } from "./decisions.ts";
 import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
 import { createNoteWriter } from "./note.ts";
+import { bodyOfDischarge, handoverRowsFor } from "./placement.ts";
 import { createRerouting } from "./reroute.ts";
 import { createRules, ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
@@ -51,64 +52,7 @@ export function createHandoverService(deps: Deps) {
       tx,
       discharged.map((c) => c.citizenId),
     );
-    const byCitizen = new Map(receivers.map((r) => [r.id, r]));
-    const parties = await structure.handoverParties(
-      tx,
-      receivers.flatMap((r) => (r.homeMunicipalityCode ? [r.homeMunicipalityCode] : [])),
-      receivers.flatMap((r) => (r.listedPracticeId ? [r.listedPracticeId] : [])),
-      danishToday(clock()),
-    );
-    const rows: store.NewHandover[] = [];
-    const bodies = [...parties.municipality.values(), ...parties.practice.values()].map(
-      (p) => p.bodyId,
-    );
-    const ruleOf = await ruleLookup(tx, bodies);
-    for (const change of discharged) {
-      const r = byCitizen.get(change.citizenId);
-      // A discharge told after the citizen's death (messages out of order): nobody is to take over.
-      if (r?.deceasedAt) continue;
-      const dischargedAt = change.dischargedAt ?? clock();
-      const base = {
-        stayId: change.stayId,
-        citizenId: change.citizenId,
-        dischargingOrganisationId: change.departmentOrganisationId,
-        dischargingHospitalId: change.hospitalId,
-        dischargedAt,
-        note: change.note ?? null,
-      };
-      const municipality = r?.homeMunicipalityCode
-        ? parties.municipality.get(r.homeMunicipalityCode)
-        : undefined;
-      if (r?.homeMunicipalityCode && municipality) {
-        const rule = ruleOf(municipality.bodyId, "municipality");
-        const deadlineAt = deadlineOf(dischargedAt, rule);
-        rows.push({
-          ...base,
-          sector: "municipality",
-          receiverOrganisationId: municipality.organisationId,
-          receiverMunicipalityCode: r.homeMunicipalityCode,
-          receiverPracticeId: null,
-          bodyId: municipality.bodyId,
-          deadlineAt,
-          nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
-        });
-      }
-      const practice = r?.listedPracticeId ? parties.practice.get(r.listedPracticeId) : undefined;
-      if (r?.listedPracticeId && practice) {
-        const rule = ruleOf(practice.bodyId, "general-practice");
-        const deadlineAt = deadlineOf(dischargedAt, rule);
-        rows.push({
-          ...base,
-          sector: "general-practice",
-          receiverOrganisationId: practice.organisationId,
-          receiverMunicipalityCode: null,
-          receiverPracticeId: r.listedPracticeId,
-          bodyId: practice.bodyId,
-          deadlineAt,
-          nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
-        });
-      }
-    }
+    const rows = await handoverRowsFor(tx, structure, receivers, discharged, clock());
     const created = await store.insertHandovers(tx, rows);
     await store.insertTransitions(
       tx,
@@ -136,23 +80,38 @@ export function createHandoverService(deps: Deps) {
     );
   }
 
+  /**
+   * A corrected discharge time moves the deadline, and, where it moves the
+   * discharge across a change of structure (23:50 on 31 December corrected to
+   * 00:10), the body too: the handover belongs to the body of its discharge's date.
+   */
   async function moveDeadlines(tx: Database, changes: StayChange[]) {
     const live = await store.lockLiveHandovers(
       tx,
       changes.map((c) => c.stayId),
     );
-    const ruleOf = await ruleLookup(
-      tx,
-      live.map((h) => h.bodyId),
-    );
+    const moved = [];
     for (const h of live) {
       const change = changes.find((c) => c.stayId === h.stayId);
       if (h.status !== "open" || !change?.dischargedAt) continue;
       if (new Date(h.dischargedAt).getTime() === change.dischargedAt.getTime()) continue;
-      const rule = ruleOf(h.bodyId, h.sector);
-      const deadlineAt = deadlineOf(change.dischargedAt, rule);
+      const receiver =
+        h.sector === "municipality"
+          ? { municipalityCode: h.receiverMunicipalityCode }
+          : { practiceId: h.receiverPracticeId };
+      const bodyId = await bodyOfDischarge(tx, structure, receiver, change.dischargedAt);
+      moved.push({ h, dischargedAt: change.dischargedAt, bodyId });
+    }
+    const ruleOf = await ruleLookup(
+      tx,
+      moved.map((m) => m.bodyId),
+    );
+    for (const { h, dischargedAt, bodyId } of moved) {
+      const rule = ruleOf(bodyId, h.sector);
+      const deadlineAt = deadlineOf(dischargedAt, rule);
       await store.moveDeadline(tx, h.id, {
-        dischargedAt: change.dischargedAt,
+        dischargedAt,
+        bodyId,
         deadlineAt,
         nextEscalationAt: escalationDueAt(deadlineAt, rule, 0),
       });
@@ -198,6 +157,8 @@ export function createHandoverService(deps: Deps) {
         status: r.status,
         receiverOrganisationId: r.receiverOrganisationId,
         receiverName: r.receiverName,
+        bodyId: r.bodyId,
+        dischargedAt: new Date(r.dischargedAt),
         deadlineAt: new Date(r.deadlineAt),
         decidedAt: decided.get(r.id) ?? null,
       }));
@@ -247,9 +208,12 @@ export function createHandoverService(deps: Deps) {
       });
     },
 
-    /** Open handovers of a body discharged after `since` (the demo's simulated staff). */
-    openDischargedSince: (bodyId: string, since: Date) =>
-      store.openDischargedSince(db, bodyId, since),
+    /**
+     * Open handovers of these bodies discharged after `since` (the demo's simulated
+     * staff, who work for a cluster until 2026 and its council from 2027).
+     */
+    openDischargedSince: (bodyIds: string[], since: Date) =>
+      store.openDischargedSince(db, bodyIds, since),
 
     /** The discharging ward writes or corrects its note to the receivers. */
     writeNote: createNoteWriter({ db, access }),

@@ -95,6 +95,8 @@ export function lockLiveHandovers(db: Database, stayIds: string[]) {
       "deadlineAt",
       "version",
       "receiverOrganisationId",
+      "receiverMunicipalityCode",
+      "receiverPracticeId",
     ])
     .where("stayId", "in", stayIds)
     .where("status", "in", ["open", "declined"])
@@ -142,7 +144,12 @@ export async function closeHandovers(db: Database, ids: string[], reason: string
 export async function moveDeadline(
   db: Database,
   id: string,
-  change: { dischargedAt: Date; deadlineAt: Date; nextEscalationAt: Date | null },
+  change: {
+    dischargedAt: Date;
+    bodyId: string | null;
+    deadlineAt: Date;
+    nextEscalationAt: Date | null;
+  },
 ) {
   await db
     .updateTable("handover")
@@ -202,6 +209,7 @@ export function findHandover(db: Database, id: string) {
       "h.receiverPracticeId",
       "h.dischargingOrganisationId",
       "h.bodyId",
+      "h.dischargedAt",
       "o.name as receiverName",
       "s.hospitalId",
     ])
@@ -409,11 +417,12 @@ export async function responsibleBodyOf(
 }
 
 /** Open handovers of a body discharged after `since`, oldest first (the demo's simulated staff). */
-export function openDischargedSince(db: Database, bodyId: string, since: Date) {
+export function openDischargedSince(db: Database, bodyIds: string[], since: Date) {
+  if (bodyIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("handover")
     .select(["id", "stayId", "sector", "dischargedAt"])
-    .where("bodyId", "=", bodyId)
+    .where("bodyId", "in", bodyIds)
     .where("status", "=", "open")
     .where("dischargedAt", ">", since)
     .orderBy("dischargedAt")

@@ -35,6 +35,7 @@ export function assembleIngest(
       citizens,
       structure: createStructureService(db),
       access: createCitizenAccess(db, defaultAccessPolicy),
+      ...(deps.clock ? { clock: deps.clock } : {}),
     }).pathways;
   return createMessageIngest({
     db,

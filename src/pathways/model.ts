@@ -53,6 +53,9 @@ export type HandoverView = {
   status: "open" | "confirmed" | "declined" | "closed";
   receiverOrganisationId: string;
   receiverName: string;
+  /** The body it belongs to: the one holding the receiver's municipality on the discharge's date. */
+  bodyId: string | null;
+  dischargedAt: Date;
   deadlineAt: Date;
   /** When it was confirmed (or declined, or closed). */
   decidedAt: Date | null;
@@ -210,6 +213,36 @@ export type BodyTriple = {
   /** A hospital can serve more than one body (Aalborg UH). */
   hospital: string[];
 };
+
+/** A body as the course of care names it: a cluster or a council, and the day it ended. */
+export type BodyRef = {
+  id: string;
+  kind: "sundhedsklynge" | "sundhedsraad";
+  name: string;
+  verified: boolean;
+  validTo: string | null;
+};
+
+/** The citizen's three bodies on one date: today's, or a stay's own. */
+export type BodiesOnDate = {
+  date: string;
+  residence: BodyRef | null;
+  generalPractice: BodyRef | null;
+  hospital: BodyRef[];
+  differ: boolean;
+};
+
+export function bodiesOnDate(
+  date: string,
+  found: Pick<BodiesOnDate, "residence" | "generalPractice" | "hospital">,
+): BodiesOnDate {
+  const differ = bodiesDiffer({
+    residence: found.residence?.id ?? null,
+    generalPractice: found.generalPractice?.id ?? null,
+    hospital: found.hospital.map((b) => b.id),
+  });
+  return { date, ...found, differ };
+}
 
 /** True when the citizen's bodies differ: their care is coordinated across body borders. */
 export function bodiesDiffer(c: BodyTriple): boolean {

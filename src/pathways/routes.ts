@@ -11,6 +11,25 @@ const party = z.object({
   name: z.string(),
 });
 
+/** A body named by the course of care: a cluster (until 2026) or a council (from 2027). */
+const bodyRef = z.object({
+  id: z.string(),
+  kind: z.enum(["sundhedsklynge", "sundhedsraad"]),
+  name: z.string(),
+  verified: z.boolean(),
+  /** The day the body ended (a cluster on 2027-01-01); null while it lasts. */
+  validTo: z.string().nullable(),
+});
+
+/** The residence's, the GP's and the hospital's bodies on one date. */
+const bodiesOnDate = z.object({
+  date: z.string(),
+  residence: bodyRef.nullable(),
+  generalPractice: bodyRef.nullable(),
+  hospital: z.array(bodyRef),
+  differ: z.boolean(),
+});
+
 const pathwayView = z.object({
   citizen: citizenView.extend({
     listedPractice: z
@@ -44,16 +63,15 @@ const pathwayView = z.object({
       /** Whose contact details to show once confirmed (GET /api/organisations/:id/contact). */
       receiverOrganisationId: z.string(),
       receiverName: z.string(),
+      /** The body of the discharge's own date, which the handover is counted under. */
+      body: bodyRef.nullable(),
+      dischargedAt: z.string(),
       deadlineAt: z.string(),
       decidedAt: z.string().nullable(),
     }),
   ),
-  bodies: z.object({
-    residence: z.string().nullable(),
-    generalPractice: z.string().nullable(),
-    hospital: z.array(z.string()),
-    differ: z.boolean(),
-  }),
+  /** Today's bodies: who coordinates the citizen's care now. */
+  bodies: bodiesOnDate,
   stays: z.array(
     z.object({
       id: z.string(),
@@ -68,6 +86,8 @@ const pathwayView = z.object({
       dischargedAt: z.string().nullable(),
       diedAt: z.string().nullable(),
       endedAt: z.string().nullable(),
+      /** The bodies of the stay's own date (its admission's, Danish time). */
+      bodies: bodiesOnDate,
     }),
   ),
   timeline: z.array(
@@ -125,6 +145,8 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
           status: h.status,
           receiverOrganisationId: h.receiverOrganisationId,
           receiverName: h.receiverName,
+          body: h.body,
+          dischargedAt: new Date(h.dischargedAt).toISOString(),
           deadlineAt: new Date(h.deadlineAt).toISOString(),
           decidedAt: iso(h.decidedAt),
         })),

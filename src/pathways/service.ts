@@ -4,10 +4,11 @@ import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StayStatusColumn } from "../platform/db/schema.ts";
 import { AppError, notFound, type Reason } from "../platform/http/errors.ts";
-import { danishToday, type StructureService } from "../structure/service.ts";
+import { danishDate, type StructureService } from "../structure/service.ts";
 import {
-  type BodyTriple,
-  bodiesDiffer,
+  type BodiesOnDate,
+  type BodyRef,
+  bodiesOnDate,
   currentState,
   currentStay,
   type HandoverView,
@@ -120,6 +121,36 @@ export function createPathwayService(
       await citizens.setDeceased(tx, await store.earliestDeaths(tx, touchedByDeath));
     }
     return states;
+  }
+
+  /**
+   * Places the course of care under the structure of each event's own date:
+   * `on(date, hospitalId)` gives the residence's, the GP's and the hospital's
+   * bodies on that date, `byId` names the body a handover was placed under.
+   */
+  async function placeUnderBodies(
+    homeCode: string | null,
+    practiceCode: string | null,
+    stays: { hospitalId: string }[],
+    handoverBodyIds: (string | null)[],
+  ) {
+    const codes = [homeCode, practiceCode].filter((c): c is string => c !== null);
+    const [timelines, named] = await Promise.all([
+      structure.bodyTimelines({
+        municipalityCodes: codes,
+        hospitalIds: stays.map((s) => s.hospitalId),
+      }),
+      structure.bodyRefs(handoverBodyIds.filter((id): id is string => id !== null)),
+    ]);
+    return {
+      on: (date: string, hospitalId: string | null): BodiesOnDate =>
+        bodiesOnDate(date, {
+          residence: homeCode ? timelines.ofMunicipality(homeCode, date) : null,
+          generalPractice: practiceCode ? timelines.ofMunicipality(practiceCode, date) : null,
+          hospital: hospitalId ? timelines.ofHospital(hospitalId, date) : [],
+        }),
+      byId: (id: string | null): BodyRef | null => named.get(id ?? "") ?? null,
+    };
   }
 
   return {
@@ -291,19 +322,15 @@ export function createPathwayService(
           ),
         )
         .sort((a, b) => a.at.getTime() - b.at.getTime());
-      const today = danishToday(clock());
       const stay = currentStay(stays);
       const practice = citizen.listedPractice;
-      const bodies: BodyTriple = {
-        residence: citizen.homeMunicipality
-          ? (await structure.resolveBody(citizen.homeMunicipality.code, today)).primaryBodyId
-          : null,
-        generalPractice: practice
-          ? (await structure.resolveBody(practice.municipalityCode, today)).primaryBodyId
-          : null,
-        hospital: stay ? await structure.bodiesOfHospital(stay.hospitalId, today) : [],
-      };
       const handovers = (await hooks.handoversOfStays?.(stays.map((s) => s.id))) ?? [];
+      const placed = await placeUnderBodies(
+        citizen.homeMunicipality?.code ?? null,
+        practice?.municipalityCode ?? null,
+        stays,
+        handovers.map((h) => h.bodyId),
+      );
       const home = citizen.homeMunicipality
         ? {
             kind: "municipality" as const,
@@ -318,10 +345,15 @@ export function createPathwayService(
         citizen,
         state: currentState(stays),
         responsibility: responsibleNow(stays, home, gp, handovers),
-        bodies: { ...bodies, differ: bodiesDiffer(bodies) },
-        stays,
+        // Today's bodies: who coordinates the citizen's care now.
+        bodies: placed.on(danishDate(clock()), stay?.hospitalId ?? null),
+        // Each stay under the bodies of its own admission's date, each handover under its own.
+        stays: stays.map((s) => ({
+          ...s,
+          bodies: placed.on(danishDate(new Date(s.admittedAt)), s.hospitalId),
+        })),
         timeline,
-        handovers,
+        handovers: handovers.map((h) => ({ ...h, body: placed.byId(h.bodyId) })),
       };
     },
   };

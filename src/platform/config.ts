@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { danishLocalInstant } from "./clock.ts";
 
 const HOST_NAME =
   /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
@@ -19,6 +20,21 @@ const hostList = z
     (hosts) => hosts.every((h) => isIP(h.replace(/^\[(.*)\]$/, "$1")) !== 0 || HOST_NAME.test(h)),
     "must be a comma-separated list of host names or IP addresses, without ports",
   );
+
+const LOCAL_TIME_PROBLEMS = {
+  format:
+    "must be a Danish local date and time without offset, YYYY-MM-DDTHH:MM (e.g. 2026-12-31T23:50)",
+  "no-such-date": "names a date or time that does not exist (e.g. 2026-12-31T23:50)",
+  skipped: "names a time the clocks skip when Danish summer time begins; choose another",
+} as const;
+
+/** A Danish local date and time, as the instant (ms) it names. */
+const danishLocalDateTime = z.string().transform((text, ctx) => {
+  const read = danishLocalInstant(text.trim());
+  if (read.ok) return read.instant;
+  ctx.addIssue({ code: "custom", message: LOCAL_TIME_PROBLEMS[read.problem] });
+  return z.NEVER;
+});
 
 /** Every setting the server reads from the environment, validated once at start-up. */
 const configSchema = z.object({
@@ -49,6 +65,8 @@ const configSchema = z.object({
   WEBHOOK_ALLOWED_HOSTS: hostList,
   TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
   TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
+  /** The demo's now at start, read as Danish local time: the demo runs on from it at the real pace. */
+  TOVHOLDER_DEMO_DATE: danishLocalDateTime.optional(),
   TOVHOLDER_CPR_KEY: z.string().min(32).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -105,6 +123,12 @@ export type Config = {
    * generate, and how much faster than real time new notifications arrive.
    */
   demoLife: { scale: number; speed: number };
+  /**
+   * TOVHOLDER_DEMO_DATE: the instant the demo's clock starts at (it then runs at the
+   * real pace), such as 2026-12-31T23:50 to watch the change to the councils. Unset:
+   * the demo runs at today's date and time.
+   */
+  demoDate: Date | undefined;
   /** How often this process sweeps for overdue handovers; 0: never (another process does). */
   handoverSweepSeconds: number;
   /** How often this process sends due webhook deliveries; 0: never (another process does). */
@@ -159,6 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demoDefault = c.NODE_ENV !== "production" && !c.DATABASE_URL;
   const demo =
     c.TOVHOLDER_DEMO === undefined ? demoDefault : ["true", "1"].includes(c.TOVHOLDER_DEMO);
+  if (c.TOVHOLDER_DEMO_DATE !== undefined && !demo) {
+    // A server whose clock is not the real one would judge real deadlines wrong.
+    throw new ConfigError(
+      "Invalid configuration: TOVHOLDER_DEMO_DATE is for the demo only (TOVHOLDER_DEMO=true, synthetic data); unset it",
+    );
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -177,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       c.TRUST_PROXY === "true" ? true : c.TRUST_PROXY === "false" ? false : Number(c.TRUST_PROXY),
     demo,
     demoLife: { scale: c.TOVHOLDER_DEMO_SCALE, speed: c.TOVHOLDER_DEMO_SPEED },
+    demoDate: c.TOVHOLDER_DEMO_DATE === undefined ? undefined : new Date(c.TOVHOLDER_DEMO_DATE),
     // The demo's handover deadlines are minutes long, so its sweep comes round more often.
     handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS ?? (demo ? 10 : 30),
     webhookDeliverySeconds: c.WEBHOOK_DELIVERY_SECONDS,

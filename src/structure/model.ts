@@ -308,6 +308,17 @@ export function isValidOn(interval: { validFrom: string; validTo: string | null 
   return interval.validFrom <= date && (interval.validTo === null || date < interval.validTo);
 }
 
+const danishCalendar = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" });
+
+/**
+ * The Danish calendar date of an instant, "YYYY-MM-DD". The structure changes at
+ * Danish midnight, so an event belongs to the structure of this date: a discharge
+ * at 23:50 on 31 December 2026 to a cluster, one at 00:10 on 1 January to a council.
+ */
+export function danishDate(at: Date | number): string {
+  return danishCalendar.format(at);
+}
+
 export type BodyResolution = {
   municipalityCode: string;
   date: string;

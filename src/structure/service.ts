@@ -3,6 +3,8 @@ import { notFound } from "../platform/http/errors.ts";
 import {
   type BodyKind,
   type BodyResolution,
+  danishDate,
+  isValidOn,
   resolveBody as resolveFrom,
   successionMapping,
 } from "./model.ts";
@@ -11,9 +13,11 @@ import { nearestValidDate } from "./validity.ts";
 
 export { type LoadResult, loadStructure, parseStructureFile } from "./load.ts";
 
+export { danishDate } from "./model.ts";
+
 /** Today's date in Denmark, "YYYY-MM-DD": the structure changes at Danish midnight. */
 export function danishToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(now);
+  return danishDate(now);
 }
 
 type Committee = { name: string; verified: boolean };
@@ -32,6 +36,17 @@ export type RegionView = {
 };
 
 export type BodyRef = { id: string; kind: BodyKind; name: string; verified: boolean };
+
+/** A body as an event names it, with the day the body ended (null while it lasts). */
+export type DatedBodyRef = BodyRef & { validTo: string | null };
+
+/** Where municipalities and hospitals belonged on any date (`bodyTimelines`). */
+export type BodyTimelines = {
+  /** The body a municipality belonged to on a date (its primary membership); null if none. */
+  ofMunicipality(code: string, date: string): DatedBodyRef | null;
+  /** The bodies a hospital served on a date (Aalborg UH served two clusters). */
+  ofHospital(hospitalId: string, date: string): DatedBodyRef[];
+};
 
 /** One body a municipality belonged to, and when. */
 export type BodyPeriod = BodyRef & {
@@ -180,37 +195,59 @@ export function createStructureService(db: Database) {
 
     /**
      * The organisations that receive a discharge's handovers (by municipality
-     * code and practice id) and the body each belongs to today.
+     * code and practice id), and `bodyOf`: the body that holds a municipality
+     * on a date. A handover is placed under the body of its discharge's date.
      */
-    async handoverParties(
-      tx: Database,
-      municipalityCodes: string[],
-      practiceIds: string[],
-      date: string,
-    ) {
-      const found = await store.handoverParties(tx, municipalityCodes, practiceIds, date);
-      const bodyOf = new Map(found.bodies.map((c) => [c.municipalityCode, c.bodyId]));
+    async handoverParties(tx: Database, municipalityCodes: string[], practiceIds: string[]) {
+      const found = await store.handoverParties(tx, municipalityCodes, practiceIds);
       return {
         municipality: new Map(
           found.municipalities.map((m) => [
             m.municipalityCode ?? "",
-            {
-              organisationId: m.id,
-              name: m.name,
-              bodyId: bodyOf.get(m.municipalityCode ?? "") ?? null,
-            },
+            { organisationId: m.id, name: m.name, municipalityCode: m.municipalityCode ?? "" },
           ]),
         ),
         practice: new Map(
           found.practices.map((p) => [
             p.generalPracticeId ?? "",
-            {
-              organisationId: p.id,
-              name: p.name,
-              bodyId: bodyOf.get(p.municipalityCode) ?? null,
-            },
+            { organisationId: p.id, name: p.name, municipalityCode: p.municipalityCode },
           ]),
         ),
+        bodyOf: (municipalityCode: string, date: string): string | null =>
+          found.bodies.find((b) => b.municipalityCode === municipalityCode && isValidOn(b, date))
+            ?.bodyId ?? null,
+      };
+    },
+
+    /**
+     * The bodies of these municipalities and hospitals over time, read once, so
+     * that each of many events (stays, handovers) is placed under the body of its
+     * own date: a December stay under the cluster, a January one under the council.
+     */
+    async bodyTimelines(
+      places: { municipalityCodes: string[]; hospitalIds: string[] },
+      tx: Database = db,
+    ): Promise<BodyTimelines> {
+      const [municipalities, hospitals] = await Promise.all([
+        store.bodyPeriodsOfMunicipalities(tx, places.municipalityCodes),
+        store.bodyPeriodsOfHospitals(tx, places.hospitalIds),
+      ]);
+      const ref = (b: (typeof municipalities)[number] | (typeof hospitals)[number]) => ({
+        id: b.id,
+        kind: b.kind,
+        name: b.name,
+        verified: b.verified,
+        validTo: b.bodyValidTo,
+      });
+      return {
+        ofMunicipality(code, date) {
+          const found = municipalities.find(
+            (m) => m.municipalityCode === code && isValidOn(m, date),
+          );
+          return found ? ref(found) : null;
+        },
+        ofHospital: (hospitalId, date) =>
+          hospitals.filter((h) => h.hospitalId === hospitalId && isValidOn(h, date)).map(ref),
       };
     },
 
@@ -321,6 +358,17 @@ export function createStructureService(db: Database) {
     async resolveBody(municipalityCode: string, date: string): Promise<BodyResolution> {
       const memberships = await store.membershipsOfMunicipality(db, municipalityCode);
       return resolveFrom(memberships, municipalityCode, date);
+    },
+
+    /** Bodies by id, whenever they were valid, as events name them. */
+    async bodyRefs(ids: string[], tx: Database = db): Promise<Map<string, DatedBodyRef>> {
+      const rows = await store.bodiesByIds(tx, ids);
+      return new Map(
+        rows.map((b) => [
+          b.id,
+          { id: b.id, kind: b.kind, name: b.name, verified: b.verified, validTo: b.validTo },
+        ]),
+      );
     },
 
     /** The bodies a hospital serves on a date (Aalborg UH serves two). */

@@ -235,12 +235,15 @@ export async function insertOrganisation(db: Database, o: NewOrganisation) {
     .executeTakeFirstOrThrow();
 }
 
-/** The bodies that receive handovers: municipalities and practices, with their bodies on a date. */
+/**
+ * The organisations that receive handovers (municipalities and practices by
+ * code and id), and every primary membership of their municipalities, whenever
+ * valid: each handover is placed under the body of its own discharge date.
+ */
 export async function handoverParties(
   db: Database,
   municipalityCodes: string[],
   practiceIds: string[],
-  date: string,
 ) {
   const municipalities =
     municipalityCodes.length === 0
@@ -267,10 +270,9 @@ export async function handoverParties(
       ? []
       : await db
           .selectFrom("bodyMembership")
-          .select(["municipalityCode", "bodyId"])
+          .select(["municipalityCode", "bodyId", "validFrom", "validTo"])
           .where("municipalityCode", "in", codes)
           .where("kind", "=", "primary")
-          .where(validOn(date))
           .execute();
   return { municipalities, practices, bodies };
 }
@@ -283,5 +285,49 @@ export function secretariatsOf(db: Database, bodyIds: string[]) {
     .select(["id", "name", "bodyId", "validTo"])
     .where("kind", "=", "body_secretariat")
     .where("bodyId", "in", [...new Set(bodyIds)])
+    .execute();
+}
+
+/** Every primary membership of these municipalities, whenever valid, with its body. */
+export async function bodyPeriodsOfMunicipalities(db: Database, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom("bodyMembership as m")
+    .innerJoin("body as b", "b.id", "m.bodyId")
+    .select([
+      "m.municipalityCode",
+      "b.id",
+      "b.kind",
+      "b.name",
+      "b.verified",
+      "b.validTo as bodyValidTo",
+      "m.validFrom",
+      "m.validTo",
+    ])
+    .where("m.municipalityCode", "in", [...new Set(codes)])
+    .where("m.kind", "=", "primary")
+    .orderBy("m.validFrom")
+    .execute();
+}
+
+/** Every body these hospitals have served, whenever, with the interval. */
+export async function bodyPeriodsOfHospitals(db: Database, hospitalIds: string[]) {
+  if (hospitalIds.length === 0) return [];
+  return db
+    .selectFrom("bodyHospital as l")
+    .innerJoin("body as b", "b.id", "l.bodyId")
+    .select([
+      "l.hospitalId",
+      "b.id",
+      "b.kind",
+      "b.name",
+      "b.verified",
+      "b.validTo as bodyValidTo",
+      "l.validFrom",
+      "l.validTo",
+    ])
+    .where("l.hospitalId", "in", [...new Set(hospitalIds)])
+    .orderBy("l.validFrom")
+    .orderBy("b.id")
     .execute();
 }

@@ -1,4 +1,10 @@
-import type { Geography, SynthHospital, SynthMunicipality } from "./geography.ts";
+import {
+  type Geography,
+  hospitalPlaceOf,
+  placeOf,
+  type SynthHospital,
+  type SynthMunicipality,
+} from "./geography.ts";
 import {
   type AgeBandName,
   bandOf,
@@ -65,18 +71,55 @@ function ageAt(citizen: SynthCitizen, at: number): number {
   return Math.floor((at - birth) / (365.25 * DAY));
 }
 
-/** Own body's acute hospital mostly; else another in the region, or a neighbouring region's. */
-export function chooseHospital(random: Random, home: SynthMunicipality, ctx: ActivityContext) {
+type Choices = { own: SynthHospital[]; inRegion: SynthHospital[]; across: SynthHospital[] };
+
+/** The hospitals a home's citizens choose among, by the structure in force at `at`. */
+function choicesAt(home: SynthMunicipality, ctx: ActivityContext, at: number): Choices {
   const hospitals = ctx.geography.hospitals;
-  const own = hospitals.filter((h) => h.bodyIds.includes(home.bodyId));
+  const place = placeOf(home, at);
+  const placed = hospitals.map((h) => ({ h, at: hospitalPlaceOf(h, at) }));
+  const own = placed.filter((p) => p.at.bodyIds.includes(place.bodyId)).map((p) => p.h);
+  const inRegion = placed
+    .filter((p) => p.at.regionCode === place.regionCode && !own.includes(p.h))
+    .map((p) => p.h);
+  const neighbourRegions = new Set(
+    home.neighbours
+      .map((n) => {
+        const m = ctx.byCode.get(n);
+        return m ? placeOf(m, at).regionCode : undefined;
+      })
+      .filter((r) => r !== place.regionCode),
+  );
+  const across = placed.filter((p) => neighbourRegions.has(p.at.regionCode)).map((p) => p.h);
+  return { own, inRegion, across };
+}
+
+/** Choices change only when the structure does: one set per home and structure in force. */
+const choiceCache = new WeakMap<Geography, Map<string, Choices>>();
+
+/**
+ * Own body's acute hospital mostly; else another in the region, or a
+ * neighbouring region's. Body and region are those of the stay's own time `at`:
+ * the cluster's hospital in 2026, one of the council's from 2027.
+ */
+export function chooseHospital(
+  random: Random,
+  home: SynthMunicipality,
+  ctx: ActivityContext,
+  at: number,
+) {
+  const cache = choiceCache.get(ctx.geography) ?? new Map<string, Choices>();
+  choiceCache.set(ctx.geography, cache);
+  const key = `${home.code}@${placeOf(home, at).from}`;
+  let choices = cache.get(key);
+  if (!choices) {
+    choices = choicesAt(home, ctx, at);
+    cache.set(key, choices);
+  }
+  const { own, inRegion, across } = choices;
   if (own.length > 0 && random.chance(PARAMETERS.ownBodyHospital)) return random.pick(own);
-  const inRegion = hospitals.filter((h) => h.regionCode === home.regionCode && !own.includes(h));
   if (inRegion.length > 0 && random.chance(PARAMETERS.elsewhereInRegion))
     return random.pick(inRegion);
-  const neighbourRegions = new Set(
-    home.neighbours.map((n) => ctx.byCode.get(n)?.regionCode).filter((r) => r !== home.regionCode),
-  );
-  const across = hospitals.filter((h) => neighbourRegions.has(h.regionCode));
   return random.pick(across.length > 0 ? across : inRegion.length > 0 ? inRegion : own);
 }
 
@@ -161,7 +204,7 @@ function oneStay(
   const course = courseOf(random, band, arrivalTime(random, at, acute), acute);
   return {
     ...course,
-    hospital: chooseHospital(random, home, ctx),
+    hospital: chooseHospital(random, home, ctx, course.arrivedAt),
     department: departmentFor(diagnosis),
     admission: acute ? "acute" : "planned",
     diagnosis,

@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import { createCitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
+import { createStructureService, danishDate } from "../structure/service.ts";
 import { ingestDemoActivity } from "./demo-activity.ts";
 import { addDemoContacts } from "./demo-contacts.ts";
 import { ensureDemoUnits } from "./demo-units.ts";
@@ -32,8 +33,25 @@ export type DemoSeedOptions = {
   activity?: boolean;
 };
 
+/** The demo's home: Næstved, in Klyngen Næstved/Slagelse until 2026, Sundhedsråd Midt- og Vestsjælland from 2027. */
+const DEMO_HOME_MUNICIPALITY = "370";
+
 /**
- * Demo users, one per role, in Klyngen Næstved/Slagelse, and a few synthetic
+ * The body and region the demo's coordinators act for on a date: the body that
+ * holds Næstved then, and that body's region. A demo seeded in 2027 gets a
+ * council's coordinators in Region Østdanmark; one seeded in 2026 a cluster's in
+ * Region Sjælland, whose memberships the change of structure carries over.
+ */
+export async function demoBodyOn(db: Database, date: string) {
+  const structure = createStructureService(db);
+  const municipality = await structure.getMunicipality(DEMO_HOME_MUNICIPALITY, date);
+  if (!municipality.body) throw new Error(`Næstved belongs to no body on ${date}`);
+  return { bodyId: municipality.body.id, regionCode: municipality.region.code };
+}
+
+/**
+ * Demo users, one per role, in the body that holds Næstved on the seed's date
+ * (Klyngen Næstved/Slagelse until 2026), and a few synthetic
  * citizens with the relations that let those users see them. Idempotent: a
  * second start finds them and changes nothing. The demo organisations get
  * contact details that are obviously synthetic demo data (spare-series phone
@@ -57,11 +75,13 @@ export async function seedDemo(
     name: "Lægehuset Axeltorv (demo)",
     municipalityCode: "370",
   });
+  const now = options.now ?? Date.now();
+  const home = await demoBodyOn(db, danishDate(now));
   const secretariat = await organisations.structural({
     kind: "body_secretariat",
-    bodyId: "naestved-slagelse",
+    bodyId: home.bodyId,
   });
-  const region = await organisations.structural({ kind: "region", regionCode: "1085" });
+  const region = await organisations.structural({ kind: "region", regionCode: home.regionCode });
   // The demo administrator administers the hospital (its wards are under it), not the
   // region: a region's roles are the operator's (see "What an administrator may do").
   const hospital = await organisations.structural({
@@ -78,7 +98,9 @@ export async function seedDemo(
   const existing = await admin.listUsers(DEMO_SEED);
   const demoAdmin = existing.find((u) => u.username === "demo.admin");
   if (demoAdmin) {
-    await moveDemoAdministrator(admin, demoAdmin.memberships, { region: region.id, hospital });
+    // Those seeds put the administrator in Region Sjælland, whatever the date now.
+    const sjaelland = await organisations.structural({ kind: "region", regionCode: "1085" });
+    await moveDemoAdministrator(admin, demoAdmin.memberships, { region: sjaelland.id, hospital });
     return false;
   }
 
@@ -155,7 +177,7 @@ export async function seedDemo(
     listedPracticeId: vordingborgPractice.practiceId,
     synthetic: true,
   });
-  if (options.activity !== false) await ingestDemoActivity(db, cipher, options.now ?? Date.now());
+  if (options.activity !== false) await ingestDemoActivity(db, cipher, now);
 
   for (const s of staff) {
     await admin.createUser(

@@ -72,7 +72,11 @@ export async function applyDemoTempo(handovers: HandoverService, bodyId: string)
 /** Confirms, every few seconds, what the simulated staff have decided by now. */
 export function startSimulatedStaff(o: {
   handovers: HandoverService;
-  bodyId: string;
+  /**
+   * The bodies whose handovers they work on: the demo's municipalities' bodies
+   * from the demo's start on, so the staff go on after the clusters become councils.
+   */
+  bodyIds: string[];
   /** Only discharges after this (the live simulation's), never the history's. */
   since: Date;
   logger: FastifyBaseLogger;
@@ -82,7 +86,7 @@ export function startSimulatedStaff(o: {
   const now = o.now ?? Date.now;
   let running: Promise<unknown> = Promise.resolve();
   async function tick() {
-    const open = await o.handovers.openDischargedSince(o.bodyId, o.since);
+    const open = await o.handovers.openDischargedSince(o.bodyIds, o.since);
     const due = dueConfirmations(open, now());
     if (due.length === 0) return 0;
     const confirmed = await o.handovers.importConfirmations(due, {

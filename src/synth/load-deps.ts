@@ -13,27 +13,30 @@ import type { LoadDeps } from "./load.ts";
 /**
  * The services a synthetic load writes through, outside the HTTP server (CLI,
  * demo). A history load (`notify: false`) tells nobody of its handovers: a
- * year of past events is not news, and no webhook should receive it.
+ * year of past events is not news, and no webhook should receive it. `clock`
+ * is the demo's now (TOVHOLDER_DEMO_DATE), which the ingest judges times by.
  */
 export function loadDepsFor(
   db: Database,
   cipher: PersonalDataCipher,
-  options: { notify: boolean } = { notify: true },
+  options: { notify?: boolean; clock?: () => Date } = {},
 ): LoadDeps {
-  const access = createCitizenAccess(db, defaultAccessPolicy);
-  const citizens = createCitizenService(db, cipher, access);
+  const clock = options.clock ? { clock: options.clock } : {};
+  const access = createCitizenAccess(db, defaultAccessPolicy, options.clock);
+  const citizens = createCitizenService(db, cipher, access, options.clock);
   const { pathways, handovers } = createCareServices({
     db,
     citizens,
     structure: createStructureService(db),
     access,
-    ...(options.notify ? {} : { events: ignoreEvents }),
+    ...clock,
+    ...(options.notify === false ? { events: ignoreEvents } : {}),
   });
   return {
     register: createRegisterService(db),
     citizens,
     pathways,
     handovers,
-    ingest: assembleIngest(db, cipher, { citizens, pathways }),
+    ingest: assembleIngest(db, cipher, { citizens, pathways, ...clock }),
   };
 }

@@ -3,7 +3,7 @@ import { writeHospitalNotification } from "../interop/medcom/write-hospital-noti
 import { activityOf, type SynthStay } from "./activity.ts";
 import { danishTime } from "./danish-time.ts";
 import type { CitizenFact, FollowUpFact, StayFact } from "./facts.ts";
-import type { Geography, SynthMunicipality } from "./geography.ts";
+import { type Geography, placeOf, type SynthMunicipality } from "./geography.ts";
 import { NdjsonGzWriter } from "./ndjson-gz.ts";
 import { bandOf, PARAMETERS } from "./parameters.ts";
 import { type CprBlock, citizensOf, type SynthCitizen, type SynthPractice } from "./population.ts";
@@ -67,7 +67,14 @@ function citizenFact(c: SynthCitizen): CitizenFact {
   };
 }
 
-function countListing(stats: Stats, c: SynthCitizen, m: SynthMunicipality, inputs: RunInputs) {
+/** Where a citizen is listed, by the structure on the day the population is drawn (`onDate`). */
+function countListing(
+  stats: Stats,
+  c: SynthCitizen,
+  m: SynthMunicipality,
+  inputs: RunInputs,
+  onDate: number,
+) {
   if (!c.practice) {
     stats.listing.none++;
     return;
@@ -75,7 +82,9 @@ function countListing(stats: Stats, c: SynthCitizen, m: SynthMunicipality, input
   const practiceMunicipality = c.practice.slice(0, 3);
   if (practiceMunicipality === m.code) stats.listing.own++;
   else stats.listing.neighbour++;
-  if (inputs.byCode.get(practiceMunicipality)?.bodyId !== m.bodyId) stats.listing.otherBody++;
+  const practiceHome = inputs.byCode.get(practiceMunicipality);
+  const practiceBody = practiceHome ? placeOf(practiceHome, onDate).bodyId : null;
+  if (practiceBody !== placeOf(m, onDate).bodyId) stats.listing.otherBody++;
 }
 
 /** When the municipality and the GP confirmed this discharge's handovers, as history. */
@@ -130,10 +139,10 @@ export async function runMunicipality(
       stats.byBand[band]++;
       if (citizen.sex === "female") stats.female++;
       if (citizen.homeCareSince) stats.homeCare++;
-      countListing(stats, citizen, m, inputs);
+      countListing(stats, citizen, m, inputs, job.start);
       await facts.write(citizenFact(citizen));
       const stays = activityOf(random, citizen, m, ctx);
-      countStays(stats, stays, band, m.bodyId);
+      countStays(stats, stays, band, m);
       const death = stays.find((x) => x.died);
       if (open && death && death.endedAt <= (job.cutAt ?? 0))
         await open.write({ kind: "deceased", cpr: citizen.cpr });

@@ -1,4 +1,5 @@
 import type { SynthStay } from "./activity.ts";
+import { hospitalPlaceOf, placeOf, type SynthMunicipality } from "./geography.ts";
 import { AGE_BANDS, type AgeBandName } from "./parameters.ts";
 
 /**
@@ -70,12 +71,16 @@ export function addStats(a: Stats, b: Stats): Stats {
 
 const DAY = 86_400_000;
 
-/** Counts one citizen's stays: admissions, where, readmissions within 30 days. */
+/**
+ * Counts one citizen's stays: admissions, where, readmissions within 30 days.
+ * "Treated in another body" compares the bodies of the stay's own time: the
+ * home's and the hospital's clusters in 2026, their councils from 2027.
+ */
 export function countStays(
   stats: Stats,
   stays: readonly SynthStay[],
   band: AgeBandName,
-  homeBodyId: string,
+  home: SynthMunicipality,
 ) {
   const admissions = stays.filter((s) => s.ambulant !== "only");
   stats.ambulantOnly += stays.length - admissions.length;
@@ -83,7 +88,9 @@ export function countStays(
     stats.admissions++;
     stats.admissionsByBand[band]++;
     if (s.admission === "acute") stats.acute++;
-    if (!s.hospital.bodyIds.includes(homeBodyId)) stats.treatedInOtherBody++;
+    const homeBody = placeOf(home, s.admittedAt).bodyId;
+    if (!hospitalPlaceOf(s.hospital, s.admittedAt).bodyIds.includes(homeBody))
+      stats.treatedInOtherBody++;
     if (s.died) stats.deaths++;
     if (s.leave) stats.leaves++;
     if (s.preventableGroup) stats.preventable65Plus++;

@@ -56,7 +56,13 @@ describe("a nurse finds a citizen and reads the course of care", () => {
       .poll(() => bodies.textContent())
       .toMatch(/Klyngen Nykøbing F|Sundhedsråd Østsjælland og Øerne/);
     await expect(bodies.locator(".bodies-differ").textContent()).resolves.toContain(
-      "hører ikke til samme sundhedsråd eller klynge",
+      "hører ikke under samme klynge eller råd",
+    );
+    // Each stay under the body of its own date, with the body's kind.
+    const stayBody = page.locator(".stays-table .stay-body").first();
+    await expect(stayBody.textContent()).resolves.toMatch(/Klyngen Næstved\/Slagelse|Sundhedsråd/);
+    await expect(stayBody.locator(".body-kind").textContent()).resolves.toMatch(
+      /^(Sundhedsklynge|Sundhedsråd)$/,
     );
     const timeline = page.locator(".pathway-timeline");
     await expect(timeline.textContent()).resolves.toContain("Akut ambulant modtaget");
@@ -69,7 +75,7 @@ describe("a nurse finds a citizen and reads the course of care", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Responsible now" }).waitFor();
     await expect(page.locator(".bodies-differ").textContent()).resolves.toContain(
-      "do not belong to the same health council or cluster",
+      "do not belong to the same cluster or council",
     );
     await screenshot(page, "pathway-birthe-en");
     await page.getByRole("button", { name: "Dansk" }).click();

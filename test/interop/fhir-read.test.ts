@@ -6,6 +6,7 @@ import {
   demoApp,
   requestId,
 } from "../support/access.ts";
+import { clockFrom } from "../support/clock.ts";
 import { integrationToken } from "../support/messages.ts";
 
 /** Issue 4, points 7 and 9: the pathway API and the FHIR read facade, over the demo's messages. */
@@ -14,7 +15,9 @@ let demo: DemoApp;
 const ids: Record<"karen" | "bent" | "birthe", string> = { karen: "", bent: "", birthe: "" };
 
 beforeAll(async () => {
-  demo = await demoApp();
+  // The bodies are today's: a fixed today (before the councils) keeps the answer the same
+  // on any day the suite runs.
+  demo = await demoApp({ clock: clockFrom("2026-12-03T12:00:00Z") });
   ids.karen = await citizenIdByCpr(demo, "120345-1962");
   ids.bent = await citizenIdByCpr(demo, "050738-2981");
   ids.birthe = await citizenIdByCpr(demo, "220841-1958");
@@ -34,10 +37,18 @@ describe("the course of care", () => {
     expect(p.state).toBe("admitted");
     expect(p.responsibility.reason).toBe("in-hospital");
     expect(p.responsibility.responsible[0].name).toBe("Slagelse Sygehus, Medicinsk Afdeling");
+    const cluster = (id: string, name: string) => ({
+      id,
+      kind: "sundhedsklynge",
+      name,
+      verified: false,
+      validTo: "2027-01-01",
+    });
     expect(p.bodies).toEqual({
-      residence: "naestved-slagelse",
-      generalPractice: "nykoebing-f",
-      hospital: ["naestved-slagelse"],
+      date: "2026-12-03",
+      residence: cluster("naestved-slagelse", "Klyngen Næstved/Slagelse"),
+      generalPractice: cluster("nykoebing-f", "Klyngen Nykøbing F"),
+      hospital: [cluster("naestved-slagelse", "Klyngen Næstved/Slagelse")],
       differ: true,
     });
     expect(p.timeline.map((e: { messageType: string }) => e.messageType)).toEqual(["STAA", "STIN"]);

@@ -1,50 +1,40 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { useBodies } from "../api/queries";
-import { bodyPath } from "../structure/paths";
-import { useStructureText } from "../structure/text";
+import { formatDate } from "../format";
+import { BodyName } from "./BodyName";
 import type { Bodies } from "./types";
 
 /**
- * The residence's, GP's and hospital's bodies (cluster or council), with a
- * warning when they are not the same. The names carry the kind ("Klyngen …",
- * "Sundhedsråd …"), so the labels stay neutral.
+ * Today's residence, GP and hospital bodies (clusters until 2026, councils from
+ * 2027), with a warning when they are not the same. Each stay shows its own
+ * date's bodies in the stays table.
  */
 export function BodiesPanel({ bodies }: { bodies: Bodies }) {
-  const { t } = useStructureText();
-  const { t: tPathway } = useTranslation();
-  const all = useBodies();
-  const find = (id: string) => all.data?.find((c) => c.id === id);
-  // A body of another day (a cluster after 2026) is not in today's list: its page finds its kind.
-  const link = (id: string | null) =>
-    id ? (
-      <Link to={bodyPath(id, find(id)?.kind)}>{find(id)?.name ?? id}</Link>
-    ) : (
-      tPathway("pathway.unknownBody")
-    );
+  const { t } = useTranslation();
+  const today = bodies.date;
   const rows = [
-    { key: "residence", value: link(bodies.residence) },
-    { key: "generalPractice", value: link(bodies.generalPractice) },
+    { key: "residence", value: <BodyName body={bodies.residence} today={today} /> },
+    { key: "generalPractice", value: <BodyName body={bodies.generalPractice} today={today} /> },
     {
       key: "hospital",
       value:
         bodies.hospital.length === 0
           ? "–"
-          : bodies.hospital.map((id, i) => (
-              <span key={id}>
+          : bodies.hospital.map((b, i) => (
+              <span key={b.id}>
                 {i > 0 && ", "}
-                {link(id)}
+                <BodyName body={b} today={today} />
               </span>
             )),
     },
   ] as const;
   return (
     <section className="pathway-panel" aria-labelledby="bodies-heading">
-      <h2 id="bodies-heading">{t("bodiesPanel.heading")}</h2>
+      <h2 id="bodies-heading">{t("pathway.bodiesHeading")}</h2>
+      <p className="form-hint">{t("pathway.bodiesAsOf", { date: formatDate(today) })}</p>
       <dl className="body-triple">
         {rows.map((row) => (
           <div key={row.key}>
-            <dt>{t(`bodiesPanel.${row.key}`)}</dt>
+            <dt>{t(`pathway.bodies.${row.key}`)}</dt>
             <dd>{row.value}</dd>
           </div>
         ))}
@@ -52,7 +42,7 @@ export function BodiesPanel({ bodies }: { bodies: Bodies }) {
       {bodies.differ && (
         <div className="alert alert-warning bodies-differ">
           <div className="alert-body">
-            <p className="alert-text">{t("bodiesPanel.differ")}</p>
+            <p className="alert-text">{t("pathway.bodiesDiffer")}</p>
           </div>
         </div>
       )}

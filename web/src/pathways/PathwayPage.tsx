@@ -68,6 +68,7 @@ export function PathwayPage() {
             state={p.state}
             responsibility={p.responsibility}
             handovers={p.handovers.filter((h) => h.status !== "closed")}
+            today={p.bodies.date}
           />
         </div>
         <div className="col-12 col-lg-6">
@@ -75,7 +76,7 @@ export function PathwayPage() {
         </div>
       </div>
       <h2>{t("pathway.staysHeading")}</h2>
-      <StaysTable stays={p.stays} />
+      <StaysTable stays={p.stays} today={p.bodies.date} />
       {dischargeable && <DischargeForm citizenId={id} stay={dischargeable} />}
       <h2>{t("pathway.timelineHeading")}</h2>
       <Timeline events={p.timeline} />

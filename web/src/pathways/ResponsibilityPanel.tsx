@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../format";
+import { BodyName } from "./BodyName";
 import type { CurrentState, Handover, Responsibility } from "./types";
 
 /** The state now and who is responsible: the question Tovholder must always answer. */
@@ -7,10 +8,13 @@ export function ResponsibilityPanel({
   state,
   responsibility,
   handovers,
+  today,
 }: {
   state: CurrentState;
   responsibility: Responsibility;
   handovers: Handover[];
+  /** The server's date: whether a handover's body (of its discharge's date) has ended. */
+  today: string;
 }) {
   const { t } = useTranslation();
   const r = responsibility;
@@ -60,6 +64,11 @@ export function ResponsibilityPanel({
                 {h.status === "open" && (
                   <span className="d-block form-hint">
                     {t("pathway.handovers.deadline", { when: formatDateTime(h.deadlineAt) })}
+                  </span>
+                )}
+                {h.body && (
+                  <span className="d-block handover-body">
+                    {t("pathway.handovers.body")} <BodyName body={h.body} today={today} />
                   </span>
                 )}
               </li>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { formatDateTime } from "../format";
+import { BodyName } from "./BodyName";
 import type { Stay } from "./types";
 
 /** "Slagelse Sygehus, Medicinsk Afdeling" under "Slagelse Sygehus" reads as "Medicinsk Afdeling". */
@@ -9,7 +10,12 @@ function departmentOnly(hospital: string, department: string): string {
   return department.startsWith(prefix) ? department.slice(prefix.length) : department;
 }
 
-export function StaysTable({ stays }: { stays: Stay[] }) {
+/**
+ * The citizen's stays, newest first, each under the body of its own date: a stay
+ * in December 2026 under the cluster, one in January 2027 under the council.
+ * `today` is the server's date, which decides whether a body has ended.
+ */
+export function StaysTable({ stays, today }: { stays: Stay[]; today: string }) {
   const { t } = useTranslation();
   if (stays.length === 0) return <p>{t("pathway.noStays")}</p>;
   const newestFirst = [...stays].sort((a, b) => b.admittedAt.localeCompare(a.admittedAt));
@@ -24,6 +30,7 @@ export function StaysTable({ stays }: { stays: Stay[] }) {
             <th scope="col">{t("pathway.stayColumns.admitted")}</th>
             <th scope="col">{t("pathway.stayColumns.ended")}</th>
             <th scope="col">{t("pathway.stayColumns.status")}</th>
+            <th scope="col">{t("pathway.stayColumns.body")}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,6 +53,9 @@ export function StaysTable({ stays }: { stays: Stay[] }) {
                   <span className={`badge badge-small state-badge state-${s.status}`}>
                     {t(`pathway.stayStatus.${s.status}`)}
                   </span>
+                </td>
+                <td className="stay-body">
+                  <BodyName body={s.bodies.residence} today={today} />
                 </td>
               </tr>
             );

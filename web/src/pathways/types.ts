@@ -18,10 +18,22 @@ export type Responsibility = {
     | "no-hospital-stay";
 };
 
+/** A cluster (until 2026) or a council (from 2027), as the course of care names it. */
+export type BodyRef = {
+  id: string;
+  kind: "sundhedsklynge" | "sundhedsraad";
+  name: string;
+  verified: boolean;
+  /** The day the body ended (a cluster on 2027-01-01); null while it lasts. */
+  validTo: string | null;
+};
+
+/** The residence's, the GP's and the hospital's bodies on one date. */
 export type Bodies = {
-  residence: string | null;
-  generalPractice: string | null;
-  hospital: string[];
+  date: string;
+  residence: BodyRef | null;
+  generalPractice: BodyRef | null;
+  hospital: BodyRef[];
   differ: boolean;
 };
 
@@ -37,6 +49,8 @@ export type Stay = {
   dischargedAt: string | null;
   diedAt: string | null;
   endedAt: string | null;
+  /** The bodies of the stay's own date (its admission's). */
+  bodies: Bodies;
 };
 
 export type TimelineEvent = {
@@ -80,6 +94,9 @@ export type Handover = {
   status: "open" | "confirmed" | "declined" | "closed";
   receiverOrganisationId: string;
   receiverName: string;
+  /** The body of the discharge's own date, which the handover is counted under. */
+  body: BodyRef | null;
+  dischargedAt: string;
   deadlineAt: string;
   decidedAt: string | null;
 };
