@@ -437,12 +437,13 @@ describe("1 January 2027, after midnight in Denmark", () => {
       receiverOrganisationId: slagelse.id,
     });
     expect(sent.statusCode, sent.body).toBe(200);
-    // Sent on today, it is the council's handover under the council's rule.
+    // Sent on today, it stays the December discharge's handover (history stays true); its
+    // coordinator steps go to the council, which holds the municipality today.
     const row = await demo.database.db
       .selectFrom("handover")
       .select(["bodyId", "status"])
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ bodyId: COUNCIL, status: "open" });
+    expect(row).toEqual({ bodyId: CLUSTER, status: "open" });
   });
 });
