@@ -12,6 +12,7 @@ import {
   type DemoApp,
   demoApp,
 } from "../support/access.ts";
+import { clockFrom } from "../support/clock.ts";
 import {
   integrationToken,
   organisationIdOf,
@@ -45,7 +46,12 @@ let homeNursingId = "";
 beforeAll(async () => {
   // Judged by fixed clocks: only this file's own citizens, never the demo's, which sit
   // around the day the suite runs.
-  demo = await demoApp({ seed: { activity: false } });
+  // Its messages sit in November 2026, so the app's clock (and the demo's people, who
+  // act for the cluster that holds Næstved then) start there, whatever day the suite runs.
+  demo = await demoApp({
+    seed: { activity: false },
+    clock: clockFrom("2026-11-18T12:00:00+01:00"),
+  });
   const db = demo.database.db;
   homeNursingId = await organisationIdOf(db, DEMO_UNITS.naestvedHomeNursing);
   // A colleague of the demo's visitator in the same home nursing, to show read markers are personal.
