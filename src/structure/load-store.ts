@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { BodyKind, Membership, Succession } from "./model.ts";
+import type { BodyKind, Membership } from "./model.ts";
+import type { Succession } from "./succession.ts";
 
 /**
  * The SQL that loads a structure file. Every dated row is an interval

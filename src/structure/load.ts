@@ -9,12 +9,11 @@ import {
   hospitalIdFromName,
   type Membership,
   planMemberships,
-  planSuccessions,
   type StructureFile,
   type StructureProblem,
-  type Succession,
   structureFileSchema,
 } from "./model.ts";
+import { planSuccessions, type Succession } from "./succession.ts";
 
 export type LoadResult = {
   asOf: string;

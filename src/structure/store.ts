@@ -137,18 +137,6 @@ export async function hospitalsValidOn(db: Database, date: string) {
     .execute();
 }
 
-export async function bodiesOfHospital(db: Database, hospitalId: string, date: string) {
-  const rows = await db
-    .selectFrom("bodyHospital")
-    .select("bodyId")
-    .where("hospitalId", "=", hospitalId)
-    .where(sql<boolean>`valid_from <= ${date}::date`)
-    .where(sql<boolean>`(valid_to is null or ${date}::date < valid_to)`)
-    .orderBy("bodyId")
-    .execute();
-  return rows.map((r) => r.bodyId);
-}
-
 export async function counts(db: Database) {
   const row = await db
     .selectNoFrom((eb) => [

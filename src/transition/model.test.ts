@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES, type HandoverRule } from "../handovers/model.ts";
-import type { SuccessorShare } from "../structure/model.ts";
+import type { SuccessorShare } from "../structure/succession.ts";
 import { changeInstant, planMembershipMoves, planRuleCarryOver, sameRule } from "./model.ts";
 
 const share = (bodyId: string, population: number): SuccessorShare => ({

@@ -1,6 +1,6 @@
 import { DEFAULT_RULES, type HandoverRule, type Sector } from "../handovers/model.ts";
 import { localToUtc } from "../handovers/service-time.ts";
-import type { SuccessorShare } from "../structure/model.ts";
+import type { SuccessorShare } from "../structure/succession.ts";
 
 /**
  * The pure rules of carrying work across a change of structure (issue 19,
