@@ -127,7 +127,7 @@ export async function seedDemo(
     },
     {
       username: "demo.klyngekoordinator",
-      displayName: "Karin Klyngekoordinator (demo)",
+      displayName: "Karin Koordinator (demo)",
       memberships: [
         { organisation: secretariat.id, role: "coordinator" },
         { organisation: homeNursing.id, role: "coordinator" },
@@ -135,7 +135,7 @@ export async function seedDemo(
     },
     {
       username: "demo.klyngeleder",
-      displayName: "Kasper Klyngeleder (demo)",
+      displayName: "Kasper Leder (demo)",
       memberships: [{ organisation: secretariat.id, role: "body_lead" }],
     },
     {

@@ -199,7 +199,7 @@ describe("the citizen's access log", () => {
     expect(await f.auditOf(rid)).toEqual([
       expect.objectContaining({ resource: "access-log", citizenId: f.ids.karen }),
     ]);
-    const karin = "Karin Klyngekoordinator (demo)";
+    const karin = "Karin Koordinator (demo)";
     expect(response.json()).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -50,7 +50,7 @@ describe("logging in and out", () => {
 
 describe("memberships", () => {
   it("lets a user with two memberships choose, then switch, the one to act in", async () => {
-    await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
+    await logInAsDemo(harness, page, "Karin Koordinator (demo)");
     await page.goto(`${harness.server.url}/admin/brugere`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await screenshot(page, "access-choose-membership");

@@ -35,7 +35,7 @@ const stepTwo = () => page.locator("#municipality-step-1-minutes");
 
 describe("the body's handover rules", () => {
   it("are reachable from the coordinator's worklist and explained in plain Danish", async () => {
-    await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
+    await logInAsDemo(harness, page, "Karin Koordinator (demo)");
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
@@ -106,7 +106,7 @@ describe("the body's handover rules", () => {
     await createTransition({ db: harness.server.database.db, clock: afterMidnight }).applyDue();
     await page.getByRole("button", { name: "Log ud" }).click();
     // The cluster's lead now leads the council's secretariat: the rules are the council's.
-    await logInAsDemo(harness, page, "Kasper Klyngeleder (demo)");
+    await logInAsDemo(harness, page, "Kasper Leder (demo)");
     await page.goto(`${harness.server.url}/klynge/overdragelsesregler`);
     await page.getByRole("heading", { name: "Overdragelsesregler", level: 1 }).waitFor();
     await expect

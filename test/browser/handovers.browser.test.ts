@@ -145,7 +145,7 @@ describe("a discharge nobody confirms", () => {
     const escalated = await createSweeper(harness.server.database.db).sweep();
     expect(escalated).toBeGreaterThanOrEqual(3);
     await page.getByRole("button", { name: "Log ud" }).click();
-    await logInAsDemo(harness, page, "Karin Klyngekoordinator (demo)");
+    await logInAsDemo(harness, page, "Karin Koordinator (demo)");
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
