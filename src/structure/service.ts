@@ -290,7 +290,7 @@ export function createStructureService(db: Database) {
       if (!municipality) throw notFound("municipality", `Municipality ${code} was not found`);
       const [resolution, history, regions] = await Promise.all([
         this.resolveBody(code, date),
-        store.bodyHistoryOfMunicipality(db, code),
+        store.bodyPeriodsOfMunicipalities(db, [code]),
         store.listRegions(db),
       ]);
       const regionById = new Map(regions.map((r) => [r.code, r]));

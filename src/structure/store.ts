@@ -23,18 +23,6 @@ export async function committeesValidOn(db: Database, date: string) {
   return db.selectFrom("regionalCommittee").selectAll().where(validOn(date)).execute();
 }
 
-/** Every body a municipality has belonged to, oldest first, with its kind and name. */
-export async function bodyHistoryOfMunicipality(db: Database, code: string) {
-  return db
-    .selectFrom("bodyMembership as m")
-    .innerJoin("body as b", "b.id", "m.bodyId")
-    .select(["b.id", "b.kind", "b.name", "b.verified", "b.regionCode", "m.validFrom", "m.validTo"])
-    .where("m.municipalityCode", "=", code)
-    .where("m.kind", "=", "primary")
-    .orderBy("m.validFrom")
-    .execute();
-}
-
 /** The structure versions loaded, oldest first: the dates on which the structure changed. */
 export async function versions(db: Database) {
   return db
@@ -288,6 +276,7 @@ export async function bodyPeriodsOfMunicipalities(db: Database, codes: string[])
       "b.kind",
       "b.name",
       "b.verified",
+      "b.regionCode",
       "b.validTo as bodyValidTo",
       "m.validFrom",
       "m.validTo",
