@@ -37,6 +37,8 @@ const meSchema = z.object({
         /** Which hospital or body it belongs to, so pages can offer what it may do. */
         hospitalId: z.string().nullable(),
         bodyId: z.string().nullable(),
+        /** A region's organisation: its region (a committee member's landing page is its bodies). */
+        regionCode: z.string().nullable(),
       }),
     }),
   ),
@@ -69,6 +71,7 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
           kind: m.organisation.kind,
           hospitalId: m.organisation.hospitalId,
           bodyId: m.organisation.bodyId,
+          regionCode: m.organisation.regionCode,
         },
       })),
       activeMembershipId,

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { TextField } from "../components/TextField";
+import { landingPath } from "../indicators/landing";
 import { useAuthConfig, useDemoUsers, useLogin, useMe } from "./session-api";
 
 /** Shown on the login page in demo mode only; the server refuses the list otherwise. */
@@ -24,7 +25,7 @@ export function LoginPage() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
 
-  if (me.data) return <Navigate to={params.get("next") ?? "/"} replace />;
+  if (me.data) return <Navigate to={params.get("next") ?? landingPath(me.data)} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -11,6 +11,7 @@ export type Membership = {
     kind: string;
     hospitalId: string | null;
     bodyId: string | null;
+    regionCode: string | null;
   };
 };
 

@@ -2,15 +2,21 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
 import { activeMembership, useMe } from "../access/session-api";
 import { UserMenu } from "../access/UserMenu";
+import { qualityPath } from "../indicators/paths";
+import { useIndicatorText } from "../indicators/text";
 import { NotificationsLink } from "../notifications/NotificationsLink";
 import { reformPath } from "../structure/paths";
 import { LanguageToggle } from "./LanguageToggle";
 
 export function Header() {
   const { t } = useTranslation();
+  const { t: tQuality } = useIndicatorText();
   const { pathname } = useLocation();
+  // A body's dashboard is quality figures, though its address is under the body's.
+  const inQuality = pathname.startsWith(qualityPath) || pathname.endsWith("/overblik");
   const inBodies =
-    pathname === "/" || pathname.startsWith("/klynger/") || pathname.startsWith("/sundhedsraad/");
+    !inQuality &&
+    (pathname === "/" || pathname.startsWith("/klynger/") || pathname.startsWith("/sundhedsraad/"));
   const me = useMe();
   const isCitizen = me.data?.user.kind === "citizen";
   const acting = activeMembership(me.data);
@@ -40,6 +46,11 @@ export function Header() {
             <li className={inBodies ? "active" : undefined}>
               <NavLink to="/" end className="nav-link">
                 <span>{t("nav.bodies")}</span>
+              </NavLink>
+            </li>
+            <li className={inQuality ? "active" : undefined}>
+              <NavLink to={qualityPath} className="nav-link">
+                <span>{tQuality("indicators.nav")}</span>
               </NavLink>
             </li>
             <li className={pathname === reformPath ? "active" : undefined}>

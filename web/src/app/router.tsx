@@ -10,6 +10,9 @@ import { MessagesPage } from "../admin/MessagesPage";
 import { OrganisationUnitsPage } from "../admin/OrganisationUnitsPage";
 import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
+import { DashboardPage } from "../indicators/DashboardPage";
+import { MunicipalityPage } from "../indicators/MunicipalityPage";
+import { QualityPage } from "../indicators/QualityPage";
 import { NotificationsPage } from "../notifications/NotificationsPage";
 import { WebhookDeliveriesPage } from "../notifications/WebhookDeliveriesPage";
 import { WebhooksPage } from "../notifications/WebhooksPage";
@@ -35,6 +38,10 @@ export const router = createBrowserRouter([
       { index: true, element: <BodiesPage /> },
       { path: "klynger/:id", element: <BodyPage routeKind="sundhedsklynge" /> },
       { path: "sundhedsraad/:id", element: <BodyPage routeKind="sundhedsraad" /> },
+      { path: "klynger/:id/overblik", element: <DashboardPage routeKind="sundhedsklynge" /> },
+      { path: "sundhedsraad/:id/overblik", element: <DashboardPage routeKind="sundhedsraad" /> },
+      { path: "kvalitet", element: <QualityPage /> },
+      { path: "kvalitet/kommune/:code", element: <MunicipalityPage /> },
       { path: reformPath.slice(1), element: <ReformPage /> },
       { path: "login", element: <LoginPage /> },
       { path: "ingen-adgang", element: <ForbiddenPage /> },

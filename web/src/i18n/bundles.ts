@@ -8,6 +8,8 @@ import handoverRulesDa from "./handover-rules.da.json";
 import handoverRulesEn from "./handover-rules.en.json";
 import handoversDa from "./handovers.da.json";
 import handoversEn from "./handovers.en.json";
+import indicatorsDa from "./indicators.da.json";
+import indicatorsEn from "./indicators.en.json";
 import notificationsDa from "./notifications.da.json";
 import notificationsEn from "./notifications.en.json";
 import operationsDa from "./operations.da.json";
@@ -34,6 +36,7 @@ export const bundles = {
   notifications: { da: notificationsDa, en: notificationsEn },
   problems: { da: problemsDa, en: problemsEn },
   structure: { da: structureDa, en: structureEn },
+  indicators: { da: indicatorsDa, en: indicatorsEn },
 } as const;
 
 /**
@@ -44,6 +47,13 @@ export const bundles = {
  * instead (web/src/structure/text.ts).
  */
 export type StructureStrings = typeof structureDa;
+
+/**
+ * The quality indicators' strings (the Kvalitet page, the dashboards, their
+ * charts). Kept apart from the named strings for the same reason as the
+ * structure's; checked against this type in web/src/indicators/text.ts.
+ */
+export type IndicatorStrings = typeof indicatorsDa;
 
 /**
  * The strings the web's code names, whose keys TypeScript checks. The problem
@@ -61,7 +71,7 @@ const namedDanish = {
   ...notificationsDa,
 };
 export type NamedStrings = typeof namedDanish;
-export const danish = { ...namedDanish, ...structureDa, ...problemsDa };
+export const danish = { ...namedDanish, ...structureDa, ...indicatorsDa, ...problemsDa };
 export const english = {
   ...en,
   ...accessEn,
@@ -72,5 +82,6 @@ export const english = {
   ...contactEn,
   ...notificationsEn,
   ...structureEn,
+  ...indicatorsEn,
   ...problemsEn,
 };

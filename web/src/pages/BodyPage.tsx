@@ -6,6 +6,8 @@ import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { dashboardPath } from "../indicators/paths";
+import { useIndicatorText } from "../indicators/text";
 import { bodyPath } from "../structure/paths";
 import { useStructureText } from "../structure/text";
 import { dateParam, useStructureDate } from "../structure/useStructureDate";
@@ -26,6 +28,7 @@ import { VerificationTable } from "./VerificationTable";
 export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
   const { t } = useStructureText();
   const { t: tApp } = useTranslation();
+  const { t: tQuality } = useIndicatorText();
   const { id = "" } = useParams();
   const { chosen } = useStructureDate();
   const query = useBody(id, chosen ?? undefined);
@@ -61,6 +64,11 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
       {body.aliases.length > 0 && (
         <p className="font-lead">{t("body.aliases", { names: body.aliases.join(", ") })}</p>
       )}
+      <p>
+        <Link className="function-link" to={dashboardPath(body.id, body.kind)}>
+          {tQuality("indicators.bodyLink", { name: body.name })}
+        </Link>
+      </p>
       {!body.verified && (
         <div className="alert alert-warning unverified-alert">
           <Icon name="warning" className="alert-icon" />

@@ -1,0 +1,106 @@
+import "./indicators.css";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ApiError } from "../api/client";
+import { Icon } from "../components/Icon";
+import { Loading } from "../components/Loading";
+import { ProblemAlert } from "../components/ProblemAlert";
+import { bodyPath } from "../structure/paths";
+import { useIndicators, useMunicipality } from "./api";
+import { MunicipalityTrend } from "./MunicipalityTrend";
+import { qualityPath } from "./paths";
+import { useIndicatorText } from "./text";
+import type { PeriodKind } from "./types";
+
+const periodKinds: readonly PeriodKind[] = ["month", "quarter", "year"];
+const periodParam = "periode";
+
+/**
+ * A municipality's page under Kvalitet: every indicator over at least 12 periods,
+ * against the body that held the municipality then, its region and the country.
+ */
+export function MunicipalityPage() {
+  const { t } = useIndicatorText();
+  const { t: tApp } = useTranslation();
+  const { code = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get(periodParam);
+  const period = periodKinds.find((k) => k === asked) ?? "quarter";
+  const municipality = useMunicipality(code);
+  const indicators = useIndicators();
+
+  if (municipality.error instanceof ApiError && municipality.error.status === 404) {
+    return (
+      <>
+        <h1>{t("indicators.municipality.notFound")}</h1>
+        <p>
+          <Link to={qualityPath}>{t("indicators.municipality.back")}</Link>
+        </p>
+      </>
+    );
+  }
+  const error = municipality.error ?? indicators.error;
+  if (error) return <ProblemAlert error={error} onRetry={() => void municipality.refetch()} />;
+  if (!municipality.data || !indicators.data) return <Loading />;
+  const history = municipality.data;
+  const current = history.bodyHistory[history.bodyHistory.length - 1];
+
+  return (
+    <>
+      <title>{`${history.name} – ${t("indicators.quality.title")} – ${tApp("app.name")}`}</title>
+      <nav className="breadcrumbs" aria-label={t("indicators.breadcrumb")}>
+        <ol className="breadcrumbs__list">
+          <li className="breadcrumbs__list-item">
+            <Link className="breadcrumbs__link" to={qualityPath}>
+              {t("indicators.quality.title")}
+            </Link>
+          </li>
+          <li className="breadcrumbs__list-item" aria-current="page">
+            <Icon name="chevron-right" />
+            {history.name}
+          </li>
+        </ol>
+      </nav>
+      <h1>{t("indicators.municipality.title", { name: history.name })}</h1>
+      <p className="font-lead">{t("indicators.municipality.intro", { name: history.name })}</p>
+      {current && (
+        <p>
+          <Link to={bodyPath(current.id, current.kind)}>{current.name}</Link> ·{" "}
+          {history.region.name}
+        </p>
+      )}
+      <div className="form-group quality-filters">
+        <label className="form-label" htmlFor="trend-period">
+          {t("indicators.filters.periodKind")}
+        </label>
+        <select
+          id="trend-period"
+          className="form-select"
+          value={period}
+          onChange={(e) =>
+            setParams({ [periodParam]: e.target.value }, { preventScrollReset: true })
+          }
+        >
+          {periodKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`indicators.filters.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="trend-grid">
+        {indicators.data.indicators
+          .filter((d) => d.attributions.includes("residence"))
+          .map((d) => (
+            <MunicipalityTrend
+              key={d.id}
+              definition={d}
+              history={history}
+              period={period}
+              computedAt={indicators.data.computedAt}
+            />
+          ))}
+      </div>
+    </>
+  );
+}

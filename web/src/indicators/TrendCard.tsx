@@ -1,0 +1,81 @@
+import { useMemo } from "react";
+import { ChartData } from "./ChartData";
+import { ComputedAt } from "./ComputedAt";
+import { DefinedByBadge, DefinitionBox } from "./DefinitionBox";
+import { yAxisName } from "./FunnelSection";
+import { figureText } from "./figures";
+import { LazyChart } from "./LazyChart";
+import { formatPeriod } from "./periods";
+import { local, useIndicatorText } from "./text";
+import { type TrendLine, trendOption } from "./trend";
+import type { IndicatorDefinition } from "./types";
+
+type Props = {
+  definition: IndicatorDefinition;
+  periods: readonly string[];
+  lines: readonly TrendLine[];
+  computedAt: string | null;
+  /** What is compared, for the chart's text alternative: "Klynge Syd mod Region … og hele landet". */
+  subject: string;
+};
+
+/**
+ * One indicator over time: a small line chart of the unit in focus (with its 95 %
+ * band) against what it is compared with, its figures as a table, and its definition.
+ */
+export function TrendCard({ definition, periods, lines, computedAt, subject }: Props) {
+  const { t, language } = useIndicatorText();
+  const kind = definition.valueKind;
+  const title = local(definition.title, language);
+  const option = useMemo(
+    () =>
+      trendOption(periods, lines, kind, {
+        yAxis: yAxisName(kind, t),
+        band: t("indicators.trend.band"),
+        period: (p) => formatPeriod(p, language, true),
+        figure: (row) => figureText(row, kind, language, t),
+      }),
+    [periods, lines, kind, language, t],
+  );
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  const label = t("indicators.trend.label", {
+    title,
+    subject,
+    from: first ? formatPeriod(first, language) : "",
+    to: last ? formatPeriod(last, language) : "",
+  });
+  return (
+    <article className="trend-card" aria-labelledby={`trend-${definition.id}`}>
+      <h3 id={`trend-${definition.id}`} className="h4 trend-title">
+        {title}
+      </h3>
+      <p className="trend-badges">
+        <DefinedByBadge definition={definition} />
+      </p>
+      <LazyChart option={option} label={label} className="trend-chart" />
+      <ChartData caption={label} head={[t("indicators.trend.period"), ...lines.map((l) => l.name)]}>
+        {periods.map((p) => (
+          <tr key={p}>
+            <th scope="row">{formatPeriod(p, language)}</th>
+            {lines.map((l) => (
+              <td key={l.name} className="align-text-right">
+                {figureText(l.rows.get(p), kind, language, t)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </ChartData>
+      <details className="definition-details">
+        <summary>{t("indicators.definition.show")}</summary>
+        <DefinitionBox
+          definition={definition}
+          computedAt={computedAt}
+          level={3}
+          withTitle={false}
+        />
+      </details>
+      <ComputedAt at={computedAt} />
+    </article>
+  );
+}

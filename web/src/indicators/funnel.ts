@@ -1,0 +1,158 @@
+import type { ChartOption } from "./echarts";
+import { chartValue } from "./numbers";
+import type { FunnelAnswer, FunnelPoint, FunnelPosition, ValueKind } from "./types";
+
+/** How a point stands against the limits: inside 95 %, outside 95 %, outside 99.8 %. */
+export type PointClass = "within" | "outside95" | "outside998";
+
+export function pointClass(position: FunnelPosition | null): PointClass | null {
+  if (position === "above998" || position === "below998") return "outside998";
+  if (position === "above95" || position === "below95") return "outside95";
+  return position === "within" ? "within" : null;
+}
+
+/** The points outside 99.8 %, highest first: the list under the chart names them. */
+export function outliers(points: readonly FunnelPoint[]): FunnelPoint[] {
+  return points
+    .filter((p) => !p.suppressed && pointClass(p.position) === "outside998")
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+}
+
+/**
+ * Each class differs in shape and size as well as colour (WCAG 1.4.1): a circle
+ * inside the limits, a square outside 95 %, a large triangle outside 99.8 %
+ * (pointing up above, down below the national value).
+ */
+const pointStyle: Record<PointClass, { symbol: string; size: number; colour: string }> = {
+  within: { symbol: "circle", size: 8, colour: "#1f5fa8" },
+  outside95: { symbol: "rect", size: 9, colour: "#9c4f00" },
+  outside998: { symbol: "triangle", size: 15, colour: "#b51d09" },
+};
+
+export type FunnelLabels = {
+  xAxis: string;
+  yAxis: string;
+  national: string;
+  limit95: string;
+  limit998: string;
+  classes: Record<PointClass, string>;
+  /** A point's tooltip, already escaped HTML. */
+  tooltip: (point: FunnelPoint) => string;
+};
+
+type Input = {
+  funnel: FunnelAnswer;
+  kind: ValueKind;
+  labels: FunnelLabels;
+  /** Units to single out (a region's); the others are drawn faint. Null: all alike. */
+  highlight: ReadonlySet<string> | null;
+};
+
+function limitLine(
+  name: string,
+  points: [number, number][],
+  style: { colour: string; type: "solid" | "dashed" | "dotted"; width: number },
+) {
+  return {
+    type: "line" as const,
+    name,
+    data: points,
+    showSymbol: false,
+    silent: true,
+    lineStyle: { color: style.colour, type: style.type, width: style.width },
+    itemStyle: { color: style.colour },
+    tooltip: { show: false },
+    z: 1,
+  };
+}
+
+function pointSeries(input: Input, cls: PointClass) {
+  const style = pointStyle[cls];
+  const points = input.funnel.points.filter(
+    (p) =>
+      !p.suppressed && p.value !== null && p.denominator !== null && pointClass(p.position) === cls,
+  );
+  return {
+    type: "scatter" as const,
+    name: input.labels.classes[cls],
+    symbol: style.symbol,
+    symbolSize: style.size,
+    itemStyle: { color: style.colour, borderColor: "#ffffff", borderWidth: 1 },
+    z: 3,
+    data: points.map((p) => ({
+      name: p.code,
+      value: [p.denominator ?? 0, chartValue(p.value ?? 0, input.kind)],
+      symbolRotate: p.position === "below998" ? 180 : 0,
+      itemStyle: { opacity: !input.highlight || input.highlight.has(p.code) ? 1 : 0.25 },
+      point: p,
+    })),
+    tooltip: {
+      formatter: (params: { data?: unknown }) => {
+        const data = params.data as { point?: FunnelPoint } | undefined;
+        return data?.point ? input.labels.tooltip(data.point) : "";
+      },
+    },
+  };
+}
+
+/** The funnel plot: points by size and value, the national value, and its 95 % and 99.8 % limits. */
+export function funnelOption(input: Input): ChartOption {
+  const { funnel, kind, labels } = input;
+  const curve = [...funnel.curve].sort((a, b) => a.n - b.n);
+  const at = (pick: (c: (typeof curve)[number]) => number) =>
+    curve.map((c) => [c.n, chartValue(pick(c), kind)] as [number, number]);
+  const span = [curve[0]?.n ?? 0, curve[curve.length - 1]?.n ?? 0];
+  const national =
+    funnel.national === null
+      ? []
+      : [
+          limitLine(
+            labels.national,
+            span.map((n) => [n, chartValue(funnel.national ?? 0, kind)] as [number, number]),
+            { colour: "#1a1a1a", type: "solid", width: 2 },
+          ),
+        ];
+  const limit95 = { colour: "#6b6b6b", type: "dashed" as const, width: 1.5 };
+  const limit998 = { colour: "#1a1a1a", type: "dotted" as const, width: 1.5 };
+  return {
+    animation: false,
+    textStyle: { fontFamily: "IBM Plex Sans, Arial, sans-serif" },
+    tooltip: { trigger: "item", confine: true },
+    legend: { bottom: 0, left: 0, itemGap: 12, textStyle: { fontSize: 12 } },
+    grid: { left: 8, right: 16, top: 32, bottom: 72, containLabel: true },
+    xAxis: {
+      type: "value",
+      name: labels.xAxis,
+      nameLocation: "middle",
+      nameGap: 26,
+      min: 0,
+    },
+    yAxis: { type: "value", name: labels.yAxis, nameLocation: "end", scale: true },
+    series: [
+      ...national,
+      limitLine(
+        labels.limit95,
+        at((c) => c.low95),
+        limit95,
+      ),
+      limitLine(
+        labels.limit95,
+        at((c) => c.high95),
+        limit95,
+      ),
+      limitLine(
+        labels.limit998,
+        at((c) => c.low998),
+        limit998,
+      ),
+      limitLine(
+        labels.limit998,
+        at((c) => c.high998),
+        limit998,
+      ),
+      pointSeries(input, "within"),
+      pointSeries(input, "outside95"),
+      pointSeries(input, "outside998"),
+    ],
+  };
+}
