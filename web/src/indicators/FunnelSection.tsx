@@ -1,7 +1,16 @@
 import { useMemo } from "react";
 import { useNavigate } from "react-router";
 import { ChartData } from "./ChartData";
-import { type FunnelLabels, funnelOption, outliers, type PointClass, pointClass } from "./funnel";
+import { ChartLegend } from "./ChartLegend";
+import {
+  type FunnelLabels,
+  funnelOption,
+  limitStyles,
+  outliers,
+  type PointClass,
+  pointClass,
+  pointStyle,
+} from "./funnel";
 import { LazyChart } from "./LazyChart";
 import { formatCount, formatValue } from "./numbers";
 import { municipalityPath } from "./paths";
@@ -16,6 +25,12 @@ const positionKeys = {
   below95: "indicators.funnel.below95",
   below998: "indicators.funnel.below998",
 } as const satisfies Record<FunnelPosition, string>;
+
+const classKeys = {
+  within: "indicators.funnel.classWithin",
+  outside95: "indicators.funnel.classOutside95",
+  outside998: "indicators.funnel.classOutside998",
+} as const satisfies Record<PointClass, string>;
 
 function positionText(position: FunnelPosition | null, t: IndicatorText): string {
   return position ? t(positionKeys[position]) : t("indicators.funnel.noPosition");
@@ -41,13 +56,14 @@ export function FunnelSection({ funnel, kind, unit, label, highlight }: Props) {
   const navigate = useNavigate();
   const option = useMemo(() => {
     const classes: Record<PointClass, string> = {
-      within: t("indicators.funnel.classWithin"),
-      outside95: t("indicators.funnel.classOutside95"),
-      outside998: t("indicators.funnel.classOutside998"),
+      within: t(classKeys.within),
+      outside95: t(classKeys.outside95),
+      outside998: t(classKeys.outside998),
     };
     const labels: FunnelLabels = {
       xAxis: t("indicators.funnel.xAxis"),
       yAxis: yAxisName(kind, t),
+      number: (value: number) => formatCount(value, language),
       national: t("indicators.funnel.national"),
       limit95: t("indicators.funnel.limit95"),
       limit998: t("indicators.funnel.limit998"),
@@ -77,6 +93,31 @@ export function FunnelSection({ funnel, kind, unit, label, highlight }: Props) {
         className="funnel-chart"
         onSelect={unit === "municipality" ? (code) => navigate(municipalityPath(code)) : undefined}
       />
+      <ChartLegend
+        label={t("indicators.map.legend")}
+        items={[
+          {
+            label: t("indicators.funnel.national"),
+            mark: { kind: "line", dash: "solid", colour: limitStyles.national.colour },
+          },
+          {
+            label: t("indicators.funnel.limit95"),
+            mark: { kind: "line", dash: "dashed", colour: limitStyles.limit95.colour },
+          },
+          {
+            label: t("indicators.funnel.limit998"),
+            mark: { kind: "line", dash: "dotted", colour: limitStyles.limit998.colour },
+          },
+          ...(["within", "outside95", "outside998"] as const).map((cls) => ({
+            label: t(classKeys[cls]),
+            mark: {
+              kind: "point" as const,
+              shape: pointStyle[cls].symbol,
+              colour: pointStyle[cls].colour,
+            },
+          })),
+        ]}
+      />
       <p className="funnel-national">
         {funnel.national === null
           ? t("indicators.funnel.noNational")
@@ -88,7 +129,7 @@ export function FunnelSection({ funnel, kind, unit, label, highlight }: Props) {
       {outside.length === 0 ? (
         <p className="funnel-outliers-none">{t("indicators.funnel.noneOutside")}</p>
       ) : (
-        <ul className="funnel-outliers">
+        <ul className="nobullet-list funnel-outliers">
           {outside.map((p) => (
             <li key={p.code}>
               <span className={`outlier-mark outlier-${p.position}`} aria-hidden="true">

@@ -94,7 +94,9 @@ export function LoopTable({ tables, definitions, unitHeading, caption }: Props) 
           </tbody>
         </table>
       </ScrollableTable>
-      <p className="form-hint suppression-note">{t("indicators.table.suppressionNote")}</p>
+      {shown.some((table) => table.rows.some((r) => r.suppressed)) && (
+        <p className="form-hint suppression-note">{t("indicators.table.suppressionNote")}</p>
+      )}
     </>
   );
 }

@@ -1,13 +1,15 @@
 import { useMemo } from "react";
 import { ChartData } from "./ChartData";
+import { ChartLegend } from "./ChartLegend";
 import { ComputedAt } from "./ComputedAt";
 import { DefinedByBadge, DefinitionBox } from "./DefinitionBox";
 import { yAxisName } from "./FunnelSection";
 import { figureText } from "./figures";
 import { LazyChart } from "./LazyChart";
+import { formatCount } from "./numbers";
 import { formatPeriod } from "./periods";
 import { local, useIndicatorText } from "./text";
-import { type TrendLine, trendOption } from "./trend";
+import { bandColour, lineStyles, type TrendLine, trendOption } from "./trend";
 import type { IndicatorDefinition } from "./types";
 
 type Props = {
@@ -33,6 +35,7 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
         yAxis: yAxisName(kind, t),
         band: t("indicators.trend.band"),
         period: (p) => formatPeriod(p, language, true),
+        number: (value) => formatCount(value, language),
         figure: (row) => figureText(row, kind, language, t),
       }),
     [periods, lines, kind, language, t],
@@ -54,6 +57,24 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
         <DefinedByBadge definition={definition} />
       </p>
       <LazyChart option={option} label={label} className="trend-chart" />
+      <ChartLegend
+        label={t("indicators.map.legend")}
+        items={[
+          ...lines.map((l) => {
+            const style = lineStyles[l.role];
+            return {
+              label: l.name,
+              mark: {
+                kind: "line" as const,
+                dash: style.type,
+                colour: style.colour,
+                shape: style.symbol,
+              },
+            };
+          }),
+          { label: t("indicators.trend.band"), mark: { kind: "band", colour: bandColour } },
+        ]}
+      />
       <ChartData caption={label} head={[t("indicators.trend.period"), ...lines.map((l) => l.name)]}>
         {periods.map((p) => (
           <tr key={p}>

@@ -36,6 +36,7 @@ const funnel: FunnelAnswer = {
 const labels = {
   xAxis: "Nævner",
   yAxis: "procent",
+  number: (value: number) => String(value),
   national: "Landsværdi",
   limit95: "95 %",
   limit998: "99,8 %",
@@ -88,5 +89,19 @@ describe("the funnel plot", () => {
     }[];
     const outside = series.find((s) => s.name === "uden for 99,8")?.data ?? [];
     expect(outside.map((d) => d.itemStyle.opacity)).toEqual([1, 0.25]);
+  });
+
+  it("stops a limit at zero rather than below", () => {
+    const low = {
+      ...funnel,
+      curve: [{ n: 10, low95: -0.01, high95: 0.3, low998: -0.05, high998: 0.4 }],
+    };
+    const option = funnelOption({ funnel: low, kind: "share", labels, highlight: null });
+    const series = option.series as { name: string; data: unknown[] }[];
+    // Both 99.8 % lines share a name: the lower (-5 %) is drawn at 0, the upper at 40 %.
+    expect(series.filter((s) => s.name === "99,8 %").map((s) => s.data)).toEqual([
+      [[10, 0]],
+      [[10, 40]],
+    ]);
   });
 });

@@ -23,15 +23,27 @@ export function outliers(points: readonly FunnelPoint[]): FunnelPoint[] {
  * inside the limits, a square outside 95 %, a large triangle outside 99.8 %
  * (pointing up above, down below the national value).
  */
-const pointStyle: Record<PointClass, { symbol: string; size: number; colour: string }> = {
+export const pointStyle: Record<
+  PointClass,
+  { symbol: "circle" | "rect" | "triangle"; size: number; colour: string }
+> = {
   within: { symbol: "circle", size: 8, colour: "#1f5fa8" },
   outside95: { symbol: "rect", size: 9, colour: "#9c4f00" },
   outside998: { symbol: "triangle", size: 15, colour: "#b51d09" },
 };
 
+/** The limits' and the national value's lines, also drawn in the legend. */
+export const limitStyles = {
+  national: { colour: "#1a1a1a", type: "solid", width: 2 },
+  limit95: { colour: "#6b6b6b", type: "dashed", width: 1.5 },
+  limit998: { colour: "#1a1a1a", type: "dotted", width: 1.5 },
+} as const;
+
 export type FunnelLabels = {
   xAxis: string;
   yAxis: string;
+  /** Axis numbers in the page's language ("1.000" in Danish). */
+  number: (value: number) => string;
   national: string;
   limit95: string;
   limit998: string;
@@ -51,7 +63,11 @@ type Input = {
 function limitLine(
   name: string,
   points: [number, number][],
-  style: { colour: string; type: "solid" | "dashed" | "dotted"; width: number },
+  style: {
+    readonly colour: string;
+    readonly type: "solid" | "dashed" | "dotted";
+    readonly width: number;
+  },
 ) {
   return {
     type: "line" as const,
@@ -95,39 +111,49 @@ function pointSeries(input: Input, cls: PointClass) {
   };
 }
 
+/**
+ * A limit can fall below nothing (a small unit's lower 99.8 % limit) or, for a share,
+ * above all; the chart stops it at what a value can be.
+ */
+function possible(value: number, kind: ValueKind): number {
+  const floor = Math.max(0, value);
+  return kind === "share" ? Math.min(floor, 1) : floor;
+}
+
 /** The funnel plot: points by size and value, the national value, and its 95 % and 99.8 % limits. */
 export function funnelOption(input: Input): ChartOption {
   const { funnel, kind, labels } = input;
   const curve = [...funnel.curve].sort((a, b) => a.n - b.n);
   const at = (pick: (c: (typeof curve)[number]) => number) =>
-    curve.map((c) => [c.n, chartValue(pick(c), kind)] as [number, number]);
+    curve.map((c) => [c.n, chartValue(possible(pick(c), kind), kind)] as [number, number]);
   const span = [curve[0]?.n ?? 0, curve[curve.length - 1]?.n ?? 0];
+  const nationalValue = funnel.national === null ? null : chartValue(funnel.national, kind);
   const national =
-    funnel.national === null
+    nationalValue === null
       ? []
       : [
           limitLine(
             labels.national,
-            span.map((n) => [n, chartValue(funnel.national ?? 0, kind)] as [number, number]),
-            { colour: "#1a1a1a", type: "solid", width: 2 },
+            span.map((n) => [n, nationalValue] as [number, number]),
+            limitStyles.national,
           ),
         ];
-  const limit95 = { colour: "#6b6b6b", type: "dashed" as const, width: 1.5 };
-  const limit998 = { colour: "#1a1a1a", type: "dotted" as const, width: 1.5 };
+  const { limit95, limit998 } = limitStyles;
+  const axisLabel = { formatter: (value: number) => labels.number(value), hideOverlap: true };
   return {
     animation: false,
     textStyle: { fontFamily: "IBM Plex Sans, Arial, sans-serif" },
     tooltip: { trigger: "item", confine: true },
-    legend: { bottom: 0, left: 0, itemGap: 12, textStyle: { fontSize: 12 } },
-    grid: { left: 8, right: 16, top: 32, bottom: 72, containLabel: true },
+    grid: { left: 8, right: 20, top: 32, bottom: 32, containLabel: true },
     xAxis: {
       type: "value",
       name: labels.xAxis,
       nameLocation: "middle",
-      nameGap: 26,
+      nameGap: 28,
       min: 0,
+      axisLabel,
     },
-    yAxis: { type: "value", name: labels.yAxis, nameLocation: "end", scale: true },
+    yAxis: { type: "value", name: labels.yAxis, nameLocation: "end", scale: true, axisLabel },
     series: [
       ...national,
       limitLine(

@@ -10,9 +10,14 @@ function decimal(value: number, language: Language, digits: number): string {
   }).format(value);
 }
 
+/** "12,3 %" in Danish (a no-break space keeps the sign with its number), "12.3%" in English. */
+function percentSign(language: Language): string {
+  return language === "da" ? "\u00a0%" : "%";
+}
+
 /** A share is a fraction (0.123); a rate is per 1,000; hours are hours. */
 export function formatValue(value: number, kind: ValueKind, language: Language): string {
-  if (kind === "share") return `${decimal(value * 100, language, 1)} %`;
+  if (kind === "share") return `${decimal(value * 100, language, 1)}${percentSign(language)}`;
   if (kind === "hours") return `${decimal(value, language, 1)} ${language === "da" ? "t" : "h"}`;
   return decimal(value, language, 1);
 }
@@ -25,7 +30,7 @@ export function chartValue(value: number, kind: ValueKind): number {
 /** The 95 % interval: "10,2–14,8". */
 export function formatInterval(low: number, high: number, kind: ValueKind, language: Language) {
   const bare = (v: number) => decimal(chartValue(v, kind), language, 1);
-  const unit = kind === "share" ? " %" : "";
+  const unit = kind === "share" ? percentSign(language) : "";
   return `${bare(low)}–${bare(high)}${unit}`;
 }
 

@@ -14,13 +14,19 @@ export type TrendLabels = {
   yAxis: string;
   band: string;
   period: (label: string) => string;
+  /** Axis numbers in the page's language. */
+  number: (value: number) => string;
   /** A row's figure for the tooltip: value and interval, or why there is none. */
   figure: (row: Row | undefined) => string;
 };
 
-const lineStyles: Record<
+export const lineStyles: Record<
   TrendLine["role"],
-  { colour: string; type: "solid" | "dashed" | "dotted"; symbol: string }
+  {
+    colour: string;
+    type: "solid" | "dashed" | "dotted";
+    symbol: "circle" | "rect" | "triangle" | "diamond";
+  }
 > = {
   main: { colour: "#1f5fa8", type: "solid", symbol: "circle" },
   body: { colour: "#2a7a4b", type: "dashed", symbol: "diamond" },
@@ -28,7 +34,7 @@ const lineStyles: Record<
   country: { colour: "#1a1a1a", type: "dotted", symbol: "triangle" },
 };
 
-const bandColour = "rgba(31, 95, 168, 0.18)";
+export const bandColour = "rgba(31, 95, 168, 0.18)";
 
 function valueAt(line: TrendLine, period: string, kind: ValueKind): number | null {
   const row = line.rows.get(period);
@@ -88,13 +94,6 @@ export function trendOption(
   return {
     animation: false,
     textStyle: { fontFamily: "IBM Plex Sans, Arial, sans-serif" },
-    legend: {
-      bottom: 0,
-      left: 0,
-      itemGap: 10,
-      textStyle: { fontSize: 12 },
-      data: [...lines.map((l) => l.name), ...(main ? [labels.band] : [])],
-    },
     tooltip: {
       trigger: "axis",
       confine: true,
@@ -108,14 +107,20 @@ export function trendOption(
         return [`<strong>${escapeHtml(labels.period(period))}</strong>`, ...items].join("<br>");
       },
     },
-    grid: { left: 4, right: 12, top: 28, bottom: 56, containLabel: true },
+    grid: { left: 4, right: 12, top: 28, bottom: 8, containLabel: true },
     xAxis: {
       type: "category",
       data: periods.map(labels.period),
       boundaryGap: false,
       axisLabel: { hideOverlap: true, fontSize: 11 },
     },
-    yAxis: { type: "value", name: labels.yAxis, scale: true, nameTextStyle: { align: "left" } },
+    yAxis: {
+      type: "value",
+      name: labels.yAxis,
+      scale: true,
+      nameTextStyle: { align: "left" },
+      axisLabel: { formatter: (value: number) => labels.number(value) },
+    },
     series: [...(main ? band(main, periods, kind, labels.band) : []), ...shown],
   };
 }
