@@ -46,6 +46,10 @@ export type TestServerOptions = {
   demo?: boolean;
   /** WEBHOOK_ALLOWED_HOSTS: a test's webhook receiver listens on loopback. */
   webhookAllowedHosts?: string[];
+  /** The server's clock (the demo is seeded by it too), for a test whose data sits on fixed dates. */
+  clock?: () => Date;
+  /** Fills the database before the server starts, after the demo seed: e.g. a synthetic year. */
+  prepare?: (database: DatabaseHandle, masterKey: Buffer) => Promise<void>;
 };
 
 /**
@@ -55,9 +59,12 @@ export type TestServerOptions = {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await structureDatabase();
   const masterKey = randomBytes(32);
-  if (options.demo) await seedDemo(database.db, createCipher(masterKey));
+  const now = options.clock ? { now: options.clock().getTime() } : {};
+  if (options.demo) await seedDemo(database.db, createCipher(masterKey), now);
+  await options.prepare?.(database, masterKey);
   const app = await createApp(database, {
     masterKey,
+    ...(options.clock ? { clock: options.clock } : {}),
     config: {
       demo: options.demo ?? false,
       session: { idleMinutes: 30, absoluteHours: 12, secureCookie: false },

@@ -12,7 +12,7 @@ import {
   pointStyle,
 } from "./funnel";
 import { LazyChart } from "./LazyChart";
-import { formatCount, formatValue } from "./numbers";
+import { formatCount, formatTick, formatValue } from "./numbers";
 import { municipalityPath } from "./paths";
 import { type IndicatorText, useIndicatorText } from "./text";
 import { escapeHtml } from "./trend";
@@ -63,7 +63,7 @@ export function FunnelSection({ funnel, kind, unit, label, highlight }: Props) {
     const labels: FunnelLabels = {
       xAxis: t("indicators.funnel.xAxis"),
       yAxis: yAxisName(kind, t),
-      number: (value: number) => formatCount(value, language),
+      number: (value: number) => formatTick(value, language),
       national: t("indicators.funnel.national"),
       limit95: t("indicators.funnel.limit95"),
       limit998: t("indicators.funnel.limit998"),

@@ -96,7 +96,10 @@ export function QualityPage() {
               <Loading />
             )}
           </section>
-          <section aria-labelledby="quality-funnel-heading" className="quality-section">
+          <section
+            aria-labelledby="quality-funnel-heading"
+            className="quality-section funnel-section"
+          >
             <h2 id="quality-funnel-heading">{t("indicators.funnel.heading")}</h2>
             <ChartCaption
               definition={definition}

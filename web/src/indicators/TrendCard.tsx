@@ -6,7 +6,7 @@ import { DefinedByBadge, DefinitionBox } from "./DefinitionBox";
 import { yAxisName } from "./FunnelSection";
 import { figureText } from "./figures";
 import { LazyChart } from "./LazyChart";
-import { formatCount } from "./numbers";
+import { formatTick } from "./numbers";
 import { formatPeriod } from "./periods";
 import { local, useIndicatorText } from "./text";
 import { bandColour, lineStyles, type TrendLine, trendOption } from "./trend";
@@ -35,7 +35,7 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
         yAxis: yAxisName(kind, t),
         band: t("indicators.trend.band"),
         period: (p) => formatPeriod(p, language, true),
-        number: (value) => formatCount(value, language),
+        number: (value) => formatTick(value, language),
         figure: (row) => figureText(row, kind, language, t),
       }),
     [periods, lines, kind, language, t],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { funnelOption, outliers, pointClass } from "./funnel";
+import { funnelOption, outliers, pointClass, valueRange } from "./funnel";
 import type { FunnelAnswer, FunnelPoint } from "./types";
 
 const point = (
@@ -103,5 +103,14 @@ describe("the funnel plot", () => {
       [[10, 0]],
       [[10, 40]],
     ]);
+  });
+
+  it("spans the value axis over the points and the limits at the smallest unit's size", () => {
+    // In per cent: points 25, 14, 10, 2; national 10; the smallest size is 1000, whose
+    // nearest computed limits at or above are those of n = 2000: 8 and 12. From 2 to 25,
+    // with 5 % of the 23 as margin: 2 - 1.15 = 0.85 and 25 + 1.15 = 26.15.
+    const range = valueRange({ funnel, kind: "share", labels, highlight: null });
+    expect(range?.min).toBeCloseTo(0.85, 10);
+    expect(range?.max).toBeCloseTo(26.15, 10);
   });
 });

@@ -86,7 +86,10 @@ function pointSeries(input: Input, cls: PointClass) {
   const style = pointStyle[cls];
   const points = input.funnel.points.filter(
     (p) =>
-      !p.suppressed && p.value !== null && p.denominator !== null && pointClass(p.position) === cls,
+      !p.suppressed &&
+      p.value !== null &&
+      (p.denominator ?? 0) > 0 &&
+      pointClass(p.position) === cls,
   );
   return {
     type: "scatter" as const,
@@ -120,13 +123,43 @@ function possible(value: number, kind: ValueKind): number {
   return kind === "share" ? Math.min(floor, 1) : floor;
 }
 
+/** The limits at a size, from the nearest computed size at or above it. */
+function limitsAt(curve: readonly FunnelAnswer["curve"][number][], n: number) {
+  return curve.find((c) => c.n >= n) ?? curve[curve.length - 1];
+}
+
+/**
+ * The value axis spans the points, the national value and the 99.8 % limits at the
+ * smallest unit's size, with a margin: the limits of still smaller sizes, which no
+ * unit has, would otherwise stretch it until the points sit on one line.
+ */
+export function valueRange(input: Input): { min: number; max: number } | null {
+  const { funnel, kind } = input;
+  const curve = [...funnel.curve].sort((a, b) => a.n - b.n);
+  const shown = funnel.points.filter(
+    (p) => !p.suppressed && p.value !== null && (p.denominator ?? 0) > 0,
+  );
+  if (shown.length === 0) return null;
+  const smallest = Math.min(...shown.map((p) => p.denominator ?? 0));
+  const edge = limitsAt(curve, smallest);
+  const values = [
+    ...shown.map((p) => p.value ?? 0),
+    ...(funnel.national === null ? [] : [funnel.national]),
+    ...(edge ? [possible(edge.low998, kind), possible(edge.high998, kind)] : []),
+  ].map((v) => chartValue(v, kind));
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const margin = (high - low) * 0.05 || 1;
+  return { min: Math.max(0, low - margin), max: high + margin };
+}
+
 /** The funnel plot: points by size and value, the national value, and its 95 % and 99.8 % limits. */
 export function funnelOption(input: Input): ChartOption {
   const { funnel, kind, labels } = input;
   const curve = [...funnel.curve].sort((a, b) => a.n - b.n);
   const at = (pick: (c: (typeof curve)[number]) => number) =>
     curve.map((c) => [c.n, chartValue(possible(pick(c), kind), kind)] as [number, number]);
-  const span = [curve[0]?.n ?? 0, curve[curve.length - 1]?.n ?? 0];
+  const span = [curve[0]?.n ?? 1, curve[curve.length - 1]?.n ?? 1];
   const nationalValue = funnel.national === null ? null : chartValue(funnel.national, kind);
   const national =
     nationalValue === null
@@ -140,20 +173,30 @@ export function funnelOption(input: Input): ChartOption {
         ];
   const { limit95, limit998 } = limitStyles;
   const axisLabel = { formatter: (value: number) => labels.number(value), hideOverlap: true };
+  const range = valueRange(input);
   return {
     animation: false,
     textStyle: { fontFamily: "IBM Plex Sans, Arial, sans-serif" },
     tooltip: { trigger: "item", confine: true },
     grid: { left: 8, right: 20, top: 32, bottom: 32, containLabel: true },
+    // Danish municipalities range from under 2,000 residents to over 650,000: on a
+    // logarithmic size axis the small ones do not all crowd into the left edge.
     xAxis: {
-      type: "value",
+      type: "log",
       name: labels.xAxis,
       nameLocation: "middle",
       nameGap: 28,
-      min: 0,
+      min: span[0],
+      max: span[1],
       axisLabel,
     },
-    yAxis: { type: "value", name: labels.yAxis, nameLocation: "end", scale: true, axisLabel },
+    yAxis: {
+      type: "value",
+      name: labels.yAxis,
+      nameLocation: "end",
+      ...(range ? { min: range.min, max: range.max } : { scale: true }),
+      axisLabel,
+    },
     series: [
       ...national,
       limitLine(

@@ -41,3 +41,8 @@ export function formatCount(value: number, language: Language): string {
 export function formatKroner(value: number, language: Language): string {
   return `${new Intl.NumberFormat(locales[language], { maximumFractionDigits: 0 }).format(value)} kr.`;
 }
+
+/** An axis tick: whole numbers as counts, others with one decimal at most. */
+export function formatTick(value: number, language: Language): string {
+  return new Intl.NumberFormat(locales[language], { maximumFractionDigits: 1 }).format(value);
+}
