@@ -213,6 +213,11 @@ describe("Kvalitet, the public quality page", () => {
     expect(await sideways(phone)).toBe(0);
     const funnelWidth = await phone.locator(".funnel-chart").evaluate((e) => e.clientWidth);
     expect(funnelWidth).toBeLessThanOrEqual(390);
+    const table = phone.getByRole("region", {
+      name: "Indlæggelser pr. 1.000 borgere, 3. kvt. 2026, Kommuner",
+    });
+    await expect.poll(() => table.count()).toBe(1);
+    expect(await table.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
     await shoot(phone, "quality-admissions-390px");
     await expectNoAxeViolations(phone, "/kvalitet at 390 px");
     await phone.context().close();

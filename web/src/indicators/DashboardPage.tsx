@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
+import { useToday } from "../api/queries";
 import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
@@ -13,11 +14,12 @@ import { useDashboard, useIndicators } from "./api";
 import { byPeriod } from "./figures";
 import { LoopTable } from "./LoopTable";
 import { dashboardPath, qualityPath } from "./paths";
-import { formatPeriod } from "./periods";
+import { dayBefore, formatPeriod, startOfPeriodHolding } from "./periods";
+import { sectorLabel } from "./QualityFilters";
 import { TrendCard } from "./TrendCard";
 import { useIndicatorText } from "./text";
 import type { TrendLine } from "./trend";
-import type { DashboardAnswer, IndicatorDefinition } from "./types";
+import type { DashboardAnswer, IndicatorDefinition, LoopTable as LoopRows } from "./types";
 
 function Breadcrumbs({ dashboard }: { dashboard: DashboardAnswer }) {
   const { t } = useIndicatorText();
@@ -84,6 +86,19 @@ function TrendGrid({
   );
 }
 
+/** The receiving sectors of the loop tables, in the order the API gives them. */
+function sectorsOf(tables: readonly LoopRows[]): string[] {
+  return [...new Set(tables.flatMap((table) => (table.sector ? [table.sector] : [])))];
+}
+
+/**
+ * A sector's tables; those of no sector (readmission by whether the municipality
+ * confirmed) go with the first sector's, the municipality's.
+ */
+function tablesOf(tables: readonly LoopRows[], sector: string, first: boolean): LoopRows[] {
+  return tables.filter((table) => table.sector === sector || (first && table.sector === null));
+}
+
 /** The predecessors whose months the body's line holds (a council's first months are its clusters'). */
 function predecessorNames(dashboard: DashboardAnswer): string[] {
   const names = new Set<string>();
@@ -100,7 +115,12 @@ export function DashboardPage({ routeKind }: { routeKind: BodyKind }) {
   const { t, language } = useIndicatorText();
   const { t: tApp } = useTranslation();
   const { id = "" } = useParams();
-  const dashboard = useDashboard(id);
+  // The 12 complete months: the month under way would dip for no other reason than that.
+  const today = useToday();
+  const lastMonthEnd = today.data
+    ? dayBefore(startOfPeriodHolding("month", today.data.date))
+    : undefined;
+  const dashboard = useDashboard(id, lastMonthEnd);
   const indicators = useIndicators();
   const definitions = useMemo(
     () => new Map((indicators.data?.indicators ?? []).map((d) => [d.id, d])),
@@ -109,7 +129,7 @@ export function DashboardPage({ routeKind }: { routeKind: BodyKind }) {
 
   if (dashboard.error instanceof ApiError && dashboard.error.status === 404)
     return <NotFoundPage bodyId={id} bodyKind={routeKind} />;
-  const error = dashboard.error ?? indicators.error;
+  const error = dashboard.error ?? indicators.error ?? today.error;
   if (error) return <ProblemAlert error={error} onRetry={() => void dashboard.refetch()} />;
   if (!dashboard.data || !indicators.data) return <Loading />;
   const data = dashboard.data;
@@ -153,12 +173,23 @@ export function DashboardPage({ routeKind }: { routeKind: BodyKind }) {
       </section>
       <section aria-labelledby="dashboard-municipalities">
         <h2 id="dashboard-municipalities">{t("indicators.dashboard.byMunicipality")}</h2>
-        <LoopTable
-          tables={data.loopByMunicipality}
-          definitions={definitions}
-          unitHeading={t("indicators.map.municipality")}
-          caption={t("indicators.dashboard.byMunicipalityCaption", { name: data.body.name })}
-        />
+        <p>{t("indicators.dashboard.bySectorIntro")}</p>
+        {sectorsOf(data.loopByMunicipality).map((sector, index) => (
+          <section key={sector} aria-labelledby={`loop-sector-${sector}`}>
+            <h3 id={`loop-sector-${sector}`} className="h4">
+              {t("indicators.dashboard.receivingSector", { sector: sectorLabel(sector, t) })}
+            </h3>
+            <LoopTable
+              tables={tablesOf(data.loopByMunicipality, sector, index === 0)}
+              definitions={definitions}
+              unitHeading={t("indicators.map.municipality")}
+              caption={t("indicators.dashboard.byMunicipalityCaption", {
+                name: data.body.name,
+                sector: sectorLabel(sector, t).toLowerCase(),
+              })}
+            />
+          </section>
+        ))}
       </section>
       <section aria-labelledby="dashboard-practices">
         <h2 id="dashboard-practices">{t("indicators.dashboard.byPractice")}</h2>

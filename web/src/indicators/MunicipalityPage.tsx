@@ -1,7 +1,9 @@
 import "./indicators.css";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
+import { useToday } from "../api/queries";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
@@ -9,11 +11,14 @@ import { bodyPath } from "../structure/paths";
 import { useIndicators, useMunicipality } from "./api";
 import { MunicipalityTrend } from "./MunicipalityTrend";
 import { qualityPath } from "./paths";
+import { completePeriods } from "./periods";
 import { useIndicatorText } from "./text";
 import type { PeriodKind } from "./types";
 
 const periodKinds: readonly PeriodKind[] = ["month", "quarter", "year"];
 const periodParam = "periode";
+/** At least 12 periods; years since the clusters began (2022). */
+const trendLength: Record<PeriodKind, number> = { month: 24, quarter: 12, year: 5 };
 
 /**
  * A municipality's page under Kvalitet: every indicator over at least 12 periods,
@@ -27,6 +32,11 @@ export function MunicipalityPage() {
   const asked = params.get(periodParam);
   const period = periodKinds.find((k) => k === asked) ?? "quarter";
   const municipality = useMunicipality(code);
+  const today = useToday();
+  const span = useMemo(
+    () => (today.data ? completePeriods(period, today.data.date, trendLength[period]) : null),
+    [today.data, period],
+  );
   const indicators = useIndicators();
 
   if (municipality.error instanceof ApiError && municipality.error.status === 404) {
@@ -41,7 +51,7 @@ export function MunicipalityPage() {
   }
   const error = municipality.error ?? indicators.error;
   if (error) return <ProblemAlert error={error} onRetry={() => void municipality.refetch()} />;
-  if (!municipality.data || !indicators.data) return <Loading />;
+  if (!municipality.data || !indicators.data || !span) return <Loading />;
   const history = municipality.data;
   const current = history.bodyHistory[history.bodyHistory.length - 1];
 
@@ -97,6 +107,7 @@ export function MunicipalityPage() {
               definition={d}
               history={history}
               period={period}
+              span={span}
               computedAt={indicators.data.computedAt}
             />
           ))}

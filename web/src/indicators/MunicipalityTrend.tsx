@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { getJson } from "../api/client";
 import { ProblemAlert } from "../components/ProblemAlert";
 import type { MunicipalityHistory } from "./api";
-import { byPeriod, periodsOf } from "./figures";
+import { byPeriod } from "./figures";
 import { followHistory, historySpans, trendPath } from "./municipality-trend";
 import { TrendCard } from "./TrendCard";
 import { useIndicatorText } from "./text";
@@ -14,6 +14,8 @@ type Props = {
   definition: IndicatorDefinition;
   history: MunicipalityHistory;
   period: PeriodKind;
+  /** The complete periods shown: their labels, and the first days of the first and last. */
+  span: { labels: readonly string[]; from: string; to: string };
   computedAt: string | null;
 };
 
@@ -42,15 +44,16 @@ function linesOf(
 }
 
 /** One indicator's trend for a municipality, against its body, its region and the country. */
-export function MunicipalityTrend({ definition, history, period, computedAt }: Props) {
+export function MunicipalityTrend({ definition, history, period, span, computedAt }: Props) {
   const { t } = useIndicatorText();
   const bodyIds = [...new Set(history.bodyHistory.map((b) => b.id))];
   const regionCodes = [...new Set(history.bodyHistory.map((b) => b.regionCode))];
+  const range = { from: span.from, to: span.to };
   const paths = [
-    trendPath(definition, "municipality", history.code, period),
-    trendPath(definition, "country", null, period),
-    ...bodyIds.map((id) => trendPath(definition, "body", id, period)),
-    ...regionCodes.map((code) => trendPath(definition, "region", code, period)),
+    trendPath(definition, "municipality", history.code, period, range),
+    trendPath(definition, "country", null, period, range),
+    ...bodyIds.map((id) => trendPath(definition, "body", id, period, range)),
+    ...regionCodes.map((code) => trendPath(definition, "region", code, period, range)),
   ];
   const countryName = t("indicators.country");
   // The lines are built again only when an answer changes (useQueries' combine).
@@ -65,11 +68,11 @@ export function MunicipalityTrend({ definition, history, period, computedAt }: P
           for (const r of failed) void r.refetch();
         },
         lines: complete ? linesOf(answers, history, bodyIds.length, countryName) : [],
-        periods: complete ? periodsOf(answers[0]?.rows ?? [], answers[1]?.rows ?? []) : [],
+        periods: complete ? span.labels : [],
         computedAt: answers[0]?.computedAt ?? null,
       };
     },
-    [history, bodyIds.length, countryName],
+    [history, bodyIds.length, countryName, span.labels],
   );
   const trend = useQueries({
     queries: paths.map((path) => ({

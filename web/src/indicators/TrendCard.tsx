@@ -75,6 +75,9 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
           { label: t("indicators.trend.band"), mark: { kind: "band", colour: bandColour } },
         ]}
       />
+      {lines.some((l) => [...l.rows.values()].some((r) => r.suppressed)) && (
+        <p className="form-hint trend-gaps">{t("indicators.trend.gaps")}</p>
+      )}
       <ChartData caption={label} head={[t("indicators.trend.period"), ...lines.map((l) => l.name)]}>
         {periods.map((p) => (
           <tr key={p}>

@@ -29,11 +29,13 @@ function useFigures<T>(path: string | null) {
 export const useValues = (path: string | null) => useFigures<ValuesAnswer>(path);
 export const useFunnel = (path: string | null) => useFigures<FunnelAnswer>(path);
 
-/** A body's dashboard: its indicators, its region's and the country's, 12 months. */
-export function useDashboard(bodyId: string) {
-  return useFigures<DashboardAnswer>(
-    `/api/indicators/dashboard?body=${encodeURIComponent(bodyId)}`,
-  );
+/**
+ * A body's dashboard: its indicators, its region's and the country's, the 12 months
+ * up to the month of `to`. It waits while `to` is undefined (today comes from the server).
+ */
+export function useDashboard(bodyId: string, to: string | undefined) {
+  const params = new URLSearchParams({ body: bodyId, ...(to ? { to } : {}) });
+  return useFigures<DashboardAnswer>(to ? `/api/indicators/dashboard?${params}` : null);
 }
 
 /**

@@ -188,7 +188,8 @@ export function funnelOption(input: Input): ChartOption {
       nameGap: 28,
       min: span[0],
       max: span[1],
-      axisLabel,
+      // The ends are the curve's, not round numbers; the powers of ten between say the scale.
+      axisLabel: { ...axisLabel, showMinLabel: false, showMaxLabel: false },
     },
     yAxis: {
       type: "value",

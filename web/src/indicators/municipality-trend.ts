@@ -1,14 +1,15 @@
 import type { MunicipalityHistory } from "./api";
 import type { IndicatorDefinition, PeriodKind, Row, UnitKind } from "./types";
 
-/** GET …/values for one unit's trend over the API's default window (the last 12 periods). */
+/** GET …/values for one unit's trend over a window of periods (their first days). */
 export function trendPath(
   definition: IndicatorDefinition,
   unit: UnitKind,
   code: string | null,
   period: PeriodKind,
+  window: { from: string; to: string },
 ): string {
-  const params = new URLSearchParams({ unit, period, attribution: "residence" });
+  const params = new URLSearchParams({ unit, period, attribution: "residence", ...window });
   if (code) params.set("code", code);
   // Loop figures are per receiving sector; the municipality's own is the first.
   const sector = definition.sectors[0];

@@ -25,6 +25,36 @@ export function periodStart(label: string): string | null {
   return year ? `${year[1]}-01-01` : null;
 }
 
+/** The first day of the period of a kind that holds a date: 2026-11-20 → 2026-10-01 for a quarter. */
+export function startOfPeriodHolding(kind: PeriodKind, date: string): string {
+  const [year = "", month = "01"] = date.split("-");
+  if (kind === "year") return `${year}-01-01`;
+  if (kind === "month") return `${year}-${month}-01`;
+  const first = Math.floor((Number(month) - 1) / 3) * 3 + 1;
+  return `${year}-${String(first).padStart(2, "0")}-01`;
+}
+
+/** The calendar day before a date: 2026-11-01 → 2026-10-31. */
+export function dayBefore(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The last `count` complete periods before the one holding `today`, as the API's
+ * `from` and `to` (first days). A period still under way would dip at the end of
+ * a trend for no other reason than that it has not ended.
+ */
+export function completePeriods(kind: PeriodKind, today: string, count: number) {
+  const current = startOfPeriodHolding(kind, today);
+  const labels = Array.from({ length: count }, (_, i) => periodBefore(kind, current, count - i));
+  return {
+    labels,
+    from: periodStart(labels[0] ?? "") ?? current,
+    to: periodStart(labels[labels.length - 1] ?? "") ?? current,
+  };
+}
+
 /** The label of the period `steps` periods before the one that starts on `start`. */
 export function periodBefore(kind: PeriodKind, start: string, steps: number): string {
   const [year = 0, month = 1] = start.split("-").map(Number);

@@ -113,7 +113,8 @@ export type FunnelAnswer = {
 };
 
 export type DashboardSeries = { indicator: string; body: Row[]; region: Row[]; country: Row[] };
-export type LoopTable = { indicator: string; sector: string; rows: Row[] };
+/** One loop indicator per unit; `sector` is the receiving sector (null where it has none). */
+export type LoopTable = { indicator: string; sector: string | null; rows: Row[] };
 
 export type DashboardAnswer = {
   body: { id: string; name: string; kind: "sundhedsklynge" | "sundhedsraad" };
