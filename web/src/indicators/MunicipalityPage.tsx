@@ -53,7 +53,11 @@ export function MunicipalityPage() {
   if (error) return <ProblemAlert error={error} onRetry={() => void municipality.refetch()} />;
   if (!municipality.data || !indicators.data || !span) return <Loading />;
   const history = municipality.data;
-  const current = history.bodyHistory[history.bodyHistory.length - 1];
+  // The body that holds the municipality today (its history also names the coming council).
+  const day = today.data?.date ?? "";
+  const current = history.bodyHistory.find(
+    (b) => b.validFrom <= day && (b.validTo === null || day < b.validTo),
+  );
 
   return (
     <>
