@@ -75,8 +75,11 @@ function stay(
 // C, 65–79, lives in 330: an 11-hour stay, then dies during a preventable admission.
 // D, 0–17: a cancer admission (no index), an index whose only readmission within 30 days
 // is an accident (excluded) and whose other is cancelled.
-// E, 65–79: admitted 1 March 00:30 Danish time (28 February in UTC).
+// E, 65–79: admitted 1 March 00:30 Danish time (28 February in UTC); in April admitted at
+// 79 and discharged at 80.
 // F, 18–64: a stay still open. G: born 15 February 2025.
+// H, 18–64: transferred with a cancer diagnosis; the admission's first stay is not cancer.
+// I, 80+: transferred; the last stay has no medically-ready time, the first has.
 const citizens = [
   citizen("A", "1940-02-15"),
   citizen("B", "1960-06-01"),
@@ -85,6 +88,8 @@ const citizens = [
   citizen("E", "1945-04-10"),
   citizen("F", "1990-01-01"),
   citizen("G", "2025-02-15"),
+  citizen("H", "1980-05-05"),
+  citizen("I", "1935-06-06"),
 ];
 const stays = [
   stay("A", "2025-01-10T08:00:00+01:00", "2025-01-12T10:00:00+01:00", {
@@ -119,7 +124,24 @@ const stays = [
     diagnosis: "E11.9",
     medicallyReadyAt: "2025-03-02T00:31:00+01:00",
   }),
+  stay("E", "2025-04-08T10:00:00+02:00", "2025-04-11T10:00:00+02:00", {
+    admission: "planned",
+    diagnosis: "E11.9",
+  }),
   stay("F", "2025-04-20T10:00:00+02:00", null),
+  stay("H", "2025-03-10T08:00:00+01:00", "2025-03-11T08:00:00+01:00", { diagnosis: "R10.4" }),
+  stay("H", "2025-03-11T10:00:00+01:00", "2025-03-14T10:00:00+01:00", {
+    admission: "planned",
+    diagnosis: "C18.9",
+  }),
+  stay("I", "2025-02-20T08:00:00+01:00", "2025-02-22T08:00:00+01:00", {
+    diagnosis: "I50.9",
+    medicallyReadyAt: "2025-02-21T20:00:00+01:00",
+  }),
+  stay("I", "2025-02-22T09:00:00+01:00", "2025-02-23T09:00:00+01:00", {
+    admission: "planned",
+    diagnosis: "Z03.8",
+  }),
 ];
 
 let dir: string;
@@ -188,33 +210,33 @@ describe("the second path on a hand-written truth", () => {
   });
 
   it("counts the population alive on each month's first day, by age on that day", () => {
-    // 370: A 80+, B and F 18–64, D 0–17, E 65–79 (80 only on 10 April); G from March.
+    // 370: D 0–17; B, F, H 18–64; E 65–79 (80 only on 10 April); A, I 80+; G from March.
     expect(row("370", "2025-02").population).toEqual({
-      total: 5,
-      byBand: bands(1, 2, 1, 1),
-      aged65Plus: 2,
+      total: 7,
+      byBand: bands(1, 3, 1, 2),
+      aged65Plus: 3,
     });
     expect(row("370", "2025-04").population).toEqual({
-      total: 6,
-      byBand: bands(2, 2, 1, 1),
-      aged65Plus: 2,
+      total: 8,
+      byBand: bands(2, 3, 1, 2),
+      aged65Plus: 3,
     });
     // C died 5 March: alive on 1 March, not on 1 April.
     expect(row("330", "2025-03").population.total).toBe(1);
     expect(row("330", "2025-04").population.total).toBe(0);
   });
 
-  it("counts admissions by their Danish start month: joined transfers once, no 11-hour stay, no cancelled stay", () => {
-    // January: A (joined), B, D's two. February: A's and B's return, D's accident (the
-    // cancelled stay is not one). March: E (1 March Danish time).
+  it("counts admissions by their Danish start month and age then: transfers once, no 11-hour or cancelled stay", () => {
+    // January: A (joined), B, D's two. February: A's and B's return, D's accident, I
+    // (joined); the cancelled stay is none. March: E (1 March Danish time), H (joined).
+    // April: E again, at 79; F's stay is open and no `asOf` says how long it has lasted.
     expect(row("370", "2025-01").admissions).toEqual({ total: 4, byBand: bands(2, 1, 0, 1) });
-    expect(row("370", "2025-02").admissions).toEqual({ total: 3, byBand: bands(1, 1, 0, 1) });
-    expect(row("370", "2025-03").admissions).toEqual({ total: 1, byBand: bands(0, 0, 1, 0) });
+    expect(row("370", "2025-02").admissions).toEqual({ total: 4, byBand: bands(1, 1, 0, 2) });
+    expect(row("370", "2025-03").admissions).toEqual({ total: 2, byBand: bands(0, 1, 1, 0) });
+    expect(row("370", "2025-04").admissions).toEqual({ total: 1, byBand: bands(0, 0, 1, 0) });
     // C's 11-hour stay in February is none; the fatal one in March is.
     expect(row("330", "2025-02").admissions.total).toBe(0);
     expect(row("330", "2025-03").admissions).toEqual({ total: 1, byBand: bands(0, 0, 1, 0) });
-    // F's stay is still open, and no `asOf` says how long it has lasted.
-    expect(row("370", "2025-04").admissions.total).toBe(0);
   });
 
   it("counts acute readmissions within 30 days: exactly 30 days is one, 30 days and 1 minute is not", () => {
@@ -231,31 +253,45 @@ describe("the second path on a hand-written truth", () => {
       },
       aged65Plus: { indexes: 1, readmitted: 1 },
     });
-    // February: A's, B's and D's readmissions are indexes themselves, none readmitted.
-    expect(row("370", "2025-02").readmission.indexes).toBe(3);
+    // February: A's, B's and D's readmissions are indexes themselves, and I's; none readmitted.
+    expect(row("370", "2025-02").readmission.indexes).toBe(4);
     expect(row("370", "2025-02").readmission.readmitted).toBe(0);
+    // March: E and H; H's cancer stay is not its admission's first, so it is an index.
+    expect(row("370", "2025-03").readmission.indexes).toBe(2);
     // C died during the admission: no index.
     expect(row("330", "2025-03").readmission.indexes).toBe(0);
   });
 
+  it("bands an index by the age on its discharge day", () => {
+    // E was admitted on 8 April at 79 and discharged on 11 April at 80.
+    expect(row("370", "2025-04").readmission.byBand["80+"]).toEqual({ indexes: 1, readmitted: 0 });
+    expect(row("370", "2025-04").readmission.byBand["65-79"]).toEqual({
+      indexes: 0,
+      readmitted: 0,
+    });
+    expect(row("370", "2025-04").readmission.aged65Plus).toEqual({ indexes: 1, readmitted: 0 });
+  });
+
   it("counts preventable acute admissions of the 65+ by the first stay's diagnosis", () => {
     // A's joined admission began with J18.9 (acute); C's fatal one is N39.0; C's 11-hour
-    // N39.0 stay is no admission; E's planned admission is not preventable.
+    // N39.0 stay is no admission; E's planned admission and I's I50.9 are not preventable.
     expect(row("370", "2025-01").preventable65).toEqual({
       total: 1,
       byGroup: { "lower-respiratory": 1 },
     });
     expect(row("330", "2025-03").preventable65).toEqual({ total: 1, byGroup: { cystitis: 1 } });
     expect(row("330", "2025-02").preventable65.total).toBe(0);
+    expect(row("370", "2025-02").preventable65.total).toBe(0);
     expect(row("370", "2025-03").preventable65.total).toBe(0);
   });
 
   it("counts medically-ready days per started day from the last stay's time", () => {
-    // A: the transfer's ready 13 Jan 09:00 → discharge 15 Jan 10:00 = 49 h → 3 days (the
-    // first stay's 11 Jan 10:00 would give 4). E: 23 h 59 min → 1 day. A's February stay
-    // was ready at its discharge (0 days); C died.
+    // January, A: the transfer's ready 13 Jan 09:00 → discharge 15 Jan 10:00 = 49 h → 3 days
+    // (the first stay's 11 Jan 10:00 would give 4). February, I: the last stay has none, so
+    // the first's 21 Feb 20:00 → 23 Feb 09:00 = 37 h → 2 days; A's February stay was ready at
+    // its discharge (0 days). March: E, 23 h 59 min → 1 day. C died.
     expect(row("370", "2025-01").medicallyReady).toEqual({ days: 3, admissions: 1 });
-    expect(row("370", "2025-02").medicallyReady).toEqual({ days: 0, admissions: 0 });
+    expect(row("370", "2025-02").medicallyReady).toEqual({ days: 2, admissions: 1 });
     expect(row("370", "2025-03").medicallyReady).toEqual({ days: 1, admissions: 1 });
     expect(row("330", "2025-03").medicallyReady).toEqual({ days: 0, admissions: 0 });
   });
@@ -265,12 +301,15 @@ describe("the second path on a hand-written truth", () => {
       secondPath(truth, rules, { from: "2025-04", to: "2025-04", asOf: Date.parse(asOf) }).find(
         (r) => r.municipality === "370",
       );
-    // F arrived 20 April 10:00 (+02).
-    expect(april("2025-04-20T21:59:00+02:00")?.admissions.total).toBe(0);
-    expect(april("2025-04-20T22:00:00+02:00")?.admissions).toEqual({
+    // F arrived 20 April 10:00 (+02); E's April admission is there anyway.
+    expect(april("2025-04-20T21:59:00+02:00")?.admissions).toEqual({
       total: 1,
-      byBand: bands(0, 1, 0, 0),
+      byBand: bands(0, 0, 1, 0),
     });
-    expect(april("2025-04-30T22:00:00+02:00")?.readmission.indexes).toBe(0);
+    expect(april("2025-04-20T22:00:00+02:00")?.admissions).toEqual({
+      total: 2,
+      byBand: bands(0, 1, 1, 0),
+    });
+    expect(april("2025-04-30T22:00:00+02:00")?.readmission.indexes).toBe(1);
   });
 });

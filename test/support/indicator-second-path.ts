@@ -14,13 +14,15 @@ import type { CitizenTruth, StayTruth } from "../../src/synth/truth.ts";
  * - a hospital stay joins a citizen's non-cancelled stays that overlap or lie at
  *   most 4 h apart; an admission is one of at least 12 h; it is acute when its
  *   first stay is; residence is the citizen's municipality;
- * - ages are on the Danish date an admission starts, or on a month's first day;
- * - admissions count in the Danish month they start, indexes and
- *   medically-ready days in the month they end;
- * - an exclusion applies when any stay of the admission has an excluded
- *   diagnosis; the preventable group is the first stay's diagnosis's;
+ * - admissions count in the Danish month they start, by age on that day;
+ *   indexes in the month they end, by age on that day (the product's
+ *   definition record says so); medically-ready days in the month the
+ *   admission ends, for citizens 65+ on the day it started; the population on
+ *   a month's first day, by age then;
+ * - an admission's diagnosis is its first stay's: the preventable group and
+ *   both exclusions look at it;
  * - medically-ready days use the medicallyReadyAt of the stay that ends the
- *   admission, counted per started day;
+ *   admission (else the latest of its stays'), counted per started day;
  * - a hospital stay still open (endedAt null) has lasted until `asOf`; without
  *   `asOf` it is left out. It never ends, so it is no index.
  */
@@ -158,6 +160,7 @@ type Admission = {
   month: string;
   endMonth: string | null;
   age: number;
+  ageAtEnd: number | null;
   acute: boolean;
   diedDuring: boolean;
   stays: StayTruth[];
@@ -169,13 +172,15 @@ function admissionsOf(citizen: CitizenTruth, stays: readonly StayTruth[], asOf: 
     .filter((h) => (h.end ?? asOf) - h.start >= 12 * HOUR)
     .map((h): Admission => {
       const startDate = danishDate(h.start);
+      const endDate = h.end === null ? null : danishDate(h.end);
       const first = h.stays[0] as StayTruth;
       return {
         start: h.start,
         end: h.end,
         month: startDate.slice(0, 7),
-        endMonth: h.end === null ? null : danishDate(h.end).slice(0, 7),
+        endMonth: endDate === null ? null : endDate.slice(0, 7),
         age: ageOn(citizen.birthDate, startDate),
+        ageAtEnd: endDate === null ? null : ageOn(citizen.birthDate, endDate),
         acute: first.admission === "acute",
         diedDuring:
           h.stays.some((s) => s.diedAt !== null) ||
@@ -185,16 +190,21 @@ function admissionsOf(citizen: CitizenTruth, stays: readonly StayTruth[], asOf: 
     });
 }
 
-/** The stay that ends the admission: the latest to end (the later to start on a tie). */
-function lastStayOf(a: Admission): StayTruth {
+/** When the admission's citizen was medically ready: see the rules above. */
+function readyOf(a: Admission): string | null {
   let last = a.stays[0] as StayTruth;
+  // The stay that ends it: the latest to end, the later to start on a tie.
   for (const s of a.stays)
     if (Date.parse(s.endedAt ?? "") >= Date.parse(last.endedAt ?? "")) last = s;
-  return last;
+  if (last.medicallyReadyAt !== null) return last.medicallyReadyAt;
+  const times = a.stays.flatMap((s) =>
+    s.medicallyReadyAt ? [Date.parse(s.medicallyReadyAt)] : [],
+  );
+  return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
 }
 
 const excluded = (a: Admission, rule: (diagnosis: string) => boolean) =>
-  a.stays.some((s) => rule(s.diagnosis));
+  rule((a.stays[0] as StayTruth).diagnosis);
 
 function emptyRow(municipality: string, month: string): SecondPathRow {
   const bands = () => ({ "0-17": 0, "18-64": 0, "65-79": 0, "80+": 0 });
@@ -241,6 +251,7 @@ function countIndex(
 ) {
   if (!row || a.end === null || a.diedDuring || excluded(a, rules.indexExcluded)) return;
   const end = a.end;
+  const age = a.ageAtEnd ?? a.age;
   const readmitted = all.some(
     (b) =>
       b.acute &&
@@ -248,8 +259,8 @@ function countIndex(
       b.start - end > 0 &&
       b.start - end <= 30 * DAY,
   );
-  const shares = [row.readmission, row.readmission.byBand[bandOf(a.age)]];
-  if (a.age >= 65) shares.push(row.readmission.aged65Plus);
+  const shares = [row.readmission, row.readmission.byBand[bandOf(age)]];
+  if (age >= 65) shares.push(row.readmission.aged65Plus);
   for (const share of shares) {
     share.indexes++;
     if (readmitted) share.readmitted++;
@@ -258,7 +269,7 @@ function countIndex(
 
 function countMedicallyReady(row: SecondPathRow | undefined, a: Admission) {
   if (!row || a.end === null || a.diedDuring || a.age < 65) return;
-  const ready = lastStayOf(a).medicallyReadyAt;
+  const ready = readyOf(a);
   if (ready === null) return;
   const days = Math.ceil((a.end - Date.parse(ready)) / DAY);
   if (days <= 0) return;
