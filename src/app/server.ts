@@ -10,6 +10,8 @@ import { createCareServices } from "../handovers/assemble.ts";
 import { fhirTaskRoutes } from "../handovers/fhir-routes.ts";
 import { handoverRoutes } from "../handovers/routes.ts";
 import { createSweeper } from "../handovers/sweeper.ts";
+import { createIndicators, type Indicators } from "../indicators/assemble.ts";
+import { indicatorRoutes } from "../indicators/routes.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
@@ -88,6 +90,8 @@ export type AppOptions = {
     Partial<Pick<Config, "trustProxy" | "oidcCookieSecret" | "webhookAllowedHosts">>;
   /** How webhook host names are looked up; tests inject answers (DNS rebinding among them). */
   resolveHost?: Resolve;
+  /** The indicators (the server shares one with its background upkeep); made here if absent. */
+  indicators?: Indicators;
 };
 
 const testDefaults: NonNullable<AppOptions["config"]> = {
@@ -129,6 +133,12 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         await app.register(registerRoutes, { register: createRegisterService(database.db) });
         await app.register(contactRoutes, {
           contacts: createContactService(database.db, access.citizenAccess),
+        });
+        const indicators =
+          options.indicators ?? createIndicators({ db: database.db, ...(clock ? { clock } : {}) });
+        await app.register(indicatorRoutes, {
+          indicators: indicators.service,
+          comparison: indicators.comparison,
         });
       },
       ...access.plugins,
@@ -205,17 +215,27 @@ export async function startServer(
     const clock = time.clock;
     if (config.demo)
       await seedDemo(database.db, createCipher(masterKey), clock ? { now: clock().getTime() } : {});
+    const indicators = createIndicators({ db: database.db, ...(clock ? { clock } : {}) });
     const app = await createApp(database, {
       logger: loggerOptions(config),
       masterKey,
       config,
+      indicators,
       ...(clock ? { clock } : {}),
     });
     // A change of structure whose day has come is carried over before anyone is served.
     const transition = createTransition({ db: database.db, ...(clock ? { clock } : {}) });
     await carryOverDue(transition, app.log);
     await app.listen({ port: config.port, host: config.host });
-    const work = startBackground({ config, database, app, masterKey, clock, transition });
+    const work = startBackground({
+      config,
+      database,
+      app,
+      masterKey,
+      clock,
+      transition,
+      indicators,
+    });
     const stopClock = time.stop;
     return {
       app,
@@ -258,6 +278,7 @@ function startBackground(p: {
   masterKey: Buffer;
   clock: (() => Date) | undefined;
   transition: Transition;
+  indicators: Indicators;
 }) {
   const { config, database, app } = p;
   const withClock = p.clock ? { clock: p.clock } : {};
@@ -323,12 +344,50 @@ function startBackground(p: {
           },
           app.log,
         );
+  const refreshing = startIndicatorUpkeep(config, p.indicators, app.log);
   return {
     async stop() {
       stopped = true;
-      await Promise.all([demo?.stop(), sweeping?.stop(), delivering?.stop(), carrying?.stop()]);
+      await Promise.all([
+        demo?.stop(),
+        sweeping?.stop(),
+        delivering?.stop(),
+        carrying?.stop(),
+        refreshing?.stop(),
+      ]);
     },
   };
+}
+
+/**
+ * Keeps the indicators up to date with what changed; when the parameters (the
+ * diagnosis lists, the day rates) differ from those the figures were computed
+ * with, the first run rebuilds everything.
+ */
+function startIndicatorUpkeep(config: Config, indicators: Indicators, log: App["log"]) {
+  if (config.indicatorRefreshSeconds === 0) return null;
+  let checked = false;
+  return startLoop(
+    "indicator upkeep",
+    config.indicatorRefreshSeconds * 1000,
+    async () => {
+      const m = indicators.maintenance;
+      if (!checked && (await m.parametersChanged())) {
+        log.info("indicator parameters changed: rebuilding every figure");
+        const report = await m.rebuildAll();
+        log.info({ citizens: report.citizens, months: report.months }, "indicators rebuilt");
+      } else {
+        const report = await m.run();
+        if (report.citizens > 0)
+          log.info(
+            { citizens: report.citizens, months: report.months },
+            "indicators brought up to date",
+          );
+      }
+      checked = true;
+    },
+    log,
+  );
 }
 
 export type ServerParts = {

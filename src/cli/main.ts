@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerIndicatorsCommands } from "./indicators-commands.ts";
 import { registerMessagesCommands } from "./messages-commands.ts";
 import { registerMigrateCommand } from "./migrate-command.ts";
 import { registerOrganisationsCommands } from "./organisations-command.ts";
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo = defaultCliIo): Command {
   registerMessagesCommands(program);
   registerOrganisationsCommands(program);
   registerSynthCommands(program);
+  registerIndicatorsCommands(program);
   return program;
 }
 

@@ -1,7 +1,9 @@
+import { sql } from "kysely";
 import type { CitizenService } from "../citizens/service.ts";
 import type { PathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { OrganisationService } from "../structure/organisations.ts";
+import { danishToday } from "../structure/service.ts";
 import type { MessageIssue } from "./medcom/bundle-reader.ts";
 import {
   type Classification,
@@ -197,6 +199,8 @@ export async function applyBatch(
   const valid = validItems(items, results);
   const resolvable = await resolveAll(tx, deps.organisations, valid, results);
   if (resolvable.length === 0) return results;
+  // A citizen's move is dated by the app's clock, not the database's (migration 0018).
+  await sql`select set_config('tovholder.today', ${danishToday(now)}, true)`.execute(tx);
   const citizenIds = await deps.citizens.registerFromMessages(
     tx,
     resolvable.map((v) => ({

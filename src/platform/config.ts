@@ -62,6 +62,7 @@ const configSchema = z.object({
   TOVHOLDER_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   HANDOVER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   WEBHOOK_DELIVERY_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  INDICATOR_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   WEBHOOK_ALLOWED_HOSTS: hostList,
   TOVHOLDER_DEMO_SCALE: z.coerce.number().gt(0).max(1).default(0.25),
   TOVHOLDER_DEMO_SPEED: z.coerce.number().int().min(1).max(100_000).default(720),
@@ -133,6 +134,11 @@ export type Config = {
   handoverSweepSeconds: number;
   /** How often this process sends due webhook deliveries; 0: never (another process does). */
   webhookDeliverySeconds: number;
+  /**
+   * How often this process brings the quality indicators up to date with what
+   * changed (new messages, confirmations); 0: never (another process does).
+   */
+  indicatorRefreshSeconds: number;
   /**
    * Webhook hosts allowed even on loopback, private, link-local or unique-local
    * addresses, and over plain http: receivers on a closed network. Empty: none.
@@ -211,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo's handover deadlines are minutes long, so its sweep comes round more often.
     handoverSweepSeconds: c.HANDOVER_SWEEP_SECONDS ?? (demo ? 10 : 30),
     webhookDeliverySeconds: c.WEBHOOK_DELIVERY_SECONDS,
+    indicatorRefreshSeconds: c.INDICATOR_REFRESH_SECONDS,
     webhookAllowedHosts: c.WEBHOOK_ALLOWED_HOSTS,
     cprKey: c.TOVHOLDER_CPR_KEY,
     session: {

@@ -7,6 +7,15 @@ import type {
   HandoverTransitionTable,
 } from "./schema-handovers.ts";
 import type {
+  CitizenResidenceTable,
+  IndicatorAdmissionTable,
+  IndicatorCellTable,
+  IndicatorDirtyCitizenTable,
+  IndicatorDirtyMonthTable,
+  IndicatorPopulationTable,
+  IndicatorStateTable,
+} from "./schema-indicators.ts";
+import type {
   NotificationReadTable,
   NotificationTable,
   WebhookAttemptTable,
@@ -16,6 +25,7 @@ import type {
 
 export type { DateString } from "./column-types.ts";
 export type * from "./schema-handovers.ts";
+export type * from "./schema-indicators.ts";
 export type * from "./schema-notifications.ts";
 
 export type BodyMembershipKind = "primary" | "partial";
@@ -444,4 +454,11 @@ export interface DB {
   webhook: WebhookTable;
   webhookDelivery: WebhookDeliveryTable;
   webhookAttempt: WebhookAttemptTable;
+  citizenResidence: CitizenResidenceTable;
+  indicatorAdmission: IndicatorAdmissionTable;
+  indicatorCell: IndicatorCellTable;
+  indicatorPopulation: IndicatorPopulationTable;
+  indicatorDirtyCitizen: IndicatorDirtyCitizenTable;
+  indicatorDirtyMonth: IndicatorDirtyMonthTable;
+  indicatorState: IndicatorStateTable;
 }

@@ -91,6 +91,7 @@ export const NOT_FOUND_SUBJECTS = {
   municipality: "The municipality",
   oidc: "OpenID Connect login",
   demoUsers: "Demo users",
+  indicator: "The indicator",
 } as const;
 export type NotFoundSubject = keyof typeof NOT_FOUND_SUBJECTS;
 

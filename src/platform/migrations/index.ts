@@ -16,6 +16,7 @@ import * as m0014 from "./0014-broker-tokens.ts";
 import * as m0015 from "./0015-webhook-attempt-without-error.ts";
 import * as m0016 from "./0016-bodies.ts";
 import * as m0017 from "./0017-transition-carry-over.ts";
+import * as m0018 from "./0018-indicators.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "0015-webhook-attempt-without-error": m0015,
   "0016-bodies": m0016,
   "0017-transition-carry-over": m0017,
+  "0018-indicators": m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

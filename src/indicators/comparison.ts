@@ -1,0 +1,223 @@
+import { sql } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+import { invalidFields, notFound } from "../platform/http/errors.ts";
+import { entryId, TOTAL } from "./cube.ts";
+import type { Attribution } from "./definitions.ts";
+import { funnelCurve, funnelPosition, rateFunnelLimits, shareFunnelLimits } from "./funnel.ts";
+import {
+  danishDate,
+  monthsOf,
+  type PeriodKind,
+  periodOf,
+  periodStart,
+  periodsBetween,
+} from "./periods.ts";
+import {
+  defaultFrom,
+  type IndicatorService,
+  type Period,
+  type PeriodTable,
+  periodOfLabel,
+  unitsOf,
+} from "./service.ts";
+import type { ValueRow } from "./values.ts";
+
+/**
+ * Comparisons built on the period tables: the funnel plot (each unit against
+ * the national value, with 95 % and 99.8 % limits for its size) and a body's
+ * own dashboard (its figures against its region and the country, month by
+ * month, and its loop per municipality and practice).
+ */
+
+export type FunnelQuery = {
+  indicator: string;
+  unit: "municipality" | "body";
+  period: PeriodKind;
+  at?: string | undefined;
+  attribution: Attribution;
+  ageBand?: string | undefined;
+  sector?: string | undefined;
+};
+
+const CURVE_STEPS = 40;
+
+export function createComparison(deps: {
+  db: Database;
+  clock: () => Date;
+  indicators: IndicatorService;
+}) {
+  const { indicators, clock } = deps;
+
+  /** The last period that has ended (a funnel of a running month compares half a month). */
+  function lastComplete(kind: PeriodKind): string {
+    const today = danishDate(clock());
+    const current = periodOf(kind, today);
+    const before = new Date(
+      new Date(`${periodStart(kind, current)}T12:00:00Z`).getTime() - 86_400_000,
+    );
+    return periodOf(kind, before.toISOString().slice(0, 10));
+  }
+
+  async function funnel(q: FunnelQuery) {
+    const spec = indicators.specOf(q.indicator);
+    indicators.checkQuery(spec, { ...q, unit: q.unit });
+    if (spec.measure.kind === "duration")
+      throw invalidFields("A funnel plot needs a share or a rate", [
+        { in: "params", field: "id", reason: "a duration indicator has no funnel plot" },
+      ]);
+    const label = q.at ?? lastComplete(q.period);
+    const period = periodOfLabel(q.period, label);
+    const computedAt = await indicators.computedAt();
+    const t = await indicators.table(
+      spec,
+      period,
+      q.attribution,
+      q.sector ?? spec.sectors[0] ?? null,
+    );
+    const band = q.ageBand ?? TOTAL;
+    const national = t.rows.get(entryId("country:DK", band, TOTAL))?.value ?? null;
+    const limitsFor = (n: number) =>
+      spec.measure.kind === "share"
+        ? shareFunnelLimits(national ?? 0, n)
+        : rateFunnelLimits(national ?? 0, n, 1000);
+    const points = unitsOf(t, q.unit).flatMap((u) => {
+      const r = t.rows.get(entryId(u, band, TOTAL));
+      if (!r) return [];
+      const n = r.denominator;
+      const position =
+        national === null || r.suppressed || r.value === null || !n
+          ? null
+          : funnelPosition(r.value, limitsFor(n));
+      return [
+        {
+          code: r.code,
+          name: r.name,
+          denominator: n,
+          value: r.value,
+          suppressed: r.suppressed,
+          position,
+        },
+      ];
+    });
+    const sizes = points.map((p) => p.denominator ?? 0).filter((n) => n > 0);
+    const curve =
+      national === null || sizes.length === 0
+        ? []
+        : funnelCurve(
+            spec.measure.kind === "share" ? "share" : "rate",
+            national,
+            Math.max(1, Math.min(...sizes) / 2),
+            Math.max(...sizes) * 1.5,
+            CURVE_STEPS,
+            1000,
+          );
+    return { indicator: spec.id, computedAt, period: label, national, points, curve };
+  }
+
+  /** The body that stood for `bodyId` in a month before it existed: its predecessor holding most of its municipalities. */
+  async function predecessor(bodyId: string): Promise<string | null> {
+    const r = await sql<{ fromBodyId: string }>`
+      select from_body_id from body_succession where to_body_id = ${bodyId}
+      group by from_body_id order by count(*) desc, from_body_id limit 1`.execute(deps.db);
+    return r.rows[0]?.fromBodyId ?? null;
+  }
+
+  function bodyRows(t: PeriodTable, bodyIds: string[]) {
+    for (const id of bodyIds) {
+      const row = t.rows.get(entryId(`body:${id}`, TOTAL, TOTAL));
+      if (row) {
+        const parent = [...t.cube.children.entries()].find(([, kids]) => kids.has(`body:${id}`));
+        return {
+          body: row,
+          region: parent ? (t.rows.get(entryId(parent[0], TOTAL, TOTAL)) ?? null) : null,
+        };
+      }
+    }
+    return { body: null, region: null };
+  }
+
+  async function dashboard(bodyId: string, to: string | undefined) {
+    const body = await sql<{ id: string; name: string; kind: string; regionCode: string }>`
+      select id, name, kind, region_code from body where id = ${bodyId}`.execute(deps.db);
+    const b = body.rows[0];
+    if (!b) throw notFound("body", `No body "${bodyId}"`);
+    const end = to ?? danishDate(clock());
+    const months = periodsBetween("month", defaultFrom("month", end), end);
+    const before = await predecessor(bodyId);
+    const candidates = before ? [bodyId, before] : [bodyId];
+    const computedAt = await indicators.computedAt();
+    const series = [];
+    let region: ValueRow | null = null;
+    for (const spec of indicators.definitions()) {
+      const full = indicators.specOf(spec.id);
+      const sector = full.sectors[0] ?? null;
+      const rows = { body: [] as ValueRow[], region: [] as ValueRow[], country: [] as ValueRow[] };
+      for (const month of months) {
+        const t = await indicators.table(full, periodOfLabel("month", month), "residence", sector);
+        const found = bodyRows(t, candidates);
+        if (found.body) rows.body.push(found.body);
+        if (found.region) {
+          rows.region.push(found.region);
+          region = found.region;
+        }
+        const country = t.rows.get(entryId("country:DK", TOTAL, TOTAL));
+        if (country) rows.country.push(country);
+      }
+      series.push({ indicator: spec.id, ...rows });
+    }
+    const year = rollingPeriod(months);
+    const loopByMunicipality = [];
+    const loopByPractice = [];
+    for (const spec of indicators.definitions().filter((d) => d.family === "loop")) {
+      const full = indicators.specOf(spec.id);
+      for (const sector of full.sectors.length > 0 ? full.sectors : [null]) {
+        const t = await indicators.table(full, year, "residence", sector);
+        loopByMunicipality.push({
+          indicator: spec.id,
+          sector,
+          rows: childRows(t, `body:${bodyId}`),
+        });
+      }
+      if (full.sectors.includes("general-practice")) {
+        const t = await indicators.table(full, year, "practice", "general-practice");
+        const practices = [...(t.cube.children.get(`body:${bodyId}`) ?? [])].flatMap((m) =>
+          childRows(t, m),
+        );
+        loopByPractice.push({ indicator: spec.id, sector: "general-practice", rows: practices });
+      }
+    }
+    return {
+      body: { id: b.id, name: b.name, kind: b.kind },
+      region: region
+        ? { code: region.code, name: region.name }
+        : { code: b.regionCode, name: b.regionCode },
+      computedAt,
+      months,
+      series,
+      loopByMunicipality,
+      loopByPractice,
+    };
+  }
+
+  return { funnel, dashboard };
+}
+
+/** The months as one period, placed with the structure of its last month (the body as it is now). */
+function rollingPeriod(months: string[]): Period {
+  const first = months[0] ?? "";
+  const last = months[months.length - 1] ?? first;
+  return {
+    label: `${first}/${last}`,
+    start: periodStart("month", last),
+    months: months.flatMap((m) => monthsOf("month", m)),
+  };
+}
+
+function childRows(t: PeriodTable, parent: string): ValueRow[] {
+  return [...(t.cube.children.get(parent) ?? [])]
+    .map((id) => t.rows.get(entryId(id, TOTAL, TOTAL)))
+    .filter((r): r is ValueRow => r !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name, "da"));
+}
+
+export type Comparison = ReturnType<typeof createComparison>;

@@ -1,0 +1,203 @@
+import { sql } from "kysely";
+import type { Database } from "../platform/db/database.ts";
+import { admissionRows, changedMonths, type FactRules } from "./admission-facts.ts";
+import * as admissions from "./admission-store.ts";
+import {
+  dataMonths,
+  type MonthBounds,
+  rebuildAdmissionCells,
+  rebuildPopulation,
+} from "./cell-store.ts";
+import { rebuildLoopCells } from "./loop-store.ts";
+import {
+  dayRates,
+  exclusionRules,
+  type IndicatorParameters,
+  preventableClassifier,
+} from "./parameters.ts";
+import {
+  danishDate,
+  danishMidnight,
+  periodEnd,
+  periodOf,
+  periodStart,
+  periodsBetween,
+} from "./periods.ts";
+
+/**
+ * Keeps the indicators' facts and cells up to date. The triggers of migration
+ * 0018 mark what changed (citizens, months); a run rebuilds those citizens'
+ * admissions, then the months whose cells they touch. A full rebuild marks
+ * everything and runs the same steps, so both paths give the same figures.
+ */
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+export type RunReport = { citizens: number; months: number; computedAt: Date };
+
+const CITIZEN_BATCH = 2000;
+/** Loop figures change with time alone (a deadline passes); these recent days are redone on every run. */
+const TIME_DEPENDENT_DAYS = 32;
+
+export function monthBounds(month: string): MonthBounds {
+  const firstDay = periodStart("month", month);
+  return {
+    month,
+    firstDay,
+    start: danishMidnight(firstDay),
+    end: danishMidnight(periodEnd("month", month)),
+  };
+}
+
+export function previousMonth(month: string): string {
+  const first = periodStart("month", month);
+  return periodOf("month", danishDate(new Date(danishMidnight(first).getTime() - 3_600_000)));
+}
+
+export function createMaintenance(deps: {
+  db: Database;
+  clock: () => Date;
+  parameters: IndicatorParameters;
+}) {
+  const { db, clock } = deps;
+  const rules: FactRules = {
+    preventableGroupOf: preventableClassifier(deps.parameters),
+    exclusions: exclusionRules(deps.parameters),
+    rates: dayRates(deps.parameters),
+  };
+
+  /** One batch of changed citizens: their admissions again, and the months that changes. */
+  async function citizenBatch(): Promise<number> {
+    return db.transaction().execute(async (tx) => {
+      const ids = await admissions.claimDirtyCitizens(tx, CITIZEN_BATCH);
+      if (ids.length === 0) return 0;
+      const [facts, stays, residence, before] = await Promise.all([
+        admissions.citizensFacts(tx, ids),
+        admissions.staysOfCitizens(tx, ids),
+        admissions.residenceOfCitizens(tx, ids),
+        admissions.admissionsOfCitizens(tx, ids),
+      ]);
+      const now = clock();
+      const after = facts.flatMap((c) =>
+        admissionRows(
+          c,
+          stays.filter((s) => s.citizenId === c.id),
+          residence.filter((r) => r.citizenId === c.id),
+          rules,
+          now,
+        ),
+      );
+      const old = before.map((r) => ({ ...r, charge: Number(r.charge) }));
+      const months = changedMonths(old, after);
+      if (months.size > 0) {
+        const changed = new Set([...old, ...after].map((r) => r.citizenId));
+        await admissions.replaceAdmissions(
+          tx,
+          [...changed],
+          after.filter((r) => changed.has(r.citizenId)),
+        );
+        await admissions.markMonthsDirty(tx, "admission", months);
+      }
+      return ids.length;
+    });
+  }
+
+  async function allMonths(): Promise<string[]> {
+    const range = await dataMonths(db);
+    const last = danishDate(clock());
+    if (!range) return [periodOf("month", last)];
+    const first = danishDate(new Date(range.first));
+    return periodsBetween("month", periodStart("month", periodOf("month", first)), last);
+  }
+
+  async function takeDirtyMonths(source: "admission" | "population" | "loop") {
+    const rows = await db
+      .deleteFrom("indicatorDirtyMonth")
+      .where("source", "=", source)
+      .returning("month")
+      .execute();
+    const months = rows.map((r) => r.month);
+    return months.includes("*") ? await allMonths() : months;
+  }
+
+  function recentMonths(): string[] {
+    const now = clock();
+    const from = danishDate(new Date(now.getTime() - TIME_DEPENDENT_DAYS * 86_400_000));
+    return periodsBetween("month", periodStart("month", periodOf("month", from)), danishDate(now));
+  }
+
+  async function rebuildMonths(progress?: Progress): Promise<number> {
+    const admissionMonths = await takeDirtyMonths("admission");
+    // A new admission may make an earlier discharge a readmitted one: that month's loop too.
+    await admissions.markMonthsDirty(
+      db,
+      "loop",
+      admissionMonths.flatMap((m) => [m, previousMonth(m)]),
+    );
+    const populationMonths = await takeDirtyMonths("population");
+    const loopMonths = [...new Set([...(await takeDirtyMonths("loop")), ...recentMonths()])];
+    const work = [
+      ...admissionMonths.map((m) => ["admission", m] as const),
+      ...populationMonths.map((m) => ["population", m] as const),
+      ...loopMonths.map((m) => ["loop", m] as const),
+    ];
+    let done = 0;
+    for (const [source, month] of work) {
+      const bounds = monthBounds(month);
+      await db.transaction().execute(async (tx) => {
+        if (source === "admission") await rebuildAdmissionCells(tx, bounds);
+        else if (source === "population") await rebuildPopulation(tx, bounds);
+        else await rebuildLoopCells(tx, bounds, clock());
+      });
+      progress?.(`cells`, ++done, work.length);
+    }
+    return work.length;
+  }
+
+  async function run(progress?: Progress): Promise<RunReport> {
+    const total = await admissions.dirtyCitizenCount(db);
+    let citizens = 0;
+    for (;;) {
+      const n = await citizenBatch();
+      if (n === 0) break;
+      citizens += n;
+      progress?.("citizens", citizens, Math.max(total, citizens));
+    }
+    const months = await rebuildMonths(progress);
+    const computedAt = clock();
+    await db
+      .updateTable("indicatorState")
+      .set({ computedAt, parametersSha256: deps.parameters.sha256 })
+      .execute();
+    return { citizens, months, computedAt };
+  }
+
+  /** Everything again: every citizen with a stay, every month of data. */
+  async function rebuildAll(progress?: Progress): Promise<RunReport> {
+    await db.transaction().execute(async (tx) => {
+      await admissions.markAllCitizensDirty(tx);
+      for (const source of ["admission", "population", "loop"] as const)
+        await admissions.markMonthsDirty(tx, source, ["*"]);
+    });
+    return run(progress);
+  }
+
+  /** True when the parameters (code lists, rates) changed since the figures were computed. */
+  async function parametersChanged(): Promise<boolean> {
+    const state = await db
+      .selectFrom("indicatorState")
+      .select("parametersSha256")
+      .executeTakeFirst();
+    return (state?.parametersSha256 ?? null) !== deps.parameters.sha256;
+  }
+
+  async function computedAt(): Promise<Date | null> {
+    const r = await sql<{ computedAt: Date | null }>`
+      select computed_at from indicator_state`.execute(db);
+    return r.rows[0]?.computedAt ?? null;
+  }
+
+  return { run, rebuildAll, parametersChanged, computedAt };
+}
+
+export type Maintenance = ReturnType<typeof createMaintenance>;
