@@ -168,7 +168,11 @@ export function createMaintenance(deps: {
     const computedAt = clock();
     await db
       .updateTable("indicatorState")
-      .set({ computedAt, parametersSha256: deps.parameters.sha256 })
+      .set((eb) => ({
+        computedAt,
+        parametersSha256: deps.parameters.sha256,
+        generation: sql`${eb.ref("generation")} + 1`,
+      }))
       .execute();
     return { citizens, months, computedAt };
   }
