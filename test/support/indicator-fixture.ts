@@ -81,3 +81,81 @@ export async function hospitalIdNamed(db: Database, part: string): Promise<strin
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export type HandoverSpec = {
+  stayId: string;
+  citizenId: string;
+  sector: "municipality" | "general-practice";
+  receiverOrganisationId: string;
+  municipalityCode?: string;
+  practiceId?: string;
+  hospital: string;
+  dischargedAt: string;
+  deadlineAt: string;
+  confirmedAt?: string;
+  /** The decline's recorded reason, "code" or "code: note". */
+  declined?: { at: string; reason: string };
+  closed?: boolean;
+};
+
+/** A handover and the transitions that matter to the loop's figures, as the handovers service records them. */
+export async function insertHandover(db: Database, h: HandoverSpec): Promise<string> {
+  const status = h.closed
+    ? "closed"
+    : h.confirmedAt
+      ? "confirmed"
+      : h.declined
+        ? "declined"
+        : "open";
+  const row = await db
+    .insertInto("handover")
+    .values({
+      stayId: h.stayId,
+      citizenId: h.citizenId,
+      sector: h.sector,
+      receiverOrganisationId: h.receiverOrganisationId,
+      receiverMunicipalityCode: h.sector === "municipality" ? (h.municipalityCode ?? null) : null,
+      receiverPracticeId: h.sector === "general-practice" ? (h.practiceId ?? null) : null,
+      dischargingOrganisationId: null,
+      dischargingHospitalId: h.hospital,
+      bodyId: null,
+      dischargedAt: new Date(h.dischargedAt),
+      deadlineAt: new Date(h.deadlineAt),
+      note: null,
+      status,
+      statusReason: h.declined?.reason ?? null,
+      nextEscalationAt: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const transitions = [
+    ...(h.declined
+      ? [
+          {
+            kind: "declined" as const,
+            at: h.declined.at,
+            reason: h.declined.reason,
+            to: "declined",
+          },
+        ]
+      : []),
+    ...(h.confirmedAt
+      ? [{ kind: "confirmed" as const, at: h.confirmedAt, reason: null, to: "confirmed" }]
+      : []),
+  ];
+  for (const t of transitions)
+    await db
+      .insertInto("handoverTransition")
+      .values({
+        handoverId: row.id,
+        kind: t.kind,
+        fromStatus: "open",
+        toStatus: t.to,
+        at: new Date(t.at),
+        actorUserId: null,
+        actorOrganisationId: h.receiverOrganisationId,
+        reason: t.reason,
+      })
+      .execute();
+  return row.id;
+}
