@@ -71,9 +71,10 @@ export function hideSmallCells(spec: IndicatorSpec, cube: Cube): Hidden {
   if (countedDenominator(spec)) {
     // Declines and their reasons share one denominator: the handovers, counted once.
     const own = entries.filter(([, e]) => e.group === TOTAL || spec.id !== "loop-declines");
+    const ids = new Set(own.map(([id]) => id));
     denominators = suppress(
       own.map(([id, e]) => ({ id, count: e.denominator ?? 0 })),
-      constraints,
+      constraints.filter((c) => ids.has(c.parent) && c.children.every((id) => ids.has(id))),
     ).suppressed;
     if (spec.id === "loop-declines") shareTotalsHidden(entries, denominators);
   }

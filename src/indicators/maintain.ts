@@ -106,8 +106,9 @@ export function createMaintenance(deps: {
     const range = await dataMonths(db);
     const last = danishDate(clock());
     if (!range) return [periodOf("month", last)];
-    const first = danishDate(new Date(range.first));
-    return periodsBetween("month", periodStart("month", periodOf("month", first)), last);
+    // From January of the first year of data: a quarter or a year counts its residents on its first day.
+    const first = `${danishDate(new Date(range.first)).slice(0, 4)}-01-01`;
+    return periodsBetween("month", first, last);
   }
 
   async function takeDirtyMonths(source: "admission" | "population" | "loop") {
@@ -167,7 +168,11 @@ export function createMaintenance(deps: {
     const computedAt = clock();
     await db
       .updateTable("indicatorState")
-      .set({ computedAt, parametersSha256: deps.parameters.sha256 })
+      .set((eb) => ({
+        computedAt,
+        parametersSha256: deps.parameters.sha256,
+        generation: sql`${eb.ref("generation")} + 1`,
+      }))
       .execute();
     return { citizens, months, computedAt };
   }

@@ -69,7 +69,7 @@ export function createIndicatorService(deps: {
   const byId = new Map(specs.map((s) => [s.id, s]));
   const tables = new Map<string, Promise<PeriodTable>>();
   const hierarchies = new Map<string, Promise<Hierarchy>>();
-  let cachedAt: number | null = null;
+  let cachedGeneration: string | null = null;
 
   function definitions(): IndicatorDefinition[] {
     return specs.map(({ cells: _cells, measure: _measure, ...d }) => d);
@@ -83,14 +83,14 @@ export function createIndicatorService(deps: {
 
   async function computedAt(): Promise<Date | null> {
     const state = await store.indicatorState(db);
-    const at = state?.computedAt ?? null;
     // New figures make every cached table stale (the structure may have changed with them).
-    if ((at?.getTime() ?? null) !== cachedAt) {
+    const generation = state?.generation ?? null;
+    if (generation !== cachedGeneration) {
       tables.clear();
       hierarchies.clear();
-      cachedAt = at?.getTime() ?? null;
+      cachedGeneration = generation;
     }
-    return at;
+    return state?.computedAt ?? null;
   }
 
   function hierarchy(date: string, attribution: Attribution) {

@@ -73,5 +73,5 @@ export async function readmissionStandard(db: Database, year: string) {
 }
 
 export async function indicatorState(db: Database) {
-  return db.selectFrom("indicatorState").select(["computedAt"]).executeTakeFirst();
+  return db.selectFrom("indicatorState").select(["computedAt", "generation"]).executeTakeFirst();
 }

@@ -12,9 +12,9 @@ import { unitsCsv } from "./units-file.ts";
 
 /**
  * Generates a synthetic Denmark (or a region or a body of it) into a
- * directory: units.csv (the organisation register import), messages/ and
- * facts/ (NDJSON, gzip, one file per municipality) and summary.json. The
- * same options give byte-identical files.
+ * directory: units.csv (the organisation register import), messages/,
+ * facts/ and truth/ (NDJSON, gzip, one file per municipality) and
+ * summary.json. The same options give byte-identical files.
  */
 
 export type Scope =
@@ -81,6 +81,7 @@ export async function generate(options: GenerateOptions): Promise<Summary> {
   const end = options.start + Math.round(options.years * 365.25) * DAY;
   await mkdir(path.join(options.outDir, "messages"), { recursive: true });
   await mkdir(path.join(options.outDir, "facts"), { recursive: true });
+  await mkdir(path.join(options.outDir, "truth"), { recursive: true });
   if (options.cutAt !== undefined)
     await mkdir(path.join(options.outDir, "open"), { recursive: true });
   const inputs = runInputs(geography, options.seed, options.scale);

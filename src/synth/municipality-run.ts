@@ -10,11 +10,13 @@ import { type CprBlock, citizensOf, type SynthCitizen, type SynthPractice } from
 import { createRandom } from "./random.ts";
 import { countStays, emptyStats, type Stats } from "./stats.ts";
 import { stayMessages } from "./stay-messages.ts";
+import { citizenTruth, stayTruth } from "./truth.ts";
 
 /**
  * Generates one municipality: its citizens, their hospital activity as
- * MedCom messages (messages/<code>.ndjson.gz) and the facts the messages do
- * not carry (facts/<code>.ndjson.gz). Everything derives from (seed,
+ * MedCom messages (messages/<code>.ndjson.gz), the facts the messages do
+ * not carry (facts/<code>.ndjson.gz) and what really happened, for tests
+ * (truth/<code>.ndjson.gz, see truth.ts). Everything derives from (seed,
  * municipality), so municipalities can run in any order or in parallel.
  */
 
@@ -117,6 +119,7 @@ export async function runMunicipality(
   if (!m) throw new Error(`no municipality ${job.code}`);
   const messages = new NdjsonGzWriter(path.join(job.outDir, "messages", `${m.code}.ndjson.gz`));
   const facts = new NdjsonGzWriter(path.join(job.outDir, "facts", `${m.code}.ndjson.gz`));
+  const truth = new NdjsonGzWriter(path.join(job.outDir, "truth", `${m.code}.ndjson.gz`));
   const open =
     job.cutAt === undefined
       ? null
@@ -143,6 +146,7 @@ export async function runMunicipality(
       await facts.write(citizenFact(citizen));
       const stays = activityOf(random, citizen, m, ctx);
       countStays(stats, stays, band, m);
+      await truth.write(citizenTruth(citizen, stays, job.cutAt));
       const death = stays.find((x) => x.died);
       if (open && death && death.endedAt <= (job.cutAt ?? 0))
         await open.write({ kind: "deceased", cpr: citizen.cpr });
@@ -176,13 +180,15 @@ export async function runMunicipality(
             stay.medicallyReadyAt === null ? null : danishTime(stay.medicallyReadyAt),
         };
         await facts.write(fact);
+        const really = stayTruth(citizen.cpr, stay, built.episode, job.cutAt);
+        if (really) await truth.write(really);
         if (!stay.died) await facts.write(followUp(random, built.episode, stay.endedAt, job.cutAt));
       }
       if (stats.citizens % 1000 === 0) onCitizens?.(1000);
     }
     onCitizens?.(stats.citizens % 1000);
   } finally {
-    await Promise.all([messages.close(), facts.close(), open?.close()]);
+    await Promise.all([messages.close(), facts.close(), truth.close(), open?.close()]);
   }
   return stats;
 }

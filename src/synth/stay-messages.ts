@@ -48,6 +48,12 @@ export type StayFlow = {
   events: StayEvent[];
 };
 
+/**
+ * The discharge a revision corrects to: half an hour before the one first sent. The
+ * truth file (truth.ts) states it as the discharge the hospital meant.
+ */
+export const correctedDischargeAt = (stay: Pick<SynthStay, "endedAt">) => stay.endedAt - HOUR / 2;
+
 export function stayFlow(
   seed: number,
   person: StayPerson,
@@ -95,7 +101,7 @@ export function stayFlow(
     // corrected discharge stays after the admission (it was 90 real minutes before the
     // correction was sent, which at 720× is before the admission: per-1).
     const sentAt = stay.endedAt + HOUR;
-    const corrected = stay.endedAt - HOUR / 2;
+    const corrected = correctedDischargeAt(stay);
     event(sentAt, (c) =>
       flow.revise({ at: danishTime(c(corrected)), sentAt: danishTime(c(sentAt)) }),
     );

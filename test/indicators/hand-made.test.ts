@@ -1,10 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndicators, type Indicators } from "../../src/indicators/assemble.ts";
 import { entryId } from "../../src/indicators/cube.ts";
 import { periodOfLabel } from "../../src/indicators/service.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import {
+  hospitalIdNamed,
+  insertCitizen,
+  insertStay,
+  type StaySpec,
+} from "../support/indicator-fixture.ts";
 import { structureDatabase } from "../support/server.ts";
 
 /**
@@ -21,73 +26,9 @@ let indicators: Indicators;
 let slagelse: string;
 let bispebjerg: string;
 
-async function citizen(p: {
-  born: string;
-  sex?: "female" | "male";
-  municipality: string;
-  diedAt?: string;
-}) {
-  const id = randomUUID();
-  await database.db
-    .insertInto("citizen")
-    .values({
-      id,
-      cprHash: randomUUID(),
-      cprEncrypted: "sealed",
-      nameEncrypted: "sealed",
-      birthDate: p.born,
-      sex: p.sex ?? "female",
-      homeMunicipalityCode: p.municipality,
-      listedPracticeId: null,
-      synthetic: true,
-      deceasedAt: p.diedAt ? new Date(p.diedAt) : null,
-    })
-    .execute();
-  return id;
-}
-
-async function stay(
-  citizenId: string,
-  p: {
-    from: string;
-    to: string;
-    hospital?: string;
-    acute?: boolean;
-    diagnosis?: string;
-    died?: boolean;
-    ready?: string;
-  },
-) {
-  const id = randomUUID();
-  await database.db
-    .insertInto("hospitalStay")
-    .values({
-      id,
-      citizenId,
-      hospitalId: p.hospital ?? slagelse,
-      departmentOrganisationId: null,
-      admittedAt: new Date(p.from),
-      dischargedAt: p.died ? null : new Date(p.to),
-      diedAt: p.died ? new Date(p.to) : null,
-      endedAt: new Date(p.to),
-      status: p.died ? "deceased" : "discharged",
-      encounterClass: "inpatient",
-      episodeKey: null,
-      senderOrganisationId: null,
-    })
-    .execute();
-  await database.db
-    .insertInto("stayClinicalFact")
-    .values({
-      stayId: id,
-      primaryDiagnosis: p.diagnosis ?? "I50.9",
-      preventableGroup: null,
-      admissionKind: p.acute === false ? "planned" : "acute",
-      medicallyReadyAt: p.ready ? new Date(p.ready) : null,
-      synthetic: true,
-    })
-    .execute();
-}
+const citizen = (p: Parameters<typeof insertCitizen>[1]) => insertCitizen(database.db, p);
+const stay = (citizenId: string, p: Omit<StaySpec, "hospital"> & { hospital?: string }) =>
+  insertStay(database.db, citizenId, { ...p, hospital: p.hospital ?? slagelse });
 
 /** The raw (unsuppressed) entry of a unit in a period's table. */
 async function entry(
@@ -112,9 +53,8 @@ async function entry(
 
 beforeAll(async () => {
   database = await structureDatabase();
-  const hospitals = await database.db.selectFrom("hospital").select(["id", "name"]).execute();
-  slagelse = hospitals.find((h) => h.name.includes("Slagelse"))?.id ?? "";
-  bispebjerg = hospitals.find((h) => h.name.includes("Bispebjerg"))?.id ?? "";
+  slagelse = await hospitalIdNamed(database.db, "Slagelse");
+  bispebjerg = await hospitalIdNamed(database.db, "Bispebjerg");
   indicators = createIndicators({ db: database.db, clock: () => NOW });
 
   // A (70, Næstved): 08–16, then a transfer 3 h later 19:00 → next day 10:00: ONE acute admission in January.

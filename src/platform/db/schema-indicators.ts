@@ -85,6 +85,7 @@ export interface IndicatorDirtyMonthTable {
 export interface IndicatorStateTable {
   id: Generated<boolean>;
   computedAt: NullableTimestamp;
+  generation: ColumnType<string, never, string | number>;
   parametersSha256: string | null;
   firstMonth: string | null;
   lastMonth: string | null;

@@ -143,6 +143,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table indicator_state (
       id boolean primary key default true check (id),
       computed_at timestamptz,
+      -- Goes up with every run that changed figures: what the service's cached tables are keyed on.
+      generation bigint not null default 0,
       parameters_sha256 text,
       first_month text,
       last_month text

@@ -53,6 +53,14 @@ const expectedTables = [
   "regional_committee",
   "body_succession",
   "body_carry_over",
+  // 0018-indicators
+  "citizen_residence",
+  "indicator_admission",
+  "indicator_cell",
+  "indicator_population",
+  "indicator_dirty_citizen",
+  "indicator_dirty_month",
+  "indicator_state",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

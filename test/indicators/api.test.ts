@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/server.ts";
+import { createIndicators, type Indicators } from "../../src/indicators/assemble.ts";
+import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import type { App } from "../../src/platform/http/app.ts";
+import { hospitalIdNamed, insertCitizen, insertStay } from "../support/indicator-fixture.ts";
+import { structureDatabase } from "../support/server.ts";
+
+/**
+ * The indicators' public API as another system uses it: definitions, values
+ * with small cells hidden (also by subtraction), CSV, the funnel plot, a
+ * body's dashboard, bad input named field by field, and figures that follow a
+ * new stay without a full recompute.
+ */
+
+const NOW = new Date("2026-06-15T12:00:00+02:00");
+let database: DatabaseHandle;
+let indicators: Indicators;
+let app: App;
+let slagelse: string;
+
+/** Admissions in March 2026 per municipality of Klyngen Næstved/Slagelse: Ringsted has 3, a small cell. */
+const MARCH = { "370": 40, "330": 30, "340": 12, "329": 3 } as const;
+
+async function admitted(municipality: string, n: number) {
+  for (let i = 0; i < n; i++) {
+    const c = await insertCitizen(database.db, { born: "1950-01-01", municipality });
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    await insertStay(database.db, c, {
+      from: `2026-03-${day}T08:00:00+01:00`,
+      to: `2026-03-${day}T20:00:00+01:00`,
+      hospital: slagelse,
+    });
+  }
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: "GET", url, headers });
+}
+
+beforeAll(async () => {
+  database = await structureDatabase();
+  slagelse = await hospitalIdNamed(database.db, "Slagelse");
+  for (const [code, n] of Object.entries(MARCH)) await admitted(code, n);
+  indicators = createIndicators({ db: database.db, clock: () => NOW });
+  await indicators.maintenance.rebuildAll();
+  app = await createApp(database, { clock: () => NOW, indicators });
+}, 120_000);
+
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const march = "period=month&from=2026-03-01&to=2026-03-01";
+
+describe("GET /api/indicators", () => {
+  it("lists the definition records, with unverified lists and Tovholder's own definitions marked", async () => {
+    const res = await get("/api/indicators");
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const ids = body.indicators.map((d: { id: string }) => d.id);
+    expect(ids).toEqual([
+      "admissions",
+      "acute-readmission-30d",
+      "preventable-admissions-65",
+      "medically-ready-days",
+      "loop-confirmed-by-deadline",
+      "loop-confirmation-median-hours",
+      "loop-confirmation-p90-hours",
+      "loop-unconfirmed-24h",
+      "loop-declines",
+      "loop-readmission-by-confirmation",
+      "no-listed-gp",
+    ]);
+    const preventable = body.indicators[2];
+    expect(preventable.definedBy).toBe("tovholder");
+    expect(preventable.codeLists[0]).toMatchObject({ verified: false, source: null });
+    expect(preventable.groups).toHaveLength(9);
+    expect(body.indicators[3].dayRates).toMatchObject({ regionalPerDay: 1976, verified: false });
+    const hospice = body.indicators[1].exclusions.find((e: { id: string }) => e.id === "hospice");
+    expect(hospice).toMatchObject({ applied: false });
+  });
+});
+
+describe("GET /api/indicators/:id/values", () => {
+  it("hides a count from 1 to 4 and the neighbour that would reveal it by subtraction", async () => {
+    const res = await get(`/api/indicators/admissions/values?unit=municipality&${march}`);
+    expect(res.statusCode).toBe(200);
+    const rows = res.json().rows as {
+      code: string;
+      numerator: number | null;
+      suppressed: boolean;
+    }[];
+    const by = new Map(rows.map((r) => [r.code, r]));
+    // Ringsted's 3 is hidden; the body's total (85) is shown, so the smallest other
+    // municipality (Sorø, 12) is hidden too, or 85 − 40 − 30 − 12 would give 3.
+    expect(by.get("329")).toMatchObject({ suppressed: true, numerator: null });
+    expect(by.get("340")).toMatchObject({ suppressed: true, numerator: null });
+    expect(by.get("370")).toMatchObject({ suppressed: false, numerator: 40 });
+    const body = await get(
+      `/api/indicators/admissions/values?unit=body&code=naestved-slagelse&${march}`,
+    );
+    expect(body.json().rows[0]).toMatchObject({
+      numerator: 85,
+      suppressed: false,
+      bodyKind: "sundhedsklynge",
+    });
+  });
+
+  it("answers a rate with its exact Poisson interval around the value", async () => {
+    const res = await get(`/api/indicators/admissions/values?unit=municipality&code=370&${march}`);
+    const [row] = res.json().rows;
+    // 40 admissions among Næstved's 40 residents: 1,000 per 1,000.
+    expect(row).toMatchObject({ numerator: 40, denominator: 40, value: 1000 });
+    expect(row.ciLow).toBeLessThan(1000);
+    expect(row.ciHigh).toBeGreaterThan(1000);
+  });
+
+  it("gives the same rows as CSV, after a line naming the definition and when it was computed", async () => {
+    const res = await get(`/api/indicators/admissions/values?unit=municipality&${march}`, {
+      accept: "text/csv",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+    const lines = res.body.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toContain("Indlæggelser pr. 1.000 borgere");
+    expect(lines[0]).toContain("beregnet 2026-06-15T10:00:00.000Z");
+    expect(lines[1]?.split(";").slice(0, 4)).toEqual(["enhedstype", "kode", "navn", "periode"]);
+    const ringsted = lines.find((l) => l.startsWith("municipality;329;"));
+    expect(ringsted?.split(";")[8]).toBe("");
+    expect(ringsted?.endsWith(";ja")).toBe(true);
+  });
+
+  it("names the field and the reason for every bad parameter", async () => {
+    const cases: [string, string][] = [
+      ["/api/indicators/admissions/values?unit=galaxy", "unit"],
+      ["/api/indicators/admissions/values?period=week", "period"],
+      ["/api/indicators/admissions/values?from=2026-13-01", "from"],
+      ["/api/indicators/admissions/values?ageBand=12-15", "ageBand"],
+      ["/api/indicators/admissions/values?sector=municipality", "sector"],
+      ["/api/indicators/admissions/values?attribution=hospital&unit=municipality", "unit"],
+      ["/api/indicators/admissions/values?from=2026-05-01&to=2026-01-01", "to"],
+      ["/api/indicators/loop-declines/values?group=because", "group"],
+      ["/api/indicators/admissions/funnel?at=2026-Q5", "at"],
+      ["/api/indicators/dashboard?body=Not%20a%20body", "body"],
+    ];
+    for (const [url, field] of cases) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
+      const fields = res.json().errors.map((e: { field: string }) => e.field);
+      expect(fields, url).toContain(field);
+    }
+  });
+
+  it("answers 404 for an indicator or a body that does not exist", async () => {
+    expect((await get("/api/indicators/happiness/values")).statusCode).toBe(404);
+    expect((await get("/api/indicators/dashboard?body=no-such-body")).statusCode).toBe(404);
+  });
+});
+
+describe("the funnel and the dashboard", () => {
+  it("places each municipality against the national value, with limits for its size", async () => {
+    const res = await get(
+      "/api/indicators/admissions/funnel?unit=municipality&period=month&at=2026-03",
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    // The country: 85 admissions among 85 residents.
+    expect(body.national).toBe(1000);
+    const naestved = body.points.find((p: { code: string }) => p.code === "370");
+    expect(naestved).toMatchObject({ value: 1000, position: "within" });
+    expect(body.points.find((p: { code: string }) => p.code === "329")).toMatchObject({
+      suppressed: true,
+      position: null,
+    });
+    expect(body.curve.length).toBeGreaterThan(1);
+  });
+
+  it("shows a body's twelve months against its region and the country", async () => {
+    const res = await get("/api/indicators/dashboard?body=naestved-slagelse&to=2026-06-15");
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.months).toHaveLength(12);
+    expect(body.months.at(-1)).toBe("2026-06");
+    const admissions = body.series.find((s: { indicator: string }) => s.indicator === "admissions");
+    const marchRow = admissions.body.find((r: { period: string }) => r.period === "2026-03");
+    expect(marchRow).toMatchObject({ code: "naestved-slagelse", numerator: 85 });
+    expect(
+      admissions.country.find((r: { period: string }) => r.period === "2026-03").numerator,
+    ).toBe(85);
+    expect(body.region.code).toBe("1085");
+  });
+});
+
+describe("freshness", () => {
+  it("follows a new stay by redoing only that citizen and the months it touches", async () => {
+    const c = await insertCitizen(database.db, { born: "1950-01-01", municipality: "370" });
+    await insertStay(database.db, c, {
+      from: "2026-03-10T08:00:00+01:00",
+      to: "2026-03-11T08:00:00+01:00",
+      hospital: slagelse,
+    });
+    const report = await indicators.maintenance.run();
+    expect(report.citizens).toBe(1);
+    const res = await get(`/api/indicators/admissions/values?unit=municipality&code=370&${march}`);
+    expect(res.json().rows[0]).toMatchObject({ numerator: 41, denominator: 41 });
+  });
+});
