@@ -161,8 +161,13 @@ describe("Kvalitet, the public quality page", () => {
     await map.scrollIntoViewIfNeeded();
     const box = await map.boundingBox();
     if (!box) throw new Error("the map has no box");
-    // Central Jutland; which municipality it is does not matter.
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    // Central Jutland; which municipality it is does not matter. Pointing first shows its
+    // tooltip, which says the map is drawn and the point is on a municipality.
+    const x = box.x + box.width * 0.3;
+    const y = box.y + box.height * 0.5;
+    await page.mouse.move(x, y);
+    await map.getByText(/KI|ikke vist|ingen tal/).waitFor({ timeout: 5_000 });
+    await page.mouse.click(x, y);
     await page.waitForURL(/\/kvalitet\/kommune\/\d{3}$/);
     await page.getByRole("heading", { level: 1, name: /^Kvalitet i / }).waitFor();
     const cards = page.locator(".trend-card");

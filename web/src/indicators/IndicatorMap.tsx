@@ -4,6 +4,7 @@ import type { MunicipalityGeo, MunicipalityListItem } from "../api/types";
 import { ChartData } from "./ChartData";
 import {
   type AreaFigure,
+  type ColourClass,
   choroplethOption,
   colourClasses,
   missingColour,
@@ -27,6 +28,7 @@ type Props = {
   label: string;
 };
 
+/** A municipality on the map and the row it is coloured by: its own, or its body's. */
 type Area = { code: string; name: string; row: Row | undefined };
 
 function useAreas(
@@ -44,6 +46,84 @@ function useAreas(
       return { code, name: f.properties.label_dk, row: key ? byCode.get(key) : undefined };
     });
   }, [geo, rows, unit, municipalities]);
+}
+
+function Swatch({ background }: { background: string }) {
+  return <span className="swatch" style={{ background }} aria-hidden="true" />;
+}
+
+/** The colour classes, and grey for what is not shown: hatched when suppressed, plain when none. */
+function MapKey({
+  classes,
+  areas,
+  kind,
+}: {
+  classes: readonly ColourClass[];
+  areas: readonly Area[];
+  kind: ValueKind;
+}) {
+  const { t, language } = useIndicatorText();
+  const value = (v: number) => formatValue(v, kind, language);
+  return (
+    <ul className="nobullet-list map-legend" aria-label={t("indicators.map.legend")}>
+      {classes.map((c) => (
+        <li key={c.colour} className="map-legend-item">
+          <Swatch background={c.colour} />
+          {c.from === c.to ? value(c.from) : `${value(c.from)} – ${value(c.to)}`}
+        </li>
+      ))}
+      {areas.some((a) => a.row?.suppressed) && (
+        <li className="map-legend-item">
+          <Swatch background={suppressedHatchCss} />
+          {t("indicators.map.suppressed")}
+        </li>
+      )}
+      {areas.some((a) => !a.row) && (
+        <li className="map-legend-item">
+          <Swatch background={missingColour} />
+          {t("indicators.map.missing")}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** What the map shows, municipality by municipality. */
+function MapData({
+  areas,
+  unit,
+  kind,
+  caption,
+}: {
+  areas: readonly Area[];
+  unit: MapUnit;
+  kind: ValueKind;
+  caption: string;
+}) {
+  const { t, language } = useIndicatorText();
+  return (
+    <ChartData
+      caption={caption}
+      leading={unit === "body" ? 2 : 1}
+      head={[
+        t("indicators.map.municipality"),
+        ...(unit === "body" ? [t("indicators.map.body")] : []),
+        t("indicators.table.value"),
+      ]}
+    >
+      {[...areas]
+        // Christiansø belongs to no municipality; it is listed only if it has a figure.
+        .filter((a) => a.code !== "411" || a.row)
+        .sort((a, b) => a.name.localeCompare(b.name, "da"))
+        .map((a) => (
+          <tr key={a.code}>
+            <th scope="row">{a.name}</th>
+            {unit === "body" && <td>{a.row?.name ?? "–"}</td>}
+            <td className="align-text-right">{figureText(a.row, kind, language, t)}</td>
+          </tr>
+        ))}
+    </ChartData>
+  );
 }
 
 /** Denmark coloured by the indicator, each municipality by its own or its body's value. */
@@ -74,8 +154,6 @@ export function IndicatorMap({ geo, rows, unit, kind, municipalities, label }: P
     };
     return choroplethOption({ geo, figures, classes, tooltip });
   }, [areas, classes, geo, unit, kind, language, t]);
-  const hasSuppressed = areas.some((a) => a.row?.suppressed);
-  const hasMissing = areas.some((a) => !a.row);
 
   return (
     <>
@@ -86,57 +164,9 @@ export function IndicatorMap({ geo, rows, unit, kind, municipalities, label }: P
         className="indicator-map"
         onSelect={(code) => navigate(municipalityPath(code))}
       />
-      <ul className="nobullet-list map-legend" aria-label={t("indicators.map.legend")}>
-        {classes.map((c) => (
-          <li key={c.colour} className="map-legend-item">
-            <span className="swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
-            {c.from === c.to
-              ? formatValue(c.from, kind, language)
-              : `${formatValue(c.from, kind, language)} – ${formatValue(c.to, kind, language)}`}
-          </li>
-        ))}
-        {hasSuppressed && (
-          <li className="map-legend-item">
-            <span
-              className="swatch"
-              style={{ background: suppressedHatchCss }}
-              aria-hidden="true"
-            />
-            {t("indicators.map.suppressed")}
-          </li>
-        )}
-        {hasMissing && (
-          <li className="map-legend-item">
-            <span
-              className="swatch"
-              style={{ backgroundColor: missingColour }}
-              aria-hidden="true"
-            />
-            {t("indicators.map.missing")}
-          </li>
-        )}
-      </ul>
+      <MapKey classes={classes} areas={areas} kind={kind} />
       <p className="form-hint map-hint">{t("indicators.map.hint")}</p>
-      <ChartData
-        caption={label}
-        leading={unit === "body" ? 2 : 1}
-        head={[
-          t("indicators.map.municipality"),
-          ...(unit === "body" ? [t("indicators.map.body")] : []),
-          t("indicators.table.value"),
-        ]}
-      >
-        {[...areas]
-          .filter((a) => a.code !== "411" || a.row)
-          .sort((a, b) => a.name.localeCompare(b.name, "da"))
-          .map((a) => (
-            <tr key={a.code}>
-              <th scope="row">{a.name}</th>
-              {unit === "body" && <td>{a.row?.name ?? "–"}</td>}
-              <td className="align-text-right">{figureText(a.row, kind, language, t)}</td>
-            </tr>
-          ))}
-      </ChartData>
+      <MapData areas={areas} unit={unit} kind={kind} caption={label} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { bodyPath } from "../structure/paths";
-import { useIndicators, useMunicipality } from "./api";
+import { type MunicipalityHistory, useIndicators, useMunicipality } from "./api";
 import { MunicipalityTrend } from "./MunicipalityTrend";
 import { qualityPath } from "./paths";
 import { completePeriods } from "./periods";
@@ -20,45 +20,13 @@ const periodParam = "periode";
 /** At least 12 periods; years since the clusters began (2022). */
 const trendLength: Record<PeriodKind, number> = { month: 24, quarter: 12, year: 5 };
 
-/**
- * A municipality's page under Kvalitet: every indicator over at least 12 periods,
- * against the body that held the municipality then, its region and the country.
- */
-export function MunicipalityPage() {
+function MunicipalityHead({ history, today }: { history: MunicipalityHistory; today: string }) {
   const { t } = useIndicatorText();
   const { t: tApp } = useTranslation();
-  const { code = "" } = useParams();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get(periodParam);
-  const period = periodKinds.find((k) => k === asked) ?? "quarter";
-  const municipality = useMunicipality(code);
-  const today = useToday();
-  const span = useMemo(
-    () => (today.data ? completePeriods(period, today.data.date, trendLength[period]) : null),
-    [today.data, period],
-  );
-  const indicators = useIndicators();
-
-  if (municipality.error instanceof ApiError && municipality.error.status === 404) {
-    return (
-      <>
-        <h1>{t("indicators.municipality.notFound")}</h1>
-        <p>
-          <Link to={qualityPath}>{t("indicators.municipality.back")}</Link>
-        </p>
-      </>
-    );
-  }
-  const error = municipality.error ?? indicators.error;
-  if (error) return <ProblemAlert error={error} onRetry={() => void municipality.refetch()} />;
-  if (!municipality.data || !indicators.data || !span) return <Loading />;
-  const history = municipality.data;
   // The body that holds the municipality today (its history also names the coming council).
-  const day = today.data?.date ?? "";
   const current = history.bodyHistory.find(
-    (b) => b.validFrom <= day && (b.validTo === null || day < b.validTo),
+    (b) => b.validFrom <= today && (b.validTo === null || today < b.validTo),
   );
-
   return (
     <>
       <title>{`${history.name} – ${t("indicators.quality.title")} – ${tApp("app.name")}`}</title>
@@ -83,25 +51,78 @@ export function MunicipalityPage() {
           {history.region.name}
         </p>
       )}
-      <div className="form-group quality-filters">
-        <label className="form-label" htmlFor="trend-period">
-          {t("indicators.filters.periodKind")}
-        </label>
-        <select
-          id="trend-period"
-          className="form-select"
-          value={period}
-          onChange={(e) =>
-            setParams({ [periodParam]: e.target.value }, { preventScrollReset: true })
-          }
-        >
-          {periodKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`indicators.filters.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+    </>
+  );
+}
+
+function PeriodKindSelect({
+  value,
+  onChange,
+}: {
+  value: PeriodKind;
+  onChange: (kind: string) => void;
+}) {
+  const { t } = useIndicatorText();
+  return (
+    <div className="form-group quality-filters">
+      <label className="form-label" htmlFor="trend-period">
+        {t("indicators.filters.periodKind")}
+      </label>
+      <select
+        id="trend-period"
+        className="form-select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {periodKinds.map((k) => (
+          <option key={k} value={k}>
+            {t(`indicators.filters.${k}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * A municipality's page under Kvalitet: every indicator over at least 12 periods,
+ * against the body that held the municipality then, its region and the country.
+ */
+export function MunicipalityPage() {
+  const { t } = useIndicatorText();
+  const { code = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get(periodParam);
+  const period = periodKinds.find((k) => k === asked) ?? "quarter";
+  const municipality = useMunicipality(code);
+  const today = useToday();
+  const span = useMemo(
+    () => (today.data ? completePeriods(period, today.data.date, trendLength[period]) : null),
+    [today.data, period],
+  );
+  const indicators = useIndicators();
+
+  if (municipality.error instanceof ApiError && municipality.error.status === 404) {
+    return (
+      <>
+        <h1>{t("indicators.municipality.notFound")}</h1>
+        <p>
+          <Link to={qualityPath}>{t("indicators.municipality.back")}</Link>
+        </p>
+      </>
+    );
+  }
+  const error = municipality.error ?? indicators.error ?? today.error;
+  if (error) return <ProblemAlert error={error} onRetry={() => void municipality.refetch()} />;
+  if (!municipality.data || !indicators.data || !span || !today.data) return <Loading />;
+  const { computedAt } = indicators.data;
+  return (
+    <>
+      <MunicipalityHead history={municipality.data} today={today.data.date} />
+      <PeriodKindSelect
+        value={period}
+        onChange={(kind) => setParams({ [periodParam]: kind }, { preventScrollReset: true })}
+      />
       <div className="trend-grid">
         {indicators.data.indicators
           .filter((d) => d.attributions.includes("residence"))
@@ -109,10 +130,10 @@ export function MunicipalityPage() {
             <MunicipalityTrend
               key={d.id}
               definition={d}
-              history={history}
+              history={municipality.data}
               period={period}
               span={span}
-              computedAt={indicators.data.computedAt}
+              computedAt={computedAt}
             />
           ))}
       </div>

@@ -62,6 +62,28 @@ function TableRow({ row, kind, extra }: { row: Row; kind: ValueKind; extra: Extr
 
 type Extra = { standardised: boolean; amount: boolean };
 
+function RowsHead({ extra }: { extra: Extra }) {
+  const { t } = useIndicatorText();
+  const figure = (key: Parameters<typeof t>[0]) => (
+    <th scope="col" className="align-text-right">
+      {t(key)}
+    </th>
+  );
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("indicators.table.unit")}</th>
+        {figure("indicators.table.numerator")}
+        {figure("indicators.table.denominator")}
+        {figure("indicators.table.value")}
+        {figure("indicators.table.interval")}
+        {extra.standardised && figure("indicators.table.standardised")}
+        {extra.amount && figure("indicators.table.amount")}
+      </tr>
+    </thead>
+  );
+}
+
 /** The figures behind the map and the funnel, with the CSV download of the same rows. */
 export function RowsTable({ rows, kind, caption, csvPath, csvName }: Props) {
   const { t } = useIndicatorText();
@@ -90,33 +112,7 @@ export function RowsTable({ rows, kind, caption, csvPath, csvName }: Props) {
       <ScrollableTable label={caption}>
         <table className="table table--zebra table--compact indicator-rows">
           <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("indicators.table.unit")}</th>
-              <th scope="col" className="align-text-right">
-                {t("indicators.table.numerator")}
-              </th>
-              <th scope="col" className="align-text-right">
-                {t("indicators.table.denominator")}
-              </th>
-              <th scope="col" className="align-text-right">
-                {t("indicators.table.value")}
-              </th>
-              <th scope="col" className="align-text-right">
-                {t("indicators.table.interval")}
-              </th>
-              {extra.standardised && (
-                <th scope="col" className="align-text-right">
-                  {t("indicators.table.standardised")}
-                </th>
-              )}
-              {extra.amount && (
-                <th scope="col" className="align-text-right">
-                  {t("indicators.table.amount")}
-                </th>
-              )}
-            </tr>
-          </thead>
+          <RowsHead extra={extra} />
           <tbody>
             {sorted.map((row) => (
               <TableRow key={`${row.code}-${row.period}`} row={row} kind={kind} extra={extra} />

@@ -1,16 +1,16 @@
 import { useMemo } from "react";
 import { ChartData } from "./ChartData";
-import { ChartLegend } from "./ChartLegend";
+import { ChartLegend, type LegendMark } from "./ChartLegend";
 import { ComputedAt } from "./ComputedAt";
 import { DefinedByBadge, DefinitionBox } from "./DefinitionBox";
-import { yAxisName } from "./FunnelSection";
 import { figureText } from "./figures";
+import { yAxisName } from "./funnel-text";
 import { LazyChart } from "./LazyChart";
 import { formatTick } from "./numbers";
 import { formatPeriod } from "./periods";
 import { local, useIndicatorText } from "./text";
 import { bandColour, lineStyles, type TrendLine, trendOption } from "./trend";
-import type { IndicatorDefinition } from "./types";
+import type { IndicatorDefinition, ValueKind } from "./types";
 
 type Props = {
   definition: IndicatorDefinition;
@@ -20,6 +20,58 @@ type Props = {
   /** What is compared, for the chart's text alternative: "Klynge Syd mod Region … og hele landet". */
   subject: string;
 };
+
+/** The lines' key: each line's dash and point shape, and the band. */
+function TrendLegend({ lines }: { lines: readonly TrendLine[] }) {
+  const { t } = useIndicatorText();
+  return (
+    <ChartLegend
+      label={t("indicators.map.legend")}
+      items={[
+        ...lines.map((l) => {
+          const style = lineStyles[l.role];
+          const mark: LegendMark = {
+            kind: "line",
+            dash: style.type,
+            colour: style.colour,
+            shape: style.symbol,
+          };
+          return { label: l.name, mark };
+        }),
+        { label: t("indicators.trend.band"), mark: { kind: "band", colour: bandColour } },
+      ]}
+    />
+  );
+}
+
+/** The lines' figures, period by period. */
+function TrendData({
+  periods,
+  lines,
+  kind,
+  caption,
+}: {
+  periods: readonly string[];
+  lines: readonly TrendLine[];
+  kind: ValueKind;
+  caption: string;
+}) {
+  const { t, language } = useIndicatorText();
+  return (
+    <ChartData caption={caption} head={[t("indicators.trend.period"), ...lines.map((l) => l.name)]}>
+      {periods.map((p) => (
+        <tr key={p}>
+          <th scope="row">{formatPeriod(p, language)}</th>
+          {lines.map((l) => (
+            <td key={l.name} className="align-text-right">
+              {figureText(l.rows.get(p), kind, language, t)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </ChartData>
+  );
+}
 
 /**
  * One indicator over time: a small line chart of the unit in focus (with its 95 %
@@ -57,39 +109,11 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
         <DefinedByBadge definition={definition} />
       </p>
       <LazyChart option={option} label={label} className="trend-chart" />
-      <ChartLegend
-        label={t("indicators.map.legend")}
-        items={[
-          ...lines.map((l) => {
-            const style = lineStyles[l.role];
-            return {
-              label: l.name,
-              mark: {
-                kind: "line" as const,
-                dash: style.type,
-                colour: style.colour,
-                shape: style.symbol,
-              },
-            };
-          }),
-          { label: t("indicators.trend.band"), mark: { kind: "band", colour: bandColour } },
-        ]}
-      />
+      <TrendLegend lines={lines} />
       {lines.some((l) => [...l.rows.values()].some((r) => r.suppressed)) && (
         <p className="form-hint trend-gaps">{t("indicators.trend.gaps")}</p>
       )}
-      <ChartData caption={label} head={[t("indicators.trend.period"), ...lines.map((l) => l.name)]}>
-        {periods.map((p) => (
-          <tr key={p}>
-            <th scope="row">{formatPeriod(p, language)}</th>
-            {lines.map((l) => (
-              <td key={l.name} className="align-text-right">
-                {figureText(l.rows.get(p), kind, language, t)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </ChartData>
+      <TrendData periods={periods} lines={lines} kind={kind} caption={label} />
       <details className="definition-details">
         <summary>{t("indicators.definition.show")}</summary>
         <DefinitionBox

@@ -153,25 +153,55 @@ export function valueRange(input: Input): { min: number; max: number } | null {
   return { min: Math.max(0, low - margin), max: high + margin };
 }
 
-/** The funnel plot: points by size and value, the national value, and its 95 % and 99.8 % limits. */
-export function funnelOption(input: Input): ChartOption {
-  const { funnel, kind, labels } = input;
+/** The national value across the curve's span, and the 95 % and 99.8 % limits on both sides. */
+function limitSeries(funnel: FunnelAnswer, kind: ValueKind, labels: FunnelLabels) {
   const curve = [...funnel.curve].sort((a, b) => a.n - b.n);
   const at = (pick: (c: (typeof curve)[number]) => number) =>
     curve.map((c) => [c.n, chartValue(possible(pick(c), kind), kind)] as [number, number]);
   const span = [curve[0]?.n ?? 1, curve[curve.length - 1]?.n ?? 1];
-  const nationalValue = funnel.national === null ? null : chartValue(funnel.national, kind);
-  const national =
-    nationalValue === null
-      ? []
-      : [
-          limitLine(
-            labels.national,
-            span.map((n) => [n, nationalValue] as [number, number]),
-            limitStyles.national,
-          ),
-        ];
+  const national = funnel.national === null ? null : chartValue(funnel.national, kind);
   const { limit95, limit998 } = limitStyles;
+  return {
+    span,
+    series: [
+      ...(national === null
+        ? []
+        : [
+            limitLine(
+              labels.national,
+              span.map((n) => [n, national] as [number, number]),
+              limitStyles.national,
+            ),
+          ]),
+      limitLine(
+        labels.limit95,
+        at((c) => c.low95),
+        limit95,
+      ),
+      limitLine(
+        labels.limit95,
+        at((c) => c.high95),
+        limit95,
+      ),
+      limitLine(
+        labels.limit998,
+        at((c) => c.low998),
+        limit998,
+      ),
+      limitLine(
+        labels.limit998,
+        at((c) => c.high998),
+        limit998,
+      ),
+    ],
+  };
+}
+
+/** The funnel plot: points by size and value, the national value, and its 95 % and 99.8 % limits. */
+export function funnelOption(input: Input): ChartOption {
+  const { labels } = input;
+  const limits = limitSeries(input.funnel, input.kind, labels);
+  const span = limits.span;
   const axisLabel = { formatter: (value: number) => labels.number(value), hideOverlap: true };
   const range = valueRange(input);
   return {
@@ -199,27 +229,7 @@ export function funnelOption(input: Input): ChartOption {
       axisLabel,
     },
     series: [
-      ...national,
-      limitLine(
-        labels.limit95,
-        at((c) => c.low95),
-        limit95,
-      ),
-      limitLine(
-        labels.limit95,
-        at((c) => c.high95),
-        limit95,
-      ),
-      limitLine(
-        labels.limit998,
-        at((c) => c.low998),
-        limit998,
-      ),
-      limitLine(
-        labels.limit998,
-        at((c) => c.high998),
-        limit998,
-      ),
+      ...limits.series,
       pointSeries(input, "within"),
       pointSeries(input, "outside95"),
       pointSeries(input, "outside998"),

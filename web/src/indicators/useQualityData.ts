@@ -78,3 +78,5 @@ export function useQualityData() {
     choose,
   };
 }
+
+export type QualityData = ReturnType<typeof useQualityData>;
