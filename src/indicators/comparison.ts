@@ -199,7 +199,25 @@ export function createComparison(deps: {
     };
   }
 
-  return { funnel, dashboard };
+  /**
+   * Builds the tables every dashboard reads (the last 12 months of every
+   * indicator, and the loop over those months), so that the first leader to
+   * look after new figures does not wait for them; only changed months are
+   * computed again.
+   */
+  async function warm() {
+    const end = danishDate(clock());
+    const months = periodsBetween("month", defaultFrom("month", end), end);
+    await indicators.computedAt();
+    for (const spec of indicators.definitions()) {
+      const full = indicators.specOf(spec.id);
+      const sector = full.sectors[0] ?? null;
+      for (const month of months)
+        await indicators.table(full, periodOfLabel("month", month), "residence", sector);
+    }
+  }
+
+  return { funnel, dashboard, warm };
 }
 
 /** The months as one period, placed with the structure of its last month (the body as it is now). */

@@ -149,6 +149,10 @@ export function createMaintenance(deps: {
         if (source === "admission") await rebuildAdmissionCells(tx, bounds);
         else if (source === "population") await rebuildPopulation(tx, bounds);
         else await rebuildLoopCells(tx, bounds, clock());
+        await sql`
+          insert into indicator_month_state (month, version) values (${month}, 1)
+          on conflict (month) do update set version = indicator_month_state.version + 1
+        `.execute(tx);
       });
       progress?.(`cells`, ++done, work.length);
     }

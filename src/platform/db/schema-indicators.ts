@@ -90,3 +90,8 @@ export interface IndicatorStateTable {
   firstMonth: string | null;
   lastMonth: string | null;
 }
+
+export interface IndicatorMonthStateTable {
+  month: string;
+  version: ColumnType<string, number | string, number | string>;
+}

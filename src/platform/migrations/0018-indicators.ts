@@ -150,6 +150,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_month text
     );
     insert into indicator_state (id) values (true);
+    -- Goes up whenever a month's cells are rebuilt: a cached table of unchanged months stays valid.
+    create table indicator_month_state (
+      month text primary key,
+      version bigint not null
+    );
 
     create function indicator_citizen_changed() returns trigger language plpgsql as $$
     begin
