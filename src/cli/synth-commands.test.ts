@@ -41,7 +41,9 @@ describe("tovholder synth", () => {
     // The loaded year's quality indicators, rebuilt by hand, with a progress bar on stderr.
     const refreshed = await runCli(["indicators", "refresh"]);
     expect(refreshed.status, refreshed.err).toBe(0);
-    expect(refreshed.out).toMatch(/Indicators computed at .*: [0-9]+ citizens, [0-9]+ monthly tables/);
+    expect(refreshed.out).toMatch(
+      /Indicators computed at .*: [0-9]+ citizens, [0-9]+ monthly tables/,
+    );
     const admissions = await cli.inspect(({ db }) =>
       db
         .selectFrom("indicatorCell")

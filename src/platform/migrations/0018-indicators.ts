@@ -145,6 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       computed_at timestamptz,
       -- Goes up with every run that changed figures: what the service's cached tables are keyed on.
       generation bigint not null default 0,
+      population_counted_at timestamptz,
       parameters_sha256 text,
       first_month text,
       last_month text
