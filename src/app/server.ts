@@ -378,6 +378,7 @@ function startIndicatorUpkeep(config: Config, indicators: Indicators, log: App["
         log.info({ citizens: report.citizens, months: report.months }, "indicators rebuilt");
       } else {
         const report = await m.run();
+        await indicators.comparison.warm();
         if (report.citizens > 0)
           log.info(
             { citizens: report.citizens, months: report.months },

@@ -37,7 +37,23 @@ describe("tovholder synth", () => {
         .executeTakeFirstOrThrow(),
     );
     expect(made.out).toContain(`${Number(citizens.n).toLocaleString("en-GB")} citizens`);
-  }, 120_000);
+
+    // The loaded year's quality indicators, rebuilt by hand, with a progress bar on stderr.
+    const refreshed = await runCli(["indicators", "refresh"]);
+    expect(refreshed.status, refreshed.err).toBe(0);
+    expect(refreshed.out).toMatch(
+      /Indicators computed at .*: [0-9]+ citizens, [0-9]+ monthly tables/,
+    );
+    const admissions = await cli.inspect(({ db }) =>
+      db
+        .selectFrom("indicatorCell")
+        .select((eb) => eb.fn.sum<string>("numerator").as("n"))
+        .where("indicator", "=", "admissions")
+        .where("attribution", "=", "residence")
+        .executeTakeFirstOrThrow(),
+    );
+    expect(Number(admissions.n)).toBeGreaterThan(0);
+  }, 180_000);
 
   it("names a scope that does not exist", async () => {
     const run = await runCli(["synth", "--scope", "body:atlantis", "--out", cli.dataDir()]);

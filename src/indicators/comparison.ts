@@ -136,16 +136,8 @@ export function createComparison(deps: {
     return { body: null, region: null };
   }
 
-  async function dashboard(bodyId: string, to: string | undefined) {
-    const body = await sql<{ id: string; name: string; kind: string; regionCode: string }>`
-      select id, name, kind, region_code from body where id = ${bodyId}`.execute(deps.db);
-    const b = body.rows[0];
-    if (!b) throw notFound("body", `No body "${bodyId}"`);
-    const end = to ?? danishDate(clock());
-    const months = periodsBetween("month", defaultFrom("month", end), end);
-    const before = await predecessor(bodyId);
-    const candidates = before ? [bodyId, before] : [bodyId];
-    const computedAt = await indicators.computedAt();
+  /** Each indicator month by month: the body (or its predecessor), its region and the country. */
+  async function monthlySeries(months: string[], candidates: string[]) {
     const series = [];
     let region: ValueRow | null = null;
     for (const spec of indicators.definitions()) {
@@ -165,6 +157,11 @@ export function createComparison(deps: {
       }
       series.push({ indicator: spec.id, ...rows });
     }
+    return { series, region };
+  }
+
+  /** The loop over the months as one period, per member municipality and per listed practice. */
+  async function loopTables(bodyId: string, months: string[]) {
     const year = rollingPeriod(months);
     const loopByMunicipality = [];
     const loopByPractice = [];
@@ -186,6 +183,19 @@ export function createComparison(deps: {
         loopByPractice.push({ indicator: spec.id, sector: "general-practice", rows: practices });
       }
     }
+    return { loopByMunicipality, loopByPractice };
+  }
+
+  async function dashboard(bodyId: string, to: string | undefined) {
+    const body = await sql<{ id: string; name: string; kind: string; regionCode: string }>`
+      select id, name, kind, region_code from body where id = ${bodyId}`.execute(deps.db);
+    const b = body.rows[0];
+    if (!b) throw notFound("body", `No body "${bodyId}"`);
+    const end = to ?? danishDate(clock());
+    const months = periodsBetween("month", defaultFrom("month", end), end);
+    const before = await predecessor(bodyId);
+    const computedAt = await indicators.computedAt();
+    const { series, region } = await monthlySeries(months, before ? [bodyId, before] : [bodyId]);
     return {
       body: { id: b.id, name: b.name, kind: b.kind },
       region: region
@@ -194,12 +204,23 @@ export function createComparison(deps: {
       computedAt,
       months,
       series,
-      loopByMunicipality,
-      loopByPractice,
+      ...(await loopTables(bodyId, months)),
     };
   }
 
-  return { funnel, dashboard };
+  /**
+   * Builds the tables every dashboard reads (the last 12 months of every
+   * indicator, and the loop over those months), so that the first leader to
+   * look after new figures does not wait for them; only changed months are
+   * computed again.
+   */
+  async function warm() {
+    const end = danishDate(clock());
+    await indicators.computedAt();
+    await monthlySeries(periodsBetween("month", defaultFrom("month", end), end), []);
+  }
+
+  return { funnel, dashboard, warm };
 }
 
 /** The months as one period, placed with the structure of its last month (the body as it is now). */

@@ -24,55 +24,55 @@ type Places = {
   practices: { id: string; name: string; municipalityCode: string }[];
 };
 
+type Placed = {
+  bodyId: string | null;
+  bodyName: string | null;
+  bodyKind: BodyKind | null;
+  regionCode: string | null;
+};
+
+/** The structure's validity on a date, for a table alias (intervals are [valid_from, valid_to)). */
+function validOn(alias: string, date: string) {
+  const from = sql.ref(`${alias}.valid_from`);
+  const to = sql.ref(`${alias}.valid_to`);
+  return sql`${from} <= ${date}::date and (${to} is null or ${date}::date < ${to})`;
+}
+
+function municipalitiesOn(db: Database, date: string) {
+  return sql<Placed & { code: string; name: string }>`
+    select m.code, m.name, b.id as body_id, b.name as body_name, b.kind as body_kind,
+      coalesce(b.region_code, m.region_code) as region_code
+    from municipality m
+    left join body_membership bm on bm.municipality_code = m.code and bm.kind = 'primary'
+      and ${validOn("bm", date)}
+    left join body b on b.id = bm.body_id`.execute(db);
+}
+
+/** A hospital in several bodies on a date is placed under the first (by id). */
+function hospitalsOn(db: Database, date: string) {
+  return sql<Placed & { id: string; name: string }>`
+    select distinct on (h.id) h.id, h.name, b.id as body_id, b.name as body_name,
+      b.kind as body_kind, coalesce(b.region_code, h.region_code) as region_code
+    from hospital h
+    left join body_hospital bh on bh.hospital_id = h.id and ${validOn("bh", date)}
+    left join body b on b.id = bh.body_id
+    order by h.id, b.id`.execute(db);
+}
+
 async function placesOn(db: Database, date: string, attribution: Attribution): Promise<Places> {
-  const on = (alias: string) => {
-    const from = sql.ref(`${alias}.valid_from`);
-    const to = sql.ref(`${alias}.valid_to`);
-    return sql`${from} <= ${date}::date and (${to} is null or ${date}::date < ${to})`;
-  };
+  const none = Promise.resolve({ rows: [] });
   const [municipalities, regions, hospitals, practices] = await Promise.all([
-    sql<{
-      code: string;
-      name: string;
-      bodyId: string | null;
-      bodyName: string | null;
-      bodyKind: BodyKind | null;
-      regionCode: string | null;
-    }>`select m.code, m.name, b.id as body_id, b.name as body_name, b.kind as body_kind,
-          coalesce(b.region_code, m.region_code) as region_code
-        from municipality m
-        left join body_membership bm on bm.municipality_code = m.code and bm.kind = 'primary' and ${on("bm")}
-        left join body b on b.id = bm.body_id`.execute(db),
-    sql<{ code: string; name: string }>`select code, name from region r where ${on("r")}`.execute(
-      db,
-    ),
-    attribution === "hospital"
-      ? sql<{
-          id: string;
-          name: string;
-          bodyId: string | null;
-          bodyName: string | null;
-          bodyKind: BodyKind | null;
-          regionCode: string;
-        }>`select distinct on (h.id) h.id, h.name, b.id as body_id, b.name as body_name,
-              b.kind as body_kind, coalesce(b.region_code, h.region_code) as region_code
-            from hospital h
-            left join body_hospital bh on bh.hospital_id = h.id and ${on("bh")}
-            left join body b on b.id = bh.body_id
-            order by h.id, b.id`.execute(db)
-      : Promise.resolve({ rows: [] }),
+    municipalitiesOn(db, date),
+    sql<{ code: string; name: string }>`
+      select code, name from region r where ${validOn("r", date)}`.execute(db),
+    attribution === "hospital" ? hospitalsOn(db, date) : none,
     attribution === "practice"
       ? sql<{ id: string; name: string; municipalityCode: string }>`
           select id::text, name, municipality_code from general_practice`.execute(db)
-      : Promise.resolve({ rows: [] }),
+      : none,
   ]);
   const regionName = new Map(regions.rows.map((r) => [r.code, r.name]));
-  const upFrom = (r: {
-    bodyId: string | null;
-    bodyName: string | null;
-    bodyKind: BodyKind | null;
-    regionCode: string | null;
-  }): UnitRef[] => [
+  const upFrom = (r: Placed): UnitRef[] => [
     ...(r.bodyId
       ? [
           {

@@ -38,6 +38,7 @@ export type RunReport = { citizens: number; months: number; computedAt: Date };
 const CITIZEN_BATCH = 2000;
 /** Loop figures change with time alone (a deadline passes); these recent days are redone on every run. */
 const TIME_DEPENDENT_DAYS = 32;
+const POPULATION_EVERY_MS = 10 * 60_000;
 
 export function monthBounds(month: string): MonthBounds {
   const firstDay = periodStart("month", month);
@@ -111,14 +112,28 @@ export function createMaintenance(deps: {
     return periodsBetween("month", first, last);
   }
 
-  async function takeDirtyMonths(source: "admission" | "population" | "loop") {
-    const rows = await db
-      .deleteFrom("indicatorDirtyMonth")
-      .where("source", "=", source)
-      .returning("month")
-      .execute();
-    const months = rows.map((r) => r.month);
+  async function takeDirtyMonths(source: "admission" | "population" | "loop", everything = true) {
+    let query = db.deleteFrom("indicatorDirtyMonth").where("source", "=", source);
+    if (!everything) query = query.where("month", "<>", "*");
+    const months = (await query.returning("month").execute()).map((r) => r.month);
     return months.includes("*") ? await allMonths() : months;
+  }
+
+  /**
+   * Every month's residents are counted again at most every POPULATION_EVERY_MS:
+   * a citizen first seen in a message counts as resident since always, so each
+   * new one touches every month, and counting a nation's residents for every
+   * month each minute would keep the database busy. Moves and deaths, which
+   * touch only the months after them, are counted on every run.
+   */
+  async function populationDue(force: boolean): Promise<boolean> {
+    if (force) return true;
+    const state = await db
+      .selectFrom("indicatorState")
+      .select("populationCountedAt")
+      .executeTakeFirst();
+    const last = state?.populationCountedAt?.getTime() ?? 0;
+    return clock().getTime() - last >= POPULATION_EVERY_MS;
   }
 
   function recentMonths(): string[] {
@@ -127,7 +142,7 @@ export function createMaintenance(deps: {
     return periodsBetween("month", periodStart("month", periodOf("month", from)), danishDate(now));
   }
 
-  async function rebuildMonths(progress?: Progress): Promise<number> {
+  async function rebuildMonths(force: boolean, progress?: Progress): Promise<number> {
     const admissionMonths = await takeDirtyMonths("admission");
     // A new admission may make an earlier discharge a readmitted one: that month's loop too.
     await admissions.markMonthsDirty(
@@ -135,7 +150,10 @@ export function createMaintenance(deps: {
       "loop",
       admissionMonths.flatMap((m) => [m, previousMonth(m)]),
     );
-    const populationMonths = await takeDirtyMonths("population");
+    const everyMonth = await populationDue(force);
+    const populationMonths = await takeDirtyMonths("population", everyMonth);
+    if (everyMonth)
+      await db.updateTable("indicatorState").set({ populationCountedAt: clock() }).execute();
     const loopMonths = [...new Set([...(await takeDirtyMonths("loop")), ...recentMonths()])];
     const work = [
       ...admissionMonths.map((m) => ["admission", m] as const),
@@ -149,13 +167,17 @@ export function createMaintenance(deps: {
         if (source === "admission") await rebuildAdmissionCells(tx, bounds);
         else if (source === "population") await rebuildPopulation(tx, bounds);
         else await rebuildLoopCells(tx, bounds, clock());
+        await sql`
+          insert into indicator_month_state (month, version) values (${month}, 1)
+          on conflict (month) do update set version = indicator_month_state.version + 1
+        `.execute(tx);
       });
       progress?.(`cells`, ++done, work.length);
     }
     return work.length;
   }
 
-  async function run(progress?: Progress): Promise<RunReport> {
+  async function run(progress?: Progress, force = false): Promise<RunReport> {
     const total = await admissions.dirtyCitizenCount(db);
     let citizens = 0;
     for (;;) {
@@ -164,7 +186,7 @@ export function createMaintenance(deps: {
       citizens += n;
       progress?.("citizens", citizens, Math.max(total, citizens));
     }
-    const months = await rebuildMonths(progress);
+    const months = await rebuildMonths(force, progress);
     const computedAt = clock();
     await db
       .updateTable("indicatorState")
@@ -184,7 +206,7 @@ export function createMaintenance(deps: {
       for (const source of ["admission", "population", "loop"] as const)
         await admissions.markMonthsDirty(tx, source, ["*"]);
     });
-    return run(progress);
+    return run(progress, true);
   }
 
   /** True when the parameters (code lists, rates) changed since the figures were computed. */

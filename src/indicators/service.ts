@@ -23,7 +23,9 @@ import * as store from "./values-store.ts";
  * period and attribution, suppressed the same way for everyone. A period's
  * whole table (every unit, age band and group) is computed at once and kept
  * until the figures are next recomputed, so the map, the table, the funnel and
- * the dashboards read one suppressed table.
+ * the dashboards read one suppressed table. A table is cached until one of its
+ * months is rebuilt (each month has a version), so the past stays warm while
+ * the current month follows new messages.
  */
 
 export type Period = { label: string; start: string; months: string[] };
@@ -67,9 +69,10 @@ export function createIndicatorService(deps: {
   const { db, clock } = deps;
   const specs = [...populationSpecs(deps.parameters), ...loopSpecs()];
   const byId = new Map(specs.map((s) => [s.id, s]));
-  const tables = new Map<string, Promise<PeriodTable>>();
+  const tables = new Map<string, { stamp: string; table: Promise<PeriodTable> }>();
   const hierarchies = new Map<string, Promise<Hierarchy>>();
   let cachedGeneration: string | null = null;
+  let versions = new Map<string, string>();
 
   function definitions(): IndicatorDefinition[] {
     return specs.map(({ cells: _cells, measure: _measure, ...d }) => d);
@@ -86,7 +89,7 @@ export function createIndicatorService(deps: {
     // New figures make every cached table stale (the structure may have changed with them).
     const generation = state?.generation ?? null;
     if (generation !== cachedGeneration) {
-      tables.clear();
+      versions = await store.monthVersions(db);
       hierarchies.clear();
       cachedGeneration = generation;
     }
@@ -143,14 +146,23 @@ export function createIndicatorService(deps: {
     attribution: Attribution,
     sector: string | null,
   ): Promise<PeriodTable> {
+    // A table stays valid while its months (and, for a standardised one, its year) are unchanged.
+    const months = spec.standardised
+      ? [...period.months, ...monthsOf("year", period.start.slice(0, 4))]
+      : period.months;
+    const stamp = months.map((m) => versions.get(m) ?? "0").join(".");
     const key = [spec.id, period.label, attribution, sector].join("|");
-    let t = tables.get(key);
-    if (!t) {
-      if (tables.size >= CACHE_LIMIT) tables.delete(tables.keys().next().value as string);
-      t = buildTable(spec, period, attribution, sector);
-      tables.set(key, t);
-      t.catch(() => tables.delete(key));
+    const cached = tables.get(key);
+    if (cached && cached.stamp === stamp) {
+      // Most recently used last, so the oldest goes first when the cache is full.
+      tables.delete(key);
+      tables.set(key, cached);
+      return cached.table;
     }
+    if (!cached && tables.size >= CACHE_LIMIT) tables.delete(tables.keys().next().value as string);
+    const t = buildTable(spec, period, attribution, sector);
+    tables.set(key, { stamp, table: t });
+    t.catch(() => tables.delete(key));
     return t;
   }
 

@@ -75,3 +75,9 @@ export async function readmissionStandard(db: Database, year: string) {
 export async function indicatorState(db: Database) {
   return db.selectFrom("indicatorState").select(["computedAt", "generation"]).executeTakeFirst();
 }
+
+/** Each month's version: it goes up whenever the month's cells are rebuilt. */
+export async function monthVersions(db: Database): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("indicatorMonthState").select(["month", "version"]).execute();
+  return new Map(rows.map((r) => [r.month, String(r.version)]));
+}

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndicators, type Indicators } from "../../src/indicators/assemble.ts";
 import { entryId } from "../../src/indicators/cube.ts";
 import { periodOfLabel } from "../../src/indicators/service.ts";
+import { rowOf } from "../../src/indicators/values.ts";
+import { readmissionStandard } from "../../src/indicators/values-store.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import {
   hospitalIdNamed,
@@ -193,6 +195,36 @@ describe("acute readmission within 30 days, by hand", () => {
     const feb = await entry("acute-readmission-30d", "2026-02", "municipality:370");
     expect(feb?.denominator).toBe(5);
     expect(feb?.numerator).toBe(2);
+  });
+
+  it("standardises for age and sex against the country's indexes of the same year", async () => {
+    const spec = indicators.service.specOf("acute-readmission-30d");
+    // The 2026 standard, the country's indexes by stratum: 18-64|male 4 (D and E, two each),
+    // 65-79|female 3 (A, F twice), 18-64|female 2 (G twice); 9 in all. (H's ends in 2027, C died.)
+    const standard = await readmissionStandard(database.db, "2026");
+    expect(Object.fromEntries([...standard].map(([k, v]) => [k, v.persons]))).toEqual({
+      "18-64|male": 4,
+      "65-79|female": 3,
+      "18-64|female": 2,
+    });
+    const shown = { rows: new Set<string>(), denominators: new Set<string>() };
+    const rowIn = async (kind: "month" | "year", label: string, unit: string) => {
+      const t = await indicators.service.table(spec, periodOfLabel(kind, label), "residence", null);
+      const id = entryId(unit, "", "");
+      const e = t.cube.entries.get(id);
+      if (!e) throw new Error(`no ${id}`);
+      const ctx = { spec, period: label, periodStart: "", sector: null, hidden: shown, standard };
+      return rowOf(ctx, id, e);
+    };
+    // Næstved, February: 18-64|male 1 of 2 (D, E), 65-79|female 1 of 2 (F), 18-64|female 0 of 1 (G).
+    // Crude 2/5 = 0.4; standardised (4 × 1/2 + 3 × 1/2 + 2 × 0) / 9 = 3.5/9.
+    const feb = await rowIn("month", "2026-02", "municipality:370");
+    expect(feb.value).toBeCloseTo(0.4, 12);
+    expect(feb.standardisedValue).toBeCloseTo(3.5 / 9, 12);
+    // The country's own year is its standard: standardised equals crude, 2 of 9.
+    const year = await rowIn("year", "2026", "country:DK");
+    expect(year.value).toBeCloseTo(2 / 9, 12);
+    expect(year.standardisedValue).toBeCloseTo(2 / 9, 12);
   });
 
   it("never takes a death during the admission as an index", async () => {

@@ -86,7 +86,14 @@ export interface IndicatorStateTable {
   id: Generated<boolean>;
   computedAt: NullableTimestamp;
   generation: ColumnType<string, never, string | number>;
+  /** When every month's residents were last counted (see maintain.ts). */
+  populationCountedAt: NullableTimestamp;
   parametersSha256: string | null;
   firstMonth: string | null;
   lastMonth: string | null;
+}
+
+export interface IndicatorMonthStateTable {
+  month: string;
+  version: ColumnType<string, number | string, number | string>;
 }

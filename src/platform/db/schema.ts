@@ -12,6 +12,7 @@ import type {
   IndicatorCellTable,
   IndicatorDirtyCitizenTable,
   IndicatorDirtyMonthTable,
+  IndicatorMonthStateTable,
   IndicatorPopulationTable,
   IndicatorStateTable,
 } from "./schema-indicators.ts";
@@ -461,4 +462,5 @@ export interface DB {
   indicatorDirtyCitizen: IndicatorDirtyCitizenTable;
   indicatorDirtyMonth: IndicatorDirtyMonthTable;
   indicatorState: IndicatorStateTable;
+  indicatorMonthState: IndicatorMonthStateTable;
 }

@@ -145,11 +145,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       computed_at timestamptz,
       -- Goes up with every run that changed figures: what the service's cached tables are keyed on.
       generation bigint not null default 0,
+      population_counted_at timestamptz,
       parameters_sha256 text,
       first_month text,
       last_month text
     );
     insert into indicator_state (id) values (true);
+    -- Goes up whenever a month's cells are rebuilt: a cached table of unchanged months stays valid.
+    create table indicator_month_state (
+      month text primary key,
+      version bigint not null
+    );
 
     create function indicator_citizen_changed() returns trigger language plpgsql as $$
     begin

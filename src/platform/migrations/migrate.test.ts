@@ -61,6 +61,7 @@ const expectedTables = [
   "indicator_dirty_citizen",
   "indicator_dirty_month",
   "indicator_state",
+  "indicator_month_state",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",
