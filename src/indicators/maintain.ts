@@ -103,6 +103,16 @@ export function createMaintenance(deps: {
     });
   }
 
+  /**
+   * The month of the earliest stay: periods before it have no figures, rather
+   * than zeros that would read as "no admissions" when Tovholder simply had no
+   * data yet.
+   */
+  async function firstDataMonth(): Promise<string | null> {
+    const range = await dataMonths(db);
+    return range ? periodOf("month", danishDate(new Date(range.first))) : null;
+  }
+
   async function allMonths(): Promise<string[]> {
     const range = await dataMonths(db);
     const last = danishDate(clock());
@@ -188,10 +198,12 @@ export function createMaintenance(deps: {
     }
     const months = await rebuildMonths(force, progress);
     const computedAt = clock();
+    const firstMonth = await firstDataMonth();
     await db
       .updateTable("indicatorState")
       .set((eb) => ({
         computedAt,
+        firstMonth,
         parametersSha256: deps.parameters.sha256,
         generation: sql`${eb.ref("generation")} + 1`,
       }))

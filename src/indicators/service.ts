@@ -73,6 +73,8 @@ export function createIndicatorService(deps: {
   const hierarchies = new Map<string, Promise<Hierarchy>>();
   let cachedGeneration: string | null = null;
   let versions = new Map<string, string>();
+  /** Periods that begin before the data's first month have no figures (see maintain.ts). */
+  let firstMonth: string | null = null;
 
   function definitions(): IndicatorDefinition[] {
     return specs.map(({ cells: _cells, measure: _measure, ...d }) => d);
@@ -90,6 +92,7 @@ export function createIndicatorService(deps: {
     const generation = state?.generation ?? null;
     if (generation !== cachedGeneration) {
       versions = await store.monthVersions(db);
+      firstMonth = state?.firstMonth ?? null;
       hierarchies.clear();
       cachedGeneration = generation;
     }
@@ -113,10 +116,14 @@ export function createIndicatorService(deps: {
     attribution: Attribution,
     sector: string | null,
   ): Promise<PeriodTable> {
-    const withPopulation = spec.measure.kind === "population-rate" && attribution !== "hospital";
+    const covered = firstMonth === null || (period.months[0] ?? "") >= firstMonth;
+    const withPopulation =
+      covered && spec.measure.kind === "population-rate" && attribution !== "hospital";
     const [h, cells, population, standard] = await Promise.all([
       hierarchy(period.start, attribution),
-      store.cellsOf(db, { cells: spec.cells, attribution, months: period.months, sector }),
+      covered
+        ? store.cellsOf(db, { cells: spec.cells, attribution, months: period.months, sector })
+        : Promise.resolve([]),
       withPopulation
         ? store.populationOf(db, attribution as "residence", period.months[0] ?? "")
         : Promise.resolve(null),
@@ -151,7 +158,7 @@ export function createIndicatorService(deps: {
       ? [...period.months, ...monthsOf("year", period.start.slice(0, 4))]
       : period.months;
     const stamp = months.map((m) => versions.get(m) ?? "0").join(".");
-    const key = [spec.id, period.label, attribution, sector].join("|");
+    const key = [spec.id, period.label, attribution, sector, firstMonth].join("|");
     const cached = tables.get(key);
     if (cached && cached.stamp === stamp) {
       // Most recently used last, so the oldest goes first when the cache is full.

@@ -73,7 +73,10 @@ export async function readmissionStandard(db: Database, year: string) {
 }
 
 export async function indicatorState(db: Database) {
-  return db.selectFrom("indicatorState").select(["computedAt", "generation"]).executeTakeFirst();
+  return db
+    .selectFrom("indicatorState")
+    .select(["computedAt", "generation", "firstMonth"])
+    .executeTakeFirst();
 }
 
 /** Each month's version: it goes up whenever the month's cells are rebuilt. */

@@ -108,6 +108,17 @@ describe("GET /api/indicators/:id/values", () => {
     });
   });
 
+  it("gives no rows for periods before the data begins, rather than zeros", async () => {
+    // The stays begin in March 2026: January and February have no figures at all.
+    const res = await get(
+      "/api/indicators/admissions/values?unit=municipality&code=370&period=month&from=2026-01-01&to=2026-04-01",
+    );
+    expect(res.json().rows.map((r: { period: string }) => r.period)).toEqual([
+      "2026-03",
+      "2026-04",
+    ]);
+  });
+
   it("answers a rate with its exact Poisson interval around the value", async () => {
     const res = await get(`/api/indicators/admissions/values?unit=municipality&code=370&${march}`);
     const [row] = res.json().rows;
