@@ -29,9 +29,17 @@ const KEYS = [
   { attribution: "hospital", key: "h.discharging_hospital_id" },
 ] as const;
 
-function handoversOfMonth(m: MonthBounds) {
-  return sql`
-    select h.*, r.municipality_code, r.practice_id,
+/**
+ * The month's handovers with their first confirmation and the citizen's
+ * residence on the discharge day, read once into a table of the transaction
+ * that every attribution's cells are then counted from.
+ */
+async function collectMonth(tx: Database, m: MonthBounds) {
+  await sql`drop table if exists loop_month`.execute(tx);
+  await sql`
+    create temporary table loop_month on commit drop as
+    select h.id, h.stay_id, h.citizen_id, h.sector, h.status, h.discharged_at, h.deadline_at,
+      h.discharging_hospital_id, r.municipality_code, r.practice_id,
       (select min(t.at) from handover_transition t
         where t.handover_id = h.id and t.kind = 'confirmed') as confirmed_at
     from handover h
@@ -40,7 +48,7 @@ function handoversOfMonth(m: MonthBounds) {
         or r.valid_from <= (h.discharged_at at time zone 'Europe/Copenhagen')::date)
       and (r.valid_to is null
         or r.valid_to > (h.discharged_at at time zone 'Europe/Copenhagen')::date)
-    where h.discharged_at >= ${m.start} and h.discharged_at < ${m.end}`;
+    where h.discharged_at >= ${m.start} and h.discharged_at < ${m.end}`.execute(tx);
 }
 
 export async function rebuildLoopCells(tx: Database, m: MonthBounds, now: Date) {
@@ -50,11 +58,12 @@ export async function rebuildLoopCells(tx: Database, m: MonthBounds, now: Date) 
     .where("indicator", "in", LOOP_INDICATORS)
     .execute();
   const day = sql`interval '24 hours'`;
+  await collectMonth(tx, m);
   for (const k of KEYS) {
     const key = sql.raw(k.key);
     const a = k.attribution;
     await sql`
-      with h as (${handoversOfMonth(m)})
+      with h as (select * from loop_month)
       insert into indicator_cell (indicator, attribution, month, key, age_band, sex, sector, grp, numerator, denominator)
       select 'loop-confirmed-by-deadline', ${a}, ${m.month}, ${key}, '', '', h.sector, '',
           count(*) filter (where confirmed_at <= deadline_at), count(*)
@@ -109,10 +118,9 @@ async function insertDurations(
   key: ReturnType<typeof sql.raw>,
 ) {
   const rows = await sql<{ key: string; sector: string; minutes: number }>`
-    with h as (${handoversOfMonth(m)})
     select ${key} as key, sector,
       extract(epoch from (confirmed_at - discharged_at)) / 60 as minutes
-    from h where confirmed_at is not null and status <> 'closed'`.execute(tx);
+    from loop_month h where confirmed_at is not null and status <> 'closed'`.execute(tx);
   const cells = new Map<string, { key: string; sector: string; buckets: Record<string, number> }>();
   for (const r of rows.rows) {
     const id = `${r.key}|${r.sector}`;

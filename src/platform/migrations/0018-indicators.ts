@@ -120,6 +120,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (indicator, attribution, month, key, age_band, sex, sector, grp)
     );
     create index indicator_cell_month on indicator_cell (month);
+    -- The loop's cells read one month of discharges at a time.
+    create index handover_discharged on handover (discharged_at);
 
     create table indicator_population (
       month text not null,
