@@ -59,33 +59,6 @@ export async function rebuildAdmissionCells(tx: Database, m: MonthBounds) {
   }
 }
 
-/** The residents (and the listed patients of each practice) alive on the month's first day. */
-export async function rebuildPopulation(tx: Database, m: MonthBounds) {
-  await tx.deleteFrom("indicatorPopulation").where("month", "=", m.month).execute();
-  await sql`
-    with alive as (
-      select c.sex, r.municipality_code, r.practice_id,
-        extract(year from age(${m.firstDay}::date, c.birth_date))::int as age
-      from citizen c
-      join citizen_residence r on r.citizen_id = c.id
-        and (r.valid_from is null or r.valid_from <= ${m.firstDay}::date)
-        and (r.valid_to is null or r.valid_to > ${m.firstDay}::date)
-      where c.birth_date <= ${m.firstDay}::date
-        and (c.deceased_at is null or c.deceased_at >= ${m.start})
-    ), banded as (
-      select sex, municipality_code, practice_id,
-        case when age < 18 then '0-17' when age < 65 then '18-64'
-             when age < 80 then '65-79' else '80+' end as age_band
-      from alive
-    )
-    insert into indicator_population (month, attribution, key, age_band, sex, persons)
-    select ${m.month}, 'residence', coalesce(municipality_code, ''), age_band, sex, count(*)
-      from banded group by 3, 4, 5
-    union all
-    select ${m.month}, 'practice', coalesce(practice_id::text, ''), age_band, sex, count(*)
-      from banded group by 3, 4, 5`.execute(tx);
-}
-
 /** The months for which any stay, admission or citizen exists: what a full rebuild covers. */
 export async function dataMonths(db: Database): Promise<{ first: string; last: string } | null> {
   const row = await sql<{ first: Date | null; last: Date | null }>`

@@ -2,12 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import { admissionRows, changedMonths, type FactRules } from "./admission-facts.ts";
 import * as admissions from "./admission-store.ts";
-import {
-  dataMonths,
-  type MonthBounds,
-  rebuildAdmissionCells,
-  rebuildPopulation,
-} from "./cell-store.ts";
+import { dataMonths, type MonthBounds, rebuildAdmissionCells } from "./cell-store.ts";
 import { rebuildLoopCells } from "./loop-store.ts";
 import {
   dayRates,
@@ -23,6 +18,7 @@ import {
   periodStart,
   periodsBetween,
 } from "./periods.ts";
+import { rebuildPopulations } from "./population-store.ts";
 
 /**
  * Keeps the indicators' facts and cells up to date. The triggers of migration
@@ -53,6 +49,14 @@ export function monthBounds(month: string): MonthBounds {
 export function previousMonth(month: string): string {
   const first = periodStart("month", month);
   return periodOf("month", danishDate(new Date(danishMidnight(first).getTime() - 3_600_000)));
+}
+
+/** A month's cells changed: cached tables that read it are stale. */
+async function bumpVersion(tx: Database, month: string) {
+  await sql`
+    insert into indicator_month_state (month, version) values (${month}, 1)
+    on conflict (month) do update set version = indicator_month_state.version + 1
+  `.execute(tx);
 }
 
 export function createMaintenance(deps: {
@@ -167,24 +171,26 @@ export function createMaintenance(deps: {
     const loopMonths = [...new Set([...(await takeDirtyMonths("loop")), ...recentMonths()])];
     const work = [
       ...admissionMonths.map((m) => ["admission", m] as const),
-      ...populationMonths.map((m) => ["population", m] as const),
       ...loopMonths.map((m) => ["loop", m] as const),
     ];
-    let done = 0;
+    const total = work.length + populationMonths.length;
+    if (populationMonths.length > 0)
+      await db.transaction().execute(async (tx) => {
+        await rebuildPopulations(tx, populationMonths);
+        for (const month of populationMonths) await bumpVersion(tx, month);
+      });
+    let done = populationMonths.length;
+    if (done > 0) progress?.("cells", done, total);
     for (const [source, month] of work) {
       const bounds = monthBounds(month);
       await db.transaction().execute(async (tx) => {
         if (source === "admission") await rebuildAdmissionCells(tx, bounds);
-        else if (source === "population") await rebuildPopulation(tx, bounds);
         else await rebuildLoopCells(tx, bounds, clock());
-        await sql`
-          insert into indicator_month_state (month, version) values (${month}, 1)
-          on conflict (month) do update set version = indicator_month_state.version + 1
-        `.execute(tx);
+        await bumpVersion(tx, month);
       });
-      progress?.(`cells`, ++done, work.length);
+      progress?.("cells", ++done, total);
     }
-    return work.length;
+    return total;
   }
 
   async function run(progress?: Progress, force = false): Promise<RunReport> {
