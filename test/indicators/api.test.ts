@@ -206,6 +206,22 @@ describe("the funnel and the dashboard", () => {
 });
 
 describe("freshness", () => {
+  it("queues a newly registered citizen without stays for the residents only, not for admissions", async () => {
+    const c = await insertCitizen(database.db, { born: "1990-01-01", municipality: "330" });
+    const queued = await database.db
+      .selectFrom("indicatorDirtyCitizen")
+      .select("citizenId")
+      .where("citizenId", "=", c)
+      .execute();
+    expect(queued).toEqual([]);
+    const months = await database.db
+      .selectFrom("indicatorDirtyMonth")
+      .select(["source", "month"])
+      .where("source", "=", "population")
+      .execute();
+    expect(months).toContainEqual({ source: "population", month: "*" });
+  });
+
   it("follows a new stay by redoing only that citizen and the months it touches", async () => {
     const c = await insertCitizen(database.db, { born: "1950-01-01", municipality: "370" });
     await insertStay(database.db, c, {

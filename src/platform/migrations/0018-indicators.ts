@@ -178,11 +178,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger indicator_fact_changed after insert or update on stay_clinical_fact
       for each row execute function indicator_fact_changed();
 
-    -- A move or a death changes both the citizen's events and the populations.
+    -- A move or a death changes the populations, and the events of a citizen with stays.
+    -- A citizen's first residence comes before any stay: their admissions cannot change,
+    -- and a register of millions must not queue millions of citizens with nothing to count.
     create function indicator_residence_changed() returns trigger language plpgsql as $$
     begin
-      insert into indicator_dirty_citizen (citizen_id) values (new.citizen_id)
-        on conflict do nothing;
+      if new.valid_from is not null
+         and exists (select 1 from hospital_stay s where s.citizen_id = new.citizen_id) then
+        insert into indicator_dirty_citizen (citizen_id) values (new.citizen_id)
+          on conflict do nothing;
+      end if;
       insert into indicator_dirty_month (source, month)
         values ('population', coalesce(to_char(new.valid_from, 'YYYY-MM'), '*'))
         on conflict do nothing;
@@ -194,7 +199,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function indicator_death_changed() returns trigger language plpgsql as $$
     begin
       if new.deceased_at is distinct from old.deceased_at then
-        insert into indicator_dirty_citizen (citizen_id) values (new.id) on conflict do nothing;
+        if exists (select 1 from hospital_stay s where s.citizen_id = new.id) then
+          insert into indicator_dirty_citizen (citizen_id) values (new.id) on conflict do nothing;
+        end if;
         insert into indicator_dirty_month (source, month)
           values ('population', to_char(coalesce(least(new.deceased_at, old.deceased_at),
             new.deceased_at, old.deceased_at) at time zone 'Europe/Copenhagen', 'YYYY-MM'))
