@@ -27,8 +27,8 @@ import { prepareDatabase } from "../src/app/server.ts";
 import { createIndicators } from "../src/indicators/assemble.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { DEMO_BODY } from "../src/synth/living-demo.ts";
-import { scratchDatabaseUrl } from "../test/support/database.ts";
 import { postgresUnreachable } from "./support/engines.ts";
+import { benchDatabase } from "./support/indicator-database.ts";
 import { duckdbPart } from "./support/indicator-duckdb-part.ts";
 import { generatedYear, loadYear, settle, sizes } from "./support/indicator-load.ts";
 import {
@@ -44,8 +44,8 @@ import {
   notes,
   option,
   optionValue,
+  record,
   report,
-  rows,
 } from "./support/indicator-report.ts";
 import { type Probe, serveAndMeasure } from "./support/indicator-requests.ts";
 import { nodeYardstick, postgresYardstick } from "./support/yardstick.ts";
@@ -92,7 +92,7 @@ async function main() {
   }
   const scratch = reuseDatabase
     ? { url: reuseDatabase, drop: async () => {} }
-    : await scratchDatabaseUrl(postgresUrl);
+    : await benchDatabase(postgresUrl);
   const database = await openDatabase({ engine: "postgres", url: scratch.url, poolSize: 10 });
   const work = await mkdtemp(path.join(tmpdir(), "tovholder-bench-indicators-"));
   let machine: string[] = [];
@@ -100,7 +100,7 @@ async function main() {
     machine = await describeMachine(database.db);
     const before = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
     if (reuseDatabase) {
-      rows.push({
+      record({
         what: "set-up",
         value: "a database loaded by an earlier run, reused (--database)",
       });
@@ -112,7 +112,7 @@ async function main() {
       await loadYear(database.db, dataDir, randomBytes(32), clock);
       await settle(database.db);
     }
-    rows.push({ what: "the loaded year", value: await sizes(database.db) });
+    record({ what: "the loaded year", value: await sizes(database.db) });
 
     const indicators = createIndicators({ db: database.db, clock });
     await firstUpkeep(indicators);
@@ -148,7 +148,7 @@ async function main() {
       dashboard: dashboard ?? null,
     });
     const after = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
-    rows.push({
+    record({
       what: "yardstick: the same fixed work in every run (bench/support/yardstick.ts), before the set-up and at the end",
       value: `Node.js task ${ms(before.node)} and ${ms(after.node)}; PostgreSQL query ${ms(before.postgres)} and ${ms(after.postgres)}`,
     });

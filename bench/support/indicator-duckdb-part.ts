@@ -11,7 +11,7 @@ import type { IndicatorParameters } from "../../src/indicators/parameters.ts";
 import { compareWithProduct } from "./duckdb-compare.ts";
 import { exportTables, INPUTS, PRODUCT } from "./duckdb-export.ts";
 import { computeInDuckdb, type DuckRun, stepName } from "./duckdb-indicators.ts";
-import { failures, fixed, ms, notes, rows, say, seconds, TARGETS } from "./indicator-report.ts";
+import { failures, fixed, ms, notes, record, say, seconds, TARGETS } from "./indicator-report.ts";
 import { percentile } from "./stats.ts";
 
 const RUNS = 3;
@@ -30,7 +30,7 @@ export async function duckdbPart(p: {
   const conversions = await DuckDBInstance.create(":memory:", { threads: "2" });
   const converter = await conversions.connect();
   const exported = await exportTables(p.databaseUrl, converter, p.dir, INPUTS);
-  rows.push({
+  record({
     what: "DuckDB: export of the inputs (stays with their clinical facts, citizens, residence, practices): PostgreSQL `COPY … TO STDOUT` to CSV, then DuckDB to Parquet",
     value: `${seconds(exported.copySeconds + exported.parquetSeconds)}: COPY ${seconds(exported.copySeconds)} (${fixed(exported.csvBytes / 2 ** 20)} MB of CSV), to Parquet ${seconds(exported.parquetSeconds)}`,
   });
@@ -46,7 +46,7 @@ export async function duckdbPart(p: {
     50,
   );
   const last = runs[RUNS - 1] as DuckRun;
-  rows.push({
+  record({
     what: `DuckDB: the full computation, Parquet to cells (every admission, the 4 h join, 12 h rule, readmissions, preventable 65+, medically-ready days, population per month; residence, practice and hospital attribution), ${RUNS} runs in a new in-memory database each`,
     value: `median ${seconds(duck)} (runs ${runs.map((r) => seconds(r.seconds)).join(", ")}); last run by step: ${last.steps
       .filter((s) => s.seconds >= 0.05)
@@ -70,7 +70,7 @@ export async function duckdbPart(p: {
 
 function recordComparison(c: Awaited<ReturnType<typeof compareWithProduct>>) {
   const differing = c.fine.reduce((s, f) => s + f.differ, 0);
-  rows.push({
+  record({
     what: "check: DuckDB's cells against the product's `indicator_cell` / `indicator_population`, at the product's grain (attribution, month, unit, age band, sex, group)",
     value: c.fine
       .map((f) => `${f.indicator} ${fixed(f.differ)} of ${fixed(f.cells)} differ`)
@@ -78,7 +78,7 @@ function recordComparison(c: Awaited<ReturnType<typeof compareWithProduct>>) {
     target: "0 differ",
     met: differing === 0,
   });
-  rows.push({
+  record({
     what: "check: per municipality and month (residence), summed over age bands and sexes; totals product / DuckDB",
     value: c.perMunicipalityMonth
       .map(
@@ -106,20 +106,20 @@ function ratios(
   if (dashboard && dashboard.cold.length > 0 && dashboard.warm.length > 0) {
     const cold = percentile(dashboard.cold, 95) / 1000;
     const warm = percentile(dashboard.warm, 50) / 1000;
-    rows.push({
+    record({
       what: "ratio: dashboard request, cold (p95) / DuckDB's full computation",
       value: `${fixed(cold / duck, 3)} (${ms(cold * 1000)} / ${seconds(duck)})`,
       target: "< 1",
       met: cold / duck < 1,
     });
-    rows.push({
+    record({
       what: "ratio: dashboard request, warm (p50) / DuckDB's full computation",
       value: `${fixed(warm / duck, 4)} (${ms(warm * 1000)} / ${seconds(duck)})`,
       target: "< 1",
       met: warm / duck < 1,
     });
   }
-  rows.push({
+  record({
     what: "ratio: the product's full refresh / DuckDB's full computation",
     value: `${fixed(refreshSeconds / duck, 1)} (${seconds(refreshSeconds)} / ${seconds(duck)})`,
     target: `≤ ${TARGETS.refreshOverDuckdb}`,

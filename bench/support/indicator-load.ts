@@ -16,7 +16,7 @@ import type { Database } from "../../src/platform/db/database.ts";
 import { generate, parseScope } from "../../src/synth/generate.ts";
 import { loadSynthetic } from "../../src/synth/load.ts";
 import { loadDepsFor } from "../../src/synth/load-deps.ts";
-import { fixed, rows, say, seconds, timed } from "./indicator-report.ts";
+import { fixed, record, say, seconds, timed } from "./indicator-report.ts";
 
 export const YEAR_START = Date.UTC(2025, 0, 1);
 export const SEED = 42;
@@ -24,7 +24,7 @@ export const SEED = 42;
 /** The generated directory: made here unless it already holds a finished run (summary.json). */
 export async function generatedYear(dir: string, scale: number) {
   if (existsSync(path.join(dir, "summary.json"))) {
-    rows.push({
+    record({
       what: "set-up: the national year's files",
       value: `reused from an earlier run of the same generator (seed ${SEED}, scale ${scale}, 2025): ${dir}`,
     });
@@ -43,7 +43,7 @@ export async function generatedYear(dir: string, scale: number) {
     }),
   );
   const s = made.value.stats;
-  rows.push({
+  record({
     what: `set-up: a national year generated (seed ${SEED}, scale ${scale}, from 1 January 2025)`,
     value: `${fixed(s.citizens)} citizens, ${fixed(s.admissions)} admissions, ${fixed(s.messages)} messages in ${seconds(made.seconds)}`,
   });
@@ -66,7 +66,7 @@ export async function loadYear(db: Database, dir: string, masterKey: Buffer, clo
   const r = loaded.value;
   const accepted = r.messages.accepted ?? 0;
   const messageSeconds = between("messages", "stays");
-  rows.push({
+  record({
     what: "set-up: loaded through `synth load`'s path (register, citizens, ingest with 4 batches of 250 in flight, stay facts, confirmations)",
     value: `${seconds(loaded.seconds)}: ${fixed(r.citizens)} citizens in ${seconds(between("citizens", "messages"))}, ${fixed(accepted)} messages accepted at ${fixed(accepted / messageSeconds)}/s, ${fixed(r.stayFacts.matched)} stay facts, ${fixed(r.confirmedHandovers)} confirmations; outcomes ${JSON.stringify(r.messages)}`,
   });
@@ -79,7 +79,7 @@ export async function settle(db: Database) {
     await sql`vacuum analyze`.execute(db);
     await sql`checkpoint`.execute(db);
   });
-  rows.push({
+  record({
     what: "set-up: vacuum analyze and a checkpoint after the load",
     value: seconds(done.seconds),
   });

@@ -9,7 +9,7 @@
 import { sql } from "kysely";
 import type { Indicators } from "../../src/indicators/assemble.ts";
 import type { Database } from "../../src/platform/db/database.ts";
-import { fixed, rows, say, seconds, TARGETS, timed } from "./indicator-report.ts";
+import { fixed, record, say, seconds, TARGETS, timed } from "./indicator-report.ts";
 
 export type RefreshTiming = {
   seconds: number;
@@ -63,14 +63,14 @@ function phasesOf(marks: { step: string; at: number }[], started: number, end: n
  */
 export async function firstUpkeep(indicators: Indicators) {
   const run = await timed(() => indicators.maintenance.run());
-  rows.push({
+  record({
     what: "set-up: the upkeep's first run after the load, `maintenance.run()` (every citizen the load's triggers marked, stays or not)",
     value: `${seconds(run.seconds)}: ${fixed(run.value.citizens)} citizens, ${fixed(run.value.months)} month-cells`,
   });
 }
 
 export function recordRefresh(t: RefreshTiming) {
-  rows.push({
+  record({
     what: `full refresh, \`maintenance.rebuildAll()\`: ${fixed(t.citizens)} citizens' admissions, ${fixed(t.months)} month-cells`,
     value: `${seconds(t.seconds)} (${t.phases.map((p) => `${p.name} ${seconds(p.seconds)}`).join("; ")})`,
     target: `< ${TARGETS.refreshSeconds} s`,
@@ -88,7 +88,7 @@ export async function afterRefresh(db: Database) {
     union all select 'indexes', count(*) filter (where is_index) from indicator_admission
     union all select 'cells', count(*) from indicator_cell
     union all select 'population cells', count(*) from indicator_population`.execute(db);
-  rows.push({
+  record({
     what: "the refresh's output (then `analyze` of the indicator tables, as autovacuum would)",
     value: `${r.rows.map((x) => `${x.what} ${fixed(Number(x.n))}`).join(", ")}; analyze ${seconds(analysed.seconds)}`,
   });

@@ -27,6 +27,12 @@ export const TARGETS = { requestP95Ms: 300, refreshSeconds: 300, refreshOverDuck
 
 export type Row = { what: string; value: string; target?: string; met?: boolean };
 export const rows: Row[] = [];
+
+/** A row of the report, also said at once: a run cut short still leaves what it measured. */
+export function record(row: Row) {
+  rows.push(row);
+  say(`${row.what}: ${row.value}${row.met === undefined ? "" : row.met ? " (PASS)" : " (MISS)"}`);
+}
 export const notes: string[] = [];
 export const failures: string[] = [];
 

@@ -25,7 +25,7 @@ import {
   fixed,
   latencySummary,
   ms,
-  rows,
+  record,
   say,
   seconds,
   TARGETS,
@@ -119,9 +119,9 @@ export async function serveAndMeasure(p: {
       for (let i = 0; i < p.sizes.warm; i++) t.warm.push(await timedGet(base, probe));
       const c = await concurrently(base, probe, p.sizes.concurrent, p.sizes.inFlight);
       t.concurrent.push(...c.latencies);
-      record(probe, t, p.sizes, c.seconds);
+      recordProbe(probe, t, p.sizes, c.seconds);
     }
-    rows.push({
+    record({
       what: "the upkeep between cold samples, `maintenance.run()` with nothing changed (it redoes the last 32 days' loop cells and sets computed_at, which empties the cache)",
       value: `median ${seconds(percentile(upkeep, 50))}, max ${seconds(Math.max(...upkeep))} (${upkeep.length} runs)`,
     });
@@ -136,21 +136,21 @@ export async function serveAndMeasure(p: {
   return timings;
 }
 
-function record(probe: Probe, t: RequestTimings[string], sizes: RequestSizes, spent: number) {
+function recordProbe(probe: Probe, t: RequestTimings[string], sizes: RequestSizes, spent: number) {
   const target = `p95 < ${TARGETS.requestP95Ms} ms`;
-  rows.push({
+  record({
     what: `${probe.name}, cold: the first request after the figures were recomputed (${t.cold.length} samples, one per upkeep run)`,
     value: latencySummary(t.cold),
     target,
     met: percentile(t.cold, 95) < TARGETS.requestP95Ms,
   });
-  rows.push({
+  record({
     what: `${probe.name}, warm: ${t.warm.length} requests one after another`,
     value: latencySummary(t.warm),
     target,
     met: percentile(t.warm, 95) < TARGETS.requestP95Ms,
   });
-  rows.push({
+  record({
     what: `${probe.name}, warm: ${sizes.concurrent} requests, ${sizes.inFlight} in flight`,
     value: `${latencySummary(t.concurrent)}; ${fixed(t.concurrent.length / spent, 1)} req/s`,
     target,
