@@ -1,9 +1,9 @@
 /**
  * The full refresh (`tovholder indicators refresh`): `maintenance.rebuildAll()`
- * timed as a whole and by phase, from its progress calls. The run first
- * rebuilds every citizen's admissions in batches ("citizens"), then the
- * months: all admission months, all population months, then all loop months
- * ("cells", in that order, one progress call per month).
+ * timed as a whole and by phase, from its progress calls: every citizen's
+ * admissions in one statement ("admissions"), then the residents of every
+ * month ("populations"), the admission cells and the loop cells, a few months
+ * per progress call.
  */
 
 import { sql } from "kysely";
@@ -36,21 +36,16 @@ export async function fullRefresh(indicators: Indicators): Promise<RefreshTiming
   return { seconds: run.seconds, phases, citizens: run.value.citizens, months: run.value.months };
 }
 
+/** Each step's time: from the previous progress call to its own last one, steps in the order they ran. */
 function phasesOf(marks: { step: string; at: number }[], started: number, end: number) {
-  const citizenEnd = marks.filter((m) => m.step === "citizens").at(-1)?.at ?? started;
-  const cells = marks.filter((m) => m.step !== "citizens");
-  const phases = [{ name: "citizens' admissions", seconds: (citizenEnd - started) / 1000 }];
-  if (cells.length % 3 !== 0 || cells.length === 0) {
-    phases.push({ name: "monthly cells", seconds: (end - citizenEnd) / 1000 });
-    return phases;
-  }
-  // Equal thirds: every month of data once as admission, population and loop cells.
-  const third = cells.length / 3;
-  let from = citizenEnd;
-  for (const [i, name] of ["admission cells", "population cells", "loop cells"].entries()) {
-    const to = cells[(i + 1) * third - 1]?.at ?? end;
-    phases.push({ name: `${name} (${third} months)`, seconds: (to - from) / 1000 });
-    from = to;
+  const phases: { name: string; seconds: number }[] = [];
+  let from = started;
+  for (const [i, mark] of marks.entries()) {
+    const last = phases.at(-1);
+    const seconds = (mark.at - from) / 1000;
+    if (last && last.name === mark.step && i > 0) last.seconds += seconds;
+    else phases.push({ name: mark.step, seconds });
+    from = mark.at;
   }
   phases.push({ name: "the rest (state, commit)", seconds: (end - from) / 1000 });
   return phases;

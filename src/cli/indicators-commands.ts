@@ -6,8 +6,11 @@ import { loadConfig } from "../platform/config.ts";
 import { migrateToLatest } from "../platform/migrations/migrate.ts";
 
 const STEP_NAMES: Record<string, string> = {
-  citizens: "admissions (citizens)",
-  cells: "monthly figures",
+  admissions: "admissions (all citizens)",
+  citizens: "admissions (changed citizens)",
+  populations: "residents",
+  "admission cells": "monthly figures (admissions)",
+  "loop cells": "monthly figures (the loop)",
 };
 
 export function registerIndicatorsCommands(program: Command): void {

@@ -6,11 +6,15 @@
  * exact to within its bucket (5 minutes in the first day, an hour after).
  */
 
-const FIRST_DAY = 24 * 60;
-const FORTNIGHT = 14 * 24 * 60;
-const FINE = 5;
-const COARSE = 60;
-const FINE_BUCKETS = FIRST_DAY / FINE;
+export const FIRST_DAY_MINUTES = 24 * 60;
+export const FORTNIGHT_MINUTES = 14 * 24 * 60;
+export const FINE_MINUTES = 5;
+export const COARSE_MINUTES = 60;
+const FIRST_DAY = FIRST_DAY_MINUTES;
+const FORTNIGHT = FORTNIGHT_MINUTES;
+const FINE = FINE_MINUTES;
+const COARSE = COARSE_MINUTES;
+export const FINE_BUCKETS = FIRST_DAY / FINE;
 export const OVERFLOW_BUCKET = FINE_BUCKETS + (FORTNIGHT - FIRST_DAY) / COARSE;
 
 export function durationBucket(minutes: number): number {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import { admissionRows, changedMonths, type FactRules } from "./admission-facts.ts";
+import { rebuildAllAdmissions } from "./admission-rebuild.ts";
 import * as admissions from "./admission-store.ts";
 import { dataMonths, type MonthBounds, rebuildAdmissionCells } from "./cell-store.ts";
 import { rebuildLoopCells } from "./loop-store.ts";
@@ -32,6 +33,15 @@ export type Progress = (step: string, done: number, total: number) => void;
 export type RunReport = { citizens: number; months: number; computedAt: Date };
 
 const CITIZEN_BATCH = 2000;
+/** Months counted in one transaction: few enough to show progress, many enough for one pass each. */
+const MONTH_CHUNK = 6;
+
+function chunks(months: string[]): string[][] {
+  const sorted = [...months].sort();
+  const out: string[][] = [];
+  for (let i = 0; i < sorted.length; i += MONTH_CHUNK) out.push(sorted.slice(i, i + MONTH_CHUNK));
+  return out;
+}
 /** Loop figures change with time alone (a deadline passes); these recent days are redone on every run. */
 const TIME_DEPENDENT_DAYS = 32;
 const POPULATION_EVERY_MS = 10 * 60_000;
@@ -169,26 +179,27 @@ export function createMaintenance(deps: {
     if (everyMonth)
       await db.updateTable("indicatorState").set({ populationCountedAt: clock() }).execute();
     const loopMonths = [...new Set([...(await takeDirtyMonths("loop")), ...recentMonths()])];
-    const work = [
-      ...admissionMonths.map((m) => ["admission", m] as const),
-      ...loopMonths.map((m) => ["loop", m] as const),
+    const steps = [
+      ...chunks(admissionMonths).map((m) => ["admission cells", m] as const),
+      ...chunks(loopMonths).map((m) => ["loop cells", m] as const),
     ];
-    const total = work.length + populationMonths.length;
+    const total = admissionMonths.length + loopMonths.length + populationMonths.length;
     if (populationMonths.length > 0)
       await db.transaction().execute(async (tx) => {
         await rebuildPopulations(tx, populationMonths);
         for (const month of populationMonths) await bumpVersion(tx, month);
       });
     let done = populationMonths.length;
-    if (done > 0) progress?.("cells", done, total);
-    for (const [source, month] of work) {
-      const bounds = monthBounds(month);
+    if (done > 0) progress?.("populations", done, total);
+    for (const [step, months] of steps) {
+      const bounds = months.map(monthBounds);
       await db.transaction().execute(async (tx) => {
-        if (source === "admission") await rebuildAdmissionCells(tx, bounds);
+        if (step === "admission cells") await rebuildAdmissionCells(tx, months);
         else await rebuildLoopCells(tx, bounds, clock());
-        await bumpVersion(tx, month);
+        for (const month of months) await bumpVersion(tx, month);
       });
-      progress?.("cells", ++done, total);
+      done += months.length;
+      progress?.(step, done, total);
     }
     return total;
   }
@@ -217,14 +228,22 @@ export function createMaintenance(deps: {
     return { citizens, months, computedAt };
   }
 
-  /** Everything again: every citizen with a stay, every month of data. */
+  /**
+   * Everything again: every citizen's admissions in one statement (the
+   * per-citizen rules would take a nation's stays through in batches), then
+   * every month of data.
+   */
   async function rebuildAll(progress?: Progress): Promise<RunReport> {
-    await db.transaction().execute(async (tx) => {
-      await admissions.markAllCitizensDirty(tx);
+    progress?.("admissions", 0, 1);
+    const citizens = await db.transaction().execute(async (tx) => {
+      const n = await rebuildAllAdmissions(tx, deps.parameters, clock());
       for (const source of ["admission", "population", "loop"] as const)
         await admissions.markMonthsDirty(tx, source, ["*"]);
+      return n;
     });
-    return run(progress, true);
+    progress?.("admissions", 1, 1);
+    const report = await run(progress, true);
+    return { ...report, citizens: report.citizens + citizens };
   }
 
   /** True when the parameters (code lists, rates) changed since the figures were computed. */

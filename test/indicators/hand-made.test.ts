@@ -6,6 +6,7 @@ import { periodOfLabel } from "../../src/indicators/service.ts";
 import { rowOf } from "../../src/indicators/values.ts";
 import { readmissionStandard } from "../../src/indicators/values-store.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import { expectBothPathsAgree } from "../support/admission-paths.ts";
 import {
   hospitalIdNamed,
   insertCitizen,
@@ -279,5 +280,11 @@ describe("suppression through the API's rows", () => {
     const [row] = answer.rows;
     expect(row).toMatchObject({ suppressed: true, numerator: null, value: null, ciLow: null });
     expect(row?.denominator).toBe(7);
+  });
+});
+
+describe("the two paths to the admissions", () => {
+  it("gives the full refresh's one statement the per-citizen rules' rows, field by field", async () => {
+    expect(await expectBothPathsAgree(database.db, NOW)).toBeGreaterThan(0);
   });
 });

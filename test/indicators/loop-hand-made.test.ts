@@ -4,6 +4,7 @@ import { createIndicators, type Indicators } from "../../src/indicators/assemble
 import { entryId } from "../../src/indicators/cube.ts";
 import { periodOfLabel } from "../../src/indicators/service.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import { expectBothPathsAgree } from "../support/admission-paths.ts";
 import {
   hospitalIdNamed,
   insertCitizen,
@@ -261,5 +262,11 @@ describe("the loop, by hand", () => {
     // Discharges with handovers: S1–S5 = 5; without a GP handover: S3, S5 = 2 (400 per 1,000).
     const e = await entry("no-listed-gp", null);
     expect([e?.numerator, e?.denominator]).toEqual([2, 5]);
+  });
+});
+
+describe("the two paths to the admissions", () => {
+  it("gives the full refresh's one statement the per-citizen rules' rows, field by field", async () => {
+    expect(await expectBothPathsAgree(database.db, NOW)).toBeGreaterThan(0);
   });
 });

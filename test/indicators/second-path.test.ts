@@ -17,6 +17,7 @@ import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import { generate, parseScope } from "../../src/synth/generate.ts";
 import { loadSynthetic } from "../../src/synth/load.ts";
 import { loadDepsFor } from "../../src/synth/load-deps.ts";
+import { expectBothPathsAgree } from "../support/admission-paths.ts";
 import {
   AGE_BANDS,
   monthsBetween,
@@ -194,5 +195,11 @@ describe("the indicators of a loaded synthetic year, computed a second way from 
       { numerator: r.medicallyReady.days, denominator: r.population.aged65Plus },
     ]);
     expect(product).toEqual(second);
+  });
+});
+
+describe("the two paths to the admissions", () => {
+  it("gives the full refresh's one statement the per-citizen rules' rows, field by field", async () => {
+    expect(await expectBothPathsAgree(database.db, NOW)).toBeGreaterThan(0);
   });
 });
