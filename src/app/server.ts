@@ -215,7 +215,11 @@ export async function startServer(
     const clock = time.clock;
     if (config.demo)
       await seedDemo(database.db, createCipher(masterKey), clock ? { now: clock().getTime() } : {});
-    const indicators = createIndicators({ db: database.db, ...(clock ? { clock } : {}) });
+    const indicators = createIndicators({
+      db: database.db,
+      publishOnWarm: config.indicatorRefreshSeconds > 0,
+      ...(clock ? { clock } : {}),
+    });
     const app = await createApp(database, {
       logger: loggerOptions(config),
       masterKey,
@@ -375,6 +379,7 @@ function startIndicatorUpkeep(config: Config, indicators: Indicators, log: App["
       if (!checked && (await m.parametersChanged())) {
         log.info("indicator parameters changed: rebuilding every figure");
         const report = await m.rebuildAll();
+        await indicators.comparison.warm();
         log.info({ citizens: report.citizens, months: report.months }, "indicators rebuilt");
       } else {
         const report = await m.run();

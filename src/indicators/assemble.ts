@@ -9,10 +9,17 @@ export function createIndicators(deps: {
   db: Database;
   clock?: () => Date;
   parameters?: IndicatorParameters;
+  /** A server whose upkeep warms the tables after each run: requests keep the last warmed figures. */
+  publishOnWarm?: boolean;
 }) {
   const clock = deps.clock ?? (() => new Date());
   const parameters = deps.parameters ?? loadParameters();
-  const service = createIndicatorService({ db: deps.db, clock, parameters });
+  const service = createIndicatorService({
+    db: deps.db,
+    clock,
+    parameters,
+    publishOnWarm: deps.publishOnWarm ?? false,
+  });
   return {
     parameters,
     service,

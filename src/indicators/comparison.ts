@@ -14,6 +14,7 @@ import {
 } from "./periods.ts";
 import {
   defaultFrom,
+  type FiguresView,
   type IndicatorService,
   type Period,
   type PeriodTable,
@@ -137,7 +138,7 @@ export function createComparison(deps: {
   }
 
   /** Each indicator month by month: the body (or its predecessor), its region and the country. */
-  async function monthlySeries(months: string[], candidates: string[]) {
+  async function monthlySeries(months: string[], candidates: string[], view?: FiguresView) {
     const series = [];
     let region: ValueRow | null = null;
     for (const spec of indicators.definitions()) {
@@ -145,7 +146,8 @@ export function createComparison(deps: {
       const sector = full.sectors[0] ?? null;
       const rows = { body: [] as ValueRow[], region: [] as ValueRow[], country: [] as ValueRow[] };
       for (const month of months) {
-        const t = await indicators.table(full, periodOfLabel("month", month), "residence", sector);
+        const period = periodOfLabel("month", month);
+        const t = await indicators.table(full, period, "residence", sector, view);
         const found = bodyRows(t, candidates);
         if (found.body) rows.body.push(found.body);
         if (found.region) {
@@ -161,14 +163,14 @@ export function createComparison(deps: {
   }
 
   /** The loop over the months as one period, per member municipality and per listed practice. */
-  async function loopTables(bodyId: string, months: string[]) {
+  async function loopTables(bodyId: string, months: string[], view?: FiguresView) {
     const year = rollingPeriod(months);
     const loopByMunicipality = [];
     const loopByPractice = [];
     for (const spec of indicators.definitions().filter((d) => d.family === "loop")) {
       const full = indicators.specOf(spec.id);
       for (const sector of full.sectors.length > 0 ? full.sectors : [null]) {
-        const t = await indicators.table(full, year, "residence", sector);
+        const t = await indicators.table(full, year, "residence", sector, view);
         loopByMunicipality.push({
           indicator: spec.id,
           sector,
@@ -176,7 +178,7 @@ export function createComparison(deps: {
         });
       }
       if (full.sectors.includes("general-practice")) {
-        const t = await indicators.table(full, year, "practice", "general-practice");
+        const t = await indicators.table(full, year, "practice", "general-practice", view);
         const practices = [...(t.cube.children.get(`body:${bodyId}`) ?? [])].flatMap((m) =>
           childRows(t, m),
         );
@@ -210,14 +212,18 @@ export function createComparison(deps: {
 
   /**
    * Builds the tables every dashboard reads (the last 12 months of every
-   * indicator, and the loop over those months), so that the first leader to
-   * look after new figures does not wait for them; only changed months are
-   * computed again.
+   * indicator, and the loop over those months) from the latest figures, then
+   * publishes them: a server that warms after each run answers from tables
+   * already built, and only changed months are computed again.
    */
   async function warm() {
     const end = danishDate(clock());
-    await indicators.computedAt();
-    await monthlySeries(periodsBetween("month", defaultFrom("month", end), end), []);
+    const months = periodsBetween("month", defaultFrom("month", end), end);
+    const view = await indicators.prepare();
+    await monthlySeries(months, [], view);
+    // Every body's loop tables come from the same whole-country tables: any body builds them.
+    await loopTables("", months, view);
+    indicators.publish(view);
   }
 
   return { funnel, dashboard, warm };

@@ -51,9 +51,11 @@ async function collectMonths(tx: Database, months: MonthBounds[]) {
       select h.id, h.stay_id, h.citizen_id, h.sector, h.status, h.discharged_at, h.deadline_at,
         h.discharging_hospital_id, r.municipality_code, r.practice_id,
         to_char(h.discharged_at at time zone 'Europe/Copenhagen', 'YYYY-MM') as month,
-        (select min(t.at) from handover_transition t
-          where t.handover_id = h.id and t.kind = 'confirmed') as confirmed_at
+        t.confirmed_at, t.declines
       from handover h
+      cross join lateral (select min(t.at) filter (where t.kind = 'confirmed') as confirmed_at,
+          count(*) filter (where t.kind = 'declined') as declines
+        from handover_transition t where t.handover_id = h.id) t
       left join citizen_residence r on r.citizen_id = h.citizen_id
         and (r.valid_from is null
           or r.valid_from <= (h.discharged_at at time zone 'Europe/Copenhagen')::date)
@@ -105,9 +107,7 @@ export async function rebuildLoopCells(tx: Database, months: MonthBounds[], now:
     union all
     select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector, '',
         sum(h.declines), count(*)
-      from (select h.*, (select count(*) from handover_transition t
-          where t.handover_id = h.id and t.kind = 'declined') as declines from h) h ${KEYS}
-      group by 2, 3, 4, 7
+      from h ${KEYS} group by 2, 3, 4, 7
     union all
     select 'loop-readmission-by-confirmation', k.attribution, h.month, k.key, '', '', h.sector,
         case when confirmed_at <= deadline_at then 'confirmed-by-deadline'

@@ -30,6 +30,21 @@ import * as store from "./values-store.ts";
 
 export type Period = { label: string; start: string; months: string[] };
 
+/** One set of figures: the run that made them, each month's version, the first month of data. */
+export type FiguresView = {
+  generation: string | null;
+  versions: Map<string, string>;
+  firstMonth: string | null;
+  computedAt: Date | null;
+};
+
+const NO_FIGURES: FiguresView = {
+  generation: null,
+  versions: new Map(),
+  firstMonth: null,
+  computedAt: null,
+};
+
 export type ValuesQuery = {
   indicator: string;
   unit: UnitLevel;
@@ -65,16 +80,15 @@ export function createIndicatorService(deps: {
   db: Database;
   clock: () => Date;
   parameters: IndicatorParameters;
+  publishOnWarm?: boolean;
 }) {
   const { db, clock } = deps;
   const specs = [...populationSpecs(deps.parameters), ...loopSpecs()];
   const byId = new Map(specs.map((s) => [s.id, s]));
   const tables = new Map<string, { stamp: string; table: Promise<PeriodTable> }>();
   const hierarchies = new Map<string, Promise<Hierarchy>>();
-  let cachedGeneration: string | null = null;
-  let versions = new Map<string, string>();
-  /** Periods that begin before the data's first month have no figures (see maintain.ts). */
-  let firstMonth: string | null = null;
+  /** The figures requests are answered from; see `prepare` and `publish`. */
+  let published: FiguresView | null = null;
 
   function definitions(): IndicatorDefinition[] {
     return specs.map(({ cells: _cells, measure: _measure, ...d }) => d);
@@ -86,17 +100,42 @@ export function createIndicatorService(deps: {
     return spec;
   }
 
-  async function computedAt(): Promise<Date | null> {
+  /** The figures as the last maintenance run left them. */
+  async function prepare(): Promise<FiguresView> {
     const state = await store.indicatorState(db);
-    // New figures make every cached table stale (the structure may have changed with them).
     const generation = state?.generation ?? null;
-    if (generation !== cachedGeneration) {
-      versions = await store.monthVersions(db);
-      firstMonth = state?.firstMonth ?? null;
-      hierarchies.clear();
-      cachedGeneration = generation;
-    }
-    return state?.computedAt ?? null;
+    if (published && generation === published.generation) return published;
+    // New figures: the structure may have changed with them.
+    hierarchies.clear();
+    return {
+      generation,
+      versions: await store.monthVersions(db),
+      firstMonth: state?.firstMonth ?? null,
+      computedAt: state?.computedAt ?? null,
+    };
+  }
+
+  /** From now on, requests are answered from these figures. */
+  function publish(view: FiguresView) {
+    published = view;
+  }
+
+  /**
+   * The figures a request is answered from. Following the latest, each
+   * request reads the state and the first after a run computes what changed.
+   * With `publishOnWarm` (a server whose upkeep warms the tables after each
+   * run) a request keeps the figures the upkeep last published, so nobody
+   * waits for tables the upkeep is still building.
+   */
+  async function current(): Promise<FiguresView> {
+    if (deps.publishOnWarm && published) return published;
+    const view = await prepare();
+    publish(view);
+    return view;
+  }
+
+  async function computedAt(): Promise<Date | null> {
+    return (await current()).computedAt;
   }
 
   function hierarchy(date: string, attribution: Attribution) {
@@ -115,6 +154,7 @@ export function createIndicatorService(deps: {
     period: Period,
     attribution: Attribution,
     sector: string | null,
+    firstMonth: string | null,
   ): Promise<PeriodTable> {
     const covered = firstMonth === null || (period.months[0] ?? "") >= firstMonth;
     const withPopulation =
@@ -146,19 +186,20 @@ export function createIndicatorService(deps: {
     return { period, cube, hidden, rows };
   }
 
-  /** A period's whole table, computed once per set of figures. */
+  /** A period's whole table, computed once per set of figures (by default, the published ones). */
   function table(
     spec: IndicatorSpec,
     period: Period,
     attribution: Attribution,
     sector: string | null,
+    view: FiguresView = published ?? NO_FIGURES,
   ): Promise<PeriodTable> {
     // A table stays valid while its months (and, for a standardised one, its year) are unchanged.
     const months = spec.standardised
       ? [...period.months, ...monthsOf("year", period.start.slice(0, 4))]
       : period.months;
-    const stamp = months.map((m) => versions.get(m) ?? "0").join(".");
-    const key = [spec.id, period.label, attribution, sector, firstMonth].join("|");
+    const stamp = months.map((m) => view.versions.get(m) ?? "0").join(".");
+    const key = [spec.id, period.label, attribution, sector, view.firstMonth].join("|");
     const cached = tables.get(key);
     if (cached && cached.stamp === stamp) {
       // Most recently used last, so the oldest goes first when the cache is full.
@@ -167,7 +208,7 @@ export function createIndicatorService(deps: {
       return cached.table;
     }
     if (!cached && tables.size >= CACHE_LIMIT) tables.delete(tables.keys().next().value as string);
-    const t = buildTable(spec, period, attribution, sector);
+    const t = buildTable(spec, period, attribution, sector, view.firstMonth);
     tables.set(key, { stamp, table: t });
     t.catch(() => tables.delete(key));
     return t;
@@ -264,7 +305,17 @@ export function createIndicatorService(deps: {
     };
   }
 
-  return { definitions, specOf, computedAt, values, table, periodsOf, checkQuery };
+  return {
+    definitions,
+    specOf,
+    computedAt,
+    values,
+    table,
+    periodsOf,
+    checkQuery,
+    prepare,
+    publish,
+  };
 }
 
 /** The unit ids of one level in a table, sorted by name (a code narrows to one). */

@@ -16,10 +16,13 @@ export function startLoop(
   logger: FastifyBaseLogger,
 ) {
   let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
   let stopped = false;
   const timer = setInterval(() => {
-    running = running
-      .then(() => (stopped ? undefined : work()))
+    // A run longer than the interval (a nation's indicators) is not queued again behind itself.
+    if (busy || stopped) return;
+    busy = true;
+    running = work()
       .catch((err: unknown) => {
         const unavailable = asUnavailable(err);
         if (unavailable)
@@ -28,6 +31,9 @@ export function startLoop(
             "background work skipped: the database is unavailable",
           );
         else logger.error({ err, loop: name }, "background work failed");
+      })
+      .finally(() => {
+        busy = false;
       });
   }, everyMs);
   timer.unref();

@@ -242,3 +242,32 @@ describe("freshness", () => {
     expect(after.json().rows[0]).toMatchObject({ numerator: 41, denominator: 41 });
   });
 });
+
+describe("a server whose upkeep warms the tables", () => {
+  it("answers from the last warmed figures until the next ones are built, then from those", async () => {
+    const served = createIndicators({ db: database.db, clock: () => NOW, publishOnWarm: true });
+    const march370 = { indicator: "admissions", unit: "municipality" as const, code: "370" };
+    const ask = async () =>
+      (
+        await served.service.values({
+          ...march370,
+          period: "month",
+          from: "2026-03-01",
+          to: "2026-03-01",
+          attribution: "residence",
+        })
+      ).rows[0]?.numerator;
+    const before = await ask();
+    const c = await insertCitizen(database.db, { born: "1950-01-01", municipality: "370" });
+    await insertStay(database.db, c, {
+      from: "2026-03-12T08:00:00+01:00",
+      to: "2026-03-13T08:00:00+01:00",
+      hospital: slagelse,
+    });
+    await served.maintenance.run();
+    // The run has new figures, but no one waits for their tables: the warmed ones answer.
+    expect(await ask()).toBe(before);
+    await served.comparison.warm();
+    expect(await ask()).toBe((before ?? 0) + 1);
+  });
+});
