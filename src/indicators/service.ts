@@ -70,7 +70,8 @@ const UNITS_OF: Record<Attribution, UnitLevel[]> = {
   practice: ["practice", "municipality", "body", "region", "country"],
   hospital: ["hospital", "body", "region", "country"],
 };
-const CACHE_LIMIT = 400;
+/** Two sets of the dashboards' tables (published and being built) and the pages' own. */
+const CACHE_LIMIT = 600;
 
 export function periodOfLabel(kind: PeriodKind, label: string): Period {
   return { label, start: periodStart(kind, label), months: monthsOf(kind, label) };
@@ -85,7 +86,7 @@ export function createIndicatorService(deps: {
   const { db, clock } = deps;
   const specs = [...populationSpecs(deps.parameters), ...loopSpecs()];
   const byId = new Map(specs.map((s) => [s.id, s]));
-  const tables = new Map<string, { stamp: string; table: Promise<PeriodTable> }>();
+  const tables = new Map<string, Promise<PeriodTable>>();
   const hierarchies = new Map<string, Promise<Hierarchy>>();
   /** The figures requests are answered from; see `prepare` and `publish`. */
   let published: FiguresView | null = null;
@@ -199,17 +200,19 @@ export function createIndicatorService(deps: {
       ? [...period.months, ...monthsOf("year", period.start.slice(0, 4))]
       : period.months;
     const stamp = months.map((m) => view.versions.get(m) ?? "0").join(".");
-    const key = [spec.id, period.label, attribution, sector, view.firstMonth].join("|");
+    // The versions are part of the key: while the upkeep builds a table's next version, requests
+    // still read the published one, and neither may push the other out.
+    const key = [spec.id, period.label, attribution, sector, view.firstMonth, stamp].join("|");
     const cached = tables.get(key);
-    if (cached && cached.stamp === stamp) {
-      // Most recently used last, so the oldest goes first when the cache is full.
+    if (cached) {
+      // Most recently used last, so the oldest (and superseded versions) go first when the cache is full.
       tables.delete(key);
       tables.set(key, cached);
-      return cached.table;
+      return cached;
     }
-    if (!cached && tables.size >= CACHE_LIMIT) tables.delete(tables.keys().next().value as string);
+    if (tables.size >= CACHE_LIMIT) tables.delete(tables.keys().next().value as string);
     const t = buildTable(spec, period, attribution, sector, view.firstMonth);
-    tables.set(key, { stamp, table: t });
+    tables.set(key, t);
     t.catch(() => tables.delete(key));
     return t;
   }

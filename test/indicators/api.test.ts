@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/server.ts";
 import { createIndicators, type Indicators } from "../../src/indicators/assemble.ts";
+import { periodOfLabel } from "../../src/indicators/service.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { App } from "../../src/platform/http/app.ts";
 import { hospitalIdNamed, insertCitizen, insertStay } from "../support/indicator-fixture.ts";
@@ -269,5 +270,24 @@ describe("a server whose upkeep warms the tables", () => {
     expect(await ask()).toBe(before);
     await served.comparison.warm();
     expect(await ask()).toBe((before ?? 0) + 1);
+  });
+
+  it("keeps the published version of a table while the upkeep builds the next", async () => {
+    const served = createIndicators({ db: database.db, clock: () => NOW, publishOnWarm: true });
+    const svc = served.service;
+    svc.publish(await svc.prepare());
+    const spec = svc.specOf("admissions");
+    const march2026 = periodOfLabel("month", "2026-03");
+    const published = svc.table(spec, march2026, "residence", null);
+    const c = await insertCitizen(database.db, { born: "1950-01-01", municipality: "330" });
+    await insertStay(database.db, c, {
+      from: "2026-03-14T08:00:00+01:00",
+      to: "2026-03-15T08:00:00+01:00",
+      hospital: slagelse,
+    });
+    await served.maintenance.run();
+    const next = svc.table(spec, march2026, "residence", null, await svc.prepare());
+    expect(next).not.toBe(published);
+    expect(svc.table(spec, march2026, "residence", null)).toBe(published);
   });
 });
