@@ -139,7 +139,7 @@ async function main() {
         ? { coldRounds: 3, warm: 30, concurrent: 40, inFlight: 4 }
         : { coldRounds: 7, warm: 100, concurrent: 200, inFlight: 4 },
     });
-    await measureDuringUpkeep({
+    const live = await measureDuringUpkeep({
       databaseUrl: scratch.url,
       clock,
       probes,
@@ -154,7 +154,9 @@ async function main() {
       parameters: indicators.parameters,
       now: NOW,
       refreshSeconds: refresh.seconds,
-      dashboard: dashboard ?? null,
+      dashboard: dashboard
+        ? { ...dashboard, live: live?.latencies.get(probes[1]?.name ?? "") ?? [] }
+        : null,
     });
     const after = { node: await nodeYardstick(), postgres: await postgresYardstick(database.db) };
     record({

@@ -98,7 +98,7 @@ export async function measureDuringUpkeep(p: {
         met: percentile(l, 95) < TARGETS.requestP95Ms,
       });
     }
-    return { runs, seconds: spent };
+    return { runs, seconds: spent, latencies };
   } catch (err) {
     failures.push(err instanceof Error ? err.message : String(err));
     return null;

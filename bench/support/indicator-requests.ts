@@ -4,13 +4,13 @@
  * the national map (one indicator, all municipalities, one quarter) and a
  * body's dashboard (every indicator, 12 months).
  *
- * The service keeps each period's whole table in memory until the figures
- * are next recomputed: every request reads `indicator_state.computed_at`,
- * and a new value empties the cache. So a request is "cold" once after
- * every upkeep run. A cold sample here is the first request after
- * `maintenance.run()` (the server's own upkeep, nothing changed, run from
- * the benchmark on the same database); warm samples follow one another
- * with the cache filled.
+ * The service keeps each period's whole table in memory per version of its
+ * months. This server runs no upkeep of its own, so it follows the latest
+ * figures: a cold sample is the first request after `maintenance.run()`
+ * (nothing changed, but the last 32 days' loop cells are redone), which
+ * builds every changed table itself; warm samples follow one another with
+ * the cache filled. How a server with its upkeep answers is measured in
+ * indicator-live.ts.
  */
 
 import { randomBytes } from "node:crypto";
@@ -139,10 +139,8 @@ export async function serveAndMeasure(p: {
 function recordProbe(probe: Probe, t: RequestTimings[string], sizes: RequestSizes, spent: number) {
   const target = `p95 < ${TARGETS.requestP95Ms} ms`;
   record({
-    what: `${probe.name}, cold: the first request after the figures were recomputed (${t.cold.length} samples, one per upkeep run)`,
+    what: `${probe.name}, cold: the first request after \`maintenance.run()\` with nothing warmed, so the request builds every changed table itself (${t.cold.length} samples, one per run). A server's upkeep warms before it publishes, so a leader meets this only before the server's first upkeep run; it is what the warm-up costs`,
     value: latencySummary(t.cold),
-    target,
-    met: percentile(t.cold, 95) < TARGETS.requestP95Ms,
   });
   record({
     what: `${probe.name}, warm: ${t.warm.length} requests one after another`,
