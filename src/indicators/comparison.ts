@@ -141,13 +141,21 @@ export function createComparison(deps: {
   async function monthlySeries(months: string[], candidates: string[], view?: FiguresView) {
     const series = [];
     let region: ValueRow | null = null;
+    // Every table is asked for at once: each waits mostly on the database, so they overlap.
+    const tables = new Map<string, Promise<PeriodTable>>();
     for (const spec of indicators.definitions()) {
       const full = indicators.specOf(spec.id);
-      const sector = full.sectors[0] ?? null;
-      const rows = { body: [] as ValueRow[], region: [] as ValueRow[], country: [] as ValueRow[] };
       for (const month of months) {
         const period = periodOfLabel("month", month);
-        const t = await indicators.table(full, period, "residence", sector, view);
+        const t = indicators.table(full, period, "residence", full.sectors[0] ?? null, view);
+        t.catch(() => {}); // awaited below, in order
+        tables.set(`${spec.id}|${month}`, t);
+      }
+    }
+    for (const spec of indicators.definitions()) {
+      const rows = { body: [] as ValueRow[], region: [] as ValueRow[], country: [] as ValueRow[] };
+      for (const month of months) {
+        const t = await (tables.get(`${spec.id}|${month}`) as Promise<PeriodTable>);
         const found = bodyRows(t, candidates);
         if (found.body) rows.body.push(found.body);
         if (found.region) {
