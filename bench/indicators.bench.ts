@@ -137,7 +137,7 @@ async function main() {
       probes,
       sizes: quick
         ? { coldRounds: 3, warm: 30, concurrent: 40, inFlight: 4 }
-        : { coldRounds: 7, warm: 100, concurrent: 200, inFlight: 4 },
+        : { coldRounds: 3, warm: 100, concurrent: 200, inFlight: 4 },
     });
     const live = await measureDuringUpkeep({
       databaseUrl: scratch.url,
