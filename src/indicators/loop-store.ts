@@ -37,6 +37,17 @@ const KEYS = sql`cross join lateral (values
   ('hospital', h.discharging_hospital_id)) as k(attribution, key)`;
 
 /**
+ * A handover's transitions that stand: a decision taken back by the undo
+ * that follows it (nothing can come between them) counts as never made.
+ */
+function standingDecisions(handoverId: ReturnType<typeof sql>) {
+  return sql`(select t.id, t.kind, t.at, t.reason from (
+      select t.id, t.kind, t.at, t.reason, lead(t.kind) over (order by t.id) as next_kind
+      from handover_transition t where t.handover_id = ${handoverId}) t
+    where t.next_kind is distinct from 'undone') d`;
+}
+
+/**
  * The months' handovers with their first confirmation and the citizen's
  * residence on the discharge day, read once into a table of the transaction
  * that every cell is then counted from.
@@ -53,9 +64,9 @@ async function collectMonths(tx: Database, months: MonthBounds[]) {
         to_char(h.discharged_at at time zone 'Europe/Copenhagen', 'YYYY-MM') as month,
         t.confirmed_at, t.declines
       from handover h
-      cross join lateral (select min(t.at) filter (where t.kind = 'confirmed') as confirmed_at,
-          count(*) filter (where t.kind = 'declined') as declines
-        from handover_transition t where t.handover_id = h.id) t
+      cross join lateral (select min(d.at) filter (where d.kind = 'confirmed') as confirmed_at,
+          count(*) filter (where d.kind = 'declined') as declines
+        from ${standingDecisions(sql`h.id`)}) t
       left join citizen_residence r on r.citizen_id = h.citizen_id
         and (r.valid_from is null
           or r.valid_from <= (h.discharged_at at time zone 'Europe/Copenhagen')::date)
@@ -102,7 +113,8 @@ export async function rebuildLoopCells(tx: Database, months: MonthBounds[], now:
         case when split_part(t.reason, ':', 1) in (${sql.join(DECLINE_REASONS.map((r) => sql`${r}`))})
           then split_part(t.reason, ':', 1) else 'unspecified' end,
         count(t.id), null
-      from h ${KEYS} join handover_transition t on t.handover_id = h.id and t.kind = 'declined'
+      from h ${KEYS} cross join lateral (select d.id, d.reason
+          from ${standingDecisions(sql`h.id`)} where d.kind = 'declined') t
       group by 2, 3, 4, 7, 8
     union all
     select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector, '',
