@@ -89,7 +89,7 @@ export function createCitizenService(
    * allowed it, so a list shows the course of care's parts (the ward's note)
    * only under a `full` one. A citizen named twice is decided and audited once.
    */
-  async function namesOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+  async function namedOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
     const names = new Map<string, NamedCitizen | null>();
     const unique = uniqueCitizens(citizens);
     if (unique.length === 0) return names;
@@ -106,6 +106,12 @@ export function createCitizenService(
       );
     }
     return names;
+  }
+
+  /** `namedOf`, the names alone. */
+  async function namesOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+    const named = await namedOf(ctx, citizens, resource);
+    return new Map([...named].map(([id, n]) => [id, n?.name ?? null]));
   }
 
   return {
@@ -233,6 +239,7 @@ export function createCitizenService(
     },
 
     namesOf,
+    namedOf,
 
     /** `namesOf` for citizens known only by id: their facts are read first. */
     async namesFor(ctx: RequestContext, citizenIds: string[], resource: string) {

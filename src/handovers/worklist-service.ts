@@ -115,7 +115,7 @@ export function createWorklists(deps: {
   }
 
   async function shownWithNames(ctx: RequestContext, rows: Row[], now: Date, resource: string) {
-    const names = await citizens.namesOf(
+    const names = await citizens.namedOf(
       ctx,
       rows.map((r) => r.citizen),
       resource,
@@ -205,7 +205,7 @@ export function createWorklists(deps: {
         store.currentStaysOf(db, filter, page),
         store.currentStaysCount(db, filter),
       ]);
-      const names = await citizens.namesOf(
+      const names = await citizens.namedOf(
         ctx,
         rows.map((r) => r.citizen),
         "worklist",
