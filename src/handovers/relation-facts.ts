@@ -48,19 +48,20 @@ export function handoverRelationFacts(alias: string): RawBuilder<HandoverFactsJs
     union all
     select ${declineBody}, 'declined', t.at
       from handover_transition t where t.handover_id = h.id and t.kind = 'declined'`;
+  // The calls are read per handover (a lateral, probing the indexes by handover id), never
+  // as a hashed scan of every escalation and transition (test/handovers/worklist-plans.test.ts).
   return sql<HandoverFactsJson>`coalesce((select json_agg(json_build_array(h.status, h.sector,
       h.discharging_hospital_id, h.receiver_municipality_code, h.receiver_practice_id,
       case when h.status in ('confirmed', 'closed') then coalesce(
         (select max(r.at) from handover_transition r
           where r.handover_id = h.id and r.to_status = h.status), h.updated_at) end,
-      coalesce((select json_agg(json_build_array(k.body_id, k.cause, k.at) order by k.at)
-        from (${calls}) k where k.body_id is not null), '[]')))
-    from handover h where h.citizen_id = ${c}.id
-      and (h.status in ('open', 'declined')
-        or exists (select 1 from handover_escalation e
-          where e.handover_id = h.id and e.target = 'body-coordinator')
-        or exists (select 1 from handover_transition t
-          where t.handover_id = h.id and t.kind = 'declined'))), '[]')`;
+      coalesce(x.calls, '[]')))
+    from handover h
+    cross join lateral (select json_agg(json_build_array(k.body_id, k.cause, k.at)
+        order by k.at) as calls
+      from (${calls}) k where k.body_id is not null) x
+    where h.citizen_id = ${c}.id
+      and (h.status in ('open', 'declined') or x.calls is not null)), '[]')`;
 }
 
 /** What `handoverRelationFacts` selected, as the relation rules take it. */
