@@ -52,39 +52,36 @@ export async function appendAuditForMany(
  * page can say "Klyngens koordinator" or "Sundhedsrådets koordinator".
  */
 export function auditForCitizen(db: Database, citizenId: string, limit: number) {
-  return (
-    db
-      .selectFrom("auditLog as a")
-      .leftJoin("appUser as u", "u.id", "a.userId")
-      .leftJoin("membership as m", (join) =>
-        join.onRef("m.id", "=", "a.membershipId").on("m.grantedVia", "=", "administrator"),
-      )
-      .leftJoin("organisation as g", "g.id", "m.grantedByOrganisationId")
-      // A body's coordinators are named by their body's kind ("Klyngens koordinator").
-      .leftJoin("organisation as o", "o.id", "a.organisationId")
-      .leftJoin("body as b", "b.id", "o.bodyId")
-      .select([
-        "a.id",
-        "a.at",
-        "a.actorKind",
-        "u.displayName as userName",
-        "a.organisationName",
-        "a.role",
-        "a.action",
-        "a.resource",
-        "a.outcome",
-        "a.relation",
-        "a.purpose",
-        "a.breakGlass",
-        "a.breakGlassReason",
-        "m.grantedAt as roleGrantedAt",
-        "g.name as roleGrantedBy",
-        "b.kind as bodyKind",
-      ])
-      .where("a.citizenId", "=", citizenId)
-      .orderBy("a.at", "desc")
-      .orderBy("a.id", "desc")
-      .limit(limit)
-      .execute()
-  );
+  return db
+    .selectFrom("auditLog as a")
+    .leftJoin("appUser as u", "u.id", "a.userId")
+    .leftJoin("membership as m", (join) =>
+      join.onRef("m.id", "=", "a.membershipId").on("m.grantedVia", "=", "administrator"),
+    )
+    .leftJoin("organisation as g", "g.id", "m.grantedByOrganisationId")
+    .leftJoin("organisation as o", "o.id", "a.organisationId")
+    .leftJoin("body as b", "b.id", "o.bodyId")
+    .select([
+      "a.id",
+      "a.at",
+      "a.actorKind",
+      "u.displayName as userName",
+      "a.organisationName",
+      "a.role",
+      "a.action",
+      "a.resource",
+      "a.outcome",
+      "a.relation",
+      "a.purpose",
+      "a.breakGlass",
+      "a.breakGlassReason",
+      "m.grantedAt as roleGrantedAt",
+      "g.name as roleGrantedBy",
+      "b.kind as bodyKind",
+    ])
+    .where("a.citizenId", "=", citizenId)
+    .orderBy("a.at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
 }
