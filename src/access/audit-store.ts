@@ -48,7 +48,8 @@ export async function appendAuditForMany(
  * A citizen's log, newest first. A read through a membership an administrator
  * granted (in the web or API, not by the operator or the seed) carries when and
  * by which organisation it was granted, so the citizen sees such access for
- * what it is.
+ * what it is. A read by a body's coordinators carries the body's kind, so the
+ * page can say "Klyngens koordinator" or "Sundhedsrådets koordinator".
  */
 export function auditForCitizen(db: Database, citizenId: string, limit: number) {
   return db
@@ -58,6 +59,8 @@ export function auditForCitizen(db: Database, citizenId: string, limit: number) 
       join.onRef("m.id", "=", "a.membershipId").on("m.grantedVia", "=", "administrator"),
     )
     .leftJoin("organisation as g", "g.id", "m.grantedByOrganisationId")
+    .leftJoin("organisation as o", "o.id", "a.organisationId")
+    .leftJoin("body as b", "b.id", "o.bodyId")
     .select([
       "a.id",
       "a.at",
@@ -74,6 +77,7 @@ export function auditForCitizen(db: Database, citizenId: string, limit: number) 
       "a.breakGlassReason",
       "m.grantedAt as roleGrantedAt",
       "g.name as roleGrantedBy",
+      "b.kind as bodyKind",
     ])
     .where("a.citizenId", "=", citizenId)
     .orderBy("a.at", "desc")

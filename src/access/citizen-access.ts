@@ -12,13 +12,20 @@ import {
   type CitizenFacts,
   decideCitizenAccess,
   type Relation,
+  type RelationScope,
 } from "./model.ts";
 import * as store from "./store.ts";
 
 /** Who is acting, and the request it happens in (for the audit trail). */
 export type RequestContext = { actor: Actor; requestId: string };
 
-export type AccessPurpose = { action: string; resource: string; purpose?: string };
+export type AccessPurpose = {
+  action: string;
+  resource: string;
+  purpose?: string;
+  /** What the read needs: `basic` for a name on a list, `full` (the default) for the rest. */
+  needs?: RelationScope;
+};
 
 function actorColumns(actor: Actor) {
   switch (actor.kind) {
@@ -124,9 +131,10 @@ export function createCitizenAccess(
     actor: Actor,
     facts: CitizenFacts[],
     now: Date,
+    needs: RelationScope = "full",
   ): Promise<AccessDecision[]> {
     const decide = (f: CitizenFacts, breakGlass: BreakGlassGrant[] = []) =>
-      decideCitizenAccess({ actor, facts: f, now, policy, breakGlass });
+      decideCitizenAccess({ actor, facts: f, now, policy, breakGlass, needs });
     const decisions = facts.map((f) => decide(f));
     const refused = facts.filter((_, i) => !decisions[i]?.allowed).map((f) => f.citizenId);
     if (actor.kind !== "staff" || refused.length === 0) return decisions;
@@ -140,8 +148,12 @@ export function createCitizenAccess(
     );
   }
 
-  async function decideMany(ctx: RequestContext, facts: CitizenFacts[]) {
-    const decisions = await decisionsFor(ctx.actor, facts, clock());
+  async function decideMany(
+    ctx: RequestContext,
+    facts: CitizenFacts[],
+    needs: RelationScope = "full",
+  ) {
+    const decisions = await decisionsFor(ctx.actor, facts, clock(), needs);
     const allowed = new Map<string, Relation>();
     const audited = facts.map((f, i): auditStore.AuditedCitizen => {
       const decision = decisions[i];
@@ -194,7 +206,7 @@ export function createCitizenAccess(
 
     /** Returns the relation that allows access, or throws TOV_ERR_NO_RELATION after auditing. */
     async authorize(ctx: RequestContext, facts: CitizenFacts, what: AccessPurpose) {
-      const [decision] = await decisionsFor(ctx.actor, [facts], clock());
+      const [decision] = await decisionsFor(ctx.actor, [facts], clock(), what.needs);
       if (!decision?.allowed) {
         const problem = decision?.problem ?? "noRelation";
         throw await deny(
@@ -224,7 +236,7 @@ export function createCitizenAccess(
      * Returns the relation per allowed citizen; the denied are absent.
      */
     async authorizeMany(ctx: RequestContext, facts: CitizenFacts[], what: AccessPurpose) {
-      const decided = await decideMany(ctx, facts);
+      const decided = await decideMany(ctx, facts, what.needs);
       await auditMany(ctx, what, decided.audited);
       return decided.allowed;
     },

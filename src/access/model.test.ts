@@ -56,6 +56,7 @@ function facts(over: Partial<CitizenFacts> = {}): CitizenFacts {
     listedPracticeId: null,
     stays: [],
     consents: [],
+    handovers: [],
     ...over,
   };
 }

@@ -6,6 +6,15 @@
  * break-the-glass access that the audit log flags.
  */
 
+import {
+  BASIC_RELATIONS,
+  type HandoverFact,
+  type HandoverRelation,
+  handoverRelation,
+} from "./handover-relations.ts";
+
+export type { HandoverFact } from "./handover-relations.ts";
+
 export const ROLES = [
   "clinician",
   "coordinator",
@@ -78,6 +87,8 @@ export type CitizenFacts = {
     expiresAt: Date | null;
     revokedAt: Date | null;
   }[];
+  /** The citizen's handovers that can give a relation (handover-relations.ts). */
+  handovers: HandoverFact[];
 };
 
 export type BreakGlassGrant = {
@@ -105,7 +116,19 @@ export type Relation =
   | "listed-practice"
   | "self"
   | "relative-consent"
-  | "break-the-glass";
+  | "break-the-glass"
+  | HandoverRelation;
+
+/**
+ * What a relation opens: all the citizen's data (`full`), or only who they
+ * are — name and basic facts, and the handover they were called in on
+ * (`basic`), never the course of care.
+ */
+export type RelationScope = "basic" | "full";
+
+export function scopeOf(relation: Relation): RelationScope {
+  return (BASIC_RELATIONS as readonly string[]).includes(relation) ? "basic" : "full";
+}
 
 export type AccessDecision =
   | { allowed: true; relation: Relation; breakGlassReason?: string }
@@ -118,6 +141,7 @@ export const ACCESS_PROBLEMS = [
   "tokenNoRelation",
   "roleNoCitizens",
   "noRelation",
+  "basicOnly",
 ] as const;
 export type AccessProblem = (typeof ACCESS_PROBLEMS)[number];
 
@@ -178,8 +202,32 @@ export function organisationRelation(
   if (hospitalRelationHolds(organisation, facts, now, policy)) return "hospital-stay";
   if (municipalityRelationHolds(organisation, facts)) return "home-municipality";
   if (practiceRelationHolds(organisation, facts)) return "listed-practice";
-  return null;
+  return handoverRelation(organisation, facts.handovers, now);
 }
+
+/**
+ * The relation an organisation has that covers `needs`: a `basic` relation
+ * does not cover a read of the course of care. `basic` says a relation was
+ * found that covers less than what was asked.
+ */
+function relationFor(
+  organisation: OrganisationRef,
+  facts: CitizenFacts,
+  now: Date,
+  policy: AccessPolicy,
+  needs: RelationScope,
+): { relation: Relation } | { relation: null; basic: boolean } {
+  const relation = organisationRelation(organisation, facts, now, policy);
+  if (relation === null) return { relation: null, basic: false };
+  if (needs === "full" && scopeOf(relation) === "basic") return { relation: null, basic: true };
+  return { relation };
+}
+
+const basicOnly: AccessDecision = {
+  allowed: false,
+  reason: "your organisation's relation gives the citizen's name and basic facts only",
+  problem: "basicOnly",
+};
 
 export function decideCitizenAccess(input: {
   actor: Actor;
@@ -187,8 +235,11 @@ export function decideCitizenAccess(input: {
   now: Date;
   policy: AccessPolicy;
   breakGlass?: BreakGlassGrant[];
+  /** What the read needs; a read of the course of care (the default) needs `full`. */
+  needs?: RelationScope;
 }): AccessDecision {
   const { actor, facts, now, policy } = input;
+  const needs = input.needs ?? "full";
   switch (actor.kind) {
     case "citizen":
       return actor.citizenId === facts.citizenId
@@ -199,9 +250,10 @@ export function decideCitizenAccess(input: {
         ? { allowed: true, relation: "relative-consent" }
         : { allowed: false, reason: "no active consent from the citizen", problem: "noConsent" };
     case "token": {
-      const relation = organisationRelation(actor.organisation, facts, now, policy);
-      return relation
-        ? { allowed: true, relation }
+      const found = relationFor(actor.organisation, facts, now, policy, needs);
+      if (found.relation === null && found.basic) return basicOnly;
+      return found.relation
+        ? { allowed: true, relation: found.relation }
         : {
             allowed: false,
             reason: "the token's organisation has no relation to the citizen",
@@ -222,14 +274,15 @@ export function decideCitizenAccess(input: {
           problem: "roleNoCitizens",
         };
       }
-      const relation = organisationRelation(actor.organisation, facts, now, policy);
-      if (relation) return { allowed: true, relation };
+      const found = relationFor(actor.organisation, facts, now, policy, needs);
+      if (found.relation) return { allowed: true, relation: found.relation };
       const grant = (input.breakGlass ?? []).find(
         (g) => g.userId === actor.userId && g.citizenId === facts.citizenId && now < g.expiresAt,
       );
       if (grant) {
         return { allowed: true, relation: "break-the-glass", breakGlassReason: grant.reason };
       }
+      if (found.basic) return basicOnly;
       return {
         allowed: false,
         reason: "your organisation has no current relation to the citizen",

@@ -211,6 +211,8 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesOptions> = async (a
               purpose: z.string().nullable(),
               breakGlass: z.boolean(),
               breakGlassReason: z.string().nullable(),
+              /** The kind of body whose secretariat read (a cluster's or a council's coordinators). */
+              bodyKind: z.enum(["sundhedsklynge", "sundhedsraad"]).nullable(),
               /** Set when the reader's role was granted by an administrator, not the ordinary way. */
               roleGrantedByAdministrator: z
                 .object({ organisationName: z.string().nullable(), at: z.string() })

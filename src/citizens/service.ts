@@ -1,4 +1,5 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import { type RelationScope, scopeOf } from "../access/model.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
 import { parseCpr } from "./cpr.ts";
@@ -29,6 +30,9 @@ export type CitizenView = {
   } | null;
   deceasedAt: Date | null;
 };
+
+/** A citizen named on a list, and how much the relation that named them opens. */
+export type NamedCitizen = { name: string; scope: RelationScope };
 
 const invalidCpr = () =>
   invalidFields("The CPR number is not valid", [
@@ -80,24 +84,34 @@ export function createCitizenService(
   /**
    * The names of `citizens` (facts read with their rows, see
    * `store.sealedFacts`), each decided through the relation rules with one
-   * audit entry per citizen; null where no relation allows it. A citizen
-   * named twice is decided and audited once.
+   * audit entry per citizen; null where no relation allows it. A name needs
+   * only a `basic` relation; each comes with the scope of the relation that
+   * allowed it, so a list shows the course of care's parts (the ward's note)
+   * only under a `full` one. A citizen named twice is decided and audited once.
    */
-  async function namesOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
-    const names = new Map<string, string | null>();
+  async function namedOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+    const names = new Map<string, NamedCitizen | null>();
     const unique = uniqueCitizens(citizens);
     if (unique.length === 0) return names;
     const allowed = await access.authorizeMany(
       ctx,
       unique.map((c) => c.facts),
-      { action: "read", resource },
+      { action: "read", resource, needs: "basic" },
     );
-    for (const c of unique)
+    for (const c of unique) {
+      const relation = allowed.get(c.facts.citizenId);
       names.set(
         c.facts.citizenId,
-        allowed.has(c.facts.citizenId) ? cipher.decrypt(c.nameEncrypted) : null,
+        relation ? { name: cipher.decrypt(c.nameEncrypted), scope: scopeOf(relation) } : null,
       );
+    }
     return names;
+  }
+
+  /** `namedOf`, the names alone. */
+  async function namesOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+    const named = await namedOf(ctx, citizens, resource);
+    return new Map([...named].map(([id, n]) => [id, n?.name ?? null]));
   }
 
   return {
@@ -225,6 +239,7 @@ export function createCitizenService(
     },
 
     namesOf,
+    namedOf,
 
     /** `namesOf` for citizens known only by id: their facts are read first. */
     async namesFor(ctx: RequestContext, citizenIds: string[], resource: string) {
@@ -243,17 +258,19 @@ export function createCitizenService(
       resource: string,
       matches: (name: string) => boolean,
     ) {
-      const found = new Map<string, string>();
+      const found = new Map<string, NamedCitizen>();
       const unique = uniqueCitizens(citizens);
       if (unique.length === 0) return found;
       const { allowed, audited } = await access.decideMany(
         ctx,
         unique.map((c) => c.facts),
+        "basic",
       );
       for (const c of unique) {
-        if (!allowed.has(c.facts.citizenId)) continue;
+        const relation = allowed.get(c.facts.citizenId);
+        if (!relation) continue;
         const name = cipher.decrypt(c.nameEncrypted);
-        if (matches(name)) found.set(c.facts.citizenId, name);
+        if (matches(name)) found.set(c.facts.citizenId, { name, scope: scopeOf(relation) });
       }
       await access.auditMany(
         ctx,

@@ -1,5 +1,10 @@
 import { sql } from "kysely";
 import type { CitizenFacts } from "../access/model.ts";
+import {
+  type HandoverFactsJson,
+  handoverFactsFrom,
+  handoverRelationFacts,
+} from "../handovers/relation-facts.ts";
 import type { Database } from "../platform/db/database.ts";
 
 /** All SQL of the citizens capability. Personal data arrives here already sealed. */
@@ -126,7 +131,7 @@ export type SealedFacts = { facts: CitizenFacts; nameEncrypted: string };
 /**
  * `sealedFacts` as it arrives: [home municipality, listed practice, sealed
  * name, stays as [hospital, admitted, discharged or ended], consents as
- * [relative, granted, expires, revoked]].
+ * [relative, granted, expires, revoked], handovers (see relation-facts.ts)].
  */
 type SealedFactsJson = [
   string | null,
@@ -134,6 +139,7 @@ type SealedFactsJson = [
   string,
   [string, string, string | null][],
   [string, string, string | null, string | null][],
+  HandoverFactsJson,
 ];
 
 /**
@@ -153,14 +159,15 @@ export function sealedFacts(alias: string) {
       from hospital_stay s where s.citizen_id = ${c}.id and s.status <> 'cancelled'), '[]'),
     coalesce((select json_agg(json_build_array(r.relative_user_id, r.granted_at, r.expires_at,
         r.revoked_at))
-      from relative_consent r where r.citizen_id = ${c}.id), '[]'))`;
+      from relative_consent r where r.citizen_id = ${c}.id), '[]'),
+    ${handoverRelationFacts(alias)})`;
 }
 
 const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
 
 /** What `sealedFacts` selected for the citizen `citizenId`, as the access rules take it. */
 export function unsealedFacts(citizenId: string, json: SealedFactsJson): SealedFacts {
-  const [homeMunicipalityCode, listedPracticeId, nameEncrypted, stays, consents] = json;
+  const [homeMunicipalityCode, listedPracticeId, nameEncrypted, stays, consents, handovers] = json;
   return {
     facts: {
       citizenId,
@@ -177,6 +184,7 @@ export function unsealedFacts(citizenId: string, json: SealedFactsJson): SealedF
         expiresAt: dateOrNull(expiresAt),
         revokedAt: dateOrNull(revokedAt),
       })),
+      handovers: handoverFactsFrom(handovers),
     },
     nameEncrypted,
   };

@@ -81,6 +81,8 @@ export function createClosing({ clock, events }: Deps) {
         actorUserId: null,
         actorOrganisationId: null,
         reason: transitionReason(h),
+        // The app's clock: closing starts the coordinators' last days with the name.
+        at: clock(),
       })),
     );
     await events(

@@ -88,6 +88,8 @@ export function createDecisions(deps: {
           actorUserId: actor.kind === "staff" ? actor.userId : null,
           actorOrganisationId: org?.id ?? null,
           reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
+          // The app's clock: a decision starts and ends relations (src/access/handover-relations.ts).
+          at: clock(),
         },
       ]);
       // A decline never silently disappears: the discharging department and the

@@ -17,15 +17,32 @@ import { type RawBuilder, sql } from "kysely";
  */
 export function responsibleBodyOn(alias: string, date: string): RawBuilder<string | null> {
   const h = (column: string) => sql.ref(`${alias}.${column}`);
+  return bodyHoldingOn(
+    sql`case when ${h("sector")} = 'municipality'
+        then ${h("receiver_municipality_code")}
+        else (select gp.municipality_code from general_practice gp
+          where gp.id = ${h("receiver_practice_id")}) end`,
+    sql`${date}::date`,
+    h("body_id"),
+  );
+}
+
+/**
+ * The body holding a municipality on a date (both SQL expressions), else
+ * `otherwise`: the rule of `responsibleBodyOn`, for a municipality and date
+ * other than a handover's receiver today (a decline's, in relation-facts.ts).
+ */
+export function bodyHoldingOn(
+  municipalityCode: RawBuilder<unknown>,
+  date: RawBuilder<unknown>,
+  otherwise: RawBuilder<unknown> | ReturnType<typeof sql.ref>,
+): RawBuilder<string | null> {
   return sql<string | null>`coalesce((
     select rb.body_id from body_membership rb
     where rb.kind = 'primary'
-      and rb.valid_from <= ${date}::date and (rb.valid_to is null or ${date}::date < rb.valid_to)
-      and rb.municipality_code = case when ${h("sector")} = 'municipality'
-        then ${h("receiver_municipality_code")}
-        else (select gp.municipality_code from general_practice gp
-          where gp.id = ${h("receiver_practice_id")}) end
-    limit 1), ${h("body_id")})`;
+      and rb.valid_from <= ${date} and (rb.valid_to is null or ${date} < rb.valid_to)
+      and rb.municipality_code = ${municipalityCode}
+    limit 1), ${otherwise})`;
 }
 
 /**

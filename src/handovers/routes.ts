@@ -29,7 +29,12 @@ const item = z.object({
   deadlineAt: z.string(),
   overdue: z.boolean(),
   escalationStep: z.number(),
+  /** How much the acting organisation's relation opens: `basic` is the name and the handover only. */
+  relationScope: z.enum(["basic", "full"]).nullable(),
+  /** The ward's note: only under a full relation. */
   note: z.string().nullable(),
+  /** What the receiver wrote on declining, where the acting organisation has a relation. */
+  declineNote: z.string().nullable(),
   receiverName: z.string(),
   dischargingName: z.string().nullable(),
   hospitalId: z.string(),

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../access/citizen-access.ts";
-import type { CitizenService } from "../citizens/service.ts";
+import type { CitizenService, NamedCitizen } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { createChangeFeed } from "./change-feed.ts";
@@ -57,14 +57,17 @@ export function createWorklists(deps: {
   type Row = Awaited<ReturnType<typeof store.worklist>>[number];
 
   /** Rows as the list shows them, with the names the relation rules allow. */
-  function shown(rows: Row[], names: Map<string, string | null>, now: Date) {
+  function shown(rows: Row[], names: Map<string, NamedCitizen | null>, now: Date) {
     // Field by field: the citizen's facts decided the name and are not part of the answer.
     return rows.map((r) => {
-      const citizenName = names.get(r.citizenId) ?? null;
+      const named = names.get(r.citizenId) ?? null;
+      const citizenName = named?.name ?? null;
       return {
         id: r.id,
         citizenId: r.citizenId,
         citizenName,
+        // `basic`: the name and the handover only (a body's coordinators); null: no relation.
+        relationScope: named?.scope ?? null,
         stayId: r.stayId,
         sector: r.sector,
         status: r.status,
@@ -74,8 +77,10 @@ export function createWorklists(deps: {
         deadlineAt: r.deadlineAt.toISOString(),
         overdue: r.status === "open" && r.deadlineAt.getTime() < now.getTime(),
         escalationStep: r.escalationStep,
-        // The ward's note is health data: only for those with a relation to the citizen.
-        note: citizenName ? r.note : null,
+        // The ward's note is health data: only for those with a full relation to the citizen.
+        note: named?.scope === "full" ? r.note : null,
+        // The receiver's words on declining are part of the handover a relation is about.
+        declineNote: named ? declineNoteOf(r.declineText, r.statusReason) : null,
         updatedAt: r.updatedAt.toISOString(),
         receiverOrganisationId: r.receiverOrganisationId,
         dischargingOrganisationId: r.dischargingOrganisationId,
@@ -110,7 +115,7 @@ export function createWorklists(deps: {
   }
 
   async function shownWithNames(ctx: RequestContext, rows: Row[], now: Date, resource: string) {
-    const names = await citizens.namesOf(
+    const names = await citizens.namedOf(
       ctx,
       rows.map((r) => r.citizen),
       resource,
@@ -121,12 +126,12 @@ export function createWorklists(deps: {
   /** The receiver's citizens in hospital now, as the list shows them. */
   function inHospitalShown(
     rows: Awaited<ReturnType<typeof store.currentStaysOf>>,
-    names: Map<string, string | null>,
+    names: Map<string, NamedCitizen | null>,
   ) {
     return rows.map((r) => ({
       stayId: r.stayId,
       citizenId: r.citizenId,
-      citizenName: names.get(r.citizenId) ?? null,
+      citizenName: names.get(r.citizenId)?.name ?? null,
       status: r.status === "on-leave" ? ("on-leave" as const) : ("admitted" as const),
       admittedAt: r.admittedAt.toISOString(),
       hospitalName: r.hospitalName,
@@ -200,7 +205,7 @@ export function createWorklists(deps: {
         store.currentStaysOf(db, filter, page),
         store.currentStaysCount(db, filter),
       ]);
-      const names = await citizens.namesOf(
+      const names = await citizens.namedOf(
         ctx,
         rows.map((r) => r.citizen),
         "worklist",
@@ -241,6 +246,15 @@ export function createWorklists(deps: {
       };
     },
   };
+}
+
+/**
+ * The note a receiver wrote on declining: the decline's transition reason is
+ * "<reason>: <note>" (decisions.ts), or the reason alone without a note.
+ */
+export function declineNoteOf(text: string | null, reason: string | null): string | null {
+  if (!text || !reason || !text.startsWith(`${reason}: `)) return null;
+  return text.slice(reason.length + 2).trim() || null;
 }
 
 /** How many rows of each list a name search reads at most. */

@@ -109,6 +109,10 @@ function pageOf(db: Database, f: WorklistFilter, page: Page) {
       "r.name as receiverName",
       "d.name as dischargingName",
       "h.dischargingHospitalId as hospitalId",
+      // The decline's own words ("<reason>: <note>", decisions.ts), shown beside its reason.
+      sql<string | null>`case when h.status = 'declined' then (select t.reason
+        from handover_transition t where t.handover_id = h.id and t.kind = 'declined'
+        order by t.id desc limit 1) end`.as("declineText"),
     ])
     .orderBy(order, direction)
     .orderBy("h.id", direction)

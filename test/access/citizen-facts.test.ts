@@ -96,6 +96,7 @@ describe("the facts of many citizens", () => {
           revokedAt: null,
         },
       ],
+      handovers: [],
     });
     expect(facts.get(withNothing)).toEqual({
       citizenId: withNothing,
@@ -103,6 +104,7 @@ describe("the facts of many citizens", () => {
       listedPracticeId: null,
       stays: [],
       consents: [],
+      handovers: [],
     });
     expect(cipher.decrypt(sealedNames.get(withHistory) ?? "")).toBe("Fakta Fiktiv");
     expect(await factsOf(db, withNothing)).toEqual(facts.get(withNothing));

@@ -149,10 +149,14 @@ describe("a discharge nobody confirms", () => {
     await page.goto(`${harness.server.url}/arbejdsliste`);
     await page.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
     await page.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
-    // The coordinator has no relation to the citizen, so sees the handover without a name.
-    await expect.poll(() => table().textContent()).toContain("Næstved");
-    const row = table().locator("tr", { hasText: "Næstved" }).first();
+    // The ladder called the coordinator in: they see whom it is about, by name only (issue 21).
+    await expect.poll(() => table().textContent()).toContain("Ole Overset");
+    const row = table().locator("tr", { hasText: "Ole Overset" }).first();
     await expect(row.textContent()).resolves.toContain("Rykket 3 gange");
+    await expect(row.textContent()).resolves.toContain("Kun navn");
+    await expect(row.textContent()).resolves.not.toContain("Borger uden relation til jer");
+    // No link to the course of care: the relation is to the handover only.
+    await expect(row.getByRole("link", { name: "Ole Overset" }).count()).resolves.toBe(0);
     await screenshot(page, "worklist-coordinator-escalated");
     await expectAccessible(page, "coordinator worklist");
   });

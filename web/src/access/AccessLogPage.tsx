@@ -3,7 +3,15 @@ import { useTranslation } from "react-i18next";
 import { getJson } from "../api/client";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
-import { actionLabel, relationLabel, resourceLabel, roleLabel, userKindLabel } from "./labels";
+import {
+  actionLabel,
+  handoverReason,
+  nameOnly,
+  relationLabel,
+  resourceLabel,
+  roleLabel,
+  userKindLabel,
+} from "./labels";
 import { ErrorOrForbidden } from "./RequireLogin";
 
 type Entry = {
@@ -19,6 +27,8 @@ type Entry = {
   purpose: string | null;
   breakGlass: boolean;
   breakGlassReason: string | null;
+  /** A body's coordinators read: the kind of body, to name them ("Klyngens koordinator"). */
+  bodyKind: "sundhedsklynge" | "sundhedsraad" | null;
   /** Set when the reader's role was granted by an administrator, not the ordinary way. */
   roleGrantedByAdministrator: { organisationName: string | null; at: string } | null;
 };
@@ -94,7 +104,7 @@ export function AccessLogPage() {
                         {e.breakGlassReason}
                       </>
                     ) : (
-                      (e.purpose ?? (e.relation ? relationLabel(t, e.relation) : "–"))
+                      <Reason entry={e} />
                     )}
                   </td>
                 </tr>
@@ -103,6 +113,20 @@ export function AccessLogPage() {
           </table>
         </ScrollableTable>
       )}
+    </>
+  );
+}
+
+/** Why someone could read: the purpose they gave, else what their relation is. */
+function Reason({ entry: e }: { entry: Entry }) {
+  const { t } = useTranslation();
+  const handover = handoverReason(t, e);
+  if (e.purpose) return <>{e.purpose}</>;
+  if (!handover) return <>{e.relation ? relationLabel(t, e.relation) : "–"}</>;
+  return (
+    <>
+      {handover}
+      {nameOnly(e.relation) && <span className="d-block form-hint">{t("accessLog.nameOnly")}</span>}
     </>
   );
 }

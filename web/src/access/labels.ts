@@ -24,6 +24,11 @@ const RELATION_KEYS = {
   self: "relations.self",
   "relative-consent": "relations.relative-consent",
   "break-the-glass": "relations.break-the-glass",
+  "handover-discharging-hospital": "relations.handover-discharging-hospital",
+  "handover-receiver": "relations.handover-receiver",
+  "body-coordinator-overdue": "relations.body-coordinator-overdue",
+  "body-coordinator-declined-municipality": "relations.body-coordinator-declined-municipality",
+  "body-coordinator-declined-practice": "relations.body-coordinator-declined-practice",
 } as const;
 
 const ACTION_KEYS = {
@@ -41,6 +46,8 @@ const RESOURCE_KEYS = {
   "fhir:Patient": "accessLog.resources.fhir",
   "fhir:Encounter": "accessLog.resources.fhir",
   "fhir:EpisodeOfCare": "accessLog.resources.fhir",
+  worklist: "accessLog.resources.worklist",
+  "hospital-stay": "accessLog.resources.hospital-stay",
 } as const;
 
 function labelFrom<K extends Record<string, string>>(keys: K) {
@@ -53,3 +60,43 @@ export const userKindLabel = labelFrom(KIND_KEYS);
 export const relationLabel = labelFrom(RELATION_KEYS);
 export const actionLabel = labelFrom(ACTION_KEYS);
 export const resourceLabel = labelFrom(RESOURCE_KEYS);
+
+/** The relations a handover gives (src/access/handover-relations.ts), said with who and why. */
+const HANDOVER_REASON_KEYS = {
+  "handover-discharging-hospital": "accessLog.handoverRelations.handover-discharging-hospital",
+  "handover-receiver": "accessLog.handoverRelations.handover-receiver",
+  "body-coordinator-overdue": "accessLog.handoverRelations.body-coordinator-overdue",
+  "body-coordinator-declined-municipality":
+    "accessLog.handoverRelations.body-coordinator-declined-municipality",
+  "body-coordinator-declined-practice":
+    "accessLog.handoverRelations.body-coordinator-declined-practice",
+} as const;
+
+const COORDINATOR_KEYS = {
+  sundhedsklynge: "accessLog.coordinators.sundhedsklynge",
+  sundhedsraad: "accessLog.coordinators.sundhedsraad",
+} as const;
+
+/** Whether a relation opens only the name and basic facts (a body's coordinators). */
+export const nameOnly = (relation: string | null) =>
+  relation?.startsWith("body-coordinator-") ?? false;
+
+/**
+ * Why a handover let someone read, as one sentence naming them: "Klyngens
+ * koordinator, fordi overdragelsen var over fristen", "Slagelse Sygehus,
+ * Medicinsk Afdeling, fordi overdragelsen endnu ikke er bekræftet". Null for
+ * the other relations, which the relation's label says.
+ */
+export function handoverReason(
+  t: TFunction,
+  e: { relation: string | null; organisationName: string | null; bodyKind: string | null },
+): string | null {
+  if (!e.relation || !(e.relation in HANDOVER_REASON_KEYS)) return null;
+  const key = HANDOVER_REASON_KEYS[e.relation as keyof typeof HANDOVER_REASON_KEYS];
+  const coordinator =
+    e.bodyKind && e.bodyKind in COORDINATOR_KEYS
+      ? t(COORDINATOR_KEYS[e.bodyKind as keyof typeof COORDINATOR_KEYS])
+      : t("accessLog.coordinators.unknown");
+  const who = nameOnly(e.relation) ? coordinator : (e.organisationName ?? "–");
+  return t(key as never, { who }) as string;
+}

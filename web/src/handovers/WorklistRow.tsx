@@ -34,7 +34,14 @@ export function WorklistRow({
   return (
     <tr className={item.overdue ? "worklist-overdue" : undefined}>
       <td>
-        {item.citizenName ? <Link to={`/borgere/${item.citizenId}/forloeb`}>{who}</Link> : who}
+        {item.citizenName && item.relationScope === "full" ? (
+          <Link to={`/borgere/${item.citizenId}/forloeb`}>{who}</Link>
+        ) : (
+          who
+        )}
+        {item.relationScope === "basic" && (
+          <span className="d-block form-hint">{t("worklist.nameOnly")}</span>
+        )}
         {item.dischargingName && <span className="d-block form-hint">{item.dischargingName}</span>}
         {item.note && (
           <span className="d-block handover-note">
@@ -65,6 +72,11 @@ export function WorklistRow({
             {(DECLINE_REASONS as readonly string[]).includes(item.statusReason)
               ? t(`worklist.reasons.${item.statusReason as DeclineReason}`)
               : item.statusReason}
+          </span>
+        )}
+        {item.declineNote && item.status === "declined" && (
+          <span className="d-block handover-decline-note">
+            <strong>{t("worklist.declineNoteSaid")}:</strong> {item.declineNote}
           </span>
         )}
         {canSendOn && item.status === "declined" && <RerouteForm item={item} />}

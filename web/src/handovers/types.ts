@@ -22,7 +22,11 @@ export type WorklistItem = {
   deadlineAt: string;
   overdue: boolean;
   escalationStep: number;
+  /** `basic`: the name and the handover only (a body's coordinators); null: no relation. */
+  relationScope: "basic" | "full" | null;
   note: string | null;
+  /** What the receiver wrote on declining (for those with a relation). */
+  declineNote: string | null;
   receiverName: string;
   dischargingName: string | null;
   hospitalId: string;
