@@ -210,6 +210,7 @@ export function findHandover(db: Database, id: string) {
       "h.dischargingOrganisationId",
       "h.bodyId",
       "h.dischargedAt",
+      "h.escalationStep",
       "o.name as receiverName",
       "s.hospitalId",
     ])
