@@ -20,7 +20,7 @@ export const noteText = z
   .max(TEXT_LIMITS.note, `must be at most ${TEXT_LIMITS.note} characters`);
 export const decided = z.object({ id: z.string(), status: z.string(), version: z.number() });
 /** A confirmation or decline, and until when its organisation may undo it. */
-const decision = decided.extend({ undoableUntil: z.string() });
+const decision = decided.extend({ decidedAt: z.string(), undoableUntil: z.string() });
 
 /**
  * A decline names its reason: none is chosen for the receiver, so a missing

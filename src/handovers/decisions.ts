@@ -124,6 +124,7 @@ export function createDecisions(deps: {
       id,
       status: moved.status,
       version: moved.version,
+      decidedAt: at.toISOString(),
       undoableUntil: undoUntil(at).toISOString(),
     };
   }

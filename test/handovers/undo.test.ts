@@ -202,6 +202,7 @@ describe("undoing a confirmation", () => {
       id: confirmedId,
       status: "confirmed",
       version: 2,
+      decidedAt: "2026-11-19T09:00:00.000Z",
       undoableUntil: "2026-11-19T09:10:00.000Z",
     });
     expect(await worklistIds("demo.sygeplejerske")).not.toContain(confirmedId);
