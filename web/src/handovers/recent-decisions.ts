@@ -26,7 +26,13 @@ export type RecentDecision = {
 export function recentOf(item: WorklistItem, answer: DecisionAnswer, now: number): RecentDecision {
   const windowMs = Date.parse(answer.undoableUntil) - Date.parse(answer.decidedAt);
   return {
-    item: { ...item, status: answer.status as WorklistItem["status"], version: answer.version },
+    // A decided handover is no longer overdue: only an open one is chased.
+    item: {
+      ...item,
+      status: answer.status as WorklistItem["status"],
+      version: answer.version,
+      overdue: answer.status === "open" && item.overdue,
+    },
     version: answer.version,
     endsAt: now + windowMs,
   };
