@@ -195,8 +195,10 @@ describe("a declined discharge sent on", () => {
       await route.continue();
     });
     const submit = row.getByRole("button", { name: "Send til ny modtager" });
+    // Waited for before the click: the answer can come before the click returns.
+    const answered = page.waitForResponse((response) => response.url().endsWith("/reroute"));
     await submit.click();
-    await page.waitForResponse((response) => response.url().endsWith("/reroute"));
+    await answered;
     await page.waitForTimeout(300);
     await expect(submit.isDisabled({ timeout: 1000 })).resolves.toBe(true);
     await expect(row.getByRole("button", { name: "Send videre" }).count()).resolves.toBe(0);
