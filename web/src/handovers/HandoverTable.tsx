@@ -50,7 +50,7 @@ export function HandoverTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ item, undo }) => (
+          {rows.map(({ item, undo, kept }) => (
             <WorklistRow
               key={item.id}
               item={item}
@@ -61,6 +61,7 @@ export function HandoverTable({
               onConfirm={() => onConfirm(item)}
               onDecline={(reason, note) => onDecline(item, reason, note)}
               undo={undo}
+              kept={kept}
               now={now}
               onUndo={() => undo && onUndo(undo)}
               onSentOn={onSentOn}

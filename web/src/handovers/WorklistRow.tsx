@@ -20,6 +20,8 @@ type Props = {
   onDecline: (reason: DeclineReason, note: string) => void;
   /** This page's decision on the row, while its organisation may still undo it. */
   undo: RecentDecision | null;
+  /** Decided here and no longer on the list: kept on the page while it may be undone. */
+  kept: boolean;
   now: number;
   onUndo: () => void;
   /** Told the new receiver's name when the row is sent on. */
@@ -35,6 +37,7 @@ export function WorklistRow({
   onConfirm,
   onDecline,
   undo,
+  kept,
   now,
   onUndo,
   onSentOn,
@@ -43,7 +46,13 @@ export function WorklistRow({
   const [declining, setDeclining] = useState(false);
   const who = item.citizenName ?? t("worklist.noRelation");
   return (
-    <tr className={item.overdue ? "worklist-overdue" : undefined}>
+    <tr
+      className={
+        [item.overdue ? "worklist-overdue" : null, kept ? "worklist-kept" : null]
+          .filter(Boolean)
+          .join(" ") || undefined
+      }
+    >
       <td>
         {item.citizenName ? <Link to={`/borgere/${item.citizenId}/forloeb`}>{who}</Link> : who}
         {item.dischargingName && <span className="d-block form-hint">{item.dischargingName}</span>}

@@ -43,7 +43,9 @@ describe("recent decisions", () => {
       ["b", false],
     ]);
     // Someone changed it since (sent on): the list's row, without an undo.
-    expect(withRecent([item("a", 3)], recent, 1)).toEqual([{ item: item("a", 3), undo: null }]);
+    expect(withRecent([item("a", 3)], recent, 1)).toEqual([
+      { item: item("a", 3), undo: null, kept: false },
+    ]);
     // The window has passed: the row goes with its undo.
     expect(withRecent([], recent, 600_000)).toEqual([]);
   });

@@ -47,15 +47,18 @@ export function withRecent(
   items: WorklistItem[],
   recent: Map<string, RecentDecision>,
   now: number,
-): { item: WorklistItem; undo: RecentDecision | null }[] {
+): { item: WorklistItem; undo: RecentDecision | null; kept: boolean }[] {
   const live = [...recent.values()].filter((r) => r.endsAt > now);
   const shown = new Set(items.map((i) => i.id));
-  const gone = live.filter((r) => !shown.has(r.item.id)).map((r) => ({ item: r.item, undo: r }));
+  const gone = live
+    .filter((r) => !shown.has(r.item.id))
+    .map((r) => ({ item: r.item, undo: r, kept: true }));
   return [
     ...gone,
     ...items.map((item) => {
       const r = recent.get(item.id);
-      return { item, undo: r && r.endsAt > now && r.version === item.version ? r : null };
+      const undo = r && r.endsAt > now && r.version === item.version ? r : null;
+      return { item, undo, kept: false };
     }),
   ];
 }
