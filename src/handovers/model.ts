@@ -199,20 +199,19 @@ export function undoUntil(at: Date): Date {
 }
 
 /**
- * May `organisationId` undo the handover's last decision at `now`? Only the
- * newest entry of the history can be a decision to undo: any later entry —
- * by someone else (a reroute, a death's close, an escalation) or an undo —
- * means the decision has been acted on. The window is half-open: at exactly
- * ten minutes it has closed. Undoing restores the status before the decision.
+ * May `organisationId` undo the handover's last decision at `now`? A decision
+ * already taken back is not taken back again, and only the newest entry of the
+ * history can be a decision to undo: any later entry (a reroute, a death's
+ * close, an escalation) means it has been acted on. The window is half-open:
+ * at exactly ten minutes it has closed. Undoing restores the status before
+ * the decision.
  */
 export function undoCheck(history: HistoryEntry[], organisationId: string, now: Date): UndoCheck {
-  const last = history.at(-1);
+  const at = history.findLastIndex((e) => DECIDING.includes(e.kind));
+  const last = history[at];
   if (!last) return { ok: false, refusal: "nothing-to-undo", until: null };
   if (last.kind === "undone") return { ok: false, refusal: "already-undone", until: null };
-  if (last.kind !== "confirmed" && last.kind !== "declined") {
-    const decided = history.some((e) => e.kind === "confirmed" || e.kind === "declined");
-    return { ok: false, refusal: decided ? "acted-on-since" : "nothing-to-undo", until: null };
-  }
+  if (at < history.length - 1) return { ok: false, refusal: "acted-on-since", until: null };
   const until = undoUntil(last.at);
   if (last.actorOrganisationId !== organisationId)
     return { ok: false, refusal: "not-own-decision", until: null };
@@ -222,6 +221,9 @@ export function undoCheck(history: HistoryEntry[], organisationId: string, now: 
     return { ok: false, refusal: "nothing-to-undo", until: null };
   return { ok: true, decision: last, restore, until };
 }
+
+/** The entries an undo concerns: the decisions, and the undos that took one back. */
+const DECIDING: TransitionKind[] = ["confirmed", "declined", "undone"];
 
 /** An undo goes back along a decision: confirmed or declined back to open. */
 function canUndoTo(from: HandoverStatus, to: HandoverStatus): boolean {

@@ -90,6 +90,11 @@ describe("undoing a decision", () => {
       ok: false,
       refusal: "already-undone",
     });
+    const escalated: HistoryEntry = { ...undone, kind: "escalated", fromStatus: "open" };
+    expect(undoCheck([created, confirmed, undone, escalated], OWN, later(2))).toMatchObject({
+      ok: false,
+      refusal: "already-undone",
+    });
     expect(undoCheck([created], OWN, later(2))).toMatchObject({
       ok: false,
       refusal: "nothing-to-undo",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
@@ -266,6 +267,14 @@ describe("undoing a confirmation", () => {
     expect(audit).toHaveLength(1);
   });
 
+  it("is chased again: the sweeper escalates the reopened handover, its deadline long past", async () => {
+    const escalated = await createSweeper(demo.database.db, { clock: () => now }).sweep();
+    expect(escalated).toBeGreaterThan(0);
+    const after = await row(confirmedId);
+    expect(after.escalationStep).toBeGreaterThan(before.escalationStep);
+    expect(after.version).toBe(3);
+  });
+
   it("does not undo an undo", async () => {
     const response = await undo("demo.visitator", confirmedId, 3);
     expect(response.statusCode).toBe(409);
@@ -326,7 +335,7 @@ describe("undoing a decline", () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().i18n.key).toBe("handovers.undo.acted-on-since");
     expect((await row(declinedId)).status).toBe("open");
-    const kinds = (await history(declinedId)).map((t) => t.kind);
+    const kinds = (await history(declinedId)).map((t) => t.kind).filter((k) => k !== "escalated");
     expect(kinds).toEqual(["created", "declined", "undone", "declined", "rerouted"]);
   });
 });
