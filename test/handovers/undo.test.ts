@@ -248,7 +248,28 @@ describe("undoing a confirmation", () => {
       actorUserId: expect.any(String),
       actorOrganisationId: expect.any(String),
     });
-    // Nothing counts it as taken over: the ward and the receiver see it as waiting again.
+    // Nothing counts it as taken over: the citizen's pathway waits for the municipality again,
+    // with no decision, and the ward and the receiver see it as waiting on their worklists.
+    const citizen = await demo.database.db
+      .selectFrom("handover")
+      .select("citizenId")
+      .where("id", "=", confirmedId)
+      .executeTakeFirstOrThrow();
+    const pathway = await demo.app.inject({
+      url: `/api/citizens/${citizen.citizenId}/pathway`,
+      headers: authHeaders(await demo.sessionOf("demo.sygeplejerske")),
+    });
+    expect(pathway.statusCode, pathway.body).toBe(200);
+    const { handovers, responsibility } = pathway.json() as {
+      handovers: { sector: string; status: string; decidedAt: string | null }[];
+      responsibility: { reason: string; awaitingConfirmationFrom: { name: string }[] };
+    };
+    expect(handovers.find((h) => h.sector === "municipality")).toMatchObject({
+      status: "open",
+      decidedAt: null,
+    });
+    expect(responsibility.reason).toBe("discharged-awaiting-handover");
+    expect(responsibility.awaitingConfirmationFrom.map((p) => p.name)).toContain("Næstved Kommune");
     expect(await worklistIds("demo.sygeplejerske")).toContain(confirmedId);
     expect(await worklistIds("demo.visitator")).toContain(confirmedId);
     const told = await demo.database.db
