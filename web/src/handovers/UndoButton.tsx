@@ -7,12 +7,15 @@ import { timeLeft } from "./recent-decisions";
  * with the button, not every second.
  */
 export function UndoButton({
+  id,
   who,
   status,
   msLeft,
   busy,
   onUndo,
 }: {
+  /** The handover's id, to tie the time left to the button. */
+  id: string;
   who: string;
   status: "confirmed" | "declined" | string;
   msLeft: number;
@@ -28,6 +31,7 @@ export function UndoButton({
         className="button button-secondary button-small"
         onClick={onUndo}
         disabled={busy}
+        aria-describedby={`undo-left-${id}`}
       >
         {t("worklist.undo.button")}
         <span className="sr-only">
@@ -38,7 +42,7 @@ export function UndoButton({
           {who}
         </span>
       </button>
-      <span className="d-block form-hint worklist-undo-left">
+      <span className="d-block form-hint worklist-undo-left" id={`undo-left-${id}`}>
         {t("worklist.undo.left", { time: left })}
       </span>
     </div>

@@ -124,6 +124,7 @@ export function WorklistRow({
           )}
           {undo && (
             <UndoButton
+              id={item.id}
               who={who}
               status={item.status}
               msLeft={undo.endsAt - now}
