@@ -1,9 +1,16 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import type { OrganisationRef } from "../access/model.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, type Reason } from "../platform/http/errors.ts";
 import { danishToday } from "../structure/service.ts";
 import { type HandoverEventSink, recipients } from "./events.ts";
-import { canMove, type DeclineReason, type HandoverStatus } from "./model.ts";
+import {
+  canMove,
+  type DeclineReason,
+  declineNoteMissing,
+  type HandoverStatus,
+  undoUntil,
+} from "./model.ts";
 import * as store from "./store.ts";
 
 /**
@@ -27,7 +34,11 @@ export function createDecisions(deps: {
       ctx: RequestContext,
       id: string,
       expected: { version: number; reason: DeclineReason; note?: string },
-    ) => decide(ctx, id, expected, { status: "declined", reason: expected.reason }),
+    ) => {
+      // Checked here, not only in the route, so the FHIR Task's decline answers the same.
+      if (declineNoteMissing(expected.reason, expected.note)) throw otherNeedsNote();
+      return decide(ctx, id, expected, { status: "declined", reason: expected.reason });
+    },
   };
 
   /** Confirms or declines for the acting organisation; 403 (audited) for anyone else, 409 if changed. */
@@ -41,12 +52,8 @@ export function createDecisions(deps: {
     const h = await store.findHandover(db, id);
     if (!h) throw handoverNotFound();
     const actor = ctx.actor;
-    const org = actor.kind === "staff" || actor.kind === "token" ? actor.organisation : null;
-    const isReceiver =
-      org !== null &&
-      (h.sector === "municipality"
-        ? org.municipalityCode === h.receiverMunicipalityCode && org.kind !== "general_practice"
-        : org.generalPracticeId === h.receiverPracticeId);
+    const org = actingOrganisation(ctx);
+    const isReceiver = isReceiverOf(org, h);
     const what = {
       action: to.status === "confirmed" ? "confirm" : "decline",
       resource: "handover",
@@ -63,6 +70,7 @@ export function createDecisions(deps: {
           { key: "handovers.notReceiver" },
         ),
       );
+    const at = clock();
     const moved = await db.transaction().execute(async (tx) => {
       const current = await store.findHandover(tx, id);
       const now = {
@@ -85,6 +93,8 @@ export function createDecisions(deps: {
           kind: to.status === "confirmed" ? "confirmed" : "declined",
           fromStatus: current.status,
           toStatus: to.status,
+          // The service's clock, not the database's: the undo window is counted from it.
+          at,
           actorUserId: actor.kind === "staff" ? actor.userId : null,
           actorOrganisationId: org?.id ?? null,
           reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
@@ -111,8 +121,53 @@ export function createDecisions(deps: {
       return done;
     });
     await access.audit(ctx, h.citizenId, what, "allowed");
-    return { id, status: moved.status, version: moved.version };
+    // The deciding organisation may take it back until then (undo.ts).
+    return {
+      id,
+      status: moved.status,
+      version: moved.version,
+      decidedAt: at.toISOString(),
+      undoableUntil: undoUntil(at).toISOString(),
+    };
   }
+}
+
+/** The organisation a member of staff or a token acts for; null for anyone else. */
+export function actingOrganisation(ctx: RequestContext): OrganisationRef | null {
+  const actor = ctx.actor;
+  return actor.kind === "staff" || actor.kind === "token" ? actor.organisation : null;
+}
+
+/** Whether the organisation is the handover's receiver: its municipality's units, or its practice. */
+export function isReceiverOf(
+  org: OrganisationRef | null,
+  h: {
+    sector: string;
+    receiverMunicipalityCode: string | null;
+    receiverPracticeId: string | null;
+  },
+): boolean {
+  if (!org) return false;
+  return h.sector === "municipality"
+    ? org.municipalityCode === h.receiverMunicipalityCode && org.kind !== "general_practice"
+    : org.generalPracticeId === h.receiverPracticeId;
+}
+
+/** 400 naming the note: "other" says nothing on its own, so the receiver must say what. */
+export function otherNeedsNote() {
+  return new AppError(
+    "TOV_ERR_VALIDATION",
+    "A decline for another reason must say why",
+    [
+      {
+        in: "body",
+        field: "note",
+        reason: "is required when the reason is other",
+        i18n: { key: "handovers.otherNeedsNote" },
+      },
+    ],
+    { key: "handovers.otherNeedsNote" },
+  );
 }
 
 /**

@@ -13,7 +13,9 @@ export type HandoverEvent = {
     | "handover.confirmed"
     | "handover.declined"
     | "handover.escalated"
-    | "handover.closed";
+    | "handover.closed"
+    /** A confirmation or decline taken back by its organisation; `reason` is the status undone. */
+    | "handover.undone";
   handoverId: string;
   sector: Sector;
   status: HandoverStatus;

@@ -157,10 +157,10 @@ describe("an update of a Task", () => {
       value: { decision: { status: "rejected", reason: "citizen-moved" } },
     });
     // A coding without a system is read as Tovholder's.
-    const bare = { coding: [{ code: "other" }] };
+    const bare = { coding: [{ code: "not-our-citizen" }] };
     expect(parseTaskUpdate({ ...task, status: "rejected", statusReason: bare }, ID)).toMatchObject({
       ok: true,
-      value: { decision: { reason: "other" } },
+      value: { decision: { reason: "not-our-citizen" } },
     });
   });
 
@@ -182,6 +182,20 @@ describe("an update of a Task", () => {
     expect(problemsOf({ ...task, status: "rejected", statusReason: long })).toEqual([
       "Task.statusReason.text",
     ]);
+  });
+
+  it("refuses 'other' without words, naming Task.statusReason.text", () => {
+    for (const text of [undefined, "  ", "Andet"]) {
+      const reason = { coding: [{ code: "other" }], ...(text === undefined ? {} : { text }) };
+      expect(problemsOf({ ...task, status: "rejected", statusReason: reason })).toEqual([
+        "Task.statusReason.text",
+      ]);
+    }
+    const said = { coding: [{ code: "other" }], text: "På ferie i Spanien" };
+    expect(parseTaskUpdate({ ...task, status: "rejected", statusReason: said }, ID)).toMatchObject({
+      ok: true,
+      value: { decision: { status: "rejected", reason: "other", note: "På ferie i Spanien" } },
+    });
   });
 
   it("refuses any other status, a wrong resource or id, and a bad version", () => {

@@ -1,6 +1,12 @@
 import type { CodeableConcept, Task } from "@medplum/fhirtypes";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
-import { DECLINE_REASONS, type DeclineReason, type HandoverStatus, type Sector } from "./model.ts";
+import {
+  DECLINE_REASONS,
+  type DeclineReason,
+  declineNoteMissing,
+  type HandoverStatus,
+  type Sector,
+} from "./model.ts";
 
 /**
  * A handover as a FHIR R4 Task, and the one change a receiver's system may
@@ -252,9 +258,16 @@ function rejectionOf(value: unknown, problems: TaskProblem[]): TaskDecision | nu
     });
     return null;
   }
-  return note && note !== DECLINE_DISPLAY[reason]
-    ? { status: "rejected", reason, note }
-    : { status: "rejected", reason };
+  const said = note && note !== DECLINE_DISPLAY[reason] ? note : undefined;
+  // "other" says nothing by itself: the web's decline asks for words, and so does the Task.
+  if (declineNoteMissing(reason, said)) {
+    problems.push({
+      field: "Task.statusReason.text",
+      reason: "is required when the code is other: say why the Task is rejected",
+    });
+    return null;
+  }
+  return said ? { status: "rejected", reason, note: said } : { status: "rejected", reason };
 }
 
 /** The version in an `If-Match` header: `W/"3"` (or `"3"`); null when there is none. */

@@ -144,3 +144,88 @@ export const DECLINE_REASONS = [
   "other",
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Whether a decline's free text is missing where its reason needs one ("other" says nothing alone). */
+export function declineNoteMissing(reason: DeclineReason, note: string | undefined): boolean {
+  return reason === "other" && !note?.trim();
+}
+
+/**
+ * How long the organisation that confirmed or declined may take it back: a
+ * mis-click is noticed within minutes, and after that others may have
+ * started to act on the decision.
+ */
+export const UNDO_WINDOW_MINUTES = 10;
+
+export type TransitionKind =
+  | "created"
+  | "confirmed"
+  | "declined"
+  | "closed"
+  | "deadline-moved"
+  | "escalated"
+  | "note-changed"
+  | "rerouted"
+  | "undone";
+
+/** One row of a handover's history, as far as the undo rule needs it. */
+export type HistoryEntry = {
+  kind: TransitionKind;
+  fromStatus: string | null;
+  toStatus: string;
+  at: Date;
+  actorOrganisationId: string | null;
+};
+
+export type UndoRefusal =
+  /** No confirmation or decline to take back. */
+  | "nothing-to-undo"
+  /** The last decision was already taken back; an undo is not undone. */
+  | "already-undone"
+  /** Something happened after the decision (sent on, closed, escalated, a note). */
+  | "acted-on-since"
+  /** Another organisation decided; only the deciding organisation takes it back. */
+  | "not-own-decision"
+  /** The window has passed. */
+  | "too-late";
+
+export type UndoCheck =
+  | { ok: true; decision: HistoryEntry; restore: HandoverStatus; until: Date }
+  | { ok: false; refusal: UndoRefusal; until: Date | null };
+
+/** When a decision made at `at` can no longer be undone (the window's first excluded instant). */
+export function undoUntil(at: Date): Date {
+  return new Date(at.getTime() + UNDO_WINDOW_MINUTES * 60_000);
+}
+
+/**
+ * May `organisationId` undo the handover's last decision at `now`? A decision
+ * already taken back is not taken back again, and only the newest entry of the
+ * history can be a decision to undo: any later entry (a reroute, a death's
+ * close, an escalation) means it has been acted on. The window is half-open:
+ * at exactly ten minutes it has closed. Undoing restores the status before
+ * the decision.
+ */
+export function undoCheck(history: HistoryEntry[], organisationId: string, now: Date): UndoCheck {
+  const at = history.findLastIndex((e) => DECIDING.includes(e.kind));
+  const last = history[at];
+  if (!last) return { ok: false, refusal: "nothing-to-undo", until: null };
+  if (last.kind === "undone") return { ok: false, refusal: "already-undone", until: null };
+  if (at < history.length - 1) return { ok: false, refusal: "acted-on-since", until: null };
+  const until = undoUntil(last.at);
+  if (last.actorOrganisationId !== organisationId)
+    return { ok: false, refusal: "not-own-decision", until: null };
+  if (now.getTime() >= until.getTime()) return { ok: false, refusal: "too-late", until };
+  const restore = last.fromStatus as HandoverStatus | null;
+  if (!restore || !canUndoTo(last.toStatus as HandoverStatus, restore))
+    return { ok: false, refusal: "nothing-to-undo", until: null };
+  return { ok: true, decision: last, restore, until };
+}
+
+/** The entries an undo concerns: the decisions, and the undos that took one back. */
+const DECIDING: TransitionKind[] = ["confirmed", "declined", "undone"];
+
+/** An undo goes back along a decision: confirmed or declined back to open. */
+function canUndoTo(from: HandoverStatus, to: HandoverStatus): boolean {
+  return (from === "confirmed" || from === "declined") && to === "open";
+}

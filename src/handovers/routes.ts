@@ -2,18 +2,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
-import { DECLINE_REASONS, type HandoverStatus } from "./model.ts";
+import { decided, decisionRoutes, noteText, params, version } from "./decision-routes.ts";
+import type { HandoverStatus } from "./model.ts";
 import type { HandoverService } from "./service.ts";
 
 const tags = ["handovers"];
 const staffInCare = {
   access: { actors: ["staff"], roles: ["clinician", "coordinator", "body_lead"] },
 } as const;
-const params = z.object({ id: z.uuid({ error: "must be a handover id (uuid)" }) });
-const version = z.number().int().min(1);
-/** The ward's note to the receivers. */
-const noteText = z.string().max(TEXT_LIMITS.note, `must be at most ${TEXT_LIMITS.note} characters`);
-const decided = z.object({ id: z.string(), status: z.string(), version: z.number() });
 
 const item = z.object({
   id: z.string(),
@@ -51,7 +47,7 @@ const inHospital = z.object({
   departmentName: z.string().nullable(),
 });
 
-/** Worklists, and confirming or declining a handover for the acting organisation. */
+/** Worklists, the ward's note and the bodies' rules; the decisions are decision-routes.ts. */
 export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService }> = async (
   app,
   { handovers },
@@ -314,85 +310,5 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     async (request) => handovers.writeNote(contextOf(request), request.params.id, request.body),
   );
 
-  app.post(
-    "/api/handovers/:id/confirm",
-    {
-      config: staffInCare,
-      schema: {
-        tags,
-        summary: "Received, we take over: responsibility moves to the acting organisation",
-        params,
-        body: z.object({ version, note: noteText.optional() }),
-        response: { 200: decided },
-      },
-    },
-    async (request) => handovers.confirm(contextOf(request), request.params.id, request.body),
-  );
-
-  app.post(
-    "/api/handovers/:id/reroute",
-    {
-      config: staffInCare,
-      schema: {
-        tags,
-        summary:
-          "Send a declined handover on to another receiver (the discharging hospital or the body's coordinators): it opens again with a new deadline",
-        params,
-        body: z.object({
-          version,
-          receiverOrganisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
-          note: noteText.optional(),
-        }),
-        response: { 200: decided },
-      },
-    },
-    async (request) => handovers.reroute(contextOf(request), request.params.id, request.body),
-  );
-
-  app.get(
-    "/api/handovers/:id/receivers",
-    {
-      config: staffInCare,
-      schema: {
-        tags,
-        summary:
-          "Organisations a declined handover can be sent on to (municipalities or practices, by its sector), by name",
-        params,
-        querystring: z.object({
-          name: z
-            .string()
-            .trim()
-            .min(2, "must be at least 2 characters")
-            .max(TEXT_LIMITS.searchTerm),
-        }),
-        response: {
-          200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
-        },
-      },
-    },
-    async (request) =>
-      handovers.receivers(contextOf(request), request.params.id, request.query.name),
-  );
-
-  app.post(
-    "/api/handovers/:id/decline",
-    {
-      config: staffInCare,
-      schema: {
-        tags,
-        summary:
-          "Decline with a reason; it goes straight to the discharging hospital and the body coordinator",
-        params,
-        body: z.object({
-          version,
-          reason: z.enum(DECLINE_REASONS, {
-            error: `must be one of ${DECLINE_REASONS.join(", ")}`,
-          }),
-          note: noteText.optional(),
-        }),
-        response: { 200: decided },
-      },
-    },
-    async (request) => handovers.decline(contextOf(request), request.params.id, request.body),
-  );
+  await app.register(decisionRoutes, { handovers });
 };

@@ -13,6 +13,7 @@ import { createRerouting } from "./reroute.ts";
 import { createRules, ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
 import { createTaskVisibility } from "./task-visibility.ts";
+import { createUndo } from "./undo.ts";
 import { createWorklists } from "./worklist-service.ts";
 
 /**
@@ -222,6 +223,7 @@ export function createHandoverService(deps: Deps) {
     ...createRules(db, access, clock),
     ...createDecisions({ db, access, clock, events }),
     ...createRerouting({ db, access, structure, clock, events }),
+    ...createUndo({ db, access, clock, events }),
   };
 }
 

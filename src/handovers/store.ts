@@ -210,6 +210,7 @@ export function findHandover(db: Database, id: string) {
       "h.dischargingOrganisationId",
       "h.bodyId",
       "h.dischargedAt",
+      "h.escalationStep",
       "o.name as receiverName",
       "s.hospitalId",
     ])
@@ -226,17 +227,26 @@ export async function bodyRules(db: Database, bodyIds: string[]) {
     .execute();
 }
 
-/** When each handover was last confirmed, declined or closed, from the transition history. */
+/**
+ * When each handover was last confirmed, declined or closed, from the
+ * transition history; none where that decision was undone since (it is open
+ * again: nothing has been decided).
+ */
 export async function lastDecisions(db: Database, handoverIds: string[]) {
   if (handoverIds.length === 0) return new Map<string, Date>();
   const rows = await db
     .selectFrom("handoverTransition")
-    .select(["handoverId", (eb) => eb.fn.max("at").as("at")])
+    .distinctOn("handoverId")
+    .select(["handoverId", "kind", "at"])
     .where("handoverId", "in", handoverIds)
-    .where("kind", "in", ["confirmed", "declined", "closed"])
-    .groupBy("handoverId")
+    .where("kind", "in", ["confirmed", "declined", "closed", "undone"])
+    .orderBy("handoverId")
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
     .execute();
-  return new Map(rows.map((r) => [r.handoverId, new Date(r.at as Date)]));
+  return new Map(
+    rows.filter((r) => r.kind !== "undone").map((r) => [r.handoverId, new Date(r.at)]),
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "handover.declined",
   "handover.escalated",
   "handover.closed",
+  "handover.undone",
 ] as const satisfies readonly HandoverEvent["kind"][];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -92,9 +92,10 @@ describe("the handover loop in the browser", () => {
     await expect
       .poll(() => page.locator(".alert-success").textContent())
       .toContain("I har nu ansvaret");
-    await expect
-      .poll(async () => ((await table().count()) === 0 ? "" : await table().textContent()))
-      .not.toContain("Oda Overgaard");
+    // The row stays, confirmed, while the municipality may still undo (issue 21).
+    const row = table().locator("tr", { hasText: "Oda Overgaard" }).first();
+    await expect.poll(() => row.textContent()).toContain("Bekræftet");
+    await row.getByRole("button", { name: "Fortryd bekræftelsen af Oda Overgaard" }).waitFor();
   });
 
   it("empties the hospital's list and moves responsibility", async () => {
@@ -198,8 +199,10 @@ describe("a declined discharge sent on", () => {
       await route.continue();
     });
     const submit = row.getByRole("button", { name: "Send til ny modtager" });
+    // Waited for before the click: the answer can come before the click returns.
+    const answered = page.waitForResponse((response) => response.url().endsWith("/reroute"));
     await submit.click();
-    await page.waitForResponse((response) => response.url().endsWith("/reroute"));
+    await answered;
     await page.waitForTimeout(300);
     await expect(submit.isDisabled({ timeout: 1000 })).resolves.toBe(true);
     await expect(row.getByRole("button", { name: "Send videre" }).count()).resolves.toBe(0);

@@ -169,8 +169,19 @@ describe("more handovers than fit on a page", () => {
     await expect.poll(() => pagerStatus().textContent()).toBe("Viser 51–51 af 51");
     await confirm().first().click();
     await expect.poll(() => pagerStatus().textContent()).toBe("Viser 1–50 af 50");
-    await expect.poll(() => page.locator("table.worklist-table tbody tr").count()).toBe(50);
+    await expect
+      .poll(() => page.locator("table.worklist-table tbody tr:not(.worklist-kept)").count())
+      .toBe(50);
     await expect(pager().count()).resolves.toBe(0);
+    // The two just confirmed stay above the page, with their undo, until it runs out.
+    await expect(page.locator("tr.worklist-kept").count()).resolves.toBe(2);
+    await expect(
+      page
+        .locator("tr.worklist-kept")
+        .first()
+        .getByRole("button", { name: /^Fortryd/ })
+        .count(),
+    ).resolves.toBe(1);
   });
 
   it("starts again from the first page when a filter changes", async () => {

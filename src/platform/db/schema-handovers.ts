@@ -43,7 +43,9 @@ export interface HandoverTransitionTable {
     | "deadline-moved"
     | "escalated"
     | "note-changed"
-    | "rerouted";
+    | "rerouted"
+    /** A decision taken back by its organisation within minutes (0020). */
+    | "undone";
   fromStatus: string | null;
   toStatus: string;
   at: DefaultedTimestamp;

@@ -13,6 +13,8 @@ export type NotificationKindColumn =
   | "handover.declined"
   | "handover.escalated"
   | "handover.closed"
+  /** A confirmation or decline taken back by its organisation (0020). */
+  | "handover.undone"
   /** A body's carried-over rules wait for its coordinators' confirmation (0017). */
   | "body.rules-to-confirm";
 

@@ -17,6 +17,7 @@ import * as m0015 from "./0015-webhook-attempt-without-error.ts";
 import * as m0016 from "./0016-bodies.ts";
 import * as m0017 from "./0017-transition-carry-over.ts";
 import * as m0018 from "./0018-indicators.ts";
+import * as m0020 from "./0020-handover-undo.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "0016-bodies": m0016,
   "0017-transition-carry-over": m0017,
   "0018-indicators": m0018,
+  "0020-handover-undo": m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../app/ScrollableTable";
+import { type RecentDecision, withRecent } from "./recent-decisions";
 import type { DeclineReason, WorklistItem } from "./types";
 import { WorklistRow } from "./WorklistRow";
 
@@ -12,6 +13,10 @@ export function HandoverTable({
   busy,
   onConfirm,
   onDecline,
+  recent,
+  now,
+  onUndo,
+  onSentOn,
 }: {
   items: WorklistItem[];
   receives: boolean;
@@ -21,9 +26,15 @@ export function HandoverTable({
   busy: boolean;
   onConfirm: (item: WorklistItem) => void;
   onDecline: (item: WorklistItem, reason: DeclineReason, note: string) => void;
+  /** This page's decisions that may still be undone: their rows stay, with "Fortryd". */
+  recent: Map<string, RecentDecision>;
+  now: number;
+  onUndo: (decision: RecentDecision) => void;
+  onSentOn: (receiverName: string) => void;
 }) {
   const { t } = useTranslation();
-  if (items.length === 0) return <p className="worklist-empty">{t("worklist.empty")}</p>;
+  const rows = withRecent(items, recent, now);
+  if (rows.length === 0) return <p className="worklist-empty">{t("worklist.empty")}</p>;
   return (
     <ScrollableTable label={t("worklist.title")}>
       <table className="table table--zebra worklist-table">
@@ -39,7 +50,7 @@ export function HandoverTable({
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
+          {rows.map(({ item, undo, kept }) => (
             <WorklistRow
               key={item.id}
               item={item}
@@ -49,6 +60,11 @@ export function HandoverTable({
               busy={busy}
               onConfirm={() => onConfirm(item)}
               onDecline={(reason, note) => onDecline(item, reason, note)}
+              undo={undo}
+              kept={kept}
+              now={now}
+              onUndo={() => undo && onUndo(undo)}
+              onSentOn={onSentOn}
             />
           ))}
         </tbody>

@@ -13,12 +13,19 @@ type Receiver = { id: string; name: string; kind: string };
  * handover on: finds the right municipality or practice by name, picks it,
  * and may say what the new receiver should know. It opens again for them.
  */
-export function RerouteForm({ item }: { item: WorklistItem }) {
+export function RerouteForm({
+  item,
+  onSent,
+}: {
+  item: WorklistItem;
+  /** Told the new receiver's name: the row may leave the list, the sender must see where it went. */
+  onSent: (receiverName: string) => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Receiver | null>(null);
   const [note, setNote] = useState(item.note ?? "");
   const term = useDeferredValue(name.trim());
   const candidates = useQuery({
@@ -34,7 +41,7 @@ export function RerouteForm({ item }: { item: WorklistItem }) {
     mutationFn: () =>
       sendJson("POST", `/api/handovers/${item.id}/reroute`, {
         version: item.version,
-        receiverOrganisationId: chosen,
+        receiverOrganisationId: chosen?.id,
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
     // The form stays pending until the list has the new state: closing it first
@@ -42,6 +49,7 @@ export function RerouteForm({ item }: { item: WorklistItem }) {
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ["worklist"] });
       setOpen(false);
+      if (chosen) onSent(chosen.name);
     },
     onError: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
@@ -98,8 +106,8 @@ export function RerouteForm({ item }: { item: WorklistItem }) {
                 id={id(r.id)}
                 name={id("receiver")}
                 value={r.id}
-                checked={chosen === r.id}
-                onChange={() => setChosen(r.id)}
+                checked={chosen?.id === r.id}
+                onChange={() => setChosen(r)}
               />
               <label htmlFor={id(r.id)}>{r.name}</label>
             </div>

@@ -13,12 +13,15 @@ export function WorklistNotices({
   searchError,
   decided,
   decideError,
+  sentTo,
 }: {
   typedName: string;
   found: WorklistSearch | undefined;
   searchError: Error | null;
-  decided: "confirm" | "decline" | null;
+  decided: "confirm" | "decline" | "undo" | null;
   decideError: Error | null;
+  /** The receiver a handover was just sent on to. */
+  sentTo: string | null;
 }) {
   const { t } = useTranslation();
   const typed = typedName.trim().length;
@@ -40,8 +43,19 @@ export function WorklistNotices({
         <div className="alert alert-success">
           <div className="alert-body">
             <p className="alert-text">
-              {decided === "confirm" ? t("worklist.confirmed") : t("worklist.declined")}
+              {decided === "confirm"
+                ? t("worklist.confirmed")
+                : decided === "decline"
+                  ? t("worklist.declined")
+                  : t("worklist.undo.done")}
             </p>
+          </div>
+        </div>
+      )}
+      {sentTo && (
+        <div className="alert alert-success worklist-sent-on">
+          <div className="alert-body">
+            <p className="alert-text">{t("worklist.sendOn.sent", { receiver: sentTo })}</p>
           </div>
         </div>
       )}

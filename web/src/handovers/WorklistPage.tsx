@@ -9,6 +9,7 @@ import { ProblemAlert } from "../components/ProblemAlert";
 import { HandoverTable } from "./HandoverTable";
 import { InHospitalTable } from "./InHospitalTable";
 import { Pager } from "./Pager";
+import { type DecisionAnswer, type RecentDecision, useRecentDecisions } from "./recent-decisions";
 import type { DeclineReason, WorklistItem } from "./types";
 import { useLiveWorklist } from "./useLiveWorklist";
 import { useWorklistData, type WorklistTab } from "./useWorklistData";
@@ -18,7 +19,19 @@ import { WorklistTabs } from "./WorklistTabs";
 
 type Decision =
   | { kind: "confirm"; item: WorklistItem }
-  | { kind: "decline"; item: WorklistItem; reason: DeclineReason; note: string };
+  | { kind: "decline"; item: WorklistItem; reason: DeclineReason; note: string }
+  | { kind: "undo"; item: WorklistItem; version: number };
+
+function send(d: Decision): Promise<DecisionAnswer> {
+  const path = `/api/handovers/${d.item.id}/${d.kind}`;
+  if (d.kind === "undo") return sendJson("POST", path, { version: d.version });
+  if (d.kind === "confirm") return sendJson("POST", path, { version: d.item.version });
+  return sendJson("POST", path, {
+    version: d.item.version,
+    reason: d.reason,
+    ...(d.note.trim() ? { note: d.note.trim() } : {}),
+  });
+}
 
 /** The acting organisation's handovers, a page at a time: confirm or decline in one click. */
 export function WorklistPage() {
@@ -36,18 +49,19 @@ export function WorklistPage() {
     filters,
     tab,
   );
+  const { recent, now, remember, forget } = useRecentDecisions();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const decide = useMutation({
-    mutationFn: (d: Decision) =>
-      d.kind === "confirm"
-        ? sendJson("POST", `/api/handovers/${d.item.id}/confirm`, { version: d.item.version })
-        : sendJson("POST", `/api/handovers/${d.item.id}/decline`, {
-            version: d.item.version,
-            reason: d.reason,
-            ...(d.note.trim() ? { note: d.note.trim() } : {}),
-          }),
+    mutationFn: send,
+    onMutate: () => setSentTo(null),
+    onSuccess: (answer, d) => (d.kind === "undo" ? forget(d.item.id) : remember(d.item, answer)),
+    // An undo refused (too late, acted on since) has nothing left to undo.
+    onError: (_e, d) => d.kind === "undo" && forget(d.item.id),
     // Returned, so the decision stays pending until the list shows its outcome.
     onSettled: () => client.invalidateQueries({ queryKey: ["worklist"] }),
   });
+  const undo = (r: RecentDecision) =>
+    decide.mutate({ kind: "undo", item: r.item, version: r.version });
 
   if (list.isPending) return <Loading />;
   if (list.isError)
@@ -77,6 +91,10 @@ export function WorklistPage() {
         busy={decide.isPending}
         onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
         onDecline={(item, reason, note) => decide.mutate({ kind: "decline", item, reason, note })}
+        recent={found ? new Map() : recent}
+        now={now}
+        onUndo={undo}
+        onSentOn={setSentTo}
       />
       {!found && (
         <Pager
@@ -131,6 +149,7 @@ export function WorklistPage() {
         searchError={searching ? search.error : null}
         decided={decide.isSuccess ? decide.variables.kind : null}
         decideError={decide.error}
+        sentTo={sentTo}
       />
       {receives ? (
         <WorklistTabs

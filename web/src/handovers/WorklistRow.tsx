@@ -2,9 +2,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../format";
+import { DeclineForm } from "./DeclineForm";
 import { NoteEditor } from "./NoteEditor";
 import { RerouteForm } from "./RerouteForm";
+import type { RecentDecision } from "./recent-decisions";
 import { DECLINE_REASONS, type DeclineReason, type WorklistItem } from "./types";
+import { UndoButton } from "./UndoButton";
 
 type Props = {
   item: WorklistItem;
@@ -15,6 +18,14 @@ type Props = {
   busy: boolean;
   onConfirm: () => void;
   onDecline: (reason: DeclineReason, note: string) => void;
+  /** This page's decision on the row, while its organisation may still undo it. */
+  undo: RecentDecision | null;
+  /** Decided here and no longer on the list: kept on the page while it may be undone. */
+  kept: boolean;
+  now: number;
+  onUndo: () => void;
+  /** Told the new receiver's name when the row is sent on. */
+  onSentOn: (receiverName: string) => void;
 };
 
 export function WorklistRow({
@@ -25,14 +36,23 @@ export function WorklistRow({
   busy,
   onConfirm,
   onDecline,
+  undo,
+  kept,
+  now,
+  onUndo,
+  onSentOn,
 }: Props) {
   const { t } = useTranslation();
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState<DeclineReason>("not-our-citizen");
-  const [note, setNote] = useState("");
   const who = item.citizenName ?? t("worklist.noRelation");
   return (
-    <tr className={item.overdue ? "worklist-overdue" : undefined}>
+    <tr
+      className={
+        [item.overdue ? "worklist-overdue" : null, kept ? "worklist-kept" : null]
+          .filter(Boolean)
+          .join(" ") || undefined
+      }
+    >
       <td>
         {item.citizenName && item.relationScope === "full" ? (
           <Link to={`/borgere/${item.citizenId}/forloeb`}>{who}</Link>
@@ -79,7 +99,7 @@ export function WorklistRow({
             <strong>{t("worklist.declineNoteSaid")}:</strong> {item.declineNote}
           </span>
         )}
-        {canSendOn && item.status === "declined" && <RerouteForm item={item} />}
+                {canSendOn && item.status === "declined" && <RerouteForm item={item} onSent={onSentOn} />}
       </td>
       {canDecide && (
         <td>
@@ -105,49 +125,24 @@ export function WorklistRow({
             </div>
           )}
           {declining && (
-            <form
-              className="decline-form"
-              onSubmit={(e) => {
-                e.preventDefault();
+            <DeclineForm
+              itemId={item.id}
+              onCancel={() => setDeclining(false)}
+              onDecline={(reason, note) => {
                 onDecline(reason, note);
                 setDeclining(false);
               }}
-            >
-              <label className="form-label" htmlFor={`reason-${item.id}`}>
-                {t("worklist.declineReason")}
-              </label>
-              <select
-                id={`reason-${item.id}`}
-                className="form-select"
-                value={reason}
-                onChange={(e) => setReason(e.target.value as DeclineReason)}
-              >
-                {DECLINE_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`worklist.reasons.${r}`)}
-                  </option>
-                ))}
-              </select>
-              <label className="form-label" htmlFor={`note-${item.id}`}>
-                {t("worklist.declineNote")}
-              </label>
-              <input
-                id={`note-${item.id}`}
-                className="form-input"
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-              <button type="submit" className="button button-primary button-small mt-2">
-                {t("worklist.sendDecline")}
-              </button>{" "}
-              <button
-                type="button"
-                className="button button-tertiary button-small mt-2"
-                onClick={() => setDeclining(false)}
-              >
-                {t("worklist.cancel")}
-              </button>
-            </form>
+            />
+          )}
+          {undo && (
+            <UndoButton
+              id={item.id}
+              who={who}
+              status={item.status}
+              msLeft={undo.endsAt - now}
+              busy={busy}
+              onUndo={onUndo}
+            />
           )}
         </td>
       )}

@@ -62,6 +62,11 @@ export function notificationText(t: TFunction, n: Notification, formatTime: Form
         : t("notifications.text.declined", { receiver });
     case "handover.confirmed":
       return t("notifications.text.confirmed", { receiver });
+    case "handover.undone":
+      // The reason is the status taken back.
+      return n.reason === "declined"
+        ? t("notifications.text.undoneDeclined", { receiver, deadline })
+        : t("notifications.text.undoneConfirmed", { receiver, deadline });
     case "handover.closed":
       return n.reason
         ? t("notifications.text.closedReason", { receiver, reason: closeReasonText(t, n.reason) })

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   "handover.declined",
   "handover.confirmed",
   "handover.closed",
+  "handover.undone",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
