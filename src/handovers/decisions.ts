@@ -93,13 +93,12 @@ export function createDecisions(deps: {
           kind: to.status === "confirmed" ? "confirmed" : "declined",
           fromStatus: current.status,
           toStatus: to.status,
-          // The service's clock, not the database's: the undo window is counted from it.
+          // The service's clock, not the database's: the undo window is counted from it, and a
+          // decision starts and ends relations (src/access/handover-relations.ts).
           at,
           actorUserId: actor.kind === "staff" ? actor.userId : null,
           actorOrganisationId: org?.id ?? null,
           reason: [to.reason, expected.note].filter(Boolean).join(": ") || null,
-          // The app's clock: a decision starts and ends relations (src/access/handover-relations.ts).
-          at: clock(),
         },
       ]);
       // A decline never silently disappears: the discharging department and the

@@ -99,7 +99,7 @@ export function WorklistRow({
             <strong>{t("worklist.declineNoteSaid")}:</strong> {item.declineNote}
           </span>
         )}
-                {canSendOn && item.status === "declined" && <RerouteForm item={item} onSent={onSentOn} />}
+        {canSendOn && item.status === "declined" && <RerouteForm item={item} onSent={onSentOn} />}
       </td>
       {canDecide && (
         <td>

@@ -19,6 +19,8 @@ const item = (id: string, version = 1): WorklistItem => ({
   receiverName: "Næstved Kommune",
   dischargingName: null,
   hospitalId: "h",
+  relationScope: "full",
+  declineNote: null,
 });
 const answer = {
   id: "a",
