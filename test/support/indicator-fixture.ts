@@ -96,17 +96,29 @@ export type HandoverSpec = {
   /** The decline's recorded reason, "code" or "code: note". */
   declined?: { at: string; reason: string };
   closed?: boolean;
+  /** The whole history instead (ordered), with the status it leaves: for undone decisions. */
+  history?: {
+    transitions: {
+      kind: "confirmed" | "declined" | "undone";
+      at: string;
+      reason?: string;
+      to: string;
+    }[];
+    status: "open" | "confirmed" | "declined";
+  };
 };
 
 /** A handover and the transitions that matter to the loop's figures, as the handovers service records them. */
 export async function insertHandover(db: Database, h: HandoverSpec): Promise<string> {
-  const status = h.closed
-    ? "closed"
-    : h.confirmedAt
-      ? "confirmed"
-      : h.declined
-        ? "declined"
-        : "open";
+  const status = h.history
+    ? h.history.status
+    : h.closed
+      ? "closed"
+      : h.confirmedAt
+        ? "confirmed"
+        : h.declined
+          ? "declined"
+          : "open";
   const row = await db
     .insertInto("handover")
     .values({
@@ -128,7 +140,7 @@ export async function insertHandover(db: Database, h: HandoverSpec): Promise<str
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const transitions = [
+  const transitions = h.history?.transitions.map((t) => ({ reason: null, ...t })) ?? [
     ...(h.declined
       ? [
           {
