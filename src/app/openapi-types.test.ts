@@ -13,6 +13,15 @@ describe("the OpenAPI type generator", () => {
     expect(type({ type: "string", enum: ["a", null], nullable: true })).toBe('"a" | null');
     expect(type({ type: ["string", "number"] })).toBe("string | number");
     expect(type({})).toBe("unknown");
+    // A null inside a nullable object's property does not make the object itself nullable.
+    expect(
+      type({
+        type: "object",
+        nullable: true,
+        properties: { a: { anyOf: [{ type: "string" }, { type: "null" }, { type: "number" }] } },
+        required: ["a"],
+      }),
+    ).toBe("{\n  a: string | null | number;\n} | null");
   });
 
   it("brackets a union inside an array, and joins anyOf and allOf", () => {

@@ -68,7 +68,7 @@ const OPERATION_KEYS = new Set([
 const PARAMETER_PLACES = ["path", "query", "header", "cookie"];
 
 /** A type's text, and whether it is a union or intersection that needs brackets inside `[]`. */
-type Rendered = { text: string; compound: boolean };
+type Rendered = { text: string; compound: boolean; members?: string[] };
 
 class UnsupportedSchema extends Error {
   constructor(at: string, what: string) {
@@ -94,7 +94,7 @@ function doc(text: unknown, indent: string): string {
 
 function union(parts: string[]): Rendered {
   const unique = [...new Set(parts)];
-  return { text: unique.join(" | "), compound: unique.length > 1 };
+  return { text: unique.join(" | "), compound: unique.length > 1, members: unique };
 }
 
 /** `{ name: T; other?: U }` from named members; an empty one is an object with no keys. */
@@ -204,7 +204,8 @@ export function render(schema: unknown, at: string, indent = ""): Rendered {
   if (kinds.length > 1) throw new UnsupportedSchema(at, `${kinds.join(" beside ")}`);
   const found = core(schema, at, indent);
   if (schema.nullable !== true) return found;
-  return found.text.split(" | ").includes("null") ? found : union([found.text, "null"]);
+  if (found.text === "null" || found.members?.includes("null")) return found;
+  return union([...(found.members ?? [found.text]), "null"]);
 }
 
 function content(value: unknown, at: string, indent: string): string {
@@ -247,10 +248,18 @@ function parameters(list: unknown, at: string, indent: string): string {
   return block(members, indent);
 }
 
+/** `{ content: { "<media type>": T } }`, or `{ content?: never }` for an answer with no body. */
+function withContent(given: unknown, at: string, indent: string): string {
+  if (given === undefined) return block([], indent, ["content?: never;"]);
+  const type = content(given, `${at}/content`, `${indent}  `);
+  return block([{ name: "content", optional: false, type }], indent);
+}
+
 function operation(op: unknown, at: string, indent: string): string {
   if (!isObject(op)) throw new UnsupportedSchema(at, "an operation that is not an object");
   const odd = Object.keys(op).find((k) => !OPERATION_KEYS.has(k) && !k.startsWith("x-"));
   if (odd) throw new UnsupportedSchema(at, `the operation field "${odd}"`);
+  if (!isObject(op.responses)) throw new UnsupportedSchema(at, "an operation without responses");
   const inner = `${indent}  `;
   const members = [
     {
@@ -260,44 +269,23 @@ function operation(op: unknown, at: string, indent: string): string {
     },
   ];
   if (op.requestBody !== undefined) {
-    const body = op.requestBody as Schema;
+    const body = isObject(op.requestBody) ? op.requestBody : {};
     members.push({
       name: "requestBody",
       optional: body.required !== true,
-      type: block(
-        [
-          {
-            name: "content",
-            optional: false,
-            type: content(body.content, `${at}/requestBody/content`, `${inner}  `),
-          },
-        ],
-        inner,
-      ),
+      type: withContent(body.content ?? {}, `${at}/requestBody`, inner),
     });
   }
-  if (!isObject(op.responses)) throw new UnsupportedSchema(at, "an operation without responses");
-  const responses = Object.entries(op.responses).map(([status, response]) => {
-    const given = isObject(response) ? response.content : undefined;
-    return {
-      name: status,
-      optional: false,
-      type:
-        given === undefined
-          ? block([], `${inner}  `, ["content?: never;"])
-          : block(
-              [
-                {
-                  name: "content",
-                  optional: false,
-                  type: content(given, `${at}/responses/${status}/content`, `${inner}    `),
-                },
-              ],
-              `${inner}  `,
-            ),
-      description: isObject(response) ? response.description : undefined,
-    };
-  });
+  const responses = Object.entries(op.responses).map(([status, response]) => ({
+    name: status,
+    optional: false,
+    type: withContent(
+      isObject(response) ? response.content : undefined,
+      `${at}/responses/${status}`,
+      `${inner}  `,
+    ),
+    description: isObject(response) ? response.description : undefined,
+  }));
   members.push({ name: "responses", optional: false, type: block(responses, inner) });
   return block(members, indent);
 }
