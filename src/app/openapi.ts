@@ -48,13 +48,26 @@ export async function apiFileTexts(): Promise<{ document: string; types: string 
   return { document: `${JSON.stringify(document, null, 2)}\n`, types: openApiTypes(document) };
 }
 
-/** The committed files that differ from what the server describes now (empty when current). */
+/** The first line (1-based) where two texts part. */
+function firstDifference(a: string, b: string): number {
+  const left = a.split("\n");
+  const right = b.split("\n");
+  const at = left.findIndex((line, i) => line !== right[i]);
+  return (at === -1 ? left.length : at) + 1;
+}
+
+/**
+ * The committed files that differ from what the server describes now, each
+ * with the line where it first differs; empty when both are current.
+ */
 export async function staleApiFiles(): Promise<string[]> {
   const fresh = await apiFileTexts();
   const stale: string[] = [];
   for (const which of ["document", "types"] as const) {
     const committed = await readFile(apiFiles[which], "utf8").catch(() => "");
-    if (committed !== fresh[which]) stale.push(path.relative(projectRoot, apiFiles[which]));
+    if (committed === fresh[which]) continue;
+    const line = firstDifference(committed, fresh[which]);
+    stale.push(`${path.relative(projectRoot, apiFiles[which])} (from line ${line})`);
   }
   return stale;
 }
