@@ -63,6 +63,26 @@ const bodyDetail = bodySummary.extend({
   sources: z.array(z.string()),
   notes: z.string().nullable(),
 });
+const position = z.array(z.number()).describe("[longitude, latitude] (WGS84)");
+const municipalityGeo = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      properties: z.object({
+        lau_1: z.string().describe("The municipality's code"),
+        label_dk: z.string().describe("The municipality's Danish name"),
+      }),
+      geometry: z.union([
+        z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)) }),
+        z.object({
+          type: z.literal("MultiPolygon"),
+          coordinates: z.array(z.array(z.array(position))),
+        }),
+      ]),
+    }),
+  ),
+});
 const bodyParams = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be a body id such as hovedstaden-syd"),
 });
@@ -263,6 +283,10 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
   );
 
   const geojson = await readFile(geojsonFile, "utf8");
+  // The file is checked against the documented shape once, here, and then sent as it was
+  // read: Fastify does not serialise a string again, so the schema costs nothing per request.
+  municipalityGeo.parse(JSON.parse(geojson));
+  const asRead = geojson as unknown as z.infer<typeof municipalityGeo>;
   app.get(
     "/api/geo/municipalities",
     {
@@ -270,12 +294,13 @@ export const structureRoutes: FastifyPluginAsyncZod<StructureRoutesOptions> = as
       schema: {
         tags,
         summary: "Municipality boundaries (GeoJSON, WGS84), from Geodatastyrelsen DAGI/FOT",
+        response: { 200: municipalityGeo },
       },
     },
     async (_req, reply) =>
       reply
         .type("application/geo+json")
         .header("cache-control", "public, max-age=86400")
-        .send(geojson),
+        .send(asRead),
   );
 };

@@ -20,12 +20,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { DatabaseHandle } from "../db/database.ts";
 import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { installInputChecks } from "./input-checks.ts";
-import { problemFor, sendProblem } from "./problem.ts";
+import { problemFor, problemSchema, sendProblem } from "./problem.ts";
 import {
   type Authenticator,
   collectRoutes,
@@ -112,6 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         title: "Tovholder API",
         version: "0.1.0",
         description: "Coordination platform for the Danish health bodies (sundhedsklynger).",
+      },
+      // Every error answer has this shape; no route lists it, so it is named here for clients.
+      components: {
+        schemas: {
+          Problem: z.toJSONSchema(problemSchema, { target: "openapi-3.0" }) as Record<
+            string,
+            unknown
+          >,
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -7,6 +7,7 @@ import type {
   MunicipalityListItem,
   Region,
   StructureVersion,
+  Today,
 } from "./types";
 
 /** The structure is dated: every list is asked for one day, "YYYY-MM-DD". */
@@ -16,7 +17,7 @@ const onDate = (path: string, date: string) => `${path}?date=${encodeURIComponen
 export function useToday() {
   return useQuery({
     queryKey: ["structure", "today"],
-    queryFn: ({ signal }) => getJson<{ date: string }>("/api/structure/today", signal),
+    queryFn: ({ signal }) => getJson<Today>("/api/structure/today", signal),
     // The date turns at midnight (the demo can start ten minutes before one): asked each
     // minute, a page left open shows the new structure a minute after it begins.
     staleTime: 60 * 1000,

@@ -1,105 +1,74 @@
-// Shapes of the Tovholder structure API (see src/structure/routes.ts on the server).
+// The API's shapes, taken from the types generated from its OpenAPI document
+// (schema.ts; `npm run api:types` writes it, and a test fails when it is stale).
+// Nothing here is restated by hand: change the server's Zod schema instead.
+import type { components, paths } from "./schema";
 
-export type Committee = { name: string; verified: boolean };
+type JsonOf<Response> = Response extends { content: { "application/json": infer T } } ? T : never;
+
+/** What an endpoint answers on success (200 unless another status is named). */
+export type ApiAnswer<
+  Path extends keyof paths,
+  Method extends keyof paths[Path] = "get" & keyof paths[Path],
+  Status extends number = 200,
+> = paths[Path][Method] extends { responses: infer R }
+  ? Status extends keyof R
+    ? JsonOf<R[Status]>
+    : never
+  : never;
+
+/** The body an endpoint takes. */
+export type ApiRequest<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+> = paths[Path][Method] extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+
+/** Today in Denmark by the server's clock. */
+export type Today = ApiAnswer<"/api/structure/today">;
+
+export type Region = ApiAnswer<"/api/regions">[number];
+
+/** The health collaboration committee; none from 2027. */
+export type Committee = NonNullable<Region["committee"]>;
+
+export type BodySummary = ApiAnswer<"/api/bodies">[number];
 
 /** The local body a municipality belongs to: a cluster (until 2026) or a council (from 2027). */
-export type BodyKind = "sundhedsklynge" | "sundhedsraad";
+export type BodyKind = BodySummary["kind"];
 
-export type Region = {
-  code: string;
-  name: string;
-  /** False where the code is a stand-in (Region Østdanmark's official code was not found). */
-  codeVerified: boolean;
-  seat: string | null;
-  validFrom: string;
-  /** Exclusive: the first day the region no longer exists. */
-  validTo: string | null;
-  /** The health collaboration committee; none from 2027. */
-  committee: Committee | null;
-  bodyIds: string[];
-};
+export type HospitalRef = BodySummary["acuteHospitals"][number];
 
-export type HospitalRef = { id: string; name: string; sorCode: string | null };
+export type Verification = BodySummary["verification"];
 
-export type Verification = { name?: boolean; membership?: boolean; acuteHospitals?: boolean };
+export type BodyDetail = ApiAnswer<"/api/bodies/{id}">;
 
-export type BodySummary = {
-  id: string;
-  kind: BodyKind;
-  name: string;
-  regionCode: string;
-  verified: boolean;
-  verification: Verification;
-  aliases: string[];
-  acuteHospitals: HospitalRef[];
-  /** Primary members. */
-  municipalityCodes: string[];
-  partialMunicipalityCodes: string[];
-  validFrom: string;
-  /** Exclusive: the first day the body no longer exists. */
-  validTo: string | null;
-};
+export type BodyMunicipality = BodyDetail["municipalities"][number];
 
-export type Membership = "primary" | "partial";
-
-export type BodyMunicipality = {
-  code: string;
-  name: string;
-  population: number | null;
-  populationYear: number | null;
-  membership: Membership;
-};
+export type Membership = BodyMunicipality["membership"];
 
 /** A body that came before or after another, and the municipalities that moved between them. */
-export type LinkedBody = { id: string; kind: BodyKind; name: string; municipalityCodes: string[] };
+export type LinkedBody = BodyDetail["predecessors"][number];
 
-export type BodyDetail = BodySummary & {
-  /** The date described (asked for, or the body's nearest day when none was). */
-  date: string;
-  region: { code: string; name: string; codeVerified: boolean; committee: Committee | null };
-  predecessors: LinkedBody[];
-  successors: LinkedBody[];
-  municipalities: BodyMunicipality[];
-  hospitals: (HospitalRef & { acute: boolean })[];
-  sources: string[];
-  notes: string | null;
-};
-
-export type MunicipalityListItem = {
-  code: string;
-  name: string;
-  regionCode: string;
-  population: number | null;
-  bodyId: string | null;
-  partialBodyIds: string[];
-};
+export type MunicipalityListItem = ApiAnswer<"/api/municipalities">[number];
 
 /** A date on which the structure changed, from the loaded structure files. */
-export type StructureVersion = { asOf: string; summary: Record<string, number> };
+export type StructureVersion = ApiAnswer<"/api/structure/versions">[number];
 
-/** RFC 9457 problem details, as the API sends every error. */
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  code?: string;
-  requestId?: string;
-  /** Which field is wrong and why (the server's FieldError). */
-  errors?: { in: string; field: string; reason: string; i18n?: Translatable }[];
-  /** The detail as a key and values (web/src/api/problem-text.ts). */
-  i18n?: Translatable;
-};
+type ServerProblem = components["schemas"]["Problem"];
+
+/**
+ * RFC 9457 problem details: as the API sends every error, or as the client
+ * makes one up for an answer that carried none (then only type, title and
+ * status, and the request id when the answer had one).
+ */
+export type Problem = Pick<ServerProblem, "type" | "title" | "status"> &
+  Partial<Omit<ServerProblem, "type" | "title" | "status" | "code">> & {
+    /** One of ServerProblem's codes, or a newer server's that this build does not know yet. */
+    code?: string;
+  };
 
 /** A server text as a key and its values, for the web to say in the user's language. */
-export type Translatable = { key: string; values?: Record<string, string | number> };
+export type Translatable = NonNullable<ServerProblem["i18n"]>;
 
-export type MunicipalityFeature = {
-  type: "Feature";
-  properties: { lau_1: string; label_dk: string };
-  geometry:
-    | { type: "Polygon"; coordinates: number[][][] }
-    | { type: "MultiPolygon"; coordinates: number[][][][] };
-};
+export type MunicipalityGeo = ApiAnswer<"/api/geo/municipalities">;
 
-export type MunicipalityGeo = { type: "FeatureCollection"; features: MunicipalityFeature[] };
+export type MunicipalityFeature = MunicipalityGeo["features"][number];
