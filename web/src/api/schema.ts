@@ -1234,6 +1234,7 @@ export interface paths {
                 citizenId: string;
                 citizenName: string | null;
                 deadlineAt: string;
+                declineNote: string | null;
                 dischargedAt: string;
                 dischargingName: string | null;
                 escalationStep: number;
@@ -1242,6 +1243,7 @@ export interface paths {
                 note: string | null;
                 overdue: boolean;
                 receiverName: string;
+                relationScope: "basic" | "full" | null;
                 sector: "municipality" | "general-practice";
                 status: "open" | "confirmed" | "declined" | "closed";
                 statusReason: string | null;
@@ -1334,6 +1336,7 @@ export interface paths {
                 citizenId: string;
                 citizenName: string | null;
                 deadlineAt: string;
+                declineNote: string | null;
                 dischargedAt: string;
                 dischargingName: string | null;
                 escalationStep: number;
@@ -1342,6 +1345,7 @@ export interface paths {
                 note: string | null;
                 overdue: boolean;
                 receiverName: string;
+                relationScope: "basic" | "full" | null;
                 sector: "municipality" | "general-practice";
                 status: "open" | "confirmed" | "declined" | "closed";
                 statusReason: string | null;
@@ -1375,8 +1379,10 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              decidedAt: string;
               id: string;
               status: string;
+              undoableUntil: string;
               version: number;
             };
           };
@@ -1406,8 +1412,10 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              decidedAt: string;
               id: string;
               status: string;
+              undoableUntil: string;
               version: number;
             };
           };
@@ -1483,6 +1491,35 @@ export interface paths {
           "application/json": {
             note?: string;
             receiverOrganisationId: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              status: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/handovers/{id}/undo": {
+    /** Take back a confirmation or decline: the organisation that made it, within 10 minutes, while nobody has acted on it since (409 saying why otherwise) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
             version: number;
           };
         };
@@ -1873,6 +1910,7 @@ export interface paths {
               action: string;
               actorKind: string;
               at: string;
+              bodyKind: "sundhedsklynge" | "sundhedsraad" | null;
               breakGlass: boolean;
               breakGlassReason: string | null;
               organisationName: string | null;
@@ -2138,7 +2176,7 @@ export interface paths {
                 deadlineAt: string | null;
                 handoverId: string | null;
                 id: string;
-                kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "body.rules-to-confirm";
+                kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
                 readAt: string | null;
                 reason: string | null;
                 rules: {
@@ -2293,7 +2331,7 @@ export interface paths {
         content: {
           "application/json": {
             description?: string;
-            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed")[];
+            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone")[];
             url: string;
           };
         };
@@ -2352,7 +2390,7 @@ export interface paths {
           "application/json": {
             active?: boolean;
             description?: string | null;
-            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed")[];
+            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone")[];
             url?: string;
           };
         };
