@@ -26,6 +26,8 @@ export type Comparison = {
   }[];
   /** The first differing cells, as text. */
   examples: string[];
+  /** DuckDB's cells of months after the product's last, left out. */
+  laterCells: number;
 };
 
 async function rowsOf(c: DuckDBConnection, statement: string) {
@@ -52,8 +54,24 @@ const POPULATION_DIFF = `
 const DIFFERS = `(coalesce(p_num, 0) <> coalesce(d_num, 0) or coalesce(p_den, 0) <> coalesce(d_den, 0)
   or coalesce(p_amount, 0) <> coalesce(d_amount, 0))`;
 
-export async function compareWithProduct(c: DuckDBConnection, dir: string): Promise<Comparison> {
+/**
+ * `lastMonth`: the product computes months up to its clock's; a stay that the
+ * data says ends later (a long one begun at the year's end) gives DuckDB cells
+ * of a month the product has not reached, which are left out and counted.
+ */
+export async function compareWithProduct(
+  c: DuckDBConnection,
+  dir: string,
+  lastMonth: string,
+): Promise<Comparison> {
   const file = (name: string) => quote(path.join(dir, `${name}.parquet`));
+  const later = await rowsOf(
+    c,
+    `select (select count(*) from duck_cell where month > ${quote(lastMonth)})
+       + (select count(*) from duck_population where month > ${quote(lastMonth)}) as n`,
+  );
+  await c.run(`delete from duck_cell where month > ${quote(lastMonth)}`);
+  await c.run(`delete from duck_population where month > ${quote(lastMonth)}`);
   await c.run(
     `create or replace table product_cell as select * from read_parquet(${file("product_cells")})`,
   );
@@ -98,6 +116,7 @@ export async function compareWithProduct(c: DuckDBConnection, dir: string): Prom
       from population_diff where coalesce(p_persons, 0) <> coalesce(d_persons, 0) order by all limit 10)`,
   );
   return {
+    laterCells: Number(later[0]?.n ?? 0),
     fine: fine.map((r) => ({
       indicator: String(r.indicator),
       cells: Number(r.cells),
