@@ -107,6 +107,18 @@ export async function rebuildAllAdmissions(
         regexp_replace(upper(e.diagnosis), '\\.', '') as bare_diagnosis
       from episode e
       where least(e.end_at, ${now}::timestamptz) - e.started_at >= interval '12 hours'
+    ), diagnosis_class as (
+      -- Each distinct diagnosis is classified once (a few thousand), not each admission.
+      select d.bare_diagnosis,
+        (select p.grp from prevent p where d.bare_diagnosis like p.prefix || '%'
+          order by p.ord limit 1) as preventable_group,
+        coalesce((select array_agg(x.rule order by x.ord) from (select distinct ord, rule from excl
+          where applies_to <> 'readmission' and d.bare_diagnosis like prefix || '%') x), '{}')
+          as excluded_as_index,
+        exists (select 1 from excl x
+          where x.applies_to <> 'index' and d.bare_diagnosis like x.prefix || '%')
+          as readmission_excluded
+      from (select distinct bare_diagnosis from admission where bare_diagnosis is not null) d
     ), dated as (
       select a.*, c.sex, c.birth_date,
         (a.started_at at time zone 'Europe/Copenhagen')::date as start_date,
@@ -114,15 +126,11 @@ export async function rebuildAllAdmissions(
         case when a.ready_at is null or a.ended_at is null or a.died_during then 0
           else greatest(0, ceil(extract(epoch from a.ended_at - a.ready_at) / 86400))::int
         end as days,
-        (select p.grp from prevent p where a.bare_diagnosis like p.prefix || '%'
-          order by p.ord limit 1) as preventable_group,
-        coalesce((select array_agg(x.rule order by x.ord) from (select distinct ord, rule from excl
-          where applies_to <> 'readmission' and a.bare_diagnosis like prefix || '%') x), '{}')
-          as excluded_as_index,
-        exists (select 1 from excl x
-          where x.applies_to <> 'index' and a.bare_diagnosis like x.prefix || '%')
-          as readmission_excluded
+        k.preventable_group,
+        coalesce(k.excluded_as_index, '{}') as excluded_as_index,
+        coalesce(k.readmission_excluded, false) as readmission_excluded
       from admission a join citizen c on c.id = a.citizen_id
+      left join diagnosis_class k on k.bare_diagnosis = a.bare_diagnosis
     ), following as (
       -- Hospital stays never overlap, so the first acute one after an admission's start is the first after its end.
       select d.*, d.ended_at is not null and not d.died_during as is_candidate_index,
