@@ -7,7 +7,7 @@
  *   300 ms against a real server: cold (the first request after a run, when
  *   nothing warmed the tables), warm, and while the server's own upkeep
  *   recomputes and re-warms the figures every second, as leaders meet it;
- * - the same population indicators computed in DuckDB from an export of the
+ * - every indicator (population and loop) computed in DuckDB from an export of the
  *   same inputs, checked cell by cell against the product's, and the ratios:
  *   dashboard / DuckDB below 1, refresh / DuckDB at most 3.
  *

@@ -39,11 +39,11 @@ async function rowsOf(c: DuckDBConnection, statement: string) {
 
 const CELL_DIFF = `
   create or replace table cell_diff as
-  select indicator, attribution, month, key, age_band, sex, grp,
+  select indicator, attribution, month, key, age_band, sex, sector, grp,
     p.numerator as p_num, d.numerator as d_num, p.denominator as p_den, d.denominator as d_den,
     p.amount as p_amount, d.amount as d_amount
   from product_cell p full outer join duck_cell d
-    using (indicator, attribution, month, key, age_band, sex, grp)`;
+    using (indicator, attribution, month, key, age_band, sex, sector, grp)`;
 
 const POPULATION_DIFF = `
   create or replace table population_diff as
@@ -105,7 +105,7 @@ export async function compareWithProduct(
   );
   const examples = await rowsOf(
     c,
-    `(select indicator || ' ' || attribution || ' ' || month || ' key ' || key || ' ' || age_band || ' '
+    `(select indicator || ' ' || attribution || ' ' || month || ' key ' || key || ' ' || sector || ' ' || age_band || ' '
         || sex || ' ' || grp || ': product ' || coalesce(p_num::text, '-') || '/' || coalesce(p_den::text, '-')
         || '/' || coalesce(p_amount::text, '-') || ', duckdb ' || coalesce(d_num::text, '-') || '/'
         || coalesce(d_den::text, '-') || '/' || coalesce(d_amount::text, '-') as line

@@ -48,6 +48,34 @@ export const INPUTS = {
       valid_to: "DATE",
     },
   },
+  handovers: {
+    select: `
+      select id, stay_id, citizen_id, sector, status, discharged_at, deadline_at,
+        discharging_hospital_id
+      from handover where discharged_at is not null`,
+    columns: {
+      id: "VARCHAR",
+      stay_id: "VARCHAR",
+      citizen_id: "VARCHAR",
+      sector: "VARCHAR",
+      status: "VARCHAR",
+      discharged_at: "TIMESTAMPTZ",
+      deadline_at: "TIMESTAMPTZ",
+      discharging_hospital_id: "VARCHAR",
+    },
+  },
+  decisions: {
+    select: `
+      select id, handover_id, kind, at, reason from handover_transition
+      where kind in ('confirmed', 'declined', 'undone')`,
+    columns: {
+      id: "BIGINT",
+      handover_id: "VARCHAR",
+      kind: "VARCHAR",
+      at: "TIMESTAMPTZ",
+      reason: "VARCHAR",
+    },
+  },
   practices: {
     select: "select id, provider_number, municipality_code from general_practice",
     columns: { id: "VARCHAR", provider_number: "VARCHAR", municipality_code: "VARCHAR" },
@@ -58,10 +86,9 @@ export const INPUTS = {
 export const PRODUCT = {
   product_cells: {
     select: `
-      select indicator, attribution, month, key, age_band, sex, grp, numerator, denominator, amount
-      from indicator_cell
-      where indicator in ('admissions', 'preventable-admissions-65', 'acute-readmission-30d',
-                          'medically-ready-days')`,
+      select indicator, attribution, month, key, age_band, sex, sector, grp, numerator,
+        denominator, amount
+      from indicator_cell`,
     columns: {
       indicator: "VARCHAR",
       attribution: "VARCHAR",
@@ -69,6 +96,7 @@ export const PRODUCT = {
       key: "VARCHAR",
       age_band: "VARCHAR",
       sex: "VARCHAR",
+      sector: "VARCHAR",
       grp: "VARCHAR",
       numerator: "BIGINT",
       denominator: "BIGINT",

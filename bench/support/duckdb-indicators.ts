@@ -1,5 +1,5 @@
 /**
- * The population indicators as an analyst would compute them in DuckDB from
+ * The indicators as an analyst would compute them in DuckDB from
  * the exported Parquet files: the national building blocks written as SQL
  * from the definitions (issue 20), not translated from src/indicators' code.
  *
@@ -17,6 +17,8 @@
  *   (else the latest of its stays'), for admissions that ended alive.
  * - Months, ages and residence on Danish dates; the population on each
  *   month's first day.
+ * - The loop from the handovers and their decisions (a decision followed by
+ *   an undo counts as never made), per receiving sector.
  *
  * The cells are the product's grain: per indicator, attribution (residence,
  * practice, hospital), month, unit key, age band, sex and group.
@@ -24,6 +26,7 @@
 
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { DECLINE_REASONS } from "../../src/handovers/model.ts";
 import {
   codeList,
   EXCLUSION_LIST,
@@ -170,23 +173,102 @@ const CELLS = `
     from readmission r cross join (values ('residence'), ('practice'), ('hospital')) t(attribution)
   )
   select 'admissions' as indicator, attribution, start_month as month, start_key as key,
-    band_at_start as age_band, sex, '' as grp, count(*) as numerator,
+    band_at_start as age_band, sex, '' as sector, '' as grp, count(*) as numerator,
     null::bigint as denominator, null::decimal(16, 2) as amount
   from keyed group by all
   union all
-  select 'preventable-admissions-65', attribution, start_month, start_key, band_at_start, sex,
+  select 'preventable-admissions-65', attribution, start_month, start_key, band_at_start, sex, '',
     preventable_group, count(*), null, null
   from keyed where acute and preventable_group is not null and band_at_start in ('65-79', '80+')
   group by all
   union all
-  select 'acute-readmission-30d', attribution, end_month, end_key, band_at_end, sex, '',
+  select 'acute-readmission-30d', attribution, end_month, end_key, band_at_end, sex, '', '',
     count(*) filter (where readmitted), count(*), null
   from keyed where is_index group by all
   union all
-  select 'medically-ready-days', attribution, end_month, end_key, band_at_start, sex, '',
+  select 'medically-ready-days', attribution, end_month, end_key, band_at_start, sex, '', '',
     sum(days), null, sum(charge)
   from keyed where end_month is not null and not died_during and band_at_start in ('65-79', '80+')
   group by all`;
+
+/**
+ * The loop, from the handovers and their decisions: a decision followed by an
+ * undo counts as never made; what has not had its time by `now` (a deadline,
+ * 24 hours, 30 days) is left out; residence on the discharge day.
+ */
+function loopStatements(dir: string, nowMs: number): string[] {
+  const file = (name: string) => quote(path.join(dir, `${name}.parquet`));
+  const now = `epoch_ms(${nowMs})::timestamptz`;
+  const reasons = DECLINE_REASONS.map(quote).join(", ");
+  return [
+    `create or replace table loop_h as
+       with decision as (
+         select handover_id, kind, "at", reason from (
+           select *, lead(kind) over (partition by handover_id order by id) as next_kind
+           from read_parquet(${file("decisions")}))
+         where kind in ('confirmed', 'declined') and coalesce(next_kind, '') <> 'undone'
+       ), decided as (
+         select handover_id, min("at") filter (where kind = 'confirmed') as confirmed_at,
+           count(*) filter (where kind = 'declined') as declines
+         from decision group by all
+       ), h as (
+         select h.*, danish_date(h.discharged_at) as day from read_parquet(${file("handovers")}) h
+       )
+       select h.*, month_of(h.day) as month, d.confirmed_at, coalesce(d.declines, 0) as declines,
+         coalesce(r.municipality_code, '') as residence_key, coalesce(r.practice_id, '') as practice_key
+       from h left join decided d on d.handover_id = h.id
+       left join residence r on r.citizen_id = h.citizen_id
+         and h.day >= coalesce(r.valid_from, ${EVER}) and h.day < coalesce(r.valid_to, ${NEVER})`,
+    `create or replace table loop_decline as
+       select d.handover_id, case when split_part(d.reason, ':', 1) in (${reasons})
+           then split_part(d.reason, ':', 1) else 'unspecified' end as grp
+       from (select *, lead(kind) over (partition by handover_id order by id) as next_kind
+             from read_parquet(${file("decisions")})) d
+       where d.kind = 'declined' and coalesce(d.next_kind, '') <> 'undone'`,
+    `insert into duck_cell
+       with keyed as (
+         select h.*, t.attribution,
+           case t.attribution when 'residence' then residence_key when 'practice' then practice_key
+             else discharging_hospital_id end as key,
+           exists (select 1 from admission a where a.citizen_id = h.citizen_id and a.acute
+             and not a.readmission_excluded and a.start_ms > epoch_ms(h.discharged_at)
+             and a.start_ms <= epoch_ms(h.discharged_at) + ${30 * 24 * HOUR}) as readmitted
+         from loop_h h cross join (values ('residence'), ('practice'), ('hospital')) t(attribution)
+       )
+       select 'loop-confirmed-by-deadline', attribution, month, key, '', '', sector, '',
+         count(*) filter (where confirmed_at <= deadline_at), count(*), null
+       from keyed where status <> 'closed' and (confirmed_at is not null or deadline_at <= ${now})
+       group by all
+       union all
+       select 'loop-unconfirmed-24h', attribution, month, key, '', '', sector, '',
+         count(*) filter (where confirmed_at is null or confirmed_at > discharged_at + interval 24 hours),
+         count(distinct stay_id), null
+       from keyed where status <> 'closed' and discharged_at + interval 24 hours <= ${now}
+       group by all
+       union all
+       select 'loop-declines', attribution, month, key, '', '', sector, d.grp, count(*), null, null
+       from keyed join loop_decline d on d.handover_id = keyed.id group by all
+       union all
+       select 'loop-declines', attribution, month, key, '', '', sector, '', sum(declines), count(*), null
+       from keyed group by all
+       union all
+       select 'loop-readmission-by-confirmation', attribution, month, key, '', '', sector,
+         case when confirmed_at <= deadline_at then 'confirmed-by-deadline'
+           else 'not-confirmed-by-deadline' end,
+         count(*) filter (where readmitted), count(*), null
+       from keyed where status <> 'closed' and sector = 'municipality'
+         and epoch_ms(discharged_at) + ${30 * 24 * HOUR} <= ${nowMs}
+       group by all
+       union all
+       select 'loop-confirmation-time', attribution, month, key, '', '', sector, '', count(*), null, null
+       from keyed where confirmed_at is not null and status <> 'closed' group by all
+       union all
+       select 'no-listed-gp', attribution, month, key, '', '', '', '',
+         count(distinct stay_id) - count(distinct stay_id) filter (where sector = 'general-practice'),
+         count(distinct stay_id), null
+       from keyed group by all`,
+  ];
+}
 
 function populationTable(dir: string, nowMs: number): string {
   const stays = quote(path.join(dir, "stays.parquet"));
@@ -239,6 +321,7 @@ export async function computeInDuckdb(
     ...stayTables(dir),
     ...admissionTables(now.getTime(), parameters.dayRates),
     CELLS,
+    ...loopStatements(dir, now.getTime()),
     populationTable(dir, now.getTime()),
   ];
   const steps: DuckRun["steps"] = [];

@@ -48,7 +48,7 @@ export async function duckdbPart(p: {
   );
   const last = runs[RUNS - 1] as DuckRun;
   record({
-    what: `DuckDB: the full computation, Parquet to cells (every admission, the 4 h join, 12 h rule, readmissions, preventable 65+, medically-ready days, population per month; residence, practice and hospital attribution), ${RUNS} runs in a new in-memory database each`,
+    what: `DuckDB: the full computation, Parquet to cells (every admission, the 4 h join, 12 h rule, readmissions, preventable 65+, medically-ready days, population per month, and the loop from the handovers and their decisions; residence, practice and hospital attribution), ${RUNS} runs in a new in-memory database each`,
     value: `median ${seconds(duck)} (runs ${runs.map((r) => seconds(r.seconds)).join(", ")}); last run by step: ${last.steps
       .filter((s) => s.seconds >= 0.05)
       .map((s) => `${stepName(s.sql)} ${seconds(s.seconds)}`)
