@@ -12,6 +12,7 @@ import { handoverRoutes } from "../handovers/routes.ts";
 import { createSweeper } from "../handovers/sweeper.ts";
 import { createIndicators, type Indicators } from "../indicators/assemble.ts";
 import { indicatorRoutes } from "../indicators/routes.ts";
+import { startIndicatorUpkeep } from "../indicators/upkeep.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
@@ -348,7 +349,7 @@ function startBackground(p: {
           },
           app.log,
         );
-  const refreshing = startIndicatorUpkeep(config, p.indicators, app.log);
+  const refreshing = startIndicatorUpkeep(p.indicators, config.indicatorRefreshSeconds, app.log);
   return {
     async stop() {
       stopped = true;
@@ -361,39 +362,6 @@ function startBackground(p: {
       ]);
     },
   };
-}
-
-/**
- * Keeps the indicators up to date with what changed; when the parameters (the
- * diagnosis lists, the day rates) differ from those the figures were computed
- * with, the first run rebuilds everything.
- */
-function startIndicatorUpkeep(config: Config, indicators: Indicators, log: App["log"]) {
-  if (config.indicatorRefreshSeconds === 0) return null;
-  let checked = false;
-  return startLoop(
-    "indicator upkeep",
-    config.indicatorRefreshSeconds * 1000,
-    async () => {
-      const m = indicators.maintenance;
-      if (!checked && (await m.parametersChanged())) {
-        log.info("indicator parameters changed: rebuilding every figure");
-        const report = await m.rebuildAll();
-        await indicators.comparison.warm();
-        log.info({ citizens: report.citizens, months: report.months }, "indicators rebuilt");
-      } else {
-        const report = await m.run();
-        await indicators.comparison.warm();
-        if (report.citizens > 0)
-          log.info(
-            { citizens: report.citizens, months: report.months },
-            "indicators brought up to date",
-          );
-      }
-      checked = true;
-    },
-    log,
-  );
 }
 
 export type ServerParts = {

@@ -1,5 +1,11 @@
 import type { AdmissionRow, CitizenFacts, ResidencePeriod } from "./admission-store.ts";
 import { admissionsOf, type DayRates, medicallyReadyCharge, type StayInput } from "./episodes.ts";
+import {
+  dayRates,
+  exclusionRules,
+  type IndicatorParameters,
+  preventableClassifier,
+} from "./parameters.ts";
 import { ageBandOf, ageOn, danishDate, periodOf } from "./periods.ts";
 import { type ExclusionRule, readmissionIndexes } from "./readmission.ts";
 
@@ -13,6 +19,15 @@ export type FactRules = {
   exclusions: ExclusionRule[];
   rates: DayRates;
 };
+
+/** The rules the parameters (code lists, day rates) give. */
+export function factRules(parameters: IndicatorParameters): FactRules {
+  return {
+    preventableGroupOf: preventableClassifier(parameters),
+    exclusions: exclusionRules(parameters),
+    rates: dayRates(parameters),
+  };
+}
 
 /** Where the citizen lived, and which practice they were listed with, on a Danish date. */
 export function residenceOn(periods: ResidencePeriod[], date: string): ResidencePeriod | null {

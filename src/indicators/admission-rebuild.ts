@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import {
+  bare,
   codeList,
   dayRates,
   EXCLUSION_LIST,
@@ -27,10 +28,6 @@ import {
  *   last (open first, ties to the later admitted).
  * - Ages and months on Danish dates; 30 days are 720 hours, as in the rules.
  */
-
-function bare(code: string): string {
-  return code.replace(".", "").toUpperCase();
-}
 
 /** ageBandOf(ageOn(birth, date)): a birthday on 29 February counts on 1 March in other years. */
 function bandOf(date: ReturnType<typeof sql.ref>) {

@@ -10,28 +10,27 @@ export const FIRST_DAY_MINUTES = 24 * 60;
 export const FORTNIGHT_MINUTES = 14 * 24 * 60;
 export const FINE_MINUTES = 5;
 export const COARSE_MINUTES = 60;
-const FIRST_DAY = FIRST_DAY_MINUTES;
-const FORTNIGHT = FORTNIGHT_MINUTES;
-const FINE = FINE_MINUTES;
-const COARSE = COARSE_MINUTES;
-export const FINE_BUCKETS = FIRST_DAY / FINE;
-export const OVERFLOW_BUCKET = FINE_BUCKETS + (FORTNIGHT - FIRST_DAY) / COARSE;
+export const FINE_BUCKETS = FIRST_DAY_MINUTES / FINE_MINUTES;
+export const OVERFLOW_BUCKET =
+  FINE_BUCKETS + (FORTNIGHT_MINUTES - FIRST_DAY_MINUTES) / COARSE_MINUTES;
 
 export function durationBucket(minutes: number): number {
   const m = Math.max(0, minutes);
-  if (m < FIRST_DAY) return Math.floor(m / FINE);
-  if (m < FORTNIGHT) return FINE_BUCKETS + Math.floor((m - FIRST_DAY) / COARSE);
+  if (m < FIRST_DAY_MINUTES) return Math.floor(m / FINE_MINUTES);
+  if (m < FORTNIGHT_MINUTES)
+    return FINE_BUCKETS + Math.floor((m - FIRST_DAY_MINUTES) / COARSE_MINUTES);
   return OVERFLOW_BUCKET;
 }
 
 /** The bucket's range in minutes; the overflow bucket is given a width of one day. */
 export function bucketRange(bucket: number): { from: number; to: number } {
-  if (bucket < FINE_BUCKETS) return { from: bucket * FINE, to: (bucket + 1) * FINE };
+  if (bucket < FINE_BUCKETS)
+    return { from: bucket * FINE_MINUTES, to: (bucket + 1) * FINE_MINUTES };
   if (bucket < OVERFLOW_BUCKET) {
-    const from = FIRST_DAY + (bucket - FINE_BUCKETS) * COARSE;
-    return { from, to: from + COARSE };
+    const from = FIRST_DAY_MINUTES + (bucket - FINE_BUCKETS) * COARSE_MINUTES;
+    return { from, to: from + COARSE_MINUTES };
   }
-  return { from: FORTNIGHT, to: FORTNIGHT + FIRST_DAY };
+  return { from: FORTNIGHT_MINUTES, to: FORTNIGHT_MINUTES + FIRST_DAY_MINUTES };
 }
 
 export type Buckets = Record<string, number>;

@@ -1,16 +1,11 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import { admissionRows, changedMonths, type FactRules } from "./admission-facts.ts";
+import { admissionRows, changedMonths, factRules } from "./admission-facts.ts";
 import { rebuildAllAdmissions } from "./admission-rebuild.ts";
 import * as admissions from "./admission-store.ts";
 import { dataMonths, type MonthBounds, rebuildAdmissionCells } from "./cell-store.ts";
 import { rebuildLoopCells } from "./loop-store.ts";
-import {
-  dayRates,
-  exclusionRules,
-  type IndicatorParameters,
-  preventableClassifier,
-} from "./parameters.ts";
+import type { IndicatorParameters } from "./parameters.ts";
 import {
   danishDate,
   danishMidnight,
@@ -81,11 +76,7 @@ export function createMaintenance(deps: {
   parameters: IndicatorParameters;
 }) {
   const { db, clock } = deps;
-  const rules: FactRules = {
-    preventableGroupOf: preventableClassifier(deps.parameters),
-    exclusions: exclusionRules(deps.parameters),
-    rates: dayRates(deps.parameters),
-  };
+  const rules = factRules(deps.parameters);
 
   /** One batch of changed citizens: their admissions again, and the months that changes. */
   async function citizenBatch(): Promise<number> {

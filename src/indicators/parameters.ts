@@ -77,7 +77,7 @@ export function codeList(parameters: IndicatorParameters, id: string): CodeList 
 }
 
 /** ICD-10 codes are compared without the dot, so "J18" matches "J18.9" and "K59.0" matches "K590". */
-function bare(codeText: string): string {
+export function bare(codeText: string): string {
   return codeText.replace(".", "").toUpperCase();
 }
 

@@ -7,9 +7,11 @@ import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import { expectBothPathsAgree } from "../support/admission-paths.ts";
 import {
   hospitalIdNamed,
+  hoursAfter,
   insertCitizen,
   insertHandover,
   insertStay,
+  municipalityOrganisationId,
 } from "../support/indicator-fixture.ts";
 import { structureDatabase } from "../support/server.ts";
 
@@ -48,12 +50,7 @@ beforeAll(async () => {
   database = await structureDatabase();
   const db = database.db;
   const slagelse = await hospitalIdNamed(db, "Slagelse");
-  const municipality = await db
-    .selectFrom("organisation")
-    .select("id")
-    .where("kind", "=", "municipality")
-    .where("municipalityCode", "=", "370")
-    .executeTakeFirstOrThrow();
+  const municipality = { id: await municipalityOrganisationId(db, "370") };
   const practice = await db
     .insertInto("generalPractice")
     .values({
@@ -98,8 +95,6 @@ beforeAll(async () => {
     });
     return { c, stayId, at: `2026-02-${d}T10:00:00+01:00` };
   };
-  const hours = (iso: string, h: number) =>
-    new Date(new Date(iso).getTime() + h * 3_600_000).toISOString();
   const base = { hospital: slagelse };
   const toMunicipality = (s: { c: string; stayId: string; at: string }) => ({
     ...base,
@@ -109,7 +104,7 @@ beforeAll(async () => {
     receiverOrganisationId: municipality.id,
     municipalityCode: "370",
     dischargedAt: s.at,
-    deadlineAt: hours(s.at, 24),
+    deadlineAt: hoursAfter(s.at, 24),
   });
   const toGp = (s: { c: string; stayId: string; at: string }) => ({
     ...base,
@@ -119,17 +114,17 @@ beforeAll(async () => {
     receiverOrganisationId: gp.id,
     practiceId: practice.id,
     dischargedAt: s.at,
-    deadlineAt: hours(s.at, 48),
+    deadlineAt: hoursAfter(s.at, 48),
   });
 
   const s1 = await discharge(2, true);
-  await insertHandover(db, { ...toMunicipality(s1), confirmedAt: hours(s1.at, 2) });
-  await insertHandover(db, { ...toGp(s1), confirmedAt: hours(s1.at, 28) });
+  await insertHandover(db, { ...toMunicipality(s1), confirmedAt: hoursAfter(s1.at, 2) });
+  await insertHandover(db, { ...toGp(s1), confirmedAt: hoursAfter(s1.at, 28) });
   const s2 = await discharge(3, true);
-  await insertHandover(db, { ...toMunicipality(s2), confirmedAt: hours(s2.at, 48) });
+  await insertHandover(db, { ...toMunicipality(s2), confirmedAt: hoursAfter(s2.at, 48) });
   await insertHandover(db, {
     ...toGp(s2),
-    declined: { at: hours(s2.at, 2), reason: "not-our-citizen" },
+    declined: { at: hoursAfter(s2.at, 2), reason: "not-our-citizen" },
   });
   await insertStay(db, s2.c, {
     from: "2026-02-20T08:00:00+01:00",
@@ -137,14 +132,14 @@ beforeAll(async () => {
     hospital: slagelse,
   });
   const s3 = await discharge(4, false);
-  await insertHandover(db, { ...toMunicipality(s3), confirmedAt: hours(s3.at, 0.5) });
+  await insertHandover(db, { ...toMunicipality(s3), confirmedAt: hoursAfter(s3.at, 0.5) });
   const s4 = await discharge(5, true);
   await insertHandover(db, { ...toMunicipality(s4), closed: true });
   await insertHandover(db, { ...toGp(s4), closed: true });
   const s5 = await discharge(6, false);
   await insertHandover(db, {
     ...toMunicipality(s5),
-    declined: { at: hours(s5.at, 1), reason: "other: a note that may name a person" },
+    declined: { at: hoursAfter(s5.at, 1), reason: "other: a note that may name a person" },
   });
 
   indicators = createIndicators({ db, clock: () => NOW });

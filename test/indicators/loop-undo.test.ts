@@ -5,9 +5,11 @@ import { periodOfLabel } from "../../src/indicators/service.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import {
   hospitalIdNamed,
+  hoursAfter,
   insertCitizen,
   insertHandover,
   insertStay,
+  municipalityOrganisationId,
 } from "../support/indicator-fixture.ts";
 import { structureDatabase } from "../support/server.ts";
 
@@ -39,14 +41,7 @@ beforeAll(async () => {
   database = await structureDatabase();
   const db = database.db;
   const slagelse = await hospitalIdNamed(db, "Slagelse");
-  const municipality = await db
-    .selectFrom("organisation")
-    .select("id")
-    .where("kind", "=", "municipality")
-    .where("municipalityCode", "=", "370")
-    .executeTakeFirstOrThrow();
-  const hours = (iso: string, h: number) =>
-    new Date(new Date(iso).getTime() + h * 3_600_000).toISOString();
+  const municipality = { id: await municipalityOrganisationId(db, "370") };
   const handover = async (day: string) => {
     const c = await insertCitizen(db, { born: "1950-01-01", municipality: "370" });
     const at = `2026-02-${day}T10:00:00+01:00`;
@@ -63,7 +58,7 @@ beforeAll(async () => {
       receiverOrganisationId: municipality.id,
       municipalityCode: "370",
       dischargedAt: at,
-      deadlineAt: hours(at, 24),
+      deadlineAt: hoursAfter(at, 24),
     };
   };
   const a = await handover("10");
@@ -72,9 +67,9 @@ beforeAll(async () => {
     history: {
       status: "confirmed",
       transitions: [
-        { kind: "confirmed", at: hours(a.dischargedAt, 2), to: "confirmed" },
-        { kind: "undone", at: hours(a.dischargedAt, 2 + 5 / 60), to: "open" },
-        { kind: "confirmed", at: hours(a.dischargedAt, 30), to: "confirmed" },
+        { kind: "confirmed", at: hoursAfter(a.dischargedAt, 2), to: "confirmed" },
+        { kind: "undone", at: hoursAfter(a.dischargedAt, 2 + 5 / 60), to: "open" },
+        { kind: "confirmed", at: hoursAfter(a.dischargedAt, 30), to: "confirmed" },
       ],
     },
   });
@@ -86,11 +81,11 @@ beforeAll(async () => {
       transitions: [
         {
           kind: "declined",
-          at: hours(b.dischargedAt, 1),
+          at: hoursAfter(b.dischargedAt, 1),
           reason: "not-our-citizen",
           to: "declined",
         },
-        { kind: "undone", at: hours(b.dischargedAt, 1.1), to: "open" },
+        { kind: "undone", at: hoursAfter(b.dischargedAt, 1.1), to: "open" },
       ],
     },
   });

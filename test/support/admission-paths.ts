@@ -1,13 +1,7 @@
 import { expect } from "vitest";
-import { admissionRows } from "../../src/indicators/admission-facts.ts";
+import { admissionRows, factRules } from "../../src/indicators/admission-facts.ts";
 import * as store from "../../src/indicators/admission-store.ts";
-import {
-  dayRates,
-  exclusionRules,
-  type IndicatorParameters,
-  loadParameters,
-  preventableClassifier,
-} from "../../src/indicators/parameters.ts";
+import { type IndicatorParameters, loadParameters } from "../../src/indicators/parameters.ts";
 import type { Database } from "../../src/platform/db/database.ts";
 
 /**
@@ -30,11 +24,7 @@ const order = (a: Comparable, b: Comparable) =>
   String(a.citizenId).localeCompare(String(b.citizenId)) || Number(a.seq) - Number(b.seq);
 
 async function perCitizenRows(db: Database, parameters: IndicatorParameters, now: Date) {
-  const rules = {
-    preventableGroupOf: preventableClassifier(parameters),
-    exclusions: exclusionRules(parameters),
-    rates: dayRates(parameters),
-  };
+  const rules = factRules(parameters);
   const ids = (await db.selectFrom("hospitalStay").select("citizenId").distinct().execute()).map(
     (r) => r.citizenId,
   );

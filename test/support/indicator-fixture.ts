@@ -82,6 +82,22 @@ export async function hospitalIdNamed(db: Database, part: string): Promise<strin
   return row.id;
 }
 
+/** The municipality's own organisation: the receiver of its handovers. */
+export async function municipalityOrganisationId(db: Database, code: string): Promise<string> {
+  const row = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("kind", "=", "municipality")
+    .where("municipalityCode", "=", code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An ISO instant `h` hours after `iso`. */
+export function hoursAfter(iso: string, h: number): string {
+  return new Date(new Date(iso).getTime() + h * 3_600_000).toISOString();
+}
+
 export type HandoverSpec = {
   stayId: string;
   citizenId: string;
