@@ -37,24 +37,41 @@ const KEYS = sql`cross join lateral (values
   ('hospital', h.discharging_hospital_id)) as k(attribution, key)`;
 
 /**
- * A handover's transitions that stand: a decision taken back by the undo
- * that follows it (nothing can come between them) counts as never made.
+ * The decisions (confirmations and declines) that stand on the months'
+ * handovers, read in one pass over the history. A decision taken back by the
+ * undo that follows it counts as never made; nothing can come between a
+ * decision and its undo, so the undone one is the transition just before each
+ * undo. Undos are rare: each is looked up by the history's index, while the
+ * decisions are hashed against the months' handovers instead of being read
+ * handover by handover.
  */
-function standingDecisions(handoverId: ReturnType<typeof sql>) {
-  return sql`(select t.id, t.kind, t.at, t.reason from (
-      select t.id, t.kind, t.at, t.reason, lead(t.kind) over (order by t.id) as next_kind
-      from handover_transition t where t.handover_id = ${handoverId}) t
-    where t.next_kind is distinct from 'undone') d`;
+async function collectDecisions(tx: Database, from: Date, to: Date) {
+  await sql`drop table if exists loop_decision`.execute(tx);
+  await sql`
+    create temporary table loop_decision on commit drop as
+    select t.handover_id, t.id, t.kind, t.at, t.reason
+    from handover_transition t
+    join handover h on h.id = t.handover_id
+    where t.kind in ('confirmed', 'declined', 'undone')
+      and h.discharged_at >= ${from} and h.discharged_at < ${to}`.execute(tx);
+  await sql`
+    delete from loop_decision d using (
+      select (select max(p.id) from handover_transition p
+          where p.handover_id = u.handover_id and p.id < u.id) as id
+        from loop_decision u where u.kind = 'undone') taken_back
+    where d.id = taken_back.id or d.kind = 'undone'`.execute(tx);
+  await sql`analyze loop_decision`.execute(tx);
 }
 
 /**
- * The months' handovers with their first confirmation and the citizen's
- * residence on the discharge day, read once into a table of the transaction
- * that every cell is then counted from.
+ * The months' handovers with their first standing confirmation, their standing
+ * declines and the citizen's residence on the discharge day, read once into a
+ * table of the transaction that every cell is then counted from.
  */
 async function collectMonths(tx: Database, months: MonthBounds[]) {
   const from = new Date(Math.min(...months.map((m) => m.start.getTime())));
   const to = new Date(Math.max(...months.map((m) => m.end.getTime())));
+  await collectDecisions(tx, from, to);
   await sql`drop table if exists loop_month`.execute(tx);
   await sql`
     create temporary table loop_month on commit drop as
@@ -62,11 +79,12 @@ async function collectMonths(tx: Database, months: MonthBounds[]) {
       select h.id, h.stay_id, h.citizen_id, h.sector, h.status, h.discharged_at, h.deadline_at,
         h.discharging_hospital_id, r.municipality_code, r.practice_id,
         to_char(h.discharged_at at time zone 'Europe/Copenhagen', 'YYYY-MM') as month,
-        t.confirmed_at, t.declines
+        d.confirmed_at, coalesce(d.declines, 0) as declines
       from handover h
-      cross join lateral (select min(d.at) filter (where d.kind = 'confirmed') as confirmed_at,
-          count(*) filter (where d.kind = 'declined') as declines
-        from ${standingDecisions(sql`h.id`)}) t
+      left join (select handover_id,
+            min(at) filter (where kind = 'confirmed') as confirmed_at,
+            count(*) filter (where kind = 'declined') as declines
+          from loop_decision group by handover_id) d on d.handover_id = h.id
       left join citizen_residence r on r.citizen_id = h.citizen_id
         and (r.valid_from is null
           or r.valid_from <= (h.discharged_at at time zone 'Europe/Copenhagen')::date)
@@ -74,6 +92,7 @@ async function collectMonths(tx: Database, months: MonthBounds[]) {
           or r.valid_to > (h.discharged_at at time zone 'Europe/Copenhagen')::date)
       where h.discharged_at >= ${from} and h.discharged_at < ${to}) h
     where month in (select unnest(${months.map((m) => m.month)}::text[]))`.execute(tx);
+  await sql`analyze loop_month`.execute(tx);
 }
 
 /** `durationBucket` in SQL, so that the buckets are counted where the handovers are. */
@@ -113,8 +132,7 @@ export async function rebuildLoopCells(tx: Database, months: MonthBounds[], now:
         case when split_part(t.reason, ':', 1) in (${sql.join(DECLINE_REASONS.map((r) => sql`${r}`))})
           then split_part(t.reason, ':', 1) else 'unspecified' end,
         count(t.id), null
-      from h ${KEYS} cross join lateral (select d.id, d.reason
-          from ${standingDecisions(sql`h.id`)} where d.kind = 'declined') t
+      from h join loop_decision t on t.handover_id = h.id and t.kind = 'declined' ${KEYS}
       group by 2, 3, 4, 7, 8
     union all
     select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector, '',

@@ -43,6 +43,21 @@ function chunks(months: string[]): string[][] {
   for (let i = 0; i < sorted.length; i += MONTH_CHUNK) out.push(sorted.slice(i, i + MONTH_CHUNK));
   return out;
 }
+/**
+ * Each rebuilding statement is one large hash or sort over a year of stays,
+ * handovers or residents. At PostgreSQL's default work_mem (4 MB) every one of
+ * them spills to disk; the upkeep runs one such transaction at a time, so the
+ * memory is asked for once, and only inside it.
+ */
+const REBUILD_WORK_MEM = "256MB";
+
+function rebuilding<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select set_config('work_mem', ${REBUILD_WORK_MEM}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
 /** Loop figures change with time alone (a deadline passes); these recent days are redone on every run. */
 const TIME_DEPENDENT_DAYS = 32;
 const POPULATION_EVERY_MS = 10 * 60_000;
@@ -182,7 +197,7 @@ export function createMaintenance(deps: {
     ];
     const total = admissionMonths.length + loopMonths.length + populationMonths.length;
     if (populationMonths.length > 0)
-      await db.transaction().execute(async (tx) => {
+      await rebuilding(db, async (tx) => {
         await rebuildPopulations(tx, populationMonths);
         for (const month of populationMonths) await bumpVersion(tx, month);
       });
@@ -190,7 +205,7 @@ export function createMaintenance(deps: {
     if (done > 0) progress?.("populations", done, total);
     for (const [step, months] of steps) {
       const bounds = months.map(monthBounds);
-      await db.transaction().execute(async (tx) => {
+      await rebuilding(db, async (tx) => {
         if (step === "admission cells") await rebuildAdmissionCells(tx, months);
         else await rebuildLoopCells(tx, bounds, clock());
         for (const month of months) await bumpVersion(tx, month);
@@ -233,7 +248,7 @@ export function createMaintenance(deps: {
    */
   async function rebuildAll(progress?: Progress): Promise<RunReport> {
     progress?.("admissions", 0, 1);
-    const citizens = await db.transaction().execute(async (tx) => {
+    const citizens = await rebuilding(db, async (tx) => {
       const n = await rebuildAllAdmissions(tx, deps.parameters, clock());
       for (const source of ["admission", "population", "loop"] as const)
         await admissions.markMonthsDirty(tx, source, ["*"]);
