@@ -55,11 +55,11 @@ async function collectDecisions(tx: Database, from: Date, to: Date) {
     where t.kind in ('confirmed', 'declined', 'undone')
       and h.discharged_at >= ${from} and h.discharged_at < ${to}`.execute(tx);
   await sql`
-    delete from loop_decision d using (
+    delete from loop_decision d
+    where d.kind = 'undone' or d.id in (
       select (select max(p.id) from handover_transition p
-          where p.handover_id = u.handover_id and p.id < u.id) as id
-        from loop_decision u where u.kind = 'undone') taken_back
-    where d.id = taken_back.id or d.kind = 'undone'`.execute(tx);
+          where p.handover_id = u.handover_id and p.id < u.id)
+        from loop_decision u where u.kind = 'undone')`.execute(tx);
   await sql`analyze loop_decision`.execute(tx);
 }
 
