@@ -28,6 +28,8 @@ export interface HandoverTable {
   version: Generated<number>;
   /** How many times the handover was sent on to another receiver after a decline (0012). */
   route: Generated<number>;
+  /** When the whole ladder had chased it without a confirmation; it stays open (0021). */
+  unresolvedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   createdAt: DefaultedTimestamp;
   updatedAt: DefaultedTimestamp;
 }
@@ -45,7 +47,9 @@ export interface HandoverTransitionTable {
     | "note-changed"
     | "rerouted"
     /** A decision taken back by its organisation within minutes (0020). */
-    | "undone";
+    | "undone"
+    /** The ladder's end passed without a confirmation; the handover stays open (0021). */
+    | "unresolved";
   fromStatus: string | null;
   toStatus: string;
   at: DefaultedTimestamp;
@@ -82,4 +86,28 @@ export interface HandoverRuleTable {
   confirmedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updatedBy: string | null;
   updatedAt: DefaultedTimestamp;
+  /** The agreement whose adoption set this rule, and its version (0024); null when set by hand. */
+  setByAgreementId: ColumnType<string | null, string | null | undefined, string | null>;
+  setByAgreementVersion: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A discharge without a listed GP: who follows up medically (0022). */
+export interface MedicalFollowUpTable {
+  id: Generated<string>;
+  stayId: string;
+  citizenId: string;
+  dischargingHospitalId: string;
+  dischargingOrganisationId: string | null;
+  bodyId: string | null;
+  dischargedAt: Timestamp;
+  createdAt: Timestamp;
+  status: Generated<"open" | "resolved" | "closed">;
+  resolution: "outpatient-clinic" | "practice" | "not-needed" | null;
+  followUpOrganisationId: string | null;
+  reason: string | null;
+  closedReason: string | null;
+  resolvedAt: Timestamp | null;
+  resolvedByUserId: string | null;
+  resolvedByOrganisationId: string | null;
+  version: Generated<number>;
 }

@@ -35,6 +35,13 @@ export interface NotificationReadTable {
   readAt: DefaultedTimestamp;
 }
 
+/** A person's choice of single notifications or a daily digest (0023); no row: single. */
+export interface NotificationPreferenceTable {
+  userId: string;
+  delivery: "single" | "daily-digest";
+  updatedAt: DefaultedTimestamp;
+}
+
 export interface WebhookTable {
   id: Generated<string>;
   organisationId: string;

@@ -1,10 +1,16 @@
 import type { ColumnType, Generated } from "kysely";
 import type { DateString, DefaultedTimestamp, Json, Timestamp } from "./column-types.ts";
 import type {
+  AgreementCommentTable,
+  AgreementTable,
+  AgreementVersionTable,
+} from "./schema-governance.ts";
+import type {
   HandoverEscalationTable,
   HandoverRuleTable,
   HandoverTable,
   HandoverTransitionTable,
+  MedicalFollowUpTable,
 } from "./schema-handovers.ts";
 import type {
   CitizenResidenceTable,
@@ -17,6 +23,7 @@ import type {
   IndicatorStateTable,
 } from "./schema-indicators.ts";
 import type {
+  NotificationPreferenceTable,
   NotificationReadTable,
   NotificationTable,
   WebhookAttemptTable,
@@ -25,6 +32,7 @@ import type {
 } from "./schema-notifications.ts";
 
 export type { DateString } from "./column-types.ts";
+export type * from "./schema-governance.ts";
 export type * from "./schema-handovers.ts";
 export type * from "./schema-indicators.ts";
 export type * from "./schema-notifications.ts";
@@ -311,7 +319,13 @@ export interface MembershipTable {
   id: Generated<string>;
   userId: string;
   organisationId: string;
-  role: "clinician" | "coordinator" | "body_lead" | "committee_member" | "administrator";
+  role:
+    | "clinician"
+    | "coordinator"
+    | "body_lead"
+    | "committee_member"
+    | "administrator"
+    | "citizen_representative";
   grantedAt: DefaultedTimestamp;
   revokedAt: Timestamp | null;
   /** Who granted it (null: the operator, the seed, or before migration 0013). */
@@ -428,6 +442,7 @@ export interface DB {
   handoverTransition: HandoverTransitionTable;
   handoverRule: HandoverRuleTable;
   handoverEscalation: HandoverEscalationTable;
+  medicalFollowUp: MedicalFollowUpTable;
   appUser: AppUserTable;
   membership: MembershipTable;
   relativeConsent: RelativeConsentTable;
@@ -452,6 +467,7 @@ export interface DB {
   structureVersion: StructureVersionTable;
   notification: NotificationTable;
   notificationRead: NotificationReadTable;
+  notificationPreference: NotificationPreferenceTable;
   webhook: WebhookTable;
   webhookDelivery: WebhookDeliveryTable;
   webhookAttempt: WebhookAttemptTable;
@@ -463,4 +479,7 @@ export interface DB {
   indicatorDirtyMonth: IndicatorDirtyMonthTable;
   indicatorState: IndicatorStateTable;
   indicatorMonthState: IndicatorMonthStateTable;
+  agreement: AgreementTable;
+  agreementVersion: AgreementVersionTable;
+  agreementComment: AgreementCommentTable;
 }

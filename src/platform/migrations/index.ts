@@ -18,6 +18,10 @@ import * as m0016 from "./0016-bodies.ts";
 import * as m0017 from "./0017-transition-carry-over.ts";
 import * as m0018 from "./0018-indicators.ts";
 import * as m0020 from "./0020-handover-undo.ts";
+import * as m0021 from "./0021-handover-unresolved.ts";
+import * as m0022 from "./0022-medical-follow-up.ts";
+import * as m0023 from "./0023-notification-preference.ts";
+import * as m0024 from "./0024-governance-agreements.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -44,6 +48,10 @@ const migrations: Record<string, Migration> = {
   "0017-transition-carry-over": m0017,
   "0018-indicators": m0018,
   "0020-handover-undo": m0020,
+  "0021-handover-unresolved": m0021,
+  "0024-governance-agreements": m0024,
+  "0023-notification-preference": m0023,
+  "0022-medical-follow-up": m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

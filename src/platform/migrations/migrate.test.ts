@@ -62,6 +62,14 @@ const expectedTables = [
   "indicator_dirty_month",
   "indicator_state",
   "indicator_month_state",
+  // 0024-governance-agreements
+  "agreement",
+  "agreement_version",
+  "agreement_comment",
+  // 0023-notification-preference
+  "notification_preference",
+  // 0022-medical-follow-up
+  "medical_follow_up",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

@@ -1,0 +1,46 @@
+import type { Generated } from "kysely";
+import type { Json, Timestamp } from "./column-types.ts";
+
+/** A body's agreement on who does what; its content lives in its versions (0024). */
+export interface AgreementTable {
+  id: Generated<string>;
+  bodyId: string;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export type AgreementStatusColumn =
+  | "draft"
+  | "consultation"
+  | "approved"
+  | "adopted"
+  | "in-force"
+  | "ended";
+
+/** One version of an agreement: the whole agreement after one change, with who made it and when. */
+export interface AgreementVersionTable {
+  agreementId: string;
+  version: number;
+  status: AgreementStatusColumn;
+  change: "created" | "edited" | "step";
+  title: string;
+  summary: string;
+  public: boolean;
+  /** The commitments: money as integer øre, staff as hundredths of a full-time equivalent. */
+  commitments: Json<unknown>;
+  at: Timestamp;
+  byUser: string | null;
+  byOrganisation: string | null;
+  byRole: string | null;
+}
+
+/** A comment written during consultation, kept with the version it was written on. */
+export interface AgreementCommentTable {
+  id: Generated<string>;
+  agreementId: string;
+  version: number;
+  text: string;
+  at: Timestamp;
+  byUser: string;
+  byOrganisation: string;
+}
