@@ -100,7 +100,7 @@ export function createDenialAuditor(access: CitizenAccess): DenialListener {
       null,
       {
         action: request.method.toLowerCase(),
-        resource: request.routeOptions.url ?? "unknown",
+        resource: (request.routeOptions.url as `/${string}` | undefined) ?? "unknown",
         purpose: reason,
       },
       "denied",

@@ -2,6 +2,7 @@ import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { auditedRefusal } from "../platform/http/route-access.ts";
 import * as auditStore from "./audit-store.ts";
+import type { CitizenAuditAction, CitizenAuditResource } from "./audit-vocabulary.ts";
 import {
   type AccessDecision,
   type AccessPolicy,
@@ -16,12 +17,30 @@ import {
 } from "./model.ts";
 import * as store from "./store.ts";
 
+/**
+ * An audited act on configuration, or a route's refusal (its resource the
+ * route's URL): never in a citizen's log, so its words are free.
+ */
+export type ConfigurationPurpose = {
+  action: string;
+  resource:
+    | "organisation-contact"
+    | "handover-rules"
+    | "webhook"
+    | "agreement"
+    | "unknown"
+    | `/${string}`;
+  purpose?: string;
+  needs?: never;
+};
+
 /** Who is acting, and the request it happens in (for the audit trail). */
 export type RequestContext = { actor: Actor; requestId: string };
 
 export type AccessPurpose = {
-  action: string;
-  resource: string;
+  /** Words the citizen reads in their access log (audit-vocabulary.ts). */
+  action: CitizenAuditAction;
+  resource: CitizenAuditResource;
   purpose?: string;
   /** What the read needs: `basic` for a name on a list, `full` (the default) for the rest. */
   needs?: RelationScope;
@@ -73,7 +92,7 @@ function actorColumns(actor: Actor) {
 }
 
 /** Who asked, when, for what: the same for every citizen one decision covers. */
-function auditShared(ctx: RequestContext, what: AccessPurpose, at: Date) {
+function auditShared(ctx: RequestContext, what: AccessPurpose | ConfigurationPurpose, at: Date) {
   return {
     ...actorColumns(ctx.actor),
     at,
@@ -87,7 +106,7 @@ function auditShared(ctx: RequestContext, what: AccessPurpose, at: Date) {
 function auditRow(
   ctx: RequestContext,
   citizenId: string | null,
-  what: AccessPurpose,
+  what: AccessPurpose | ConfigurationPurpose,
   outcome: "allowed" | "denied",
   extra: { relation?: Relation | null; breakGlassReason?: string | undefined },
   at: Date,
@@ -114,7 +133,7 @@ export function createCitizenAccess(
   async function audit(
     ctx: RequestContext,
     citizenId: string | null,
-    what: AccessPurpose,
+    what: AccessPurpose | ConfigurationPurpose,
     outcome: "allowed" | "denied",
     extra: { relation?: Relation | null; breakGlassReason?: string } = {},
   ) {
@@ -193,7 +212,7 @@ export function createCitizenAccess(
   async function deny(
     ctx: RequestContext,
     citizenId: string | null,
-    what: AccessPurpose,
+    what: AccessPurpose | ConfigurationPurpose,
     error: AppError,
   ): Promise<AppError> {
     await audit(ctx, citizenId, what, "denied");

@@ -7,12 +7,19 @@
  */
 
 import {
+  FOLLOW_UP_BASIC_RELATIONS,
+  type FollowUpFact,
+  type FollowUpRelation,
+  followUpRelation,
+} from "./follow-up-relations.ts";
+import {
   BASIC_RELATIONS,
   type HandoverFact,
   type HandoverRelation,
   handoverRelation,
 } from "./handover-relations.ts";
 
+export type { FollowUpFact } from "./follow-up-relations.ts";
 export type { HandoverFact } from "./handover-relations.ts";
 
 export const ROLES = [
@@ -21,6 +28,8 @@ export const ROLES = [
   "body_lead",
   "committee_member",
   "administrator",
+  /** A patient or relatives' organisation's representative on a body: comments in consultation. */
+  "citizen_representative",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -89,6 +98,8 @@ export type CitizenFacts = {
   }[];
   /** The citizen's handovers that can give a relation (handover-relations.ts). */
   handovers: HandoverFact[];
+  /** The citizen's medical follow-up items that can give a relation (follow-up-relations.ts). */
+  followUps?: FollowUpFact[];
 };
 
 export type BreakGlassGrant = {
@@ -117,7 +128,8 @@ export type Relation =
   | "self"
   | "relative-consent"
   | "break-the-glass"
-  | HandoverRelation;
+  | HandoverRelation
+  | FollowUpRelation;
 
 /**
  * What a relation opens: all the citizen's data (`full`), or only who they
@@ -127,7 +139,8 @@ export type Relation =
 export type RelationScope = "basic" | "full";
 
 export function scopeOf(relation: Relation): RelationScope {
-  return (BASIC_RELATIONS as readonly string[]).includes(relation) ? "basic" : "full";
+  const basic: readonly string[] = [...BASIC_RELATIONS, ...FOLLOW_UP_BASIC_RELATIONS];
+  return basic.includes(relation) ? "basic" : "full";
 }
 
 export type AccessDecision =
@@ -202,7 +215,10 @@ export function organisationRelation(
   if (hospitalRelationHolds(organisation, facts, now, policy)) return "hospital-stay";
   if (municipalityRelationHolds(organisation, facts)) return "home-municipality";
   if (practiceRelationHolds(organisation, facts)) return "listed-practice";
-  return handoverRelation(organisation, facts.handovers, now);
+  return (
+    handoverRelation(organisation, facts.handovers, now) ??
+    followUpRelation(organisation, facts.followUps ?? [])
+  );
 }
 
 /**

@@ -6,6 +6,9 @@ import { type Logger, type LoggerOptions, pino } from "pino";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
+import { followUpRoutes } from "../follow-ups/routes.ts";
+import { governanceRoutes } from "../governance/routes.ts";
+import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
 import { fhirTaskRoutes } from "../handovers/fhir-routes.ts";
 import { handoverRoutes } from "../handovers/routes.ts";
@@ -21,6 +24,8 @@ import type { Resolve } from "../notifications/outbound.ts";
 import { notificationRoutes } from "../notifications/routes.ts";
 import { createNotificationService } from "../notifications/service.ts";
 import { notifyHandoverEvents } from "../notifications/sink.ts";
+import { inpatientRoutes } from "../pathways/inpatient-routes.ts";
+import { createInpatients } from "../pathways/inpatients.ts";
 import { pathwayRoutes } from "../pathways/routes.ts";
 import type { Config } from "../platform/config.ts";
 import { type DatabaseHandle, openDatabase } from "../platform/db/database.ts";
@@ -110,11 +115,21 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
   const structure = createStructureService(database.db);
   const clock = options.clock;
   const access = createAccessFeature(database.db, cipher, config, clock);
-  const { pathways, handovers } = createCareServices({
+  const { pathways, handovers, followUps } = createCareServices({
     db: database.db,
     citizens: access.citizens,
     structure,
     access: access.citizenAccess,
+    ...(clock ? { clock } : {}),
+  });
+  const indicators =
+    options.indicators ?? createIndicators({ db: database.db, ...(clock ? { clock } : {}) });
+  const governance = createGovernanceService({
+    db: database.db,
+    access: access.citizenAccess,
+    structure,
+    indicators: indicators.service,
+    handovers,
     ...(clock ? { clock } : {}),
   });
   return buildApp({
@@ -135,8 +150,6 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         await app.register(contactRoutes, {
           contacts: createContactService(database.db, access.citizenAccess),
         });
-        const indicators =
-          options.indicators ?? createIndicators({ db: database.db, ...(clock ? { clock } : {}) });
         await app.register(indicatorRoutes, {
           indicators: indicators.service,
           comparison: indicators.comparison,
@@ -146,11 +159,21 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
       async (app) => {
         await app.register(pathwayRoutes, { pathways });
         await app.register(handoverRoutes, { handovers });
+        await app.register(governanceRoutes, { governance });
+        await app.register(followUpRoutes, { followUps });
+        await app.register(inpatientRoutes, {
+          inpatients: createInpatients({
+            db: database.db,
+            citizens: access.citizens,
+            access: access.citizenAccess,
+          }),
+        });
         await app.register(notificationRoutes, {
           notifications: createNotificationService({
             db: database.db,
             cipher,
             access: access.citizenAccess,
+            citizens: access.citizens,
             ...(clock ? { clock } : {}),
             targets: {
               allowedHosts: config.webhookAllowedHosts ?? [],

@@ -1,3 +1,4 @@
+import type { CitizenAuditResource } from "../access/audit-vocabulary.ts";
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import { type RelationScope, scopeOf } from "../access/model.ts";
 import type { Database } from "../platform/db/database.ts";
@@ -89,7 +90,11 @@ export function createCitizenService(
    * allowed it, so a list shows the course of care's parts (the ward's note)
    * only under a `full` one. A citizen named twice is decided and audited once.
    */
-  async function namedOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+  async function namedOf(
+    ctx: RequestContext,
+    citizens: store.SealedFacts[],
+    resource: CitizenAuditResource,
+  ) {
     const names = new Map<string, NamedCitizen | null>();
     const unique = uniqueCitizens(citizens);
     if (unique.length === 0) return names;
@@ -109,7 +114,11 @@ export function createCitizenService(
   }
 
   /** `namedOf`, the names alone. */
-  async function namesOf(ctx: RequestContext, citizens: store.SealedFacts[], resource: string) {
+  async function namesOf(
+    ctx: RequestContext,
+    citizens: store.SealedFacts[],
+    resource: CitizenAuditResource,
+  ) {
     const named = await namedOf(ctx, citizens, resource);
     return new Map([...named].map(([id, n]) => [id, n?.name ?? null]));
   }
@@ -209,7 +218,7 @@ export function createCitizenService(
       ctx: RequestContext,
       citizenId: string,
       purpose?: string,
-      resource = "citizen",
+      resource: CitizenAuditResource = "citizen",
     ): Promise<CitizenView> {
       const facts = await store.factsOf(db, citizenId);
       if (!facts) {
@@ -242,7 +251,7 @@ export function createCitizenService(
     namedOf,
 
     /** `namesOf` for citizens known only by id: their facts are read first. */
-    async namesFor(ctx: RequestContext, citizenIds: string[], resource: string) {
+    async namesFor(ctx: RequestContext, citizenIds: string[], resource: CitizenAuditResource) {
       return namesOf(ctx, await store.factsOfMany(db, [...new Set(citizenIds)]), resource);
     },
 
@@ -255,7 +264,7 @@ export function createCitizenService(
     async namesMatching(
       ctx: RequestContext,
       citizens: store.SealedFacts[],
-      resource: string,
+      resource: CitizenAuditResource,
       matches: (name: string) => boolean,
     ) {
       const found = new Map<string, NamedCitizen>();

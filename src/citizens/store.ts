@@ -1,6 +1,11 @@
 import { sql } from "kysely";
 import type { CitizenFacts } from "../access/model.ts";
 import {
+  type FollowUpFactsJson,
+  followUpFactsFrom,
+  followUpRelationFacts,
+} from "../follow-ups/relation-facts.ts";
+import {
   type HandoverFactsJson,
   handoverFactsFrom,
   handoverRelationFacts,
@@ -131,7 +136,8 @@ export type SealedFacts = { facts: CitizenFacts; nameEncrypted: string };
 /**
  * `sealedFacts` as it arrives: [home municipality, listed practice, sealed
  * name, stays as [hospital, admitted, discharged or ended], consents as
- * [relative, granted, expires, revoked], handovers (see relation-facts.ts)].
+ * [relative, granted, expires, revoked], handovers (see relation-facts.ts),
+ * medical follow-up items (src/follow-ups/relation-facts.ts)].
  */
 type SealedFactsJson = [
   string | null,
@@ -140,6 +146,7 @@ type SealedFactsJson = [
   [string, string, string | null][],
   [string, string, string | null, string | null][],
   HandoverFactsJson,
+  FollowUpFactsJson,
 ];
 
 /**
@@ -160,14 +167,22 @@ export function sealedFacts(alias: string) {
     coalesce((select json_agg(json_build_array(r.relative_user_id, r.granted_at, r.expires_at,
         r.revoked_at))
       from relative_consent r where r.citizen_id = ${c}.id), '[]'),
-    ${handoverRelationFacts(alias)})`;
+    ${handoverRelationFacts(alias)}, ${followUpRelationFacts(alias)})`;
 }
 
 const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
 
 /** What `sealedFacts` selected for the citizen `citizenId`, as the access rules take it. */
 export function unsealedFacts(citizenId: string, json: SealedFactsJson): SealedFacts {
-  const [homeMunicipalityCode, listedPracticeId, nameEncrypted, stays, consents, handovers] = json;
+  const [
+    homeMunicipalityCode,
+    listedPracticeId,
+    nameEncrypted,
+    stays,
+    consents,
+    handovers,
+    followUps,
+  ] = json;
   return {
     facts: {
       citizenId,
@@ -185,6 +200,7 @@ export function unsealedFacts(citizenId: string, json: SealedFactsJson): SealedF
         revokedAt: dateOrNull(revokedAt),
       })),
       handovers: handoverFactsFrom(handovers),
+      followUps: followUpFactsFrom(followUps ?? []),
     },
     nameEncrypted,
   };

@@ -1,5 +1,6 @@
 import type { CitizenAccess } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
+import { createFollowUpService } from "../follow-ups/service.ts";
 import { notifyHandoverEvents } from "../notifications/sink.ts";
 import { createPathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
@@ -13,7 +14,9 @@ import { createHandoverService } from "./service.ts";
  * confirmed. Every place that applies hospital notifications uses this, so a
  * discharge always creates its handovers, and every handover change is told
  * to the receivers in the app and by webhook (unless `events` says otherwise:
- * a history import does not notify anyone of last year).
+ * a history import does not notify anyone of last year). A discharge of a
+ * citizen without a listed GP opens a medical follow-up item beside the
+ * handovers (src/follow-ups), in the same transaction.
  */
 export function createCareServices(deps: {
   db: Database;
@@ -24,9 +27,14 @@ export function createCareServices(deps: {
   events?: HandoverEventSink;
 }) {
   const handovers = createHandoverService({ ...deps, events: deps.events ?? notifyHandoverEvents });
+  const followUps = createFollowUpService(deps);
   const pathways = createPathwayService(deps.db, deps.citizens, deps.structure, deps.clock, {
-    onStayChanges: handovers.onStayChanges,
+    onStayChanges: async (tx, changes) => {
+      await handovers.onStayChanges(tx, changes);
+      await followUps.onStayChanges(tx, changes);
+    },
     handoversOfStays: handovers.handoversOfStays,
+    followUpsOfStays: followUps.ofStays,
   });
-  return { pathways, handovers };
+  return { pathways, handovers, followUps };
 }

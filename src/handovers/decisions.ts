@@ -57,7 +57,7 @@ export function createDecisions(deps: {
     const what = {
       action: to.status === "confirmed" ? "confirm" : "decline",
       resource: "handover",
-    };
+    } as const;
     if (!isReceiver)
       throw await access.deny(
         ctx,

@@ -166,7 +166,8 @@ export type TransitionKind =
   | "escalated"
   | "note-changed"
   | "rerouted"
-  | "undone";
+  | "undone"
+  | "unresolved";
 
 /** One row of a handover's history, as far as the undo rule needs it. */
 export type HistoryEntry = {
@@ -228,4 +229,137 @@ const DECIDING: TransitionKind[] = ["confirmed", "declined", "undone"];
 /** An undo goes back along a decision: confirmed or declined back to open. */
 function canUndoTo(from: HandoverStatus, to: HandoverStatus): boolean {
   return (from === "confirmed" || from === "declined") && to === "open";
+}
+
+/**
+ * How long the ladder's last rung has to act before the handover is
+ * unresolved: the same span the ladder gave the rung before it (the last
+ * step's own `afterMinutes`), and at least an hour, so that a one-step ladder
+ * (a reminder at the deadline only) still gives the receiver time to answer
+ * the reminder.
+ */
+export const UNRESOLVED_MIN_MINUTES = 60;
+
+/**
+ * When an open handover becomes unresolved: the whole ladder has chased it
+ * (its last step fell due) and the last step's time has passed with nobody
+ * confirming. With the defaults: the municipality's 5 hours after the
+ * deadline (steps at +0, +1 h, +3 h, then 2 h for the department), the GP's
+ * 20 hours (+0, +4 h, +12 h, then 8 h). An unresolved handover stays open:
+ * the receiver can still confirm it, and it never counts as done.
+ */
+export function unresolvedAt(deadline: Date, rule: HandoverRule): Date {
+  const steps = rule.ladder.length;
+  const lastDue = steps > 0 ? escalationDueAt(deadline, rule, steps - 1) : deadline;
+  const last = rule.ladder[steps - 1]?.afterMinutes ?? 0;
+  const grace = Math.max(last, UNRESOLVED_MIN_MINUTES);
+  return new Date((lastDue ?? deadline).getTime() + grace * 60_000);
+}
+
+/** Whose worklist is read: what the reader must act on differs (worklist-service.ts). */
+export type WorklistReader = "receiver" | "hospital" | "body";
+
+/**
+ * The worklist's groups, in the order the default view shows them. "today"
+ * is what needs the reader today; the overdue groups are by how long the
+ * deadline (or, for those who must send a declined handover on, the decline)
+ * has passed; "rest" waits behind a tab; "unresolved" is the ladder's end.
+ */
+export const WORKLIST_GROUPS = [
+  "today",
+  "overdue-day",
+  "overdue-days",
+  "overdue-week",
+  "overdue-older",
+  "rest",
+  "unresolved",
+] as const;
+export type WorklistGroup = (typeof WORKLIST_GROUPS)[number];
+
+/** The groups of the default view ("needs action"): all but the rest and the unresolved. */
+export const NEEDS_ACTION_GROUPS = [
+  "today",
+  "overdue-day",
+  "overdue-days",
+  "overdue-week",
+  "overdue-older",
+] as const satisfies readonly WorklistGroup[];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * "Today" reaches back a full day, not to local midnight: a handover that came
+ * in at 23:00 is still new to the morning shift, and the window does not
+ * depend on the reader's time zone. "Due soon" is 4 hours: the municipality's
+ * whole deadline, so a new municipal handover is due soon the moment it
+ * arrives, and a GP's comes into view on the morning its deadline falls.
+ */
+export const NEW_WITHIN_MS = DAY;
+export const DUE_SOON_MS = 4 * HOUR;
+
+/**
+ * The overdue groups' upper bounds (the last is open): under a day (the ladder
+ * is still chasing), 1–3 days (a weekend or a holiday), 3–7 days (within the
+ * working week after), over a week (the old cases that buried the list).
+ */
+export const OVERDUE_BOUNDS_MS = [DAY, 3 * DAY, 7 * DAY] as const;
+
+export type GroupedHandover = {
+  status: HandoverStatus;
+  dischargedAt: Date;
+  deadlineAt: Date;
+  /** When it was declined (the latest decline), for a declined handover. */
+  declinedAt: Date | null;
+  /** When the ladder last reached the reader's step (its due time), if it has on this route. */
+  escalatedToReaderAt: Date | null;
+  /** When it became unresolved (the sweeper), or null. */
+  unresolvedAt: Date | null;
+};
+
+/**
+ * Places a handover in a group for a reader at `now`. Windows are half-open
+ * and count from the event: exactly 24 hours after a discharge it is no longer
+ * new; a deadline exactly 4 hours away is no longer "soon"; a deadline that is
+ * exactly `now` has not passed yet (the sweeper's first reminder is due at it,
+ * and the worklist's `overdue` is "before now").
+ *
+ * - Unresolved (open, the ladder ended): the unresolved list, for everyone.
+ * - Declined: the receiver has acted, so it is the rest to it; for the
+ *   hospital and the body, who must send it on, it is today within a day of
+ *   the decline and overdue by the decline's age after that.
+ * - Open: today when new, due soon, or escalated to the reader within a day;
+ *   overdue by the deadline's age when past; the rest otherwise.
+ */
+export function worklistGroup(
+  h: GroupedHandover,
+  reader: WorklistReader,
+  now: Date,
+): WorklistGroup | null {
+  const t = now.getTime();
+  const within = (at: Date | null, ms: number) =>
+    at !== null && at.getTime() <= t && t - at.getTime() < ms;
+  if (h.status === "declined") {
+    if (reader === "receiver" || !h.declinedAt) return "rest";
+    return within(h.declinedAt, DAY) ? "today" : overdueGroup(t - h.declinedAt.getTime());
+  }
+  if (h.status !== "open") return null;
+  if (h.unresolvedAt && h.unresolvedAt.getTime() <= t) return "unresolved";
+  const untilDeadline = h.deadlineAt.getTime() - t;
+  if (
+    within(h.dischargedAt, NEW_WITHIN_MS) ||
+    (untilDeadline >= 0 && untilDeadline < DUE_SOON_MS) ||
+    within(h.escalatedToReaderAt, DAY)
+  )
+    return "today";
+  if (untilDeadline < 0) return overdueGroup(-untilDeadline);
+  return "rest";
+}
+
+function overdueGroup(ms: number): WorklistGroup {
+  const [day, days, week] = OVERDUE_BOUNDS_MS;
+  if (ms < day) return "overdue-day";
+  if (ms < days) return "overdue-days";
+  if (ms < week) return "overdue-week";
+  return "overdue-older";
 }

@@ -1,4 +1,5 @@
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
+import { wardWorkRefusal } from "../access/discharge-rule.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { handoverConflict, handoverNotFound } from "./decisions.ts";
@@ -21,8 +22,8 @@ export function createNoteWriter(deps: { db: Database; access: CitizenAccess }) 
     const h = await store.findHandover(db, id);
     if (!h) throw handoverNotFound();
     const actor = ctx.actor;
-    const what = { action: "write-note", resource: "handover" };
-    if (actor.kind !== "staff" || actor.organisation.hospitalId !== h.hospitalId)
+    const what = { action: "write-note", resource: "handover" } as const;
+    if (wardWorkRefusal(actor, h.hospitalId) || actor.kind !== "staff")
       throw await access.deny(
         ctx,
         h.citizenId,

@@ -1,3 +1,4 @@
+import type { CitizenAuditAction } from "../access/audit-vocabulary.ts";
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { OrganisationRef } from "../access/model.ts";
 import type { Database } from "../platform/db/database.ts";
@@ -56,7 +57,7 @@ export function createRerouting(deps: {
   const { db, access, structure, clock, events } = deps;
 
   /** The handover, for someone who may send it on; 403 (audited) for anyone else. */
-  async function sendable(ctx: RequestContext, id: string, action: string) {
+  async function sendable(ctx: RequestContext, id: string, action: CitizenAuditAction) {
     const h = await store.findHandover(db, id);
     if (!h) throw handoverNotFound();
     const org = ctx.actor.kind === "staff" ? ctx.actor.organisation : null;
@@ -133,7 +134,7 @@ export function createRerouting(deps: {
       id: string,
       input: { version: number; receiverOrganisationId: string; note?: string },
     ) {
-      const what = { action: "reroute", resource: "handover" };
+      const what = { action: "reroute", resource: "handover" } as const;
       const h = await sendable(ctx, id, what.action);
       const receiver = await receiverFor(h, input.receiverOrganisationId);
       const actor = ctx.actor.kind === "staff" ? ctx.actor : null;

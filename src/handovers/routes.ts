@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
+import { DISCHARGE_ROLES } from "../access/discharge-rule.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
 import { decided, decisionRoutes, noteText, params, version } from "./decision-routes.ts";
-import type { HandoverStatus } from "./model.ts";
+import { handoverNotFound } from "./decisions.ts";
+import { type HandoverStatus, NEEDS_ACTION_GROUPS, WORKLIST_GROUPS } from "./model.ts";
 import type { HandoverService } from "./service.ts";
 
 const tags = ["handovers"];
@@ -34,7 +36,21 @@ const item = z.object({
   receiverName: z.string(),
   dischargingName: z.string().nullable(),
   hospitalId: z.string(),
+  /** The row's group in the worklist for this reader now (model.ts, `worklistGroup`). */
+  group: z.enum(WORKLIST_GROUPS),
+  /** When the whole ladder had chased it without a confirmation; it stays open. */
+  unresolvedAt: z.string().nullable(),
+  /** The parties' organisations, for their contact details (`/api/organisations/:id/contact`). */
+  receiverOrganisationId: z.string(),
+  dischargingOrganisationId: z.string().nullable(),
 });
+
+const groupCounts = z.object(
+  Object.fromEntries(WORKLIST_GROUPS.map((g) => [g, z.number()])) as Record<
+    (typeof WORKLIST_GROUPS)[number],
+    z.ZodNumber
+  >,
+);
 
 /** A receiver's citizen in hospital now: the discharge to come. */
 const inHospital = z.object({
@@ -62,6 +78,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     overdue: z.enum(["true", "false"]).optional(),
     sector: z.enum(["municipality", "general-practice"]).optional(),
     sort: z.enum(["deadline", "newest"]).default("deadline"),
+    group: z.enum(WORKLIST_GROUPS).optional(),
   };
   const paging = {
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -72,6 +89,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     overdueOnly: q.overdue === "true",
     ...(q.sector ? { sector: q.sector } : {}),
     newestFirst: q.sort === "newest",
+    ...(q.group ? { group: q.group } : {}),
   });
 
   app.get(
@@ -100,6 +118,71 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       const { limit, offset, ...q } = request.query;
       const page = await handovers.worklistPage(contextOf(request), queryOf(q), { limit, offset });
       return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    "/api/handovers/grouped",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "The worklist's default view: what needs action today, then the overdue by age, each group's first `limit` rows; and how many every group holds (the rest and the unresolved included)",
+        querystring: z.object({
+          ...filters,
+          limit: z.coerce.number().int().min(1).max(200).default(25),
+        }),
+        response: {
+          200: z.object({
+            groups: z.array(
+              z.object({
+                group: z.enum(NEEDS_ACTION_GROUPS),
+                total: z.number(),
+                items: z.array(item),
+              }),
+            ),
+            counts: groupCounts,
+            inHospitalTotal: z.number(),
+            limit: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, group: _one, ...q } = request.query;
+      const view = await handovers.groupedView(contextOf(request), queryOf(q), limit);
+      return { ...view, limit };
+    },
+  );
+
+  app.get(
+    "/api/handovers/unresolved",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "One page of the unresolved cases the acting organisation may see: a body's coordinators all in its care, a hospital its own discharges, a receiver its own; open until the receiver confirms",
+        querystring: z.object(paging),
+        response: {
+          200: z.object({
+            items: z.array(item),
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const page = await handovers.worklistPage(
+        contextOf(request),
+        { overdueOnly: false, group: "unresolved" },
+        { limit, offset },
+      );
+      return { items: page.items, total: page.total, limit, offset };
     },
   );
 
@@ -155,6 +238,25 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
       const { name, overdue, ...q } = request.body;
       const query = queryOf({ ...q, ...(overdue ? { overdue: "true" as const } : {}) });
       return handovers.search(contextOf(request), query, name);
+    },
+  );
+
+  app.get(
+    "/api/handovers/:id",
+    {
+      config: staffInCare,
+      schema: {
+        tags,
+        summary:
+          "One handover as the acting organisation's worklist shows it, whatever its status (a notification leads here); 404 when it is not on that list",
+        params,
+        response: { 200: item },
+      },
+    },
+    async (request) => {
+      const found = await handovers.worklistItem(contextOf(request), request.params.id, "worklist");
+      if (!found) throw handoverNotFound();
+      return found;
     },
   );
 
@@ -237,6 +339,8 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
     /** The bodies before it had different rules: the body's coordinators are to confirm this one. */
     needsConfirmation: z.boolean(),
     confirmedAt: z.string().nullable(),
+    /** The agreement whose adoption set this rule (src/governance); null when set by hand. */
+    setByAgreement: z.object({ id: z.string(), version: z.number(), title: z.string() }).nullable(),
   });
   const body = z.object({ bodyId: z.string().min(1).max(TEXT_LIMITS.identifier) });
 
@@ -294,7 +398,8 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ handovers: HandoverService 
   app.put(
     "/api/handovers/:id/note",
     {
-      config: { access: { actors: ["staff"], roles: ["clinician"] } },
+      // The ward's clinicians and its discharge coordinator (src/access/discharge-rule.ts).
+      config: { access: { actors: ["staff"], roles: [...DISCHARGE_ROLES] } },
       schema: {
         tags,
         summary:

@@ -58,6 +58,8 @@ export type RuleView = {
   /** Carried over from several bodies whose rules differed: the coordinators are to confirm it. */
   needsConfirmation: boolean;
   confirmedAt: string | null;
+  /** The agreement whose adoption set this rule (src/governance), and its version. */
+  setByAgreement: { id: string; version: number; title: string } | null;
 };
 
 async function viewsOf(db: Database, bodyId: string): Promise<RuleView[]> {
@@ -75,6 +77,14 @@ async function viewsOf(db: Database, bodyId: string): Promise<RuleView[]> {
           : null,
       needsConfirmation: row?.needsConfirmation ?? false,
       confirmedAt: row?.confirmedAt ? new Date(row.confirmedAt).toISOString() : null,
+      setByAgreement:
+        row?.setByAgreementId && row.setByAgreementVersion !== null
+          ? {
+              id: row.setByAgreementId,
+              version: row.setByAgreementVersion,
+              title: row.setByAgreementTitle ?? "",
+            }
+          : null,
     };
   });
 }
@@ -168,6 +178,37 @@ export function createRules(
     },
 
     /**
+     * Sets a body's rule because the body adopted an agreement that commits
+     * to it (src/governance calls this inside its own transaction `tx`, and
+     * audits the change with the agreement's). The agreement is recorded as
+     * the rule's reason; the caller has checked that the actor is one of the
+     * body's own members who may adopt. An unsound rule is refused as by
+     * `setRule`, though governance checks it already when the agreement is written.
+     */
+    async setRuleFromAgreement(
+      tx: Database,
+      change: {
+        bodyId: string;
+        sector: Sector;
+        rule: HandoverRule;
+        userId: string;
+        agreement: { id: string; version: number };
+      },
+    ) {
+      if (ruleProblems(change.rule).length > 0)
+        throw new AppError("TOV_ERR_VALIDATION", "The handover rule is not sound", [], {
+          key: "handoverRules.unsound",
+        });
+      await store.saveRule(tx, {
+        bodyId: change.bodyId,
+        sector: change.sector,
+        rule: change.rule,
+        updatedBy: change.userId,
+        setByAgreement: change.agreement,
+      });
+    },
+
+    /**
      * The body's coordinators confirm a rule carried over to it as it is (a
      * change through `setRule` confirms it too). Refused and audited like
      * setting a rule; 409 when the sector's rule was not carried over.
@@ -202,4 +243,9 @@ export function createRules(
   };
 }
 
-const NOT_CARRIED = { carriedOverFrom: null, needsConfirmation: false, confirmedAt: null };
+const NOT_CARRIED = {
+  carriedOverFrom: null,
+  needsConfirmation: false,
+  confirmedAt: null,
+  setByAgreement: null,
+};

@@ -156,6 +156,8 @@ export async function moveDeadline(
     .set((eb) => ({
       ...change,
       escalationStep: 0,
+      // A new deadline starts the ladder again, so the handover is no longer unresolved.
+      unresolvedAt: null,
       version: eb("version", "+", 1),
       updatedAt: sql<Date>`now()`,
     }))
@@ -255,11 +257,24 @@ export async function lastDecisions(db: Database, handoverIds: string[]) {
  */
 export async function saveRule(
   db: Database,
-  r: { bodyId: string; sector: Sector; rule: unknown; updatedBy: string | null },
+  r: {
+    bodyId: string;
+    sector: Sector;
+    rule: unknown;
+    updatedBy: string | null;
+    /** The agreement whose adoption sets it (src/governance); absent when set by hand. */
+    setByAgreement?: { id: string; version: number };
+  },
 ) {
+  const { setByAgreement, ...row } = r;
   await db
     .insertInto("handoverRule")
-    .values({ ...r, rule: JSON.stringify(r.rule) })
+    .values({
+      ...row,
+      rule: JSON.stringify(r.rule),
+      setByAgreementId: setByAgreement?.id ?? null,
+      setByAgreementVersion: setByAgreement?.version ?? null,
+    })
     .onConflict((oc) =>
       oc.columns(["bodyId", "sector"]).doUpdateSet((eb) => ({
         rule: eb.ref("excluded.rule"),
@@ -267,6 +282,8 @@ export async function saveRule(
         updatedAt: sql<Date>`now()`,
         carriedOverFrom: null,
         needsConfirmation: false,
+        setByAgreementId: eb.ref("excluded.setByAgreementId"),
+        setByAgreementVersion: eb.ref("excluded.setByAgreementVersion"),
       })),
     )
     .execute();
@@ -277,7 +294,15 @@ export function ruleRows(db: Database, bodyId: string) {
   return db
     .selectFrom("handoverRule as r")
     .leftJoin("body as f", "f.id", "r.carriedOverFrom")
+    .leftJoin("agreementVersion as av", (join) =>
+      join
+        .onRef("av.agreementId", "=", "r.setByAgreementId")
+        .onRef("av.version", "=", "r.setByAgreementVersion"),
+    )
     .select([
+      "r.setByAgreementId",
+      "r.setByAgreementVersion",
+      "av.title as setByAgreementTitle",
       "r.sector",
       "r.rule",
       "r.needsConfirmation",
@@ -466,6 +491,8 @@ export function reroute(
       status: "open",
       statusReason: null,
       escalationStep: 0,
+      // A new receiver and deadline: the ladder starts again, the case is not unresolved.
+      unresolvedAt: null,
       route: sql<number>`route + 1`,
       version: sql<number>`version + 1`,
       updatedAt: sql<Date>`now()`,

@@ -11,27 +11,31 @@ import { responsibleBodyOn } from "./responsible-body.ts";
  * the sweep), whose coordinators a body-coordinator step reaches.
  */
 export function claimDue(db: Database, now: Date, date: string, limit: number) {
-  return db
-    .selectFrom("handover as h")
-    .select([
-      "h.id",
-      "h.sector",
-      "h.bodyId",
-      "h.deadlineAt",
-      "h.escalationStep",
-      "h.nextEscalationAt",
-      "h.route",
-      "h.receiverOrganisationId",
-      "h.dischargingOrganisationId",
-      responsibleBodyOn("h", date).as("responsibleBodyId"),
-    ])
-    .where("h.status", "=", "open")
-    .where("h.nextEscalationAt", "<=", now)
-    .orderBy("h.nextEscalationAt")
-    .limit(limit)
-    .forUpdate("h")
-    .skipLocked()
-    .execute();
+  return (
+    db
+      .selectFrom("handover as h")
+      .select([
+        "h.id",
+        "h.sector",
+        "h.bodyId",
+        "h.deadlineAt",
+        "h.escalationStep",
+        "h.nextEscalationAt",
+        "h.route",
+        "h.receiverOrganisationId",
+        "h.dischargingOrganisationId",
+        responsibleBodyOn("h", date).as("responsibleBodyId"),
+      ])
+      .where("h.status", "=", "open")
+      .where("h.nextEscalationAt", "<=", now)
+      // Marked once: an unresolved handover reopened by an undo is not marked again.
+      .where("h.unresolvedAt", "is", null)
+      .orderBy("h.nextEscalationAt")
+      .limit(limit)
+      .forUpdate("h")
+      .skipLocked()
+      .execute()
+  );
 }
 
 export async function recordEscalations(
@@ -62,18 +66,31 @@ export async function recordEscalations(
   return result.rows;
 }
 
-/** Escalation does not change what the receiver decides on, so it leaves the version alone. */
-export async function advanceEscalations(
-  db: Database,
-  rows: { id: string; escalationStep: number; nextEscalationAt: Date | null }[],
-) {
-  if (rows.length === 0) return;
-  await sql`
+export type Advance = {
+  id: string;
+  escalationStep: number;
+  nextEscalationAt: Date | null;
+  /** When it became unresolved, for a row whose ladder's end passed in this sweep. */
+  unresolvedAt: Date | null;
+};
+
+/**
+ * Escalation does not change what the receiver decides on, so it leaves the
+ * version alone. Returns the rows marked unresolved by this update (claimDue
+ * takes no row marked before, so each is marked once).
+ */
+export async function advanceEscalations(db: Database, rows: Advance[]) {
+  if (rows.length === 0) return [];
+  const result = await sql<{ id: string; unresolvedAt: Date }>`
     update handover h set
       escalation_step = v."escalationStep",
       next_escalation_at = v."nextEscalationAt",
+      unresolved_at = coalesce(h.unresolved_at, v."unresolvedAt"),
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as v(id uuid, "escalationStep" integer, "nextEscalationAt" timestamptz)
-    where h.id = v.id`.execute(db);
+      as v(id uuid, "escalationStep" integer, "nextEscalationAt" timestamptz,
+        "unresolvedAt" timestamptz)
+    where h.id = v.id
+    returning h.id, v."unresolvedAt" as "unresolvedAt"`.execute(db);
+  return result.rows.filter((r) => r.unresolvedAt !== null);
 }

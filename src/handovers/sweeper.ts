@@ -6,6 +6,7 @@ import {
   type EscalationTarget,
   escalationDueAt,
   type HandoverRule,
+  unresolvedAt,
 } from "./model.ts";
 import * as store from "./store.ts";
 import * as sweeps from "./sweeper-store.ts";
@@ -19,6 +20,9 @@ import * as sweeps from "./sweeper-store.ts";
  * was down catches up on its next sweep, one step at a time. A step to the
  * body's coordinators reaches the body responsible for the handover on the
  * sweep's Danish date (responsible-body.ts), recorded on the escalation.
+ * After the last step the row's next time is when it becomes unresolved
+ * (model.ts, `unresolvedAt`); the sweep that reaches it marks it so, once,
+ * and records that in the history. It stays open for the receiver to confirm.
  */
 export function createSweeper(
   db: Database,
@@ -27,6 +31,7 @@ export function createSweeper(
   const batch = options.batch ?? 500;
   const clock = options.clock ?? (() => new Date());
   const events = options.events ?? ignoreEvents;
+  let unresolvedTotal = 0;
 
   async function sweepOnce(): Promise<{ claimed: number; escalated: number }> {
     const now = clock();
@@ -49,7 +54,7 @@ export function createSweeper(
           | HandoverRule
           | undefined) ?? DEFAULT_RULES[sector];
       const escalations: Parameters<typeof sweeps.recordEscalations>[1] = [];
-      const advances: { id: string; escalationStep: number; nextEscalationAt: Date | null }[] = [];
+      const advances: sweeps.Advance[] = [];
       for (const h of due) {
         // The handover keeps the rule of its own body, and so its ladder and deadline.
         const rule = ruleOf(h.bodyId, h.sector);
@@ -75,10 +80,18 @@ export function createSweeper(
           step++;
           next = escalationDueAt(deadline, rule, step);
         }
-        advances.push({ id: h.id, escalationStep: step, nextEscalationAt: next });
+        // The whole ladder has chased it: next is the end of the last rung's time.
+        const end = next ? null : unresolvedAt(deadline, rule);
+        const unresolved = end !== null && end <= now ? end : null;
+        advances.push({
+          id: h.id,
+          escalationStep: step,
+          nextEscalationAt: next ?? (unresolved ? null : end),
+          unresolvedAt: unresolved,
+        });
       }
       const recorded = await sweeps.recordEscalations(tx, escalations);
-      await sweeps.advanceEscalations(tx, advances);
+      const marked = await sweeps.advanceEscalations(tx, advances);
       await store.insertTransitions(
         tx,
         recorded.map((e) => ({
@@ -89,6 +102,20 @@ export function createSweeper(
           actorUserId: null,
           actorOrganisationId: null,
           reason: `step ${e.step + 1}: ${e.target}`,
+        })),
+      );
+      // The ladder's end, at the time it fell (a sweep after downtime may come later).
+      await store.insertTransitions(
+        tx,
+        marked.map((m) => ({
+          handoverId: m.id,
+          kind: "unresolved",
+          fromStatus: "open",
+          toStatus: "open",
+          at: m.unresolvedAt,
+          actorUserId: null,
+          actorOrganisationId: null,
+          reason: "the whole escalation ladder passed without a confirmation",
         })),
       );
       const taken = new Set(recorded.map((e) => `${e.handoverId}:${e.step}`));
@@ -113,6 +140,7 @@ export function createSweeper(
           ];
         }),
       );
+      unresolvedTotal += marked.length;
       return { claimed: due.length, escalated: recorded.length };
     });
   }
@@ -127,6 +155,10 @@ export function createSweeper(
         // A short batch means nothing else is due (or another process holds it).
         if (claimed < batch) return total;
       }
+    },
+    /** How many handovers this sweeper has marked unresolved (for tests and logs). */
+    get unresolved() {
+      return unresolvedTotal;
     },
   };
 }

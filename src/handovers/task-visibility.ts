@@ -1,3 +1,4 @@
+import { type CitizenAuditResource, CODED_PURPOSES } from "../access/audit-vocabulary.ts";
 import type { AccessPurpose, CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
@@ -23,7 +24,10 @@ export function createTaskVisibility(deps: {
     return access.deny(
       ctx,
       h?.citizenId ?? null,
-      { ...what, purpose: h ? "not on the acting organisation's worklist" : "no such handover" },
+      {
+        ...what,
+        purpose: h ? CODED_PURPOSES.notOnWorklist : CODED_PURPOSES.noSuchHandover,
+      },
       new AppError("TOV_ERR_NOT_FOUND", "No such Task on the acting organisation's worklist", [], {
         key: "handovers.taskNotFound",
       }),
@@ -32,7 +36,7 @@ export function createTaskVisibility(deps: {
 
   return {
     /** The Task as the worklist shows it (its read audited as `resource`), or 404, audited. */
-    async task(ctx: RequestContext, id: string, resource: string) {
+    async task(ctx: RequestContext, id: string, resource: CitizenAuditResource) {
       const item = await worklists.worklistItem(ctx, id, resource);
       if (!item) throw await notFound(ctx, id, { action: "read", resource });
       return item;

@@ -38,7 +38,7 @@ export function createUndo(deps: {
   const { db, access, clock, events } = deps;
   return {
     async undo(ctx: RequestContext, id: string, expected: { version: number }) {
-      const what = { action: "undo", resource: "handover" };
+      const what = { action: "undo", resource: "handover" } as const;
       const h = await store.findHandover(db, id);
       if (!h) throw handoverNotFound();
       const org = actingOrganisation(ctx);
@@ -66,11 +66,10 @@ export function createUndo(deps: {
             { version: expected.version, from: current.status },
             {
               status: check.restore,
-              nextEscalationAt: escalationDueAt(
+              // After the ladder's last step: the sweeper works out whether it is unresolved.
+              nextEscalationAt:
+                escalationDueAt(new Date(current.deadlineAt), rule, current.escalationStep) ??
                 new Date(current.deadlineAt),
-                rule,
-                current.escalationStep,
-              ),
             },
           );
           if (!done) throw handoverConflict(current);

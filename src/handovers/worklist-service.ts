@@ -1,9 +1,17 @@
+import type { CitizenAuditResource } from "../access/audit-vocabulary.ts";
 import type { RequestContext } from "../access/citizen-access.ts";
 import type { CitizenService, NamedCitizen } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { createChangeFeed } from "./change-feed.ts";
-import type { HandoverStatus, Sector } from "./model.ts";
+import {
+  type HandoverStatus,
+  NEEDS_ACTION_GROUPS,
+  type Sector,
+  WORKLIST_GROUPS,
+  type WorklistGroup,
+  type WorklistReader,
+} from "./model.ts";
 import * as store from "./worklist-store.ts";
 
 /**
@@ -49,6 +57,7 @@ export function createWorklists(deps: {
       overdueOnly: f.overdueOnly,
       ...(scope.overdueOrDeclined ? { overdueOrDeclined: true } : {}),
       ...(f.sector ? { sector: f.sector } : {}),
+      ...(f.group ? { group: f.group } : {}),
       newestFirst: f.newestFirst ?? false,
       now,
     };
@@ -87,6 +96,9 @@ export function createWorklists(deps: {
         receiverName: r.receiverName,
         dischargingName: r.dischargingName,
         hospitalId: r.hospitalId,
+        // The worklist's group for this reader now (model.ts), and when the ladder ended.
+        group: r.group ?? ("rest" as const),
+        unresolvedAt: r.unresolvedAt ? r.unresolvedAt.toISOString() : null,
       };
     });
   }
@@ -108,13 +120,18 @@ export function createWorklists(deps: {
     ctx: RequestContext,
     filter: store.WorklistFilter,
     page: store.Page,
-    resource = "worklist",
+    resource: CitizenAuditResource = "worklist",
   ) {
     const rows = await store.worklist(db, filter, page);
     return shownWithNames(ctx, rows, filter.now, resource);
   }
 
-  async function shownWithNames(ctx: RequestContext, rows: Row[], now: Date, resource: string) {
+  async function shownWithNames(
+    ctx: RequestContext,
+    rows: Row[],
+    now: Date,
+    resource: CitizenAuditResource,
+  ) {
     const names = await citizens.namedOf(
       ctx,
       rows.map((r) => r.citizen),
@@ -152,6 +169,33 @@ export function createWorklists(deps: {
     worklist,
 
     /**
+     * The default view: what needs the reader now, group by group in the
+     * order model.ts gives (`NEEDS_ACTION_GROUPS`), the first `limit` rows of
+     * each; and how many every group holds, the rest and the unresolved too,
+     * for their tabs. One statement; only the rows shown are named and audited.
+     */
+    async groupedView(ctx: RequestContext, f: WorklistQuery, limit: number) {
+      const filter = filterOf(ctx, f, clock());
+      const { rows, counts, inHospital } = await store.groupedPage(
+        db,
+        filter,
+        staysFilterOf(ctx),
+        NEEDS_ACTION_GROUPS,
+        limit,
+      );
+      const items = await shownWithNames(ctx, rows, filter.now, f.resource ?? "worklist");
+      return {
+        groups: NEEDS_ACTION_GROUPS.map((group) => ({
+          group,
+          total: counts[group],
+          items: items.filter((i) => i.group === group),
+        })),
+        counts,
+        inHospitalTotal: inHospital,
+      };
+    },
+
+    /**
      * One page of the worklist, how long the whole list is, and (for a
      * receiver) how many of its citizens are in hospital now.
      */
@@ -171,7 +215,7 @@ export function createWorklists(deps: {
      * One handover as the acting organisation's worklist shows it, whatever
      * its status (the FHIR Task read); null when it is not on that list.
      */
-    async worklistItem(ctx: RequestContext, id: string, resource: string) {
+    async worklistItem(ctx: RequestContext, id: string, resource: CitizenAuditResource) {
       const [item] = await worklist(
         ctx,
         { id, statuses: ANY_STATUS, overdueOnly: false, resource },
@@ -267,26 +311,39 @@ export type WorklistQuery = {
   overdueOnly: boolean;
   sector?: Sector;
   newestFirst?: boolean;
+  /** Only this group of the worklist (model.ts, `worklistGroup`). */
+  group?: WorklistGroup;
   id?: string;
-  resource?: string;
+  resource?: CitizenAuditResource;
 };
+
+export { WORKLIST_GROUPS };
 
 type Org = Extract<RequestContext["actor"], { kind: "staff" | "token" }>["organisation"];
 
 function worklistScope(org: Org): {
-  filter: Partial<store.WorklistFilter>;
+  filter: Partial<store.WorklistFilter> & { reader: WorklistReader };
   statuses: HandoverStatus[];
   overdueOrDeclined?: boolean;
 } | null {
   if (org.kind === "general_practice" && org.generalPracticeId)
-    return { filter: { practiceId: org.generalPracticeId }, statuses: ["open", "declined"] };
+    return {
+      filter: { practiceId: org.generalPracticeId, reader: "receiver" },
+      statuses: ["open", "declined"],
+    };
   if ((org.kind === "municipality" || org.kind === "municipal_unit") && org.municipalityCode)
-    return { filter: { municipalityCode: org.municipalityCode }, statuses: ["open", "declined"] };
+    return {
+      filter: { municipalityCode: org.municipalityCode, reader: "receiver" },
+      statuses: ["open", "declined"],
+    };
   if ((org.kind === "hospital" || org.kind === "hospital_department") && org.hospitalId)
-    return { filter: { dischargingHospitalId: org.hospitalId }, statuses: ["open", "declined"] };
+    return {
+      filter: { dischargingHospitalId: org.hospitalId, reader: "hospital" },
+      statuses: ["open", "declined"],
+    };
   if (org.kind === "body_secretariat" && org.bodyId)
     return {
-      filter: { bodyId: org.bodyId },
+      filter: { bodyId: org.bodyId, reader: "body" },
       statuses: ["open", "declined"],
       overdueOrDeclined: true,
     };

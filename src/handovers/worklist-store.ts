@@ -1,7 +1,16 @@
 import { sql } from "kysely";
 import { sealedFacts, unsealedFacts } from "../citizens/store.ts";
 import type { Database } from "../platform/db/database.ts";
-import type { HandoverStatus, Sector } from "./model.ts";
+import {
+  DUE_SOON_MS,
+  type HandoverStatus,
+  NEW_WITHIN_MS,
+  OVERDUE_BOUNDS_MS,
+  type Sector,
+  WORKLIST_GROUPS,
+  type WorklistGroup,
+  type WorklistReader,
+} from "./model.ts";
 import { inCareOf, responsibleBodyOn } from "./responsible-body.ts";
 import { localDate } from "./service-time.ts";
 
@@ -16,6 +25,8 @@ import { localDate } from "./service-time.ts";
 export type WorklistFilter = {
   /** One handover only (a single read goes through the same visibility as the list). */
   id?: string;
+  /** Only these handovers (the grouped view's rows, read after they were chosen). */
+  ids?: string[];
   municipalityCode?: string;
   practiceId?: string;
   dischargingHospitalId?: string;
@@ -28,6 +39,10 @@ export type WorklistFilter = {
   sector?: Sector;
   /** Newest discharge first; otherwise the soonest (or longest passed) deadline first. */
   newestFirst?: boolean;
+  /** Whose list it is: decides each row's group (model.ts, `worklistGroup`). */
+  reader: WorklistReader;
+  /** Only the rows of this group. */
+  group?: WorklistGroup;
   now: Date;
 };
 
@@ -48,6 +63,7 @@ const literal = <S extends string>(values: readonly S[]) => values.map((v) => sq
 function selected(db: Database, f: WorklistFilter) {
   let q = db.selectFrom("handover as h").where("h.status", "in", literal(f.statuses));
   if (f.id) q = q.where("h.id", "=", f.id);
+  if (f.ids) q = q.where("h.id", "in", f.ids.length > 0 ? f.ids : [NO_ID]);
   if (f.municipalityCode) q = q.where("h.receiverMunicipalityCode", "=", f.municipalityCode);
   if (f.practiceId) q = q.where("h.receiverPracticeId", "=", f.practiceId);
   if (f.dischargingHospitalId) q = q.where("h.dischargingHospitalId", "=", f.dischargingHospitalId);
@@ -58,7 +74,69 @@ function selected(db: Database, f: WorklistFilter) {
   if (f.overdueOrDeclined)
     q = q.where((eb) => eb.or([eb("h.status", "=", "declined"), eb("h.deadlineAt", "<", f.now)]));
   if (f.sector) q = q.where("h.sector", "=", f.sector);
+  // Only an open handover is unresolved: a decline is an answer, and the hospital sends it on.
+  if (f.group === "unresolved")
+    q = q.where("h.status", "=", "open").where("h.unresolvedAt", "<=", f.now);
+  else if (f.group)
+    // Said twice: the column test lets the plan leave the unresolved out before the case runs.
+    q = q
+      .where((eb) =>
+        eb.or([
+          eb("h.unresolvedAt", "is", null),
+          eb("h.unresolvedAt", ">", f.now),
+          eb("h.status", "<>", "open"),
+        ]),
+      )
+      .where(groupOf(f), "=", sql.lit(f.group));
   return q;
+}
+
+const NO_ID = "00000000-0000-0000-0000-000000000000";
+
+/** The ladder step that reaches each reader (an escalation "to me"). */
+const READER_TARGET: Record<WorklistReader, string> = {
+  receiver: "receiver",
+  hospital: "discharging-department",
+  body: "body-coordinator",
+};
+
+/**
+ * Each row's group for the filter's reader at its `now`: the SQL twin of
+ * model.ts's `worklistGroup` (test/handovers/worklist-groups.test.ts holds
+ * them to the same answers). The windows are half-open as there.
+ */
+export function groupOf(f: Pick<WorklistFilter, "reader" | "now">) {
+  const now = sql`${f.now}::timestamptz`;
+  const interval = (ms: number) => sql.raw(`interval '${ms / 1000} seconds'`);
+  const [day, days, week] = OVERDUE_BOUNDS_MS;
+  const overdue = (since: ReturnType<typeof sql>) => sql`case
+      when ${now} - ${since} < ${interval(day)} then 'overdue-day'
+      when ${now} - ${since} < ${interval(days)} then 'overdue-days'
+      when ${now} - ${since} < ${interval(week)} then 'overdue-week'
+      else 'overdue-older' end`;
+  const declinedAt = sql`(select max(t.at) from handover_transition t
+      where t.handover_id = h.id and t.kind = 'declined')`;
+  const within = (at: ReturnType<typeof sql>, ms: number) =>
+    sql`(${at} <= ${now} and ${at} > ${now} - ${interval(ms)})`;
+  const declined =
+    f.reader === "receiver"
+      ? sql`'rest'`
+      : sql`case when ${declinedAt} is null then 'rest'
+          when ${within(declinedAt, NEW_WITHIN_MS)} then 'today'
+          else ${overdue(declinedAt)} end`;
+  const target = sql.lit(READER_TARGET[f.reader]);
+  return sql<WorklistGroup>`case
+    when h.status = 'declined' then ${declined}
+    when h.status <> 'open' then null
+    when h.unresolved_at <= ${now} then 'unresolved'
+    when ${within(sql`h.discharged_at`, NEW_WITHIN_MS)}
+      or (h.deadline_at >= ${now} and h.deadline_at < ${now} + ${interval(DUE_SOON_MS)})
+      or (h.deadline_at < ${now} and exists (select 1 from handover_escalation e
+        where e.handover_id = h.id and e.route = h.route and e.target = ${target}
+          and ${within(sql`e.due_at`, NEW_WITHIN_MS)}))
+      then 'today'
+    when h.deadline_at < ${now} then ${overdue(sql`h.deadline_at`)}
+    else 'rest' end`;
 }
 
 /** How long the worklist is (all pages), and how many of the receiver's citizens are in hospital now. */
@@ -109,6 +187,8 @@ function pageOf(db: Database, f: WorklistFilter, page: Page) {
       "r.name as receiverName",
       "d.name as dischargingName",
       "h.dischargingHospitalId as hospitalId",
+      "h.unresolvedAt",
+      groupOf(f).as("group"),
       // The decline's own words ("<reason>: <note>", decisions.ts), shown beside its reason.
       sql<string | null>`case when h.status = 'declined' then (select t.reason
         from handover_transition t where t.handover_id = h.id and t.kind = 'declined'
@@ -174,6 +254,64 @@ export function worklistPageStatement(
   page: Page,
 ) {
   return pageWithFacts(db, f, page).select(countsOf(db, f, stays));
+}
+
+/**
+ * The grouped default view in two statements: the first places every row of
+ * the list in its group (`groupOf`) and keeps, per group, how many it holds
+ * and the first `limit` ids of the groups shown (in the list's order); the
+ * second reads those rows with their citizens' facts, as a page does. The
+ * counts cover every group, so the rest's and the unresolved tabs can say
+ * how many they hold without a request of their own.
+ */
+export async function groupedPage(
+  db: Database,
+  f: WorklistFilter,
+  stays: StaysFilter,
+  shown: readonly WorklistGroup[],
+  limit: number,
+) {
+  const order = f.newestFirst ? sql`h.discharged_at desc, h.id desc` : sql`h.deadline_at, h.id`;
+  const ranked = selected(db, { ...f, group: undefined }).select([
+    "h.id",
+    groupOf(f).as("grp"),
+    sql<string>`row_number() over (partition by ${groupOf(f)} order by ${order})`.as("rn"),
+    sql<string>`count(*) over (partition by ${groupOf(f)})`.as("n"),
+  ]);
+  const inHospital = currentStays(db, stays);
+  const placed = await db
+    .selectFrom(ranked.as("x"))
+    .select(["x.id", "x.grp", "x.rn", "x.n"])
+    .select(
+      inHospital
+        ? inHospital.select(sql<string>`count(*)`.as("c")).as("inHospital")
+        : sql<string>`0`.as("inHospital"),
+    )
+    .where((eb) =>
+      eb.or([
+        eb("x.rn", "=", sql.lit("1")),
+        eb.and([eb("x.rn", "<=", sql.lit(String(limit))), eb("x.grp", "in", literal(shown))]),
+      ]),
+    )
+    .execute();
+  const counts = Object.fromEntries(WORKLIST_GROUPS.map((g) => [g, 0])) as Record<
+    WorklistGroup,
+    number
+  >;
+  for (const p of placed) if (p.grp) counts[p.grp] = Number(p.n);
+  const ids = placed.filter((p) => p.grp && shown.includes(p.grp)).map((p) => p.id);
+  const rows = ids.length
+    ? await worklist(db, { ...f, ids, group: undefined }, { limit: ids.length, offset: 0 })
+    : [];
+  const rank = new Map(placed.map((p) => [p.id, Number(p.rn)]));
+  const at = (g: WorklistGroup | null) => (g ? shown.indexOf(g) : shown.length);
+  rows.sort((a, b) => at(a.group) - at(b.group) || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const inHospitalCount = placed[0]
+    ? Number(placed[0].inHospital)
+    : inHospital
+      ? await currentStaysCount(db, stays)
+      : 0;
+  return { rows, counts, inHospital: inHospitalCount };
 }
 
 export type StaysFilter = { municipalityCode?: string; practiceId?: string };

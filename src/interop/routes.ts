@@ -38,7 +38,15 @@ const messageRow = z.object({
   eventAt: z.string().nullable(),
   status: z.enum(["applied", "rejected", "dead_letter"]),
   responseCode: z.string(),
-  problems: z.array(z.object({ severity: z.string(), expression: z.string(), rule: z.string() })),
+  problems: z.array(
+    z.object({
+      severity: z.string(),
+      /** The FHIR issue type (ISSUE_TYPES), which the message admin says in words. */
+      code: z.string().optional(),
+      expression: z.string(),
+      rule: z.string(),
+    }),
+  ),
   attempts: z.number(),
   appliedAt: z.string().nullable(),
 });

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
+import { DISCHARGE_REFUSALS, DISCHARGE_ROLES } from "../access/discharge-rule.ts";
 import { citizenView, readsCitizen } from "../citizens/routes.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
+import type { MedicalFollowUp } from "./model.ts";
 import type { PathwayService } from "./service.ts";
 
 const party = z.object({
@@ -51,9 +53,25 @@ const pathwayView = z.object({
       "in-hospital",
       "discharged-awaiting-handover",
       "handed-over",
+      "discharged-no-gp",
+      "handed-over-no-gp",
       "deceased",
       "no-hospital-stay",
     ]),
+    /** After a discharge where no GP was asked (no listed GP): who follows up medically. */
+    medicalFollowUp: z
+      .discriminatedUnion("state", [
+        z.object({ state: z.literal("undecided"), since: z.string() }),
+        z.object({
+          state: z.literal("named"),
+          kind: z.enum(["hospital", "general-practice"]),
+          organisationId: z.string(),
+          name: z.string(),
+          at: z.string(),
+        }),
+        z.object({ state: z.literal("not-needed"), reason: z.string(), at: z.string() }),
+      ])
+      .nullable(),
   }),
   handovers: z.array(
     z.object({
@@ -88,6 +106,8 @@ const pathwayView = z.object({
       endedAt: z.string().nullable(),
       /** The bodies of the stay's own date (its admission's, Danish time). */
       bodies: bodiesOnDate,
+      /** Null when the reader may discharge the stay now; otherwise why not (src/access/discharge-rule.ts). */
+      dischargeRefusal: z.enum(DISCHARGE_REFUSALS).nullable(),
     }),
   ),
   timeline: z.array(
@@ -104,6 +124,12 @@ const pathwayView = z.object({
 });
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function followUpJson(f: MedicalFollowUp | null) {
+  if (f === null) return null;
+  if (f.state === "undecided") return { ...f, since: new Date(f.since).toISOString() };
+  return { ...f, at: new Date(f.at).toISOString() };
+}
 
 export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> = async (
   app,
@@ -130,7 +156,11 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
       return {
         ...p,
         citizen: { ...p.citizen, deceasedAt: iso(p.citizen.deceasedAt) },
-        responsibility: { ...p.responsibility, since: iso(p.responsibility.since) },
+        responsibility: {
+          ...p.responsibility,
+          since: iso(p.responsibility.since),
+          medicalFollowUp: followUpJson(p.responsibility.medicalFollowUp),
+        },
         stays: p.stays.map((s) => ({
           ...s,
           admittedAt: new Date(s.admittedAt).toISOString(),
@@ -157,7 +187,8 @@ export const pathwayRoutes: FastifyPluginAsyncZod<{ pathways: PathwayService }> 
   app.post(
     "/api/stays/:stayId/discharge",
     {
-      config: { access: { actors: ["staff"], roles: ["clinician"] } },
+      // The ward's clinicians and its discharge coordinator (src/access/discharge-rule.ts).
+      config: { access: { actors: ["staff"], roles: [...DISCHARGE_ROLES] } },
       schema: {
         tags: ["pathways"],
         summary:

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { type CitizenAuditResource, CODED_PURPOSES } from "../access/audit-vocabulary.ts";
 import type { RequestContext } from "../access/citizen-access.ts";
+import { type DischargeRefusal, dischargeRefusal } from "../access/discharge-rule.ts";
 import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StayStatusColumn } from "../platform/db/schema.ts";
@@ -11,6 +13,7 @@ import {
   bodiesOnDate,
   currentState,
   currentStay,
+  type FollowUpView,
   type HandoverView,
   hospitalTimeline,
   responsibleNow,
@@ -41,6 +44,8 @@ export type HospitalStayEvent = {
 export type PathwayHooks = {
   onStayChanges?: (tx: Database, changes: StayChange[]) => Promise<void>;
   handoversOfStays?: (stayIds: string[]) => Promise<HandoverView[]>;
+  /** Each stay's medical follow-up items (a discharge without a listed GP, src/follow-ups). */
+  followUpsOfStays?: (stayIds: string[]) => Promise<FollowUpView[]>;
 };
 
 export function createPathwayService(
@@ -238,20 +243,27 @@ export function createPathwayService(
       input: { dischargedAt?: Date; note?: string },
     ) {
       const actor = ctx.actor;
-      const org = actor.kind === "staff" ? actor.organisation : null;
       const found = await store.stayById(db, stayId);
       if (!found) throw notFound("stay");
-      if (!org || actor.kind !== "staff" || org.hospitalId !== found.hospitalId)
+      // The state is checked under the stay's lock below (409); here who may discharge at all.
+      const refusal = dischargeRefusal(actor, { hospitalId: found.hospitalId, status: "admitted" });
+      if (refusal || actor.kind !== "staff")
         throw await citizens.deny(
           ctx,
           found.citizenId,
-          { action: "read", resource: "hospital-stay", purpose: "discharge" },
-          new AppError("TOV_ERR_FORBIDDEN", "Only the stay's own hospital can discharge", [], {
-            key: "pathways.ownHospitalOnly",
-          }),
+          { action: "read", resource: "hospital-stay", purpose: CODED_PURPOSES.discharge },
+          new AppError(
+            "TOV_ERR_FORBIDDEN",
+            "Only the stay's own hospital's ward can discharge",
+            [],
+            {
+              key: `pathways.dischargeRefused.${refusal ?? "notStaff"}`,
+            },
+          ),
         );
+      const org = actor.organisation;
       // Checks the relation to the citizen and audits the action, allowed or not.
-      await citizens.get(ctx, found.citizenId, "discharge", "hospital-stay");
+      await citizens.get(ctx, found.citizenId, CODED_PURPOSES.discharge, "hospital-stay");
       const now = clock();
       const at = input.dischargedAt ?? now;
       return db.transaction().execute(async (tx) => {
@@ -303,7 +315,7 @@ export function createPathwayService(
       ctx: RequestContext,
       citizenId: string,
       purpose?: string,
-      resource = "pathway",
+      resource: CitizenAuditResource = "pathway",
     ) {
       const citizen = await citizens.get(ctx, citizenId, purpose, resource);
       const stays: (StaySummary & { episodeKey: string | null })[] = await store.staysOfCitizen(
@@ -324,7 +336,11 @@ export function createPathwayService(
         .sort((a, b) => a.at.getTime() - b.at.getTime());
       const stay = currentStay(stays);
       const practice = citizen.listedPractice;
-      const handovers = (await hooks.handoversOfStays?.(stays.map((s) => s.id))) ?? [];
+      const stayIds = stays.map((s) => s.id);
+      const [handovers, followUps] = await Promise.all([
+        hooks.handoversOfStays?.(stayIds) ?? [],
+        hooks.followUpsOfStays?.(stayIds) ?? [],
+      ]);
       const placed = await placeUnderBodies(
         citizen.homeMunicipality?.code ?? null,
         practice?.municipalityCode ?? null,
@@ -344,13 +360,15 @@ export function createPathwayService(
       return {
         citizen,
         state: currentState(stays),
-        responsibility: responsibleNow(stays, home, gp, handovers),
+        responsibility: responsibleNow(stays, home, gp, handovers, followUps),
         // Today's bodies: who coordinates the citizen's care now.
         bodies: placed.on(danishDate(clock()), stay?.hospitalId ?? null),
         // Each stay under the bodies of its own admission's date, each handover under its own.
         stays: stays.map((s) => ({
           ...s,
           bodies: placed.on(danishDate(new Date(s.admittedAt)), s.hospitalId),
+          // Whether the reader may discharge it, and if not why: the page says so.
+          dischargeRefusal: dischargeRefusal(ctx.actor, s) as DischargeRefusal | null,
         })),
         timeline,
         handovers: handovers.map((h) => ({ ...h, body: placed.byId(h.bodyId) })),

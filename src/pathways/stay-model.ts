@@ -6,13 +6,16 @@
  * permutation of the same set gives the same stay.
  */
 
-export type NotificationKind =
-  | "admit-inpatient"
-  | "admit-acute-ambulant"
-  | "leave-start"
-  | "leave-end"
-  | "discharge"
-  | "death";
+/** Each has words in the web (`pathway.events.hospital.*`; test/i18n/audit-words.test.ts). */
+export const NOTIFICATION_KINDS = [
+  "admit-inpatient",
+  "admit-acute-ambulant",
+  "leave-start",
+  "leave-end",
+  "discharge",
+  "death",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The key a stay is stored under: its episode-of-care identifier (forløbsid), system and value. */
 export function episodeKey(id: { system: string; value: string }): string {

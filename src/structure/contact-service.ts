@@ -50,7 +50,7 @@ export function createContactService(db: Database, access?: Pick<CitizenAccess, 
           action: "set-contact",
           resource: "organisation-contact",
           purpose: `organisation ${organisationId}: not one of its administrators`,
-        };
+        } as const;
         // Without `access`, the route guard's net audits the refusal (without what was refused).
         throw access ? await access.deny(ctx, null, what, refused) : refused;
       }

@@ -4,17 +4,24 @@
  * them at once instead of the first.
  */
 
-export type IssueType =
-  | "structure"
-  | "required"
-  | "value"
-  | "code-invalid"
-  | "invariant"
-  | "invalid"
-  | "not-found"
-  /** The token that brought the message may not send for its sender (sender-authority.ts). */
-  | "forbidden"
-  | "duplicate";
+/**
+ * FHIR issue types a message's problems carry. Each has Danish and English
+ * words in the message admin (`messages.issues.*`; test/i18n/audit-words.test.ts).
+ * `forbidden`: the token that brought the message may not send for its sender
+ * (sender-authority.ts).
+ */
+export const ISSUE_TYPES = [
+  "structure",
+  "required",
+  "value",
+  "code-invalid",
+  "invariant",
+  "invalid",
+  "not-found",
+  "forbidden",
+  "duplicate",
+] as const;
+export type IssueType = (typeof ISSUE_TYPES)[number];
 
 export type MessageIssue = {
   severity: "error" | "warning";

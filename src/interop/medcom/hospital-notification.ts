@@ -45,7 +45,9 @@ export type HospitalNotification = {
 };
 
 /** The message types of the guide's code overview (STIN, RE_STIN, AN_STIN, …). */
-export type NotificationBaseType = "STIN" | "STAA" | "STOR" | "SLOR" | "SLHJ" | "MORS";
+export const NOTIFICATION_BASE_TYPES = ["STIN", "STAA", "STOR", "SLOR", "SLHJ", "MORS"] as const;
+/** Each has words in the web (`pathway.messageTypes.*`; test/i18n/audit-words.test.ts). */
+export type NotificationBaseType = (typeof NOTIFICATION_BASE_TYPES)[number];
 export type NotificationVariant = "new" | "revision" | "cancellation";
 
 export type Classification = {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { type FollowUpFact, followUpRelation } from "./follow-up-relations.ts";
+import { type CitizenFacts, decideCitizenAccess, type OrganisationRef, scopeOf } from "./model.ts";
+
+const NOW = new Date("2026-12-04T12:00:00Z");
+const org = (kind: string, over: Partial<OrganisationRef> = {}) => ({
+  kind,
+  hospitalId: null,
+  municipalityCode: null,
+  generalPracticeId: null,
+  bodyId: null,
+  ...over,
+});
+const ward = org("hospital_department", { hospitalId: "slagelse" });
+const otherWard = org("hospital_department", { hospitalId: "holbaek" });
+const secretariat = org("body_secretariat", { bodyId: "sjaelland-naestved" });
+const otherSecretariat = org("body_secretariat", { bodyId: "sjaelland-holbaek" });
+const open: FollowUpFact = {
+  dischargingHospitalId: "slagelse",
+  bodyId: "sjaelland-naestved",
+  resolvedAt: null,
+};
+
+describe("the relations a medical follow-up item gives", () => {
+  it("an open item relates the discharging hospital in full, and the body's secretariat by name", () => {
+    expect(followUpRelation(ward, [open])).toBe("follow-up-discharging-hospital");
+    expect(followUpRelation(secretariat, [open])).toBe("body-coordinator-no-gp");
+    expect(scopeOf("follow-up-discharging-hospital")).toBe("full");
+    expect(scopeOf("body-coordinator-no-gp")).toBe("basic");
+  });
+
+  it("relates nobody else: another hospital, another body, a municipality", () => {
+    expect(followUpRelation(otherWard, [open])).toBeNull();
+    expect(followUpRelation(otherSecretariat, [open])).toBeNull();
+    expect(followUpRelation(org("municipality", { municipalityCode: "370" }), [open])).toBe(null);
+    expect(followUpRelation(org("body_secretariat"), [{ ...open, bodyId: null }])).toBe(null);
+  });
+
+  it("a resolved or closed item ends both relations at once", () => {
+    const resolved = { ...open, resolvedAt: new Date(NOW.getTime() - 1) };
+    expect(followUpRelation(ward, [resolved])).toBeNull();
+    expect(followUpRelation(secretariat, [resolved])).toBeNull();
+    // Another item still open keeps it.
+    expect(followUpRelation(secretariat, [resolved, open])).toBe("body-coordinator-no-gp");
+  });
+
+  it("goes through the access decision: the body's coordinator gets the name, not the pathway", () => {
+    const facts: CitizenFacts = {
+      citizenId: "c",
+      homeMunicipalityCode: "370",
+      listedPracticeId: null,
+      stays: [],
+      consents: [],
+      handovers: [],
+      followUps: [open],
+    };
+    const actor = {
+      kind: "staff" as const,
+      userId: "u",
+      membershipId: "m",
+      role: "coordinator" as const,
+      organisation: { id: "s", name: "Sekretariat", regionCode: null, ...secretariat } as never,
+    };
+    const policy = { hospitalAfterDischargeHours: 48, breakGlassMinutes: 60 };
+    expect(decideCitizenAccess({ actor, facts, now: NOW, policy, needs: "basic" })).toMatchObject({
+      allowed: true,
+      relation: "body-coordinator-no-gp",
+    });
+    expect(decideCitizenAccess({ actor, facts, now: NOW, policy })).toMatchObject({
+      allowed: false,
+      problem: "basicOnly",
+    });
+  });
+});
