@@ -273,7 +273,7 @@ describe("payloads", () => {
         target: "body-coordinator",
       },
       organisationId: "o-1",
-      links: { task: "/fhir/Task/h-1", app: "/arbejdsliste" },
+      links: { task: "/fhir/Task/h-1", app: "/arbejdsliste?overdragelse=h-1" },
     });
   });
 });

@@ -113,8 +113,13 @@ export function payloadOf(
       ...(event.reason ? { reason: event.reason } : {}),
     },
     organisationId,
-    links: { task: `/fhir/Task/${event.handoverId}`, app: "/arbejdsliste" },
+    links: { task: `/fhir/Task/${event.handoverId}`, app: handoverLink(event.handoverId) },
   };
+}
+
+/** The worklist brought to one handover: there is no page of one handover of its own. */
+export function handoverLink(handoverId: string): string {
+  return `/arbejdsliste?overdragelse=${encodeURIComponent(handoverId)}`;
 }
 
 /** The body of a test delivery an administrator asks for. */

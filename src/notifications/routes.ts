@@ -1,40 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
-import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
-import { IN_APP_KINDS, NOTIFICATION_KINDS } from "./model.ts";
+import { DELIVERY_MODES } from "./cards.ts";
+import { IN_APP_KINDS } from "./model.ts";
 import type { NotificationService } from "./service.ts";
+import { webhookRoutes } from "./webhook-routes.ts";
 
 const tags = ["notifications"];
 const anyStaff = { access: { actors: ["staff"] } } as const;
-const administrators = { access: { actors: ["staff"], roles: ["administrator"] } } as const;
-
-const organisationParams = z.object({
-  organisationId: z.uuid({ error: "must be an organisation id (uuid)" }),
-});
-const webhookParams = organisationParams.extend({
-  webhookId: z.uuid({ error: "must be a webhook id (uuid)" }),
-});
-const deliveryParams = webhookParams.extend({
-  deliveryId: z.uuid({ error: "must be a delivery id (uuid)" }),
-});
-
-const kind = z.enum(NOTIFICATION_KINDS, {
-  error: `must be one of ${NOTIFICATION_KINDS.join(", ")}`,
-});
-const events = z
-  .array(kind)
-  .min(1, "choose at least one event")
-  .transform((list) => [...new Set(list)]);
-const url = z
-  .string()
-  .trim()
-  .min(1, "is required")
-  .max(TEXT_LIMITS.url, `must be at most ${TEXT_LIMITS.url} characters`);
-const description = z
-  .string()
-  .trim()
-  .max(TEXT_LIMITS.shortText, `must be at most ${TEXT_LIMITS.shortText} characters`);
 
 /**
  * A notification about a handover, or (kind body.rules-to-confirm) about the
@@ -65,42 +38,60 @@ const notification = z.object({
   readAt: z.string().nullable(),
 });
 
-const webhook = z.object({
+/** One event folded into a card. `step` is the ladder step's index (0 is the rules page's "Trin 1"). */
+const historyEntry = z.object({
   id: z.string(),
-  url: z.string(),
-  description: z.string().nullable(),
-  events: z.array(z.string()),
-  active: z.boolean(),
+  kind: z.enum(IN_APP_KINDS),
+  step: z.number().nullable(),
+  target: z.enum(["receiver", "body-coordinator", "discharging-department"]).nullable(),
+  reason: z.string().nullable(),
   createdAt: z.string(),
-  lastDelivery: z.object({ status: z.string(), at: z.string() }).nullable(),
-  /** Deliveries that have failed, or are being retried after a failure. */
-  failingCount: z.number(),
 });
 
-const delivery = z.object({
-  id: z.string(),
-  kind: z.string(),
-  handoverId: z.string().nullable(),
-  status: z.enum(["pending", "delivered", "failed"]),
-  attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-  attemptLog: z.array(
-    z.object({
-      at: z.string(),
-      durationMs: z.number(),
-      /** The HTTP status; null when there was no HTTP answer. */
-      statusCode: z.number().nullable(),
-      /** delivered (2xx), http-status (any other status) or failed (no HTTP answer; why is not told). */
-      result: z.enum(["delivered", "http-status", "failed"]),
-      /** What became of the delivery: delivered, retry (it will be tried again) or failed (given up). */
-      outcome: z.string(),
-    }),
-  ),
+/**
+ * A card: one handover's notifications folded, told by its latest (the
+ * fields of `notification`; its id is the latest's). `step` is the ladder
+ * step's index (0 is the rules page's "Trin 1").
+ */
+const card = notification.extend({
+  /** How many notifications the card folds. */
+  count: z.number(),
+  /** The latest of them (at most 10), newest first. */
+  history: z.array(historyEntry),
+  /** The citizen, only where the acting organisation has a relation (the read is audited). */
+  citizenName: z.string().nullable(),
+  receiverName: z.string().nullable(),
+  /** The discharging department. */
+  dischargingName: z.string().nullable(),
+  hospitalName: z.string().nullable(),
+  /** The kind of the body responsible for the handover (sundhedsklynge, sundhedsraad). */
+  bodyKind: z.string().nullable(),
+  /** Where in the app the card leads: the handover on the worklist, or the body's rules. */
+  link: z.string().nullable(),
 });
 
-/** The acting organisation's notifications, and its administrators' webhooks. */
+/** A daily digest: the cards of what happened from `from` to `to` (when it was made). */
+const digest = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** How many cards it holds in all (it lists at most 50). */
+  cardCount: z.number(),
+  unread: z.boolean(),
+  cards: z.array(card),
+});
+
+const delivery = z.enum(DELIVERY_MODES, {
+  error: `must be one of ${DELIVERY_MODES.join(", ")}`,
+});
+const preferences = z.object({
+  delivery,
+  /** The Danish wall-clock time the daily digest is made, "HH:MM". */
+  digestTime: z.string(),
+  nextDigestAt: z.string(),
+});
+
+/** The acting organisation's notifications (its administrators' webhooks: webhook-routes.ts). */
 export const notificationRoutes: FastifyPluginAsyncZod<{
   notifications: NotificationService;
 }> = async (app, { notifications }) => {
@@ -111,12 +102,23 @@ export const notificationRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary:
-          "The acting organisation's notifications of the last 30 days (new handovers, escalations, declines, confirmations), newest first, with this user's read markers",
+          "The acting organisation's notifications of the last 30 days as this person takes them: cards (one per handover, newest first) or daily digests of cards, with this person's read markers; names only where the organisation has a relation",
         querystring: z.object({
           unread: z.enum(["true", "false"]).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
-        response: { 200: z.object({ items: z.array(notification), unreadCount: z.number() }) },
+        response: {
+          200: z.object({
+            delivery,
+            /** The cards (single notifications); empty when the person takes the digest. */
+            items: z.array(card),
+            /** The digests, newest first; empty when the person takes single notifications. */
+            digests: z.array(digest),
+            /** Unread cards, or unread digests. */
+            unreadCount: z.number(),
+            nextDigestAt: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request) =>
@@ -126,13 +128,28 @@ export const notificationRoutes: FastifyPluginAsyncZod<{
       }),
   );
 
+  app.get(
+    "/api/notifications/unread-count",
+    {
+      config: anyStaff,
+      schema: {
+        tags,
+        summary:
+          "How many cards (or, for a person who takes the digest, digests) are unread; names no citizen",
+        response: { 200: z.object({ unreadCount: z.number(), delivery }) },
+      },
+    },
+    async (request) => notifications.unreadCount(contextOf(request)),
+  );
+
   app.post(
     "/api/notifications/read",
     {
       config: anyStaff,
       schema: {
         tags,
-        summary: "Mark notifications as read for this user: the given ids, or all",
+        summary:
+          "Mark as read for this person: the given cards (by id; each with its earlier history), a digest's period, or all",
         body: z.union(
           [
             z.object({ all: z.literal(true) }).strict(),
@@ -142,188 +159,56 @@ export const notificationRoutes: FastifyPluginAsyncZod<{
                 .min(1)
                 .max(500),
             }),
+            z.object({
+              period: z.object({
+                from: z.iso.datetime({ offset: true, error: "must be a date and time" }),
+                to: z.iso.datetime({ offset: true, error: "must be a date and time" }),
+              }),
+            }),
           ],
-          { error: "must be { ids: [...] } or { all: true }" },
+          { error: "must be { ids: [...] }, { period: { from, to } } or { all: true }" },
         ),
         response: { 200: z.object({ unreadCount: z.number() }) },
       },
     },
-    async (request) => notifications.markRead(contextOf(request), request.body),
+    async (request) => {
+      const b = request.body;
+      return notifications.markRead(
+        contextOf(request),
+        "period" in b
+          ? { period: { from: new Date(b.period.from), to: new Date(b.period.to) } }
+          : b,
+      );
+    },
   );
 
   app.get(
-    "/api/organisations/:organisationId/webhooks",
+    "/api/notifications/preferences",
     {
-      config: administrators,
+      config: anyStaff,
       schema: {
         tags,
-        summary: "The organisation's webhooks (its administrators)",
-        params: organisationParams,
-        response: { 200: z.array(webhook) },
+        summary: "This person's choice: single notifications or a daily digest",
+        response: { 200: preferences },
       },
     },
-    async (request) => notifications.webhooks(contextOf(request), request.params.organisationId),
+    async (request) => notifications.preferences(contextOf(request)),
   );
 
-  app.post(
-    "/api/organisations/:organisationId/webhooks",
+  app.put(
+    "/api/notifications/preferences",
     {
-      config: administrators,
+      config: anyStaff,
       schema: {
         tags,
         summary:
-          "Add a webhook; the answer holds its signing secret, shown this once (https only; http only to localhost)",
-        params: organisationParams,
-        body: z.object({ url, description: description.optional(), events: events.optional() }),
-        response: { 201: z.object({ webhook, secret: z.string() }) },
+          "Choose single notifications or a daily digest (made at 07:00 Danish time, holding the day before)",
+        body: z.object({ delivery }).strict(),
+        response: { 200: preferences },
       },
     },
-    async (request, reply) => {
-      const created = await notifications.addWebhook(
-        contextOf(request),
-        request.params.organisationId,
-        request.body,
-      );
-      return reply.code(201).send(created);
-    },
+    async (request) => notifications.setPreferences(contextOf(request), request.body),
   );
 
-  app.patch(
-    "/api/organisations/:organisationId/webhooks/:webhookId",
-    {
-      config: administrators,
-      schema: {
-        tags,
-        summary: "Change a webhook's address, description or events, or switch it on or off",
-        params: webhookParams,
-        body: z
-          .object({
-            url: url.optional(),
-            description: description.nullable().optional(),
-            events: events.optional(),
-            active: z.boolean().optional(),
-          })
-          .strict()
-          .refine(
-            (b) => Object.keys(b).length > 0,
-            "change at least one of url, description, events, active",
-          ),
-        response: { 200: webhook },
-      },
-    },
-    async (request) =>
-      notifications.changeWebhook(
-        contextOf(request),
-        request.params.organisationId,
-        request.params.webhookId,
-        request.body,
-      ),
-  );
-
-  app.delete(
-    "/api/organisations/:organisationId/webhooks/:webhookId",
-    {
-      config: administrators,
-      schema: {
-        tags,
-        summary: "Delete a webhook: nothing more is sent; its deliveries stay in the record",
-        params: webhookParams,
-      },
-    },
-    async (request, reply) => {
-      await notifications.deleteWebhook(
-        contextOf(request),
-        request.params.organisationId,
-        request.params.webhookId,
-      );
-      return reply.code(204).send();
-    },
-  );
-
-  app.post(
-    "/api/organisations/:organisationId/webhooks/:webhookId/rotate-secret",
-    {
-      config: administrators,
-      schema: {
-        tags,
-        summary: "A new signing secret, shown this once; the old one stops signing at once",
-        params: webhookParams,
-        response: { 200: z.object({ secret: z.string() }) },
-      },
-    },
-    async (request) =>
-      notifications.rotateSecret(
-        contextOf(request),
-        request.params.organisationId,
-        request.params.webhookId,
-      ),
-  );
-
-  app.post(
-    "/api/organisations/:organisationId/webhooks/:webhookId/ping",
-    {
-      config: administrators,
-      schema: {
-        tags,
-        summary: "Send a test delivery (type `ping`), recorded like any other",
-        params: webhookParams,
-        response: { 202: z.object({ deliveryId: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      const sent = await notifications.ping(
-        contextOf(request),
-        request.params.organisationId,
-        request.params.webhookId,
-      );
-      return reply.code(202).send(sent);
-    },
-  );
-
-  app.get(
-    "/api/organisations/:organisationId/webhooks/:webhookId/deliveries",
-    {
-      config: administrators,
-      schema: {
-        tags,
-        summary: "A webhook's deliveries, newest first, each with every attempt made",
-        params: webhookParams,
-        querystring: z.object({
-          status: z.enum(["pending", "delivered", "failed"]).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: { 200: z.array(delivery) },
-      },
-    },
-    async (request) =>
-      notifications.deliveries(
-        contextOf(request),
-        request.params.organisationId,
-        request.params.webhookId,
-        request.query,
-      ),
-  );
-
-  app.post(
-    "/api/organisations/:organisationId/webhooks/:webhookId/deliveries/:deliveryId/retry",
-    {
-      config: administrators,
-      schema: {
-        tags,
-        summary: "Send a delivery again now (a failed one gets one more attempt)",
-        params: deliveryParams,
-        response: { 202: z.object({ deliveryId: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      const p = request.params;
-      const sent = await notifications.retryDelivery(
-        contextOf(request),
-        p.organisationId,
-        p.webhookId,
-        p.deliveryId,
-      );
-      return reply.code(202).send(sent);
-    },
-  );
+  await app.register(webhookRoutes, { notifications });
 };

@@ -2,18 +2,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts";
 import type { StaffActor } from "../access/model.ts";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
+import type { CitizenService } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, invalidFields, notFound } from "../platform/http/errors.ts";
+import * as cardStore from "./card-store.ts";
+import { cardView, digestsOf, preferencesView } from "./card-view.ts";
+import { type DeliveryMode, digestBounds, nextDigestAt } from "./cards.ts";
 import {
   attemptResultOf,
   DEFAULT_WEBHOOK_EVENTS,
   formatSecret,
   MAX_WEBHOOKS_PER_ORGANISATION,
   type NotificationKind,
-  type NotificationPayload,
   pingPayload,
-  RULES_TO_CONFIRM,
-  type RulesToConfirmPayload,
   UNREAD_WINDOW_DAYS,
 } from "./model.ts";
 import { createTargetGuard, type TargetGuard, type TargetPolicy } from "./outbound.ts";
@@ -23,18 +24,22 @@ import * as hooks from "./webhook-store.ts";
 /**
  * In-app notifications for the acting organisation (read markers per person),
  * and the webhooks an organisation's administrators configure, with every
- * delivery and attempt for them to see. Notifications carry ids and the
- * handover's state only, so reading them is not a read of citizen data.
+ * delivery and attempt for them to see. Notifications are stored with ids
+ * and the handover's state only; the cards a person reads name the citizen
+ * where the acting organisation has a relation, read through the access
+ * rules and audited like any other read of a name.
  */
 export function createNotificationService(deps: {
   db: Database;
   cipher: PersonalDataCipher;
   access: CitizenAccess;
+  /** Names the citizens on the cards, through the relation rules (each read audited). */
+  citizens: Pick<CitizenService, "namesFor">;
   clock?: () => Date;
   /** Which webhook hosts may be reached, and how names are looked up (the same as the delivery's). */
   targets?: TargetPolicy;
 }) {
-  const { db, cipher, access } = deps;
+  const { db, cipher, access, citizens } = deps;
   const clock = deps.clock ?? (() => new Date());
   const guard = createTargetGuard(deps.targets);
 
@@ -45,6 +50,32 @@ export function createNotificationService(deps: {
       userId: actor.userId,
       since: new Date(clock().getTime() - UNREAD_WINDOW_DAYS * 24 * 3600 * 1000),
     };
+  }
+
+  /** The feed as this person takes it: with digest bounds when the digest is chosen. */
+  async function cardFeedOf(ctx: RequestContext) {
+    const feed = await feedOf(ctx);
+    const delivery = await cardStore.deliveryOf(db, feed.userId);
+    const bounds = delivery === "daily-digest" ? digestBounds(feed.since, clock()) : null;
+    return { ...feed, delivery, bounds };
+  }
+
+  /**
+   * The cards as shown: each with its handover's parties, and the citizen's
+   * name where the acting organisation has a relation (one audited read per
+   * citizen, as on the worklist).
+   */
+  async function namedCards(ctx: RequestContext, rows: cardStore.CardRow[]) {
+    const handoverIds = rows.flatMap((r) => (r.handoverId ? [r.handoverId] : []));
+    const facts = new Map((await cardStore.handoverFacts(db, handoverIds)).map((f) => [f.id, f]));
+    const names = await citizens.namesFor(
+      ctx,
+      [...facts.values()].map((f) => f.citizenId),
+      "notifications",
+    );
+    return rows.map((r) =>
+      cardView(r, r.handoverId ? (facts.get(r.handoverId) ?? null) : null, names),
+    );
   }
 
   /** Webhooks are the organisation's own: only its administrators, acting for it, see or change them. */
@@ -94,19 +125,61 @@ export function createNotificationService(deps: {
   }
 
   return {
+    /**
+     * The acting organisation's notifications as this person takes them:
+     * folded cards, or (having chosen the digest) the daily digests, each
+     * holding its day's cards. The unread count counts what is listed.
+     */
     async notifications(ctx: RequestContext, q: { unreadOnly: boolean; limit: number }) {
-      const feed = await feedOf(ctx);
+      const feed = await cardFeedOf(ctx);
       const [rows, unread] = await Promise.all([
-        store.listNotifications(db, { ...feed, ...q }),
-        store.unreadCount(db, feed),
+        cardStore.listCards(db, { ...feed, ...q }),
+        cardStore.unreadCards(db, feed),
       ]);
-      return { items: rows.map(notificationView), unreadCount: unread };
+      const cards = await namedCards(ctx, rows);
+      const now = clock();
+      const digests = feed.bounds ? digestsOf(feed.bounds, rows, cards) : [];
+      return {
+        delivery: feed.delivery,
+        items: feed.bounds ? [] : cards,
+        digests,
+        unreadCount: unread,
+        nextDigestAt: feed.bounds ? nextDigestAt(now).toISOString() : null,
+      };
     },
 
-    async markRead(ctx: RequestContext, which: { ids: string[] } | { all: true }) {
-      const feed = await feedOf(ctx);
-      await store.markRead(db, { ...feed, ids: "all" in which ? "all" : which.ids, at: clock() });
-      return { unreadCount: await store.unreadCount(db, feed) };
+    /** How many cards (or digests) are unread: the header's badge. Reads no name. */
+    async unreadCount(ctx: RequestContext) {
+      const feed = await cardFeedOf(ctx);
+      return { unreadCount: await cardStore.unreadCards(db, feed), delivery: feed.delivery };
+    },
+
+    /**
+     * Marks as read for this person: cards (a card's id is its latest
+     * notification's; its history is read with it), a digest's period, or all.
+     */
+    async markRead(
+      ctx: RequestContext,
+      which: { ids: string[] } | { all: true } | { period: { from: Date; to: Date } },
+    ) {
+      const feed = await cardFeedOf(ctx);
+      const at = clock();
+      if ("all" in which) await store.markRead(db, { ...feed, ids: "all", at });
+      else if ("ids" in which) await cardStore.markCardsRead(db, { ...feed, ids: which.ids, at });
+      else await cardStore.markPeriodRead(db, { ...feed, ...which.period, at });
+      return { unreadCount: await cardStore.unreadCards(db, feed) };
+    },
+
+    async preferences(ctx: RequestContext) {
+      const actor = staffOf(ctx);
+      return preferencesView(await cardStore.deliveryOf(db, actor.userId), clock());
+    },
+
+    /** A person's own choice: single notifications or the daily digest. */
+    async setPreferences(ctx: RequestContext, input: { delivery: DeliveryMode }) {
+      const actor = staffOf(ctx);
+      await cardStore.setDelivery(db, actor.userId, input.delivery, clock());
+      return preferencesView(input.delivery, clock());
     },
 
     async webhooks(ctx: RequestContext, organisationId: string) {
@@ -265,49 +338,6 @@ async function checkUrl(guard: TargetGuard, url: string) {
     throw invalidFields(`The webhook URL ${problem.reason}`, [
       { in: "body", field: "url", ...problem },
     ]);
-}
-
-function notificationView(r: {
-  id: string;
-  kind: string;
-  handoverId: string | null;
-  payload: unknown;
-  createdAt: Date;
-  readAt: Date | null;
-}) {
-  const when = { createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null };
-  if (r.kind === RULES_TO_CONFIRM) {
-    const p = r.payload as RulesToConfirmPayload;
-    return {
-      id: r.id,
-      kind: RULES_TO_CONFIRM,
-      handoverId: null,
-      sector: null,
-      status: null,
-      deadlineAt: null,
-      step: null,
-      target: null,
-      reason: null,
-      body: p.body,
-      rules: p.rules,
-      ...when,
-    };
-  }
-  const h = (r.payload as NotificationPayload).handover;
-  return {
-    id: r.id,
-    kind: r.kind as NotificationKind,
-    handoverId: h.id,
-    sector: h.sector,
-    status: h.status,
-    deadlineAt: h.deadlineAt,
-    step: h.step ?? null,
-    target: h.target ?? null,
-    reason: h.reason ?? null,
-    body: null,
-    rules: null,
-    ...when,
-  };
 }
 
 function webhookView(r: hooks.WebhookRow) {

@@ -23,6 +23,7 @@ export const notifyHandoverEvents: HandoverEventSink = async (
         kind: event.kind,
         handoverId: event.handoverId,
         body: JSON.stringify(payloadOf(id, organisationId, event)),
+        createdAt: event.at,
       };
     }),
   );
@@ -46,6 +47,7 @@ export async function notifyRulesToConfirm(
       kind: RULES_TO_CONFIRM,
       handoverId: null,
       body: JSON.stringify(rulesToConfirmPayload(id, notice.organisationId, notice)),
+      createdAt: notice.at,
     },
   ]);
 }

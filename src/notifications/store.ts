@@ -34,6 +34,12 @@ export type NewNotification = {
   handoverId: string | null;
   /** The payload as JSON text: stored as the notification and sent, byte for byte, to webhooks. */
   body: string;
+  /**
+   * When it happened, by the clock of the change that told it (an injected
+   * clock in tests and the demo): digests are cut by this time, so it must
+   * be the same clock as the reader's, not the database server's.
+   */
+  createdAt: Date;
 };
 
 /**
@@ -47,11 +53,12 @@ export async function insertNotifications(tx: Database, rows: NewNotification[])
   await sql`
     with v as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id uuid, "organisationId" uuid, kind text, "handoverId" uuid, body text)
+        as v(id uuid, "organisationId" uuid, kind text, "handoverId" uuid, body text,
+          "createdAt" timestamptz)
     ),
     added as (
-      insert into notification (id, organisation_id, kind, handover_id, payload)
-      select v.id, v."organisationId", v.kind, v."handoverId", v.body::jsonb from v
+      insert into notification (id, organisation_id, kind, handover_id, payload, created_at)
+      select v.id, v."organisationId", v.kind, v."handoverId", v.body::jsonb, v."createdAt" from v
       returning id, organisation_id, kind
     ),
     hooks as (
@@ -77,44 +84,6 @@ export async function audienceOf(db: Database, organisationId: string): Promise<
 }
 
 export type Feed = { addressees: string[]; userId: string; since: Date };
-
-export async function listNotifications(
-  db: Database,
-  f: Feed & { unreadOnly: boolean; limit: number },
-) {
-  if (f.addressees.length === 0) return [];
-  let q = db
-    .selectFrom("notification as n")
-    .leftJoin("notificationRead as r", (join) =>
-      join.onRef("r.notificationId", "=", "n.id").on("r.userId", "=", f.userId),
-    )
-    .select(["n.id", "n.kind", "n.handoverId", "n.payload", "n.createdAt", "r.readAt"])
-    .where("n.organisationId", "in", f.addressees)
-    .where("n.createdAt", ">=", f.since);
-  if (f.unreadOnly) q = q.where("r.readAt", "is", null);
-  return q.orderBy("n.createdAt", "desc").orderBy("n.id", "desc").limit(f.limit).execute();
-}
-
-export async function unreadCount(db: Database, f: Feed): Promise<number> {
-  if (f.addressees.length === 0) return 0;
-  const row = await db
-    .selectFrom("notification as n")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("n.organisationId", "in", f.addressees)
-    .where("n.createdAt", ">=", f.since)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("notificationRead as r")
-            .select("r.notificationId")
-            .whereRef("r.notificationId", "=", "n.id")
-            .where("r.userId", "=", f.userId),
-        ),
-      ),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 /** Marks as read for one person: the given ids (those the person hears; others are ignored), or all. */
 export async function markRead(db: Database, f: Feed & { ids: string[] | "all"; at: Date }) {
