@@ -119,6 +119,25 @@ export function loopSpecs(): IndicatorSpec[] {
       higherIsBetter: false,
     },
     {
+      ...loop("loop-unresolved"),
+      measure: { kind: "count-rate" },
+      title: { da: "Uafklarede overdragelser", en: "Unresolved handovers" },
+      summary: {
+        da: "Overdragelser, som hele eskaleringsstigen har rykket for uden svar, pr. 1.000 overdragelser. En sag tæller, også hvis den senere blev bekræftet.",
+        en: "Handovers the whole escalation ladder chased without an answer, per 1,000 handovers. A case counts even when it was confirmed later.",
+      },
+      numerator: {
+        da: "Overdragelser, der blev uafklarede (stigens sidste trin var gået uden bekræftelse).",
+        en: "Handovers that became unresolved (the ladder's last step passed without a confirmation).",
+      },
+      denominator: {
+        da: "Overdragelser til sektoren fra udskrivelser i perioden.",
+        en: "Handovers to the sector from discharges in the period.",
+      },
+      valueKind: "per-1000",
+      higherIsBetter: false,
+    },
+    {
       ...loop("loop-declines"),
       measure: { kind: "count-rate" },
       title: { da: "Afviste overdragelser", en: "Declined handovers" },

@@ -14,7 +14,8 @@ import {
 /**
  * The loop's monthly cells, from Tovholder's own handovers discharged in the
  * month: confirmed by the deadline, unconfirmed after 24 hours, declines by
- * reason, time to confirmation (as bucket counts), readmission by whether the
+ * reason, time to confirmation (as bucket counts), handovers the whole ladder
+ * chased without an answer (unresolved, counted even when confirmed later), readmission by whether the
  * municipal handover was confirmed in time, and discharges without a GP
  * handover. What has not yet had its time (a deadline, 24 hours, 30 days)
  * is left out until it has, judged at `now`. A decline's free-text note is
@@ -24,6 +25,7 @@ import {
 const LOOP_INDICATORS = [
   "loop-confirmed-by-deadline",
   "loop-unconfirmed-24h",
+  "loop-unresolved",
   "loop-declines",
   "loop-confirmation-time",
   "loop-readmission-by-confirmation",
@@ -38,7 +40,8 @@ const KEYS = sql`cross join lateral (values
 
 /**
  * The decisions (confirmations and declines) that stand on the months'
- * handovers, read in one pass over the history. A decision taken back by the
+ * handovers, and the moments the whole ladder had chased one without an
+ * answer (`unresolved`), read in one pass over the history. A decision taken back by the
  * undo that follows it counts as never made; nothing can come between a
  * decision and its undo, so the undone one is the transition just before each
  * undo. Undos are rare: each is looked up by the history's index, while the
@@ -52,7 +55,7 @@ async function collectDecisions(tx: Database, from: Date, to: Date) {
     select t.handover_id, t.id, t.kind, t.at, t.reason
     from handover_transition t
     join handover h on h.id = t.handover_id
-    where t.kind in ('confirmed', 'declined', 'undone')
+    where t.kind in ('confirmed', 'declined', 'undone', 'unresolved')
       and h.discharged_at >= ${from} and h.discharged_at < ${to}`.execute(tx);
   await sql`
     delete from loop_decision d
@@ -79,11 +82,12 @@ async function collectMonths(tx: Database, months: MonthBounds[]) {
       select h.id, h.stay_id, h.citizen_id, h.sector, h.status, h.discharged_at, h.deadline_at,
         h.discharging_hospital_id, r.municipality_code, r.practice_id,
         to_char(h.discharged_at at time zone 'Europe/Copenhagen', 'YYYY-MM') as month,
-        d.confirmed_at, coalesce(d.declines, 0) as declines
+        d.confirmed_at, coalesce(d.declines, 0) as declines, d.unresolved_at
       from handover h
       left join (select handover_id,
             min(at) filter (where kind = 'confirmed') as confirmed_at,
-            count(*) filter (where kind = 'declined') as declines
+            count(*) filter (where kind = 'declined') as declines,
+            min(at) filter (where kind = 'unresolved') as unresolved_at
           from loop_decision group by handover_id) d on d.handover_id = h.id
       left join citizen_residence r on r.citizen_id = h.citizen_id
         and (r.valid_from is null
@@ -127,6 +131,10 @@ export async function rebuildLoopCells(tx: Database, months: MonthBounds[], now:
         count(distinct stay_id)
       from h ${KEYS} where status <> 'closed' and discharged_at + ${day} <= ${now}
       group by 2, 3, 4, 7
+    union all
+    select 'loop-unresolved', k.attribution, h.month, k.key, '', '', h.sector, '',
+        count(*) filter (where unresolved_at <= ${now}), count(*)
+      from h ${KEYS} where status <> 'closed' group by 2, 3, 4, 7
     union all
     select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector,
         case when split_part(t.reason, ':', 1) in (${sql.join(DECLINE_REASONS.map((r) => sql`${r}`))})

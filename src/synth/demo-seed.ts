@@ -7,6 +7,7 @@ import type { Database } from "../platform/db/database.ts";
 import { createOrganisationService } from "../structure/organisations.ts";
 import { createStructureService, danishDate } from "../structure/service.ts";
 import { ingestDemoActivity } from "./demo-activity.ts";
+import { ensureDemoAgreements } from "./demo-agreements.ts";
 import { addDemoContacts } from "./demo-contacts.ts";
 import { ensureDemoUnits } from "./demo-units.ts";
 
@@ -101,6 +102,8 @@ export async function seedDemo(
     // Those seeds put the administrator in Region Sjælland, whatever the date now.
     const sjaelland = await organisations.structural({ kind: "region", regionCode: "1085" });
     await moveDemoAdministrator(admin, demoAdmin.memberships, { region: sjaelland.id, hospital });
+    // Demo data from before the body's agreements existed gets them too.
+    await ensureDemoAgreements(db, secretariat, now);
     return false;
   }
 
@@ -214,6 +217,7 @@ export async function seedDemo(
     DEMO_SEED,
   );
   await citizens.grantConsent(karen.id, relative.id, null);
+  await ensureDemoAgreements(db, secretariat, now);
   return true;
 }
 

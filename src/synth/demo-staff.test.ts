@@ -4,15 +4,17 @@ import { ruleProblems } from "../handovers/model.ts";
 import { DEMO_TEMPO_RULES, dueConfirmations, plannedDecision } from "./demo-staff.ts";
 
 describe("the demo's simulated staff", () => {
-  it("confirm most handovers in time, some late and some never", () => {
-    const plans = Array.from({ length: 4000 }, () => plannedDecision(randomUUID()));
+  it("confirm most handovers in time, some late and a few per thousand never", () => {
+    const plans = Array.from({ length: 20_000 }, () => plannedDecision(randomUUID()));
     const inTime = plans.filter((p) => p && p.confirmAfterSeconds < 120).length / plans.length;
     const late = plans.filter((p) => p && p.confirmAfterSeconds >= 240).length / plans.length;
     const never = plans.filter((p) => p === null).length / plans.length;
     expect(inTime).toBeGreaterThan(0.65);
     expect(inTime).toBeLessThan(0.75);
-    expect(late).toBeGreaterThan(0.11);
-    expect(never).toBeGreaterThan(0.11);
+    expect(late).toBeGreaterThan(0.25);
+    // Unresolved cases are a few per thousand, not hundreds (issue 21 §1): 0.3 % expected.
+    expect(never).toBeGreaterThan(0.001);
+    expect(never).toBeLessThan(0.006);
     expect(inTime + late + never).toBeCloseTo(1);
   });
 

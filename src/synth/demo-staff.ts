@@ -7,8 +7,8 @@ import type { HandoverService } from "../handovers/service.ts";
  * The demo's handover tempo and its simulated staff, so that a newcomer sees
  * the whole loop within minutes: a discharge creates handovers; most are
  * confirmed by simulated staff at the receiving organisations after a minute
- * or so, some only after they were chased, and some never — those become
- * overdue and climb the escalation ladder to the body's coordinator.
+ * or so, many only after they were chased up the escalation ladder, and a
+ * few per thousand never — those become unresolved.
  */
 
 const ALWAYS = { start: "00:00", end: "23:59" };
@@ -40,13 +40,15 @@ export type PlannedDecision = { confirmAfterSeconds: number } | null;
 /**
  * What the simulated staff do with a handover, decided by its id alone, so a
  * restarted demo makes the same decisions: 70 % confirm in 20–90 s (within
- * the deadline), 15 % confirm after about five minutes (after escalation),
- * 15 % never.
+ * the deadline), 29.7 % confirm after about five minutes (after the ladder
+ * chased them), 0.3 % never — those become unresolved. A few per thousand,
+ * as in a real year (issue 21 §1); at 15 % the accelerated demo piled up
+ * hundreds of unresolved cases within hours.
  */
 export function plannedDecision(handoverId: string): PlannedDecision {
-  const n = createHash("sha256").update(handoverId).digest().readUInt32BE(0) % 100;
-  if (n < 70) return { confirmAfterSeconds: 20 + n };
-  if (n < 85) return { confirmAfterSeconds: 270 + (n - 70) * 4 };
+  const n = createHash("sha256").update(handoverId).digest().readUInt32BE(0) % 1000;
+  if (n < 700) return { confirmAfterSeconds: 20 + Math.floor(n / 10) };
+  if (n < 997) return { confirmAfterSeconds: 270 + Math.floor((n - 700) / 5) };
   return null;
 }
 

@@ -121,11 +121,14 @@ export const PARAMETERS = {
    * the generator writes (log-normal minutes), and the share never confirmed.
    * Reasoning: municipal visitation answers within the working day, GPs within
    * a day or two; a small share falls between two chairs, which is the
-   * problem Tovholder exists to show.
+   * problem Tovholder exists to show. "Small" is a few per thousand: once the
+   * whole escalation ladder has chased a handover it is unresolved, and a
+   * year at 1.5–2 % left hundreds of them on one hospital's list (issue 21 §1;
+   * measured with scripts/demo-worklist-counts.ts, src/handovers/README.md).
    */
   handoverConfirmation: {
-    municipality: { medianMinutes: 100, sigma: 0.9, neverShare: 0.015 },
-    generalPractice: { medianMinutes: 20 * 60, sigma: 0.7, neverShare: 0.02 },
+    municipality: { medianMinutes: 100, sigma: 0.9, neverShare: 0.003 },
+    generalPractice: { medianMinutes: 20 * 60, sigma: 0.7, neverShare: 0.004 },
   },
 
   /** Share of stays whose last message is corrected (RE_) or a message cancelled and resent, as hospital systems do. */
