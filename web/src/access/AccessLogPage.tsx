@@ -4,13 +4,13 @@ import { getJson } from "../api/client";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import {
-  actionLabel,
   handoverReason,
   nameOnly,
+  purposeLabel,
   relationLabel,
-  resourceLabel,
   roleLabel,
   userKindLabel,
+  whatLabel,
 } from "./labels";
 import { ErrorOrForbidden } from "./RequireLogin";
 
@@ -88,7 +88,7 @@ export function AccessLogPage() {
                     )}
                   </td>
                   <td>
-                    {actionLabel(t, e.action)} ({resourceLabel(t, e.resource)})
+                    {whatLabel(t, e.action, e.resource)}
                     {e.outcome === "denied" && (
                       <span className="badge badge-small denied-badge">
                         {t("accessLog.denied")}
@@ -121,7 +121,7 @@ export function AccessLogPage() {
 function Reason({ entry: e }: { entry: Entry }) {
   const { t } = useTranslation();
   const handover = handoverReason(t, e);
-  if (e.purpose) return <>{e.purpose}</>;
+  if (e.purpose) return <>{purposeLabel(t, e.purpose)}</>;
   if (!handover) return <>{e.relation ? relationLabel(t, e.relation) : "–"}</>;
   return (
     <>

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ProblemAlert } from "../components/ProblemAlert";
+import { FormProblem, useFormProblems } from "../components/FormErrors";
 import { TextField } from "../components/TextField";
 import { sendJson } from "./session-api";
 
@@ -47,20 +47,28 @@ export function AccountActions({ username, disabled, onChanged }: Props) {
     setDone(null);
     reset.mutate();
   };
-  const error = toggle.error ?? reset.error;
+  const toggleInputs = {
+    reason: { inputId: `disable-reason-${id}`, label: t("admin.account.reason") },
+  };
+  const resetInputs = {
+    password: { inputId: `reset-password-${id}`, label: t("admin.account.newPassword") },
+  };
+  const reasonError = useFormProblems(toggle.error, toggleInputs).errorOf("reason");
+  const passwordError = useFormProblems(reset.error, resetInputs).errorOf("password");
   return (
     <details className="account-actions">
       <summary>
         {t("admin.account.summary")}
         <span className="sr-only"> {username}</span>
       </summary>
-      {error && <ProblemAlert error={error} />}
+      <FormProblem error={toggle.error} inputs={toggleInputs} />
+      <FormProblem error={reset.error} inputs={resetInputs} />
       {done && (
         <p className="account-done" role="status">
           {done}
         </p>
       )}
-      <form onSubmit={submitToggle}>
+      <form onSubmit={submitToggle} noValidate>
         {!disabled && (
           <TextField
             id={`disable-reason-${id}`}
@@ -68,13 +76,14 @@ export function AccountActions({ username, disabled, onChanged }: Props) {
             required
             value={reason}
             onChange={setReason}
+            error={reasonError}
           />
         )}
         <button type="submit" className="button button-secondary mt-3">
           {disabled ? t("admin.account.enable") : t("admin.account.disable")}
         </button>
       </form>
-      <form onSubmit={submitReset}>
+      <form onSubmit={submitReset} noValidate>
         <TextField
           id={`reset-password-${id}`}
           label={t("admin.account.newPassword")}
@@ -83,6 +92,7 @@ export function AccountActions({ username, disabled, onChanged }: Props) {
           required
           value={password}
           onChange={setPassword}
+          error={passwordError}
         />
         <button type="submit" className="button button-secondary mt-3">
           {t("admin.account.setPassword")}

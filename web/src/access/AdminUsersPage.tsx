@@ -5,8 +5,8 @@ import { Link } from "react-router";
 import { AdminNav } from "../admin/AdminNav";
 import { getJson } from "../api/client";
 import { ScrollableTable } from "../app/ScrollableTable";
+import { describedBy, FieldError, FormProblem, useFormProblems } from "../components/FormErrors";
 import { Loading } from "../components/Loading";
-import { ProblemAlert } from "../components/ProblemAlert";
 import { TextField } from "../components/TextField";
 import { AccountActions } from "./AccountActions";
 import { roleLabel, userKindLabel } from "./labels";
@@ -70,6 +70,18 @@ export function AdminUsersPage() {
   });
   const [newUser, setNewUser] = useState({ username: "", displayName: "", password: "" });
   const [grantTo, setGrantTo] = useState({ username: "", organisationId: "", role: "clinician" });
+  const createInputs = {
+    username: { inputId: "new-username", label: t("admin.fields.username") },
+    displayName: { inputId: "new-displayName", label: t("admin.fields.displayName") },
+    password: { inputId: "new-password", label: t("admin.fields.password") },
+  };
+  const grantInputs = {
+    username: { inputId: "grant-user", label: t("admin.user") },
+    organisationId: { inputId: "grant-organisation", label: t("admin.organisation") },
+    role: { inputId: "grant-role", label: t("admin.role") },
+  };
+  const createErrorOf = useFormProblems(create.error, createInputs).errorOf;
+  const grantErrorOf = useFormProblems(grant.error, grantInputs).errorOf;
 
   if (users.isPending) return <Loading />;
   if (users.isError)
@@ -163,12 +175,10 @@ export function AdminUsersPage() {
           </tbody>
         </table>
       </ScrollableTable>
-      {(create.isError || grant.isError) && (
-        <ProblemAlert error={(create.error ?? grant.error) as Error} />
-      )}
       <div className="row mt-7">
         <form className="col-12 col-md-6" onSubmit={submitUser}>
           <h2>{t("admin.createTitle")}</h2>
+          <FormProblem error={create.error} inputs={createInputs} />
           {(["username", "displayName", "password"] as const).map((field) => (
             <TextField
               key={field}
@@ -178,6 +188,7 @@ export function AdminUsersPage() {
               autoComplete={field === "password" ? "new-password" : "off"}
               value={newUser[field]}
               onChange={(value) => setNewUser({ ...newUser, [field]: value })}
+              error={createErrorOf(field)}
             />
           ))}
           <button type="submit" className="button button-primary mt-4">
@@ -186,12 +197,15 @@ export function AdminUsersPage() {
         </form>
         <form className="col-12 col-md-6" onSubmit={submitGrant}>
           <h2>{t("admin.grantTitle")}</h2>
-          <div className="form-group">
+          <FormProblem error={grant.error} inputs={grantInputs} />
+          <div className={`form-group${grantErrorOf("username") ? " form-error" : ""}`}>
             <label className="form-label" htmlFor="grant-user">
               {t("admin.user")}
             </label>
+            <FieldError id="grant-user-error" message={grantErrorOf("username")} />
             <select
               id="grant-user"
+              {...describedBy("grant-user", { error: grantErrorOf("username") })}
               className="form-select"
               value={grantTo.username}
               onChange={(e) => setGrantTo({ ...grantTo, username: e.target.value })}
@@ -206,12 +220,14 @@ export function AdminUsersPage() {
                 ))}
             </select>
           </div>
-          <div className="form-group">
+          <div className={`form-group${grantErrorOf("organisationId") ? " form-error" : ""}`}>
             <label className="form-label" htmlFor="grant-organisation">
               {t("admin.organisation")}
             </label>
+            <FieldError id="grant-organisation-error" message={grantErrorOf("organisationId")} />
             <select
               id="grant-organisation"
+              {...describedBy("grant-organisation", { error: grantErrorOf("organisationId") })}
               className="form-select"
               value={grantTo.organisationId}
               onChange={(e) => setGrantTo({ ...grantTo, organisationId: e.target.value })}
@@ -224,12 +240,14 @@ export function AdminUsersPage() {
               ))}
             </select>
           </div>
-          <div className="form-group">
+          <div className={`form-group${grantErrorOf("role") ? " form-error" : ""}`}>
             <label className="form-label" htmlFor="grant-role">
               {t("admin.role")}
             </label>
+            <FieldError id="grant-role-error" message={grantErrorOf("role")} />
             <select
               id="grant-role"
+              {...describedBy("grant-role", { error: grantErrorOf("role") })}
               className="form-select"
               value={grantTo.role}
               onChange={(e) => setGrantTo({ ...grantTo, role: e.target.value })}

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ProblemAlert } from "../components/ProblemAlert";
+import { FormProblem, useFormProblems } from "../components/FormErrors";
 import { TextField } from "../components/TextField";
 import { sendJson } from "./session-api";
 
@@ -14,6 +14,11 @@ export function ChangePasswordPage() {
       sendJson<{ endedSessions: number }>("POST", "/api/me/password", body),
     onSuccess: () => setForm({ currentPassword: "", newPassword: "" }),
   });
+  const inputs = {
+    currentPassword: { inputId: "current-password", label: t("account.currentPassword") },
+    newPassword: { inputId: "new-password", label: t("account.newPassword") },
+  };
+  const { errorOf } = useFormProblems(change.error, inputs);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     change.mutate(form);
@@ -23,7 +28,7 @@ export function ChangePasswordPage() {
       <title>{`${t("account.title")} – ${t("app.name")}`}</title>
       <h1>{t("account.title")}</h1>
       <p className="font-lead">{t("account.intro")}</p>
-      {change.isError && <ProblemAlert error={change.error} />}
+      <FormProblem error={change.error} inputs={inputs} />
       {change.isSuccess && (
         <div className="alert alert-success" role="status">
           <div className="alert-body">
@@ -33,7 +38,7 @@ export function ChangePasswordPage() {
           </div>
         </div>
       )}
-      <form className="col-12 col-md-6" onSubmit={submit}>
+      <form className="col-12 col-md-6" onSubmit={submit} noValidate>
         <TextField
           id="current-password"
           label={t("account.currentPassword")}
@@ -41,6 +46,7 @@ export function ChangePasswordPage() {
           autoComplete="current-password"
           required
           value={form.currentPassword}
+          error={errorOf("currentPassword")}
           onChange={(currentPassword) => setForm({ ...form, currentPassword })}
         />
         <TextField
@@ -50,6 +56,7 @@ export function ChangePasswordPage() {
           autoComplete="new-password"
           required
           value={form.newPassword}
+          error={errorOf("newPassword")}
           onChange={(newPassword) => setForm({ ...form, newPassword })}
         />
         <button type="submit" className="button button-primary mt-4" disabled={change.isPending}>

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
+import { FormProblem, useFormProblems } from "../components/FormErrors";
 import { TextField } from "../components/TextField";
-import { landingPath } from "../indicators/landing";
+import { landingPath } from "./landing";
 import { useAuthConfig, useDemoUsers, useLogin, useMe } from "./session-api";
 
 /** Shown on the login page in demo mode only; the server refuses the list otherwise. */
@@ -25,6 +26,11 @@ export function LoginPage() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
 
+  const inputs = {
+    username: { inputId: "username", label: t("login.username") },
+    password: { inputId: "password", label: t("login.password") },
+  };
+  const { errorOf: fieldError } = useFormProblems(login.error, inputs);
   if (me.data) return <Navigate to={params.get("next") ?? landingPath(me.data)} replace />;
 
   const submit = (event: FormEvent) => {
@@ -32,6 +38,8 @@ export function LoginPage() {
     login.mutate({ username, password });
   };
   const oidcError = params.get("error");
+  // A refusal naming fields (an empty username) is said at the fields, not as "unavailable".
+  const refusedFields = login.error instanceof ApiError && login.error.status === 400;
 
   return (
     <>
@@ -39,7 +47,8 @@ export function LoginPage() {
       <h1>{t("login.title")}</h1>
       <div className="row">
         <div className="col-12 col-md-6">
-          {(login.isError || oidcError) && (
+          {refusedFields && <FormProblem error={login.error} inputs={inputs} />}
+          {((login.isError && !refusedFields) || oidcError) && (
             <div className="alert alert-error" role="alert">
               <div className="alert-body">
                 <p className="alert-text">
@@ -62,6 +71,7 @@ export function LoginPage() {
               value={username}
               onChange={setUsername}
               required
+              error={fieldError("username")}
             />
             <TextField
               id="password"
@@ -71,6 +81,7 @@ export function LoginPage() {
               value={password}
               onChange={setPassword}
               required
+              error={fieldError("password")}
             />
             <button type="submit" className="button button-primary mt-5" disabled={login.isPending}>
               {t("login.submit")}

@@ -1,4 +1,6 @@
 import type { TFunction } from "i18next";
+import { ACTION_KEYS, PURPOSE_KEYS, RESOURCE_KEYS } from "../i18n/code-words";
+import { wordsText } from "../i18n/words";
 
 /** Labels for values that come from the server; unknown values are shown as they are. */
 const ROLE_KEYS = {
@@ -7,6 +9,7 @@ const ROLE_KEYS = {
   body_lead: "roles.body_lead",
   committee_member: "roles.committee_member",
   administrator: "roles.administrator",
+  citizen_representative: "roles.citizen_representative",
 } as const;
 
 const KIND_KEYS = {
@@ -29,37 +32,38 @@ const RELATION_KEYS = {
   "body-coordinator-overdue": "relations.body-coordinator-overdue",
   "body-coordinator-declined-municipality": "relations.body-coordinator-declined-municipality",
   "body-coordinator-declined-practice": "relations.body-coordinator-declined-practice",
+  "follow-up-discharging-hospital": "relations.follow-up-discharging-hospital",
+  "body-coordinator-no-gp": "relations.body-coordinator-no-gp",
 } as const;
 
-const ACTION_KEYS = {
-  read: "accessLog.actions.read",
-  search: "accessLog.actions.search",
-  write: "accessLog.actions.write",
-  "break-the-glass": "accessLog.actions.break-the-glass",
-} as const;
+const keyOf = <K extends Record<string, string>>(keys: K, value: string): K[keyof K] | undefined =>
+  Object.hasOwn(keys, value) ? keys[value as keyof K] : undefined;
 
-const RESOURCE_KEYS = {
-  citizen: "accessLog.resources.citizen",
-  "access-log": "accessLog.resources.access-log",
-  consent: "accessLog.resources.consent",
-  pathway: "accessLog.resources.pathway",
-  "fhir:Patient": "accessLog.resources.fhir",
-  "fhir:Encounter": "accessLog.resources.fhir",
-  "fhir:EpisodeOfCare": "accessLog.resources.fhir",
-  worklist: "accessLog.resources.worklist",
-  "hospital-stay": "accessLog.resources.hospital-stay",
-} as const;
+/**
+ * "Læste dit forløb", "Bekræftede overdragelsen efter din udskrivelse": one
+ * sentence for the action and what it was done to. A value this build does
+ * not know yet is said in general words, never as the code.
+ */
+export function whatLabel(t: TFunction, action: string, resource: string): string {
+  const w = wordsText(t);
+  const what = w(keyOf(RESOURCE_KEYS, resource) ?? "words.audit.resources.other");
+  return w(keyOf(ACTION_KEYS, action) ?? "words.audit.actions.other", { what });
+}
+
+/** The purpose as the reader gave it, or the system's own purpose in words. */
+export function purposeLabel(t: TFunction, purpose: string): string {
+  const key = keyOf(PURPOSE_KEYS, purpose);
+  return key ? wordsText(t)(key) : purpose;
+}
 
 function labelFrom<K extends Record<string, string>>(keys: K) {
   return (t: TFunction, value: string): string =>
-    value in keys ? (t(keys[value as keyof K] as never) as string) : value;
+    Object.hasOwn(keys, value) ? (t(keys[value as keyof K] as never) as string) : value;
 }
 
 export const roleLabel = labelFrom(ROLE_KEYS);
 export const userKindLabel = labelFrom(KIND_KEYS);
 export const relationLabel = labelFrom(RELATION_KEYS);
-export const actionLabel = labelFrom(ACTION_KEYS);
-export const resourceLabel = labelFrom(RESOURCE_KEYS);
 
 /** The relations a handover gives (src/access/handover-relations.ts), said with who and why. */
 const HANDOVER_REASON_KEYS = {
@@ -70,6 +74,8 @@ const HANDOVER_REASON_KEYS = {
     "accessLog.handoverRelations.body-coordinator-declined-municipality",
   "body-coordinator-declined-practice":
     "accessLog.handoverRelations.body-coordinator-declined-practice",
+  "follow-up-discharging-hospital": "accessLog.handoverRelations.follow-up-discharging-hospital",
+  "body-coordinator-no-gp": "accessLog.handoverRelations.body-coordinator-no-gp",
 } as const;
 
 const COORDINATOR_KEYS = {

@@ -1,11 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
 import { useMunicipalities } from "../api/queries";
-import { ProblemAlert } from "../components/ProblemAlert";
+import {
+  describedBy,
+  FieldError,
+  type FormInputs,
+  FormProblem,
+  useFormProblems,
+} from "../components/FormErrors";
 import { TextField } from "../components/TextField";
+import { useOperationsText } from "./text";
 import { UNIT_KINDS, UNIT_TYPES, type UnitKind } from "./types";
 
 type Hospital = { id: string; name: string };
@@ -35,7 +41,7 @@ function bodyOf(unit: typeof EMPTY) {
 }
 
 export function AddUnitForm() {
-  const { t } = useTranslation();
+  const o = useOperationsText();
   const client = useQueryClient();
   const [unit, setUnit] = useState(EMPTY);
   const hospitals = useQuery({
@@ -55,14 +61,23 @@ export function AddUnitForm() {
     e.preventDefault();
     add.mutate(bodyOf(unit));
   };
+  const inputs: FormInputs = Object.fromEntries(
+    (Object.keys(EMPTY) as (keyof typeof EMPTY)[]).map((key) => [
+      key,
+      { inputId: `unit-${key}`, label: o(`units.fields.${key}`) },
+    ]),
+  );
+  const { errorOf } = useFormProblems(add.error, inputs);
   const set = (key: keyof typeof EMPTY) => (value: string) => setUnit({ ...unit, [key]: value });
   const select = (key: keyof typeof EMPTY, options: { value: string; label: string }[]) => (
-    <div className="form-group">
+    <div className={`form-group${errorOf(key) ? " form-error" : ""}`}>
       <label className="form-label" htmlFor={`unit-${key}`}>
-        {t(`units.fields.${key}`)}
+        {o(`units.fields.${key}`)}
       </label>
+      <FieldError id={`unit-${key}-error`} message={errorOf(key)} />
       <select
         id={`unit-${key}`}
+        {...describedBy(`unit-${key}`, { error: errorOf(key) })}
         className="form-select"
         value={unit[key]}
         onChange={(e) => set(key)(e.target.value)}
@@ -75,38 +90,41 @@ export function AddUnitForm() {
       </select>
     </div>
   );
-  const choose = { value: "", label: t("units.choose") };
+  const choose = { value: "", label: o("units.choose") };
 
   return (
-    <form onSubmit={submit} className="add-unit">
-      <h2>{t("units.addTitle")}</h2>
+    <form onSubmit={submit} className="add-unit" noValidate>
+      <h2>{o("units.addTitle")}</h2>
       <TextField
         id="unit-sorCode"
-        label={t("units.fields.sorCode")}
+        label={o("units.fields.sorCode")}
         value={unit.sorCode}
         onChange={set("sorCode")}
+        error={errorOf("sorCode")}
         required
       />
       <TextField
         id="unit-name"
-        label={t("units.fields.name")}
+        label={o("units.fields.name")}
         value={unit.name}
         onChange={set("name")}
+        error={errorOf("name")}
         required
       />
       {select(
         "kind",
-        UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kinds.${k}`) })),
+        UNIT_KINDS.map((k) => ({ value: k, label: o(`units.kinds.${k}`) })),
       )}
       {select("unitType", [
         choose,
-        ...UNIT_TYPES.map((k) => ({ value: k, label: t(`units.unitTypes.${k}`) })),
+        ...UNIT_TYPES.map((k) => ({ value: k, label: o(`units.unitTypes.${k}`) })),
       ])}
       <TextField
         id="unit-gln"
-        label={t("units.fields.gln")}
+        label={o("units.fields.gln")}
         value={unit.gln}
         onChange={set("gln")}
+        error={errorOf("gln")}
       />
       {unit.kind === "hospital_department"
         ? select("hospitalId", [
@@ -123,21 +141,22 @@ export function AddUnitForm() {
       {unit.kind === "general_practice" && (
         <TextField
           id="unit-providerNumber"
-          label={t("units.fields.providerNumber")}
+          label={o("units.fields.providerNumber")}
           value={unit.providerNumber}
           onChange={set("providerNumber")}
+          error={errorOf("providerNumber")}
           required
         />
       )}
       <button type="submit" className="button button-primary mt-4" disabled={add.isPending}>
-        {t("units.add")}
+        {o("units.add")}
       </button>
       <div aria-live="polite" className="mt-4">
-        {add.isError && <ProblemAlert error={add.error} />}
+        <FormProblem error={add.error} inputs={inputs} />
         {add.isSuccess && (
           <div className="alert alert-success">
             <div className="alert-body">
-              <p className="alert-text">{t("units.added", { name: add.data.name })}</p>
+              <p className="alert-text">{o("units.added", { name: add.data.name })}</p>
             </div>
           </div>
         )}

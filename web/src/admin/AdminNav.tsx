@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { useOperationsText } from "./text";
 
 const PAGES = [
   { to: "/admin/brugere", key: "adminNav.users" },
@@ -10,13 +10,13 @@ const PAGES = [
 
 /** Moves between the administration pages. */
 export function AdminNav() {
-  const { t } = useTranslation();
+  const o = useOperationsText();
   return (
-    <nav className="admin-nav" aria-label={t("adminNav.label")}>
+    <nav className="admin-nav" aria-label={o("adminNav.label")}>
       <ul className="nobullet-list">
         {PAGES.map((page) => (
           <li key={page.to}>
-            <NavLink to={page.to}>{t(page.key)}</NavLink>
+            <NavLink to={page.to}>{o(page.key)}</NavLink>
           </li>
         ))}
       </ul>

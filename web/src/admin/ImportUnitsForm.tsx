@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { sendJson } from "../access/session-api";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { useOperationsText } from "./text";
 
 type Summary = { added: number; updated: number; unchanged: number };
 
 /** Imports a CSV or JSON file of units, read in the browser and sent whole; all or nothing. */
 export function ImportUnitsForm() {
-  const { t } = useTranslation();
+  const o = useOperationsText();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
@@ -25,13 +25,13 @@ export function ImportUnitsForm() {
   };
   return (
     <form onSubmit={submit} className="import-units">
-      <h2>{t("units.importTitle")}</h2>
+      <h2>{o("units.importTitle")}</h2>
       <p className="form-hint" id="units-file-hint">
-        {t("units.importHint")}
+        {o("units.importHint")}
       </p>
       <div className="form-group">
         <label className="form-label" htmlFor="units-file">
-          {t("units.file")}
+          {o("units.file")}
         </label>
         <input
           id="units-file"
@@ -44,14 +44,14 @@ export function ImportUnitsForm() {
         />
       </div>
       <button type="submit" className="button button-primary mt-4" disabled={upload.isPending}>
-        {t("units.import")}
+        {o("units.import")}
       </button>
       <div aria-live="polite" className="mt-4">
         {upload.isError && <ProblemAlert error={upload.error} />}
         {upload.isSuccess && (
           <div className="alert alert-success">
             <div className="alert-body">
-              <p className="alert-text">{t("units.imported", upload.data)}</p>
+              <p className="alert-text">{o("units.imported", upload.data)}</p>
             </div>
           </div>
         )}

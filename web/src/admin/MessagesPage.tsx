@@ -10,6 +10,7 @@ import { ProblemAlert } from "../components/ProblemAlert";
 import { formatNumber } from "../format";
 import { AdminNav } from "./AdminNav";
 import { MessageRow } from "./MessageRow";
+import { useOperationsText } from "./text";
 import type { MessageList, MessageStatus } from "./types";
 
 const STATUSES: MessageStatus[] = ["applied", "rejected", "dead_letter"];
@@ -18,6 +19,7 @@ const PAGE_SIZE = 50;
 /** Received hospital notifications and their outcomes; dead letters can be applied again. */
 export function MessagesPage() {
   const { t } = useTranslation();
+  const o = useOperationsText();
   const client = useQueryClient();
   const [status, setStatus] = useState<MessageStatus | "">("");
   const counts = useQuery({
@@ -56,13 +58,13 @@ export function MessagesPage() {
 
   return (
     <>
-      <title>{`${t("messages.title")} – ${t("app.name")}`}</title>
+      <title>{`${o("messages.title")} – ${t("app.name")}`}</title>
       <AdminNav />
-      <h1>{t("messages.title")}</h1>
-      <p className="font-lead">{t("messages.intro")}</p>
+      <h1>{o("messages.title")}</h1>
+      <p className="font-lead">{o("messages.intro")}</p>
       <div className="form-group">
         <label className="form-label" htmlFor="message-status">
-          {t("messages.filter")}
+          {o("messages.filter")}
         </label>
         <select
           id="message-status"
@@ -70,16 +72,16 @@ export function MessagesPage() {
           value={status}
           onChange={(e) => setStatus(e.target.value as MessageStatus | "")}
         >
-          <option value="">{t("messages.all", { n: formatNumber(total) })}</option>
+          <option value="">{o("messages.all", { n: formatNumber(total) })}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`messages.statusCounts.${s}`, { n: formatNumber(byStatus[s] ?? 0) })}
+              {o(`messages.statusCounts.${s}`, { n: formatNumber(byStatus[s] ?? 0) })}
             </option>
           ))}
         </select>
       </div>
       {(byStatus.dead_letter ?? 0) > 0 && (
-        <p className="form-hint">{t("messages.deadLetterHint")}</p>
+        <p className="form-hint">{o("messages.deadLetterHint")}</p>
       )}
       <div aria-live="polite">
         {reapply.isError && <ProblemAlert error={reapply.error} />}
@@ -90,8 +92,8 @@ export function MessagesPage() {
             <div className="alert-body">
               <p className="alert-text">
                 {reapply.data.status === "applied"
-                  ? t("messages.reapplied")
-                  : t(
+                  ? o("messages.reapplied")
+                  : o(
                       reapply.data.status === "rejected"
                         ? "messages.refusedOnReapply"
                         : "messages.stillWaiting",
@@ -103,19 +105,19 @@ export function MessagesPage() {
         )}
       </div>
       {messages.length === 0 ? (
-        <p>{t("messages.none")}</p>
+        <p>{o("messages.none")}</p>
       ) : (
-        <ScrollableTable label={t("messages.title")}>
+        <ScrollableTable label={o("messages.title")}>
           <table className="table table--zebra messages-table">
-            <caption className="sr-only">{t("messages.title")}</caption>
+            <caption className="sr-only">{o("messages.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("messages.received")}</th>
-                <th scope="col">{t("messages.type")}</th>
-                <th scope="col">{t("messages.sender")}</th>
-                <th scope="col">{t("messages.receiver")}</th>
-                <th scope="col">{t("messages.eventAt")}</th>
-                <th scope="col">{t("messages.status")}</th>
+                <th scope="col">{o("messages.received")}</th>
+                <th scope="col">{o("messages.type")}</th>
+                <th scope="col">{o("messages.sender")}</th>
+                <th scope="col">{o("messages.receiver")}</th>
+                <th scope="col">{o("messages.eventAt")}</th>
+                <th scope="col">{o("messages.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -138,7 +140,7 @@ export function MessagesPage() {
           onClick={() => void pages.fetchNextPage()}
           disabled={pages.isFetchingNextPage}
         >
-          {t("messages.older")}
+          {o("messages.older")}
         </button>
       )}
     </>

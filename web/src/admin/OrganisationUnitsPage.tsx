@@ -8,12 +8,14 @@ import { AddUnitForm } from "./AddUnitForm";
 import { AdminNav } from "./AdminNav";
 import { ImportUnitsForm } from "./ImportUnitsForm";
 import { OrganisationContactForm } from "./OrganisationContactForm";
+import { useOperationsText } from "./text";
 import { type OrganisationUnit, UNIT_KINDS, type UnitKind } from "./types";
 import { UnitsTable } from "./UnitsTable";
 
 /** The organisation register: SOR-coded units, added one by one or imported from a file. */
 export function OrganisationUnitsPage() {
   const { t } = useTranslation();
+  const o = useOperationsText();
   const [kind, setKind] = useState<UnitKind | "">("");
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
@@ -35,14 +37,14 @@ export function OrganisationUnitsPage() {
     return <ErrorOrForbidden error={units.error} onRetry={() => void units.refetch()} />;
   return (
     <>
-      <title>{`${t("units.title")} – ${t("app.name")}`}</title>
+      <title>{`${o("units.title")} – ${t("app.name")}`}</title>
       <AdminNav />
-      <h1>{t("units.title")}</h1>
-      <p className="font-lead">{t("units.intro")}</p>
+      <h1>{o("units.title")}</h1>
+      <p className="font-lead">{o("units.intro")}</p>
       <form className="units-filter" onSubmit={submitSearch}>
         <div className="form-group">
           <label className="form-label" htmlFor="units-kind">
-            {t("units.filterKind")}
+            {o("units.filterKind")}
           </label>
           <select
             id="units-kind"
@@ -50,17 +52,17 @@ export function OrganisationUnitsPage() {
             value={kind}
             onChange={(e) => setKind(e.target.value as UnitKind | "")}
           >
-            <option value="">{t("units.allKinds")}</option>
+            <option value="">{o("units.allKinds")}</option>
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`units.kinds.${k}`)}
+                {o(`units.kinds.${k}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="form-group">
           <label className="form-label" htmlFor="units-search">
-            {t("units.search")}
+            {o("units.search")}
           </label>
           <input
             id="units-search"
@@ -70,7 +72,7 @@ export function OrganisationUnitsPage() {
           />
         </div>
         <button type="submit" className="button button-secondary">
-          {t("units.searchButton")}
+          {o("units.searchButton")}
         </button>
       </form>
       {units.isPending ? <Loading /> : <UnitsTable units={units.data} />}

@@ -1,24 +1,24 @@
-import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../app/ScrollableTable";
+import { useOperationsText } from "./text";
 import { type OrganisationUnit, UNIT_TYPES, type UnitType } from "./types";
 
 const isUnitType = (v: string | null): v is UnitType =>
   v !== null && (UNIT_TYPES as readonly string[]).includes(v);
 
 export function UnitsTable({ units }: { units: OrganisationUnit[] }) {
-  const { t } = useTranslation();
-  if (units.length === 0) return <p>{t("units.none")}</p>;
+  const o = useOperationsText();
+  if (units.length === 0) return <p>{o("units.none")}</p>;
   return (
-    <ScrollableTable label={t("units.title")}>
+    <ScrollableTable label={o("units.title")}>
       <table className="table table--zebra units-table">
-        <caption className="sr-only">{t("units.title")}</caption>
+        <caption className="sr-only">{o("units.title")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("units.columns.name")}</th>
-            <th scope="col">{t("units.columns.sor")}</th>
-            <th scope="col">{t("units.columns.gln")}</th>
-            <th scope="col">{t("units.columns.type")}</th>
-            <th scope="col">{t("units.columns.belongsTo")}</th>
+            <th scope="col">{o("units.columns.name")}</th>
+            <th scope="col">{o("units.columns.sor")}</th>
+            <th scope="col">{o("units.columns.gln")}</th>
+            <th scope="col">{o("units.columns.type")}</th>
+            <th scope="col">{o("units.columns.belongsTo")}</th>
           </tr>
         </thead>
         <tbody>
@@ -27,22 +27,22 @@ export function UnitsTable({ units }: { units: OrganisationUnit[] }) {
               <td>
                 {u.name}
                 {u.synthetic && (
-                  <span className="badge badge-small synthetic-badge">{t("units.synthetic")}</span>
+                  <span className="badge badge-small synthetic-badge">{o("units.synthetic")}</span>
                 )}
               </td>
               <td className="sor-code">{u.sorCode ?? "–"}</td>
               <td>{u.gln ?? "–"}</td>
               <td>
-                {t(`units.kinds.${u.kind}`)}
+                {o(`units.kinds.${u.kind}`)}
                 {isUnitType(u.unitType) && u.unitType !== u.kind && (
-                  <span className="d-block">{t(`units.unitTypes.${u.unitType}`)}</span>
+                  <span className="d-block">{o(`units.unitTypes.${u.unitType}`)}</span>
                 )}
               </td>
               <td>
                 {u.hospitalName ?? u.municipalityName ?? "–"}
                 {u.providerNumber && (
                   <span className="d-block">
-                    {t("units.providerNumber", { number: u.providerNumber })}
+                    {o("units.providerNumber", { number: u.providerNumber })}
                   </span>
                 )}
               </td>

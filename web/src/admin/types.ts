@@ -16,7 +16,7 @@ export type ReceivedMessage = {
   eventAt: string | null;
   status: MessageStatus;
   responseCode: string;
-  problems: { severity: string; expression: string; rule: string }[];
+  problems: { severity: string; code?: string; expression: string; rule: string }[];
   attempts: number;
   appliedAt: string | null;
 };

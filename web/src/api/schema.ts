@@ -28,6 +28,7 @@ export interface paths {
                 messageHeaderId: string | null;
                 messageType: string | null;
                 problems: {
+                  code?: string;
                   expression: string;
                   rule: string;
                   severity: string;
@@ -364,7 +365,7 @@ export interface paths {
           "application/json": {
             organisationId: string;
             reason?: string;
-            role: "clinician" | "coordinator" | "body_lead" | "committee_member" | "administrator";
+            role: "clinician" | "coordinator" | "body_lead" | "committee_member" | "administrator" | "citizen_representative";
           };
         };
       };
@@ -395,7 +396,7 @@ export interface paths {
           "application/json": {
             organisationId: string;
             reason?: string;
-            role: "clinician" | "coordinator" | "body_lead" | "committee_member" | "administrator";
+            role: "clinician" | "coordinator" | "body_lead" | "committee_member" | "administrator" | "citizen_representative";
           };
         };
       };
@@ -433,6 +434,552 @@ export interface paths {
           content: {
             "application/json": {
               username: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}": {
+    /** An agreement: its current version, versions, steps and comments */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              comments: {
+                at: string;
+                byName: string;
+                byOrganisation: string;
+                id: string;
+                text: string;
+                version: number;
+              }[];
+              commitmentCount: number;
+              commitments: {
+                from: string;
+                handoverRule: {
+                  rule: {
+                    deadlineMinutes: number;
+                    hours: {
+                      weekday: {
+                        end: string;
+                        start: string;
+                      } | null;
+                      weekend: {
+                        end: string;
+                        start: string;
+                      } | null;
+                    };
+                    ladder: {
+                      afterMinutes: number;
+                      target: "receiver" | "body-coordinator" | "discharging-department";
+                    }[];
+                  };
+                  sector: "municipality" | "general-practice";
+                } | null;
+                indicatorIds: string[];
+                resources: ({
+                  amountOre: number;
+                  currency: "DKK";
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  kind: "money";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                } | {
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  fteHundredths: number;
+                  kind: "staff";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                })[];
+                responsible: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                task: string;
+                until: string | null;
+              }[];
+              id: string;
+              may: {
+                comment: boolean;
+                edit: boolean;
+                step: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | null;
+              };
+              public: boolean;
+              status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+              steps: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                version: number;
+              }[];
+              summary: string;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "step";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** A new version of a draft or an agreement in consultation (409 on a stale version) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            commitments: {
+              from: string;
+              handoverRule: {
+                rule: {
+                  deadlineMinutes: number;
+                  hours: {
+                    weekday: {
+                      end: string;
+                      start: string;
+                    } | null;
+                    weekend: {
+                      end: string;
+                      start: string;
+                    } | null;
+                  };
+                  ladder: {
+                    afterMinutes: number;
+                    target: "receiver" | "body-coordinator" | "discharging-department";
+                  }[];
+                };
+                sector: "municipality" | "general-practice";
+              } | null;
+              indicatorIds: string[];
+              resources: ({
+                amount: string | number;
+                currency: string;
+                from: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                kind: "money";
+                to: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+              } | {
+                from: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                fte: string | number;
+                kind: "staff";
+                to: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+              })[];
+              responsible: {
+                organisation: string | null;
+                sector: "region" | "hospital" | "municipality" | "general-practice";
+              };
+              task: string;
+              until: string | null;
+            }[];
+            public: boolean;
+            summary: string;
+            title: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              comments: {
+                at: string;
+                byName: string;
+                byOrganisation: string;
+                id: string;
+                text: string;
+                version: number;
+              }[];
+              commitmentCount: number;
+              commitments: {
+                from: string;
+                handoverRule: {
+                  rule: {
+                    deadlineMinutes: number;
+                    hours: {
+                      weekday: {
+                        end: string;
+                        start: string;
+                      } | null;
+                      weekend: {
+                        end: string;
+                        start: string;
+                      } | null;
+                    };
+                    ladder: {
+                      afterMinutes: number;
+                      target: "receiver" | "body-coordinator" | "discharging-department";
+                    }[];
+                  };
+                  sector: "municipality" | "general-practice";
+                } | null;
+                indicatorIds: string[];
+                resources: ({
+                  amountOre: number;
+                  currency: "DKK";
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  kind: "money";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                } | {
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  fteHundredths: number;
+                  kind: "staff";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                })[];
+                responsible: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                task: string;
+                until: string | null;
+              }[];
+              id: string;
+              may: {
+                comment: boolean;
+                edit: boolean;
+                step: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | null;
+              };
+              public: boolean;
+              status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+              steps: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                version: number;
+              }[];
+              summary: string;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "step";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/comments": {
+    /** A member's comment during consultation, kept with the version read */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              comments: {
+                at: string;
+                byName: string;
+                byOrganisation: string;
+                id: string;
+                text: string;
+                version: number;
+              }[];
+              commitmentCount: number;
+              commitments: {
+                from: string;
+                handoverRule: {
+                  rule: {
+                    deadlineMinutes: number;
+                    hours: {
+                      weekday: {
+                        end: string;
+                        start: string;
+                      } | null;
+                      weekend: {
+                        end: string;
+                        start: string;
+                      } | null;
+                    };
+                    ladder: {
+                      afterMinutes: number;
+                      target: "receiver" | "body-coordinator" | "discharging-department";
+                    }[];
+                  };
+                  sector: "municipality" | "general-practice";
+                } | null;
+                indicatorIds: string[];
+                resources: ({
+                  amountOre: number;
+                  currency: "DKK";
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  kind: "money";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                } | {
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  fteHundredths: number;
+                  kind: "staff";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                })[];
+                responsible: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                task: string;
+                until: string | null;
+              }[];
+              id: string;
+              may: {
+                comment: boolean;
+                edit: boolean;
+                step: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | null;
+              };
+              public: boolean;
+              status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+              steps: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                version: number;
+              }[];
+              summary: string;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "step";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/steps": {
+    /** The next step: consultation, approved (professional), adopted (political), in force, ended */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            to: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              comments: {
+                at: string;
+                byName: string;
+                byOrganisation: string;
+                id: string;
+                text: string;
+                version: number;
+              }[];
+              commitmentCount: number;
+              commitments: {
+                from: string;
+                handoverRule: {
+                  rule: {
+                    deadlineMinutes: number;
+                    hours: {
+                      weekday: {
+                        end: string;
+                        start: string;
+                      } | null;
+                      weekend: {
+                        end: string;
+                        start: string;
+                      } | null;
+                    };
+                    ladder: {
+                      afterMinutes: number;
+                      target: "receiver" | "body-coordinator" | "discharging-department";
+                    }[];
+                  };
+                  sector: "municipality" | "general-practice";
+                } | null;
+                indicatorIds: string[];
+                resources: ({
+                  amountOre: number;
+                  currency: "DKK";
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  kind: "money";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                } | {
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  fteHundredths: number;
+                  kind: "staff";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                })[];
+                responsible: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                task: string;
+                until: string | null;
+              }[];
+              id: string;
+              may: {
+                comment: boolean;
+                edit: boolean;
+                step: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | null;
+              };
+              public: boolean;
+              status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+              steps: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                version: number;
+              }[];
+              summary: string;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "step";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                title: string;
+                version: number;
+              }[];
             };
           };
         };
@@ -591,6 +1138,224 @@ export interface paths {
       };
     };
   };
+  "/api/bodies/{bodyId}/agreements": {
+    /** A body's agreements (and its predecessors'), as the signed-in reader may see them */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agreements: {
+                body: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                changedAt: string;
+                commitmentCount: number;
+                id: string;
+                public: boolean;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                summary: string;
+                title: string;
+                version: number;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              mayDraft: boolean;
+            };
+          };
+        };
+      };
+    };
+    /** Draft a new agreement (the body's coordinators and lead) */
+    post: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            commitments: {
+              from: string;
+              handoverRule: {
+                rule: {
+                  deadlineMinutes: number;
+                  hours: {
+                    weekday: {
+                      end: string;
+                      start: string;
+                    } | null;
+                    weekend: {
+                      end: string;
+                      start: string;
+                    } | null;
+                  };
+                  ladder: {
+                    afterMinutes: number;
+                    target: "receiver" | "body-coordinator" | "discharging-department";
+                  }[];
+                };
+                sector: "municipality" | "general-practice";
+              } | null;
+              indicatorIds: string[];
+              resources: ({
+                amount: string | number;
+                currency: string;
+                from: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                kind: "money";
+                to: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+              } | {
+                from: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                fte: string | number;
+                kind: "staff";
+                to: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+              })[];
+              responsible: {
+                organisation: string | null;
+                sector: "region" | "hospital" | "municipality" | "general-practice";
+              };
+              task: string;
+              until: string | null;
+            }[];
+            public: boolean;
+            summary: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        201: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              comments: {
+                at: string;
+                byName: string;
+                byOrganisation: string;
+                id: string;
+                text: string;
+                version: number;
+              }[];
+              commitmentCount: number;
+              commitments: {
+                from: string;
+                handoverRule: {
+                  rule: {
+                    deadlineMinutes: number;
+                    hours: {
+                      weekday: {
+                        end: string;
+                        start: string;
+                      } | null;
+                      weekend: {
+                        end: string;
+                        start: string;
+                      } | null;
+                    };
+                    ladder: {
+                      afterMinutes: number;
+                      target: "receiver" | "body-coordinator" | "discharging-department";
+                    }[];
+                  };
+                  sector: "municipality" | "general-practice";
+                } | null;
+                indicatorIds: string[];
+                resources: ({
+                  amountOre: number;
+                  currency: "DKK";
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  kind: "money";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                } | {
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  fteHundredths: number;
+                  kind: "staff";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                })[];
+                responsible: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                task: string;
+                until: string | null;
+              }[];
+              id: string;
+              may: {
+                comment: boolean;
+                edit: boolean;
+                step: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | null;
+              };
+              public: boolean;
+              status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+              steps: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                version: number;
+              }[];
+              summary: string;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "step";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/bodies/{bodyId}/handover-rules": {
     /** A body's handover deadlines and escalation ladders, per receiving sector */
     get: {
@@ -631,6 +1396,11 @@ export interface paths {
                 }[];
               };
               sector: "municipality" | "general-practice";
+              setByAgreement: {
+                id: string;
+                title: string;
+                version: number;
+              } | null;
             }[];
           };
         };
@@ -699,6 +1469,11 @@ export interface paths {
                 }[];
               };
               sector: "municipality" | "general-practice";
+              setByAgreement: {
+                id: string;
+                title: string;
+                version: number;
+              } | null;
             };
           };
         };
@@ -746,6 +1521,11 @@ export interface paths {
                 }[];
               };
               sector: "municipality" | "general-practice";
+              setByAgreement: {
+                id: string;
+                title: string;
+                version: number;
+              } | null;
             };
           };
         };
@@ -1003,7 +1783,21 @@ export interface paths {
                   name: string;
                   organisationId: string | null;
                 }[];
-                reason: "in-hospital" | "discharged-awaiting-handover" | "handed-over" | "deceased" | "no-hospital-stay";
+                medicalFollowUp: {
+                  since: string;
+                  state: "undecided";
+                } | {
+                  at: string;
+                  kind: "hospital" | "general-practice";
+                  name: string;
+                  organisationId: string;
+                  state: "named";
+                } | {
+                  at: string;
+                  reason: string;
+                  state: "not-needed";
+                } | null;
+                reason: "in-hospital" | "discharged-awaiting-handover" | "handed-over" | "discharged-no-gp" | "handed-over-no-gp" | "deceased" | "no-hospital-stay";
                 responsible: {
                   for: "treatment" | "care" | "medical-follow-up";
                   kind: "hospital" | "municipality" | "general-practice";
@@ -1043,6 +1837,7 @@ export interface paths {
                 departmentName: string | null;
                 departmentOrganisationId: string | null;
                 diedAt: string | null;
+                dischargeRefusal: "notStaff" | "role" | "notHospital" | "otherHospital" | "notAdmitted" | null;
                 dischargedAt: string | null;
                 encounterClass: "inpatient" | "acute-ambulant" | null;
                 endedAt: string | null;
@@ -1179,6 +1974,134 @@ export interface paths {
       };
     };
   };
+  "/api/follow-ups": {
+    /** Discharges without a listed GP: 'Ingen praktiserende læge — hvem følger op?', for the discharging hospital and the body's coordinators */
+    get: {
+      parameters: {
+        query?: {
+          status?: "open" | "resolved";
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                bodyId: string | null;
+                citizenId: string;
+                citizenName: string | null;
+                createdAt: string;
+                departmentName: string | null;
+                dischargedAt: string;
+                dischargingHospitalId: string;
+                followUpName: string | null;
+                followUpOrganisationId: string | null;
+                hospitalName: string;
+                id: string;
+                reason: string | null;
+                resolution: "outpatient-clinic" | "practice" | "not-needed" | null;
+                resolvedAt: string | null;
+                resolvedByName: string | null;
+                status: "open" | "resolved" | "closed";
+                stayId: string;
+                version: number;
+              }[];
+              limit: number;
+              offset: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/follow-ups/practices": {
+    /** General practices of the organisation register by name or provider number */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              municipalityCode: string;
+              name: string;
+              providerNumber: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  "/api/follow-ups/{id}/clinics": {
+    /** The discharging hospital's own departments, where its outpatient clinics are */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  "/api/follow-ups/{id}/resolve": {
+    /** Name who follows up (the hospital's own outpatient clinic or a practice), or record why none is needed */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            resolution: {
+              kind: "outpatient-clinic";
+              organisationId: string;
+            } | {
+              kind: "practice";
+              organisationId: string;
+            } | {
+              kind: "not-needed";
+              reason: string;
+            };
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              resolvedAt: string;
+              status: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/geo/municipalities": {
     /** Municipality boundaries (GeoJSON, WGS84), from Geodatastyrelsen DAGI/FOT */
     get: {
@@ -1220,6 +2143,7 @@ export interface paths {
           overdue?: "true" | "false";
           sector?: "municipality" | "general-practice";
           sort?: "deadline" | "newest";
+          group?: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
           limit?: number;
           offset?: number;
         };
@@ -1237,17 +2161,21 @@ export interface paths {
                 declineNote: string | null;
                 dischargedAt: string;
                 dischargingName: string | null;
+                dischargingOrganisationId: string | null;
                 escalationStep: number;
+                group: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
                 hospitalId: string;
                 id: string;
                 note: string | null;
                 overdue: boolean;
                 receiverName: string;
+                receiverOrganisationId: string;
                 relationScope: "basic" | "full" | null;
                 sector: "municipality" | "general-practice";
                 status: "open" | "confirmed" | "declined" | "closed";
                 statusReason: string | null;
                 stayId: string;
+                unresolvedAt: string | null;
                 version: number;
               }[];
               limit: number;
@@ -1267,6 +2195,69 @@ export interface paths {
         /** Default Response */
         200: {
           content?: never;
+        };
+      };
+    };
+  };
+  "/api/handovers/grouped": {
+    /** The worklist's default view: what needs action today, then the overdue by age, each group's first `limit` rows; and how many every group holds (the rest and the unresolved included) */
+    get: {
+      parameters: {
+        query?: {
+          status?: string;
+          overdue?: "true" | "false";
+          sector?: "municipality" | "general-practice";
+          sort?: "deadline" | "newest";
+          group?: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
+          limit?: number;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              counts: {
+                "overdue-day": number;
+                "overdue-days": number;
+                "overdue-older": number;
+                "overdue-week": number;
+                rest: number;
+                today: number;
+                unresolved: number;
+              };
+              groups: {
+                group: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older";
+                items: {
+                  citizenId: string;
+                  citizenName: string | null;
+                  deadlineAt: string;
+                  declineNote: string | null;
+                  dischargedAt: string;
+                  dischargingName: string | null;
+                  dischargingOrganisationId: string | null;
+                  escalationStep: number;
+                  group: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
+                  hospitalId: string;
+                  id: string;
+                  note: string | null;
+                  overdue: boolean;
+                  receiverName: string;
+                  receiverOrganisationId: string;
+                  relationScope: "basic" | "full" | null;
+                  sector: "municipality" | "general-practice";
+                  status: "open" | "confirmed" | "declined" | "closed";
+                  statusReason: string | null;
+                  stayId: string;
+                  unresolvedAt: string | null;
+                  version: number;
+                }[];
+                total: number;
+              }[];
+              inHospitalTotal: number;
+              limit: number;
+            };
+          };
         };
       };
     };
@@ -1310,6 +2301,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
+            group?: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
             name: string;
             overdue?: boolean;
             sector?: "municipality" | "general-practice";
@@ -1339,19 +2331,111 @@ export interface paths {
                 declineNote: string | null;
                 dischargedAt: string;
                 dischargingName: string | null;
+                dischargingOrganisationId: string | null;
                 escalationStep: number;
+                group: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
                 hospitalId: string;
                 id: string;
                 note: string | null;
                 overdue: boolean;
                 receiverName: string;
+                receiverOrganisationId: string;
                 relationScope: "basic" | "full" | null;
                 sector: "municipality" | "general-practice";
                 status: "open" | "confirmed" | "declined" | "closed";
                 statusReason: string | null;
                 stayId: string;
+                unresolvedAt: string | null;
                 version: number;
               }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/handovers/unresolved": {
+    /** One page of the unresolved cases the acting organisation may see: a body's coordinators all in its care, a hospital its own discharges, a receiver its own; open until the receiver confirms */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                citizenId: string;
+                citizenName: string | null;
+                deadlineAt: string;
+                declineNote: string | null;
+                dischargedAt: string;
+                dischargingName: string | null;
+                dischargingOrganisationId: string | null;
+                escalationStep: number;
+                group: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
+                hospitalId: string;
+                id: string;
+                note: string | null;
+                overdue: boolean;
+                receiverName: string;
+                receiverOrganisationId: string;
+                relationScope: "basic" | "full" | null;
+                sector: "municipality" | "general-practice";
+                status: "open" | "confirmed" | "declined" | "closed";
+                statusReason: string | null;
+                stayId: string;
+                unresolvedAt: string | null;
+                version: number;
+              }[];
+              limit: number;
+              offset: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/handovers/{id}": {
+    /** One handover as the acting organisation's worklist shows it, whatever its status (a notification leads here); 404 when it is not on that list */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              citizenId: string;
+              citizenName: string | null;
+              deadlineAt: string;
+              declineNote: string | null;
+              dischargedAt: string;
+              dischargingName: string | null;
+              dischargingOrganisationId: string | null;
+              escalationStep: number;
+              group: "today" | "overdue-day" | "overdue-days" | "overdue-week" | "overdue-older" | "rest" | "unresolved";
+              hospitalId: string;
+              id: string;
+              note: string | null;
+              overdue: boolean;
+              receiverName: string;
+              receiverOrganisationId: string;
+              relationScope: "basic" | "full" | null;
+              sector: "municipality" | "general-practice";
+              status: "open" | "confirmed" | "declined" | "closed";
+              statusReason: string | null;
+              stayId: string;
+              unresolvedAt: string | null;
+              version: number;
             };
           };
         };
@@ -1863,6 +2947,41 @@ export interface paths {
       };
     };
   };
+  "/api/inpatients": {
+    /** The hospital's (or the department's) current inpatients, medically ready first: find whom to discharge without a CPR number */
+    get: {
+      parameters: {
+        query?: {
+          /** true: only those medically ready for discharge (the expected discharges) */
+          ready?: "true" | "false";
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                admittedAt: string;
+                canDischarge: boolean;
+                citizenId: string;
+                citizenName: string | null;
+                departmentName: string | null;
+                medicallyReadyAt: string | null;
+                status: "admitted" | "on-leave";
+                stayId: string;
+              }[];
+              limit: number;
+              offset: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/me": {
     /** Who I am, my memberships and the one I act in */
     get: {
@@ -2153,7 +3272,7 @@ export interface paths {
     };
   };
   "/api/notifications": {
-    /** The acting organisation's notifications of the last 30 days (new handovers, escalations, declines, confirmations), newest first, with this user's read markers */
+    /** The acting organisation's notifications of the last 30 days as this person takes them: cards (one per handover, newest first) or daily digests of cards, with this person's read markers; names only where the organisation has a relation */
     get: {
       parameters: {
         query?: {
@@ -2166,19 +3285,82 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              delivery: "single" | "daily-digest";
+              digests: {
+                cardCount: number;
+                cards: {
+                  body: {
+                    id: string;
+                    kind: string;
+                    name: string;
+                  } | null;
+                  bodyKind: string | null;
+                  citizenName: string | null;
+                  count: number;
+                  createdAt: string;
+                  deadlineAt: string | null;
+                  dischargingName: string | null;
+                  handoverId: string | null;
+                  history: {
+                    createdAt: string;
+                    id: string;
+                    kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                    reason: string | null;
+                    step: number | null;
+                    target: "receiver" | "body-coordinator" | "discharging-department" | null;
+                  }[];
+                  hospitalName: string | null;
+                  id: string;
+                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                  link: string | null;
+                  readAt: string | null;
+                  reason: string | null;
+                  receiverName: string | null;
+                  rules: {
+                    carriedOverFrom: {
+                      id: string;
+                      name: string;
+                    };
+                    sector: "municipality" | "general-practice";
+                  }[] | null;
+                  sector: "municipality" | "general-practice" | null;
+                  status: "open" | "confirmed" | "declined" | "closed" | null;
+                  step: number | null;
+                  target: "receiver" | "body-coordinator" | "discharging-department" | null;
+                }[];
+                from: string;
+                id: string;
+                to: string;
+                unread: boolean;
+              }[];
               items: {
                 body: {
                   id: string;
                   kind: string;
                   name: string;
                 } | null;
+                bodyKind: string | null;
+                citizenName: string | null;
+                count: number;
                 createdAt: string;
                 deadlineAt: string | null;
+                dischargingName: string | null;
                 handoverId: string | null;
+                history: {
+                  createdAt: string;
+                  id: string;
+                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                  reason: string | null;
+                  step: number | null;
+                  target: "receiver" | "body-coordinator" | "discharging-department" | null;
+                }[];
+                hospitalName: string | null;
                 id: string;
                 kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                link: string | null;
                 readAt: string | null;
                 reason: string | null;
+                receiverName: string | null;
                 rules: {
                   carriedOverFrom: {
                     id: string;
@@ -2191,6 +3373,7 @@ export interface paths {
                 step: number | null;
                 target: "receiver" | "body-coordinator" | "discharging-department" | null;
               }[];
+              nextDigestAt: string | null;
               unreadCount: number;
             };
           };
@@ -2198,16 +3381,30 @@ export interface paths {
       };
     };
   };
-  "/api/notifications/read": {
-    /** Mark notifications as read for this user: the given ids, or all */
-    post: {
+  "/api/notifications/preferences": {
+    /** This person's choice: single notifications or a daily digest */
+    get: {
+      parameters: Record<string, never>;
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              delivery: "single" | "daily-digest";
+              digestTime: string;
+              nextDigestAt: string;
+            };
+          };
+        };
+      };
+    };
+    /** Choose single notifications or a daily digest (made at 07:00 Danish time, holding the day before) */
+    put: {
       parameters: Record<string, never>;
       requestBody: {
         content: {
           "application/json": {
-            all: true;
-          } | {
-            ids: string[];
+            delivery: "single" | "daily-digest";
           };
         };
       };
@@ -2216,6 +3413,55 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              delivery: "single" | "daily-digest";
+              digestTime: string;
+              nextDigestAt: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/notifications/read": {
+    /** Mark as read for this person: the given cards (by id; each with its earlier history), a digest's period, or all */
+    post: {
+      parameters: Record<string, never>;
+      requestBody: {
+        content: {
+          "application/json": {
+            all: true;
+          } | {
+            ids: string[];
+          } | {
+            period: {
+              from: string;
+              to: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              unreadCount: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/notifications/unread-count": {
+    /** How many cards (or, for a person who takes the digest, digests) are unread; names no citizen */
+    get: {
+      parameters: Record<string, never>;
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              delivery: "single" | "daily-digest";
               unreadCount: number;
             };
           };
@@ -2514,6 +3760,163 @@ export interface paths {
           content: {
             "application/json": {
               secret: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/agreements/{id}": {
+    /** An adopted or public agreement, without logging in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              comments: {
+                at: string;
+                byName: string;
+                byOrganisation: string;
+                id: string;
+                text: string;
+                version: number;
+              }[];
+              commitmentCount: number;
+              commitments: {
+                from: string;
+                handoverRule: {
+                  rule: {
+                    deadlineMinutes: number;
+                    hours: {
+                      weekday: {
+                        end: string;
+                        start: string;
+                      } | null;
+                      weekend: {
+                        end: string;
+                        start: string;
+                      } | null;
+                    };
+                    ladder: {
+                      afterMinutes: number;
+                      target: "receiver" | "body-coordinator" | "discharging-department";
+                    }[];
+                  };
+                  sector: "municipality" | "general-practice";
+                } | null;
+                indicatorIds: string[];
+                resources: ({
+                  amountOre: number;
+                  currency: "DKK";
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  kind: "money";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                } | {
+                  from: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                  fteHundredths: number;
+                  kind: "staff";
+                  to: {
+                    organisation: string | null;
+                    sector: "region" | "hospital" | "municipality" | "general-practice";
+                  };
+                })[];
+                responsible: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice";
+                };
+                task: string;
+                until: string | null;
+              }[];
+              id: string;
+              may: {
+                comment: boolean;
+                edit: boolean;
+                step: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | null;
+              };
+              public: boolean;
+              status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+              steps: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                version: number;
+              }[];
+              summary: string;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "step";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/bodies/{bodyId}/agreements": {
+    /** A body's adopted agreements and those marked public, without logging in */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agreements: {
+                body: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                changedAt: string;
+                commitmentCount: number;
+                id: string;
+                public: boolean;
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended";
+                summary: string;
+                title: string;
+                version: number;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              mayDraft: boolean;
             };
           };
         };

@@ -1,15 +1,20 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
 import { activeMembership, useMe } from "../access/session-api";
 import { UserMenu } from "../access/UserMenu";
+import { useOperationsText } from "../admin/text";
+import { useNarrowScreen } from "../handovers/useNarrowScreen";
 import { qualityPath } from "../indicators/paths";
 import { useIndicatorText } from "../indicators/text";
 import { NotificationsLink } from "../notifications/NotificationsLink";
 import { reformPath } from "../structure/paths";
+import { useCareText } from "./care-text";
 import { LanguageToggle } from "./LanguageToggle";
 
 export function Header() {
   const { t } = useTranslation();
+  const o = useOperationsText();
   const { t: tQuality } = useIndicatorText();
   const { pathname } = useLocation();
   // A body's dashboard is quality figures, though its address is under the body's.
@@ -23,7 +28,21 @@ export function Header() {
   const role = acting?.role;
   const isAdmin = role === "administrator";
   const givesCare = role === "clinician" || role === "coordinator";
+  const orgKind = acting?.organisation.kind;
+  const atHospital = orgKind === "hospital" || orgKind === "hospital_department";
+  const tc = useCareText();
   const isRelative = me.data?.user.kind === "relative";
+  // Under 600 px the header is one line, the name and a menu button: the user menu and the
+  // links open under it, so the page starts within the first fifth of a phone's screen.
+  const narrow = useNarrowScreen();
+  const [open, setOpen] = useState(false);
+  // A link followed from the open menu folds it again.
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (openedAt !== pathname) {
+    setOpenedAt(pathname);
+    setOpen(false);
+  }
+  const folded = narrow && !open;
   return (
     <header className="header">
       <div className="solution-info">
@@ -36,11 +55,29 @@ export function Header() {
             </div>
             <p className="brand-tagline">{t("app.tagline")}</p>
           </div>
-          <UserMenu />
-          <LanguageToggle />
+          {narrow && (
+            <button
+              type="button"
+              className="button button-secondary button-small header-menu-button"
+              aria-expanded={open}
+              aria-controls="header-menu header-navigation"
+              onClick={() => setOpen((o) => !o)}
+            >
+              {t("app.mainMenu")}
+            </button>
+          )}
+          <div id="header-menu" className="header-menu" hidden={folded}>
+            <UserMenu />
+            <LanguageToggle />
+          </div>
         </div>
       </div>
-      <nav className="navigation-menu" aria-label={t("app.mainMenu")}>
+      <nav
+        id="header-navigation"
+        className="navigation-menu"
+        aria-label={t("app.mainMenu")}
+        hidden={folded}
+      >
         <div className="navigation-menu-inner container">
           <ul className="mainmenu">
             <li className={inBodies ? "active" : undefined}>
@@ -62,6 +99,20 @@ export function Header() {
               <li className={pathname.startsWith("/arbejdsliste") ? "active" : undefined}>
                 <NavLink to="/arbejdsliste" className="nav-link">
                   <span>{t("worklist.nav")}</span>
+                </NavLink>
+              </li>
+            )}
+            {givesCare && atHospital && (
+              <li className={pathname.startsWith("/indlagte") ? "active" : undefined}>
+                <NavLink to="/indlagte" className="nav-link">
+                  <span>{tc("inpatients.nav")}</span>
+                </NavLink>
+              </li>
+            )}
+            {givesCare && (atHospital || orgKind === "body_secretariat") && (
+              <li className={pathname.startsWith("/opfoelgning") ? "active" : undefined}>
+                <NavLink to="/opfoelgning" className="nav-link">
+                  <span>{tc("followUps.nav")}</span>
                 </NavLink>
               </li>
             )}
@@ -103,7 +154,7 @@ export function Header() {
             {isAdmin && (
               <li className={pathname.startsWith("/admin") ? "active" : undefined}>
                 <NavLink to="/admin/brugere" className="nav-link">
-                  <span>{t("adminNav.label")}</span>
+                  <span>{o("adminNav.label")}</span>
                 </NavLink>
               </li>
             )}

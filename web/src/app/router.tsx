@@ -8,6 +8,11 @@ import { LoginPage } from "../access/LoginPage";
 import { RequireLogin } from "../access/RequireLogin";
 import { MessagesPage } from "../admin/MessagesPage";
 import { OrganisationUnitsPage } from "../admin/OrganisationUnitsPage";
+import { FollowUpsPage } from "../care/FollowUpsPage";
+import { InpatientsPage } from "../care/InpatientsPage";
+import { AgreementFormPage } from "../governance/AgreementFormPage";
+import { AgreementPage } from "../governance/AgreementPage";
+import { AgreementsPage } from "../governance/AgreementsPage";
 import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
 import { DashboardPage } from "../indicators/DashboardPage";
@@ -40,6 +45,20 @@ export const router = createBrowserRouter([
       { path: "sundhedsraad/:id", element: <BodyPage routeKind="sundhedsraad" /> },
       { path: "klynger/:id/overblik", element: <DashboardPage routeKind="sundhedsklynge" /> },
       { path: "sundhedsraad/:id/overblik", element: <DashboardPage routeKind="sundhedsraad" /> },
+      { path: "klynger/:id/aftaler", element: <AgreementsPage routeKind="sundhedsklynge" /> },
+      { path: "sundhedsraad/:id/aftaler", element: <AgreementsPage routeKind="sundhedsraad" /> },
+      loggedIn("klynger/:id/aftaler/ny", <AgreementFormPage routeKind="sundhedsklynge" />),
+      loggedIn("sundhedsraad/:id/aftaler/ny", <AgreementFormPage routeKind="sundhedsraad" />),
+      { path: "klynger/:id/aftaler/:agreementId", element: <AgreementPage /> },
+      { path: "sundhedsraad/:id/aftaler/:agreementId", element: <AgreementPage /> },
+      loggedIn(
+        "klynger/:id/aftaler/:agreementId/rediger",
+        <AgreementFormPage routeKind="sundhedsklynge" />,
+      ),
+      loggedIn(
+        "sundhedsraad/:id/aftaler/:agreementId/rediger",
+        <AgreementFormPage routeKind="sundhedsraad" />,
+      ),
       { path: "kvalitet", element: <QualityPage /> },
       { path: "kvalitet/kommune/:code", element: <MunicipalityPage /> },
       { path: reformPath.slice(1), element: <ReformPage /> },
@@ -50,6 +69,8 @@ export const router = createBrowserRouter([
       loggedIn("mit-forloeb", <MyPathwayPage />),
       loggedIn("borgere/soeg", <CitizenSearchPage />),
       loggedIn("arbejdsliste", <WorklistPage />),
+      loggedIn("indlagte", <InpatientsPage />),
+      loggedIn("opfoelgning", <FollowUpsPage />),
       loggedIn("notifikationer", <NotificationsPage />),
       loggedIn("klynge/overdragelsesregler", <HandoverRulesPage />),
       loggedIn("borgere/:id/forloeb", <PathwayPage />),

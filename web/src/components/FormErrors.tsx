@@ -2,6 +2,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { fieldReason, problemDetail } from "../api/problem-text";
+import { inputOf, reasonsByInput } from "./field-problems";
+import { ProblemAlert } from "./ProblemAlert";
 
 /**
  * A refused form, shown the dkfds way: a summary at the top that links to
@@ -97,4 +99,63 @@ export function ErrorSummary({
       </div>
     </div>
   );
+}
+
+/** A form's inputs by the request field each one sends, with its element id and label. */
+export type FormInputs = Record<string, { inputId: string; label: string }>;
+
+/**
+ * The one way a form shows a refusal at its fields: `errorOf(name)` is the
+ * server's reason for the input sending `name` (a problem on "ladder.1.target"
+ * belongs to "ladder.1", see field-problems.ts), for the input's error message,
+ * aria-invalid and aria-describedby; `targetOf` links the summary's lines to
+ * the inputs.
+ */
+export function useFormProblems(error: Error | null, inputs: FormInputs) {
+  const { t } = useTranslation();
+  const names = Object.keys(inputs);
+  const { byInput } = reasonsByInput(fieldProblems(error, t), names);
+  return {
+    errorOf: (name: string): string | undefined => byInput.get(name),
+    targetOf: (field: string): Target => {
+      const name = inputOf(field, names);
+      return name ? (inputs[name] ?? null) : null;
+    },
+  };
+}
+
+/**
+ * What a refused form says at the top: when the server named fields, the
+ * summary linking to each (the reasons themselves sit at the fields); for
+ * any other refusal the problem itself.
+ */
+export function FormProblem({
+  error,
+  inputs,
+  heading,
+}: {
+  error: Error | null;
+  inputs: FormInputs;
+  heading?: string;
+}) {
+  const { t } = useTranslation();
+  const { targetOf } = useFormProblems(error, inputs);
+  if (!error) return null;
+  if (fieldProblems(error, t).length === 0) return <ProblemAlert error={error} />;
+  return (
+    <ErrorSummary
+      heading={heading ?? (t("problems.validation.fields" as never) as string)}
+      error={error}
+      targetOf={targetOf}
+    />
+  );
+}
+
+/** The attributes that tie an input to its hint and its error message. */
+export function describedBy(id: string, opts: { hint?: boolean; error?: string | undefined }) {
+  const ids = [opts.hint ? `${id}-hint` : null, opts.error ? `${id}-error` : null].filter(Boolean);
+  return {
+    "aria-invalid": opts.error ? true : undefined,
+    "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
+  } as const;
 }

@@ -7,6 +7,7 @@ import { getJson } from "../api/client";
 import { useBodies } from "../api/queries";
 import type { BodySummary } from "../api/types";
 import { Loading } from "../components/Loading";
+import { RuleAgreement } from "./RuleAgreement";
 import { RuleCarriedOver } from "./RuleCarriedOver";
 import { RuleEditor } from "./RuleEditor";
 import { RuleTable } from "./RuleTable";
@@ -133,6 +134,7 @@ function RuleSection({
         )}
       </h2>
       <RuleCarriedOver bodyId={bodyId} view={view} canEdit={canEdit} />
+      <RuleAgreement bodyId={bodyId} kind={kind} view={view} />
       <div className="rule-explanation">
         {explainRule(t, view.sector, view.rule, kind).map((sentence) => (
           <p key={sentence}>{sentence}</p>

@@ -2,9 +2,14 @@ import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { type RecentDecision, withRecent } from "./recent-decisions";
 import type { DeclineReason, WorklistItem } from "./types";
+import { useNarrowScreen } from "./useNarrowScreen";
 import { WorklistRow } from "./WorklistRow";
 
-/** The handovers of one page (or of a search), each confirmed or declined in one click. */
+/**
+ * The handovers of one page (or of a search), each confirmed or declined in
+ * one click: a table on a wide screen; under 600 px a list of cards, each
+ * with its actions in view, so nothing needs scrolling sideways.
+ */
 export function HandoverTable({
   items,
   receives,
@@ -17,6 +22,9 @@ export function HandoverTable({
   now,
   onUndo,
   onSentOn,
+  focusedId,
+  label,
+  keepGone = true,
 }: {
   items: WorklistItem[];
   receives: boolean;
@@ -31,14 +39,46 @@ export function HandoverTable({
   now: number;
   onUndo: (decision: RecentDecision) => void;
   onSentOn: (receiverName: string) => void;
+  /** The handover a notification led to, marked out. */
+  focusedId?: string | null;
+  /** What the list is called (default: the worklist's title). */
+  label?: string;
+  /** Whether decided rows the list no longer holds are kept above it (see withRecent). */
+  keepGone?: boolean;
 }) {
   const { t } = useTranslation();
-  const rows = withRecent(items, recent, now);
+  const narrow = useNarrowScreen();
+  const rows = withRecent(items, recent, now, keepGone);
   if (rows.length === 0) return <p className="worklist-empty">{t("worklist.empty")}</p>;
+  const row = ({ item, undo, kept }: (typeof rows)[number], layout: "row" | "card") => (
+    <WorklistRow
+      key={item.id}
+      layout={layout}
+      item={item}
+      canDecide={receives}
+      canWriteNote={canWriteNote}
+      canSendOn={canSendOn}
+      busy={busy}
+      onConfirm={() => onConfirm(item)}
+      onDecline={(reason, note) => onDecline(item, reason, note)}
+      undo={undo}
+      kept={kept}
+      focused={item.id === focusedId}
+      now={now}
+      onUndo={() => undo && onUndo(undo)}
+      onSentOn={onSentOn}
+    />
+  );
+  if (narrow)
+    return (
+      <ul className="nobullet-list worklist-cards" aria-label={label ?? t("worklist.title")}>
+        {rows.map((r) => row(r, "card"))}
+      </ul>
+    );
   return (
-    <ScrollableTable label={t("worklist.title")}>
+    <ScrollableTable label={label ?? t("worklist.title")}>
       <table className="table table--zebra worklist-table">
-        <caption className="sr-only">{t("worklist.title")}</caption>
+        <caption className="sr-only">{label ?? t("worklist.title")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("worklist.citizen")}</th>
@@ -49,25 +89,7 @@ export function HandoverTable({
             {receives && <th scope="col">{t("worklist.actions")}</th>}
           </tr>
         </thead>
-        <tbody>
-          {rows.map(({ item, undo, kept }) => (
-            <WorklistRow
-              key={item.id}
-              item={item}
-              canDecide={receives}
-              canWriteNote={canWriteNote}
-              canSendOn={canSendOn}
-              busy={busy}
-              onConfirm={() => onConfirm(item)}
-              onDecline={(reason, note) => onDecline(item, reason, note)}
-              undo={undo}
-              kept={kept}
-              now={now}
-              onUndo={() => undo && onUndo(undo)}
-              onSentOn={onSentOn}
-            />
-          ))}
-        </tbody>
+        <tbody>{rows.map((r) => row(r, "row"))}</tbody>
       </table>
     </ScrollableTable>
   );

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sendJson } from "../access/session-api";
-import { ProblemAlert } from "../components/ProblemAlert";
+import { describedBy, FieldError, FormProblem, useFormProblems } from "../components/FormErrors";
 import type { WorklistItem } from "./types";
 
 /** The discharging ward writes or corrects its note to the receiver of an open handover. */
@@ -21,6 +21,9 @@ export function NoteEditor({ item }: { item: WorklistItem }) {
     },
     onError: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
+  const noteId = `ward-note-${item.id}`;
+  const inputs = { note: { inputId: noteId, label: t("worklist.note") } };
+  const noteError = useFormProblems(save.error, inputs).errorOf("note");
   if (!editing)
     return (
       <button
@@ -42,18 +45,22 @@ export function NoteEditor({ item }: { item: WorklistItem }) {
         save.mutate();
       }}
     >
-      {save.isError && <ProblemAlert error={save.error} />}
-      <label className="form-label" htmlFor={`ward-note-${item.id}`}>
-        {t("worklist.note")}
-      </label>
-      <textarea
-        id={`ward-note-${item.id}`}
-        className="form-input"
-        rows={3}
-        maxLength={2000}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-      />
+      <FormProblem error={save.error} inputs={inputs} />
+      <div className={`form-group${noteError ? " form-error" : ""}`}>
+        <label className="form-label" htmlFor={noteId}>
+          {t("worklist.note")}
+        </label>
+        <FieldError id={`${noteId}-error`} message={noteError} />
+        <textarea
+          id={noteId}
+          {...describedBy(noteId, { error: noteError })}
+          className="form-input"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
       <button
         type="submit"
         className="button button-primary button-small mt-2"

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "../components/Icon";
-import { PAGE_SIZE, pageNumbers } from "./pages";
+import { PAGE_SIZE, pageNumbers, shownRange } from "./pages";
 
 /**
  * "Viser 51–100 af 166" and DKFDS's pagination under a table: a long list
@@ -13,9 +13,12 @@ export function Pager({
   offset,
   label,
   onOffset,
+  kept = 0,
 }: {
   total: number;
   offset: number;
+  /** Rows shown above the page that the list no longer holds (decided, with "Fortryd"). */
+  kept?: number;
   /** What the pager pages, for screen readers ("Sider i arbejdslisten"). */
   label: string;
   onOffset: (offset: number) => void;
@@ -37,7 +40,7 @@ export function Pager({
     if (!focused || !group.current?.contains(focused) || focused.closest(".hidden"))
       group.current?.querySelector<HTMLElement>("button.current-page")?.focus();
   }, [current]);
-  if (total === 0) return null;
+  if (total + kept === 0) return null;
   const go = (page: number) => {
     if (page === current) return;
     moved.current = true;
@@ -58,11 +61,7 @@ export function Pager({
   return (
     <div className="worklist-pager">
       <p className="worklist-pager-status" aria-live="polite" aria-atomic="true">
-        {t("worklist.pager.showing", {
-          from: Math.min(offset + 1, total),
-          to: Math.min(offset + PAGE_SIZE, total),
-          total,
-        })}
+        {t("worklist.pager.showing", shownRange(total, offset, kept))}
       </p>
       {pages > 1 && (
         <nav className="pagination" aria-label={label} ref={group}>

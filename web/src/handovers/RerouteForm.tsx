@@ -3,6 +3,7 @@ import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
+import { describedBy, FieldError, FormProblem, useFormProblems } from "../components/FormErrors";
 import { ProblemAlert } from "../components/ProblemAlert";
 import type { WorklistItem } from "./types";
 
@@ -54,6 +55,13 @@ export function RerouteForm({
     onError: () => void client.invalidateQueries({ queryKey: ["worklist"] }),
   });
   const id = (part: string) => `send-on-${part}-${item.id}`;
+  const inputs = {
+    receiverOrganisationId: { inputId: id("name"), label: t("worklist.sendOn.find") },
+    note: { inputId: id("note"), label: t("worklist.sendOn.note") },
+  };
+  const { errorOf } = useFormProblems(send.error, inputs);
+  const receiverError = errorOf("receiverOrganisationId");
+  const noteError = errorOf("note");
 
   if (!open)
     return (
@@ -77,18 +85,19 @@ export function RerouteForm({
       <p className="h6" id={id("heading")}>
         {t("worklist.sendOn.heading")}
       </p>
-      {send.isError && <ProblemAlert error={send.error} />}
+      <FormProblem error={send.error} inputs={inputs} />
       <label className="form-label" htmlFor={id("name")}>
         {t("worklist.sendOn.find")}
       </label>
-      <span className="form-hint" id={id("hint")}>
+      <span className="form-hint" id={id("name-hint")}>
         {t("worklist.sendOn.findHint")}
       </span>
+      <FieldError id={`${id("name")}-error`} message={receiverError} />
       <input
         id={id("name")}
         type="search"
         className="form-input"
-        aria-describedby={id("hint")}
+        {...describedBy(id("name"), { hint: true, error: receiverError })}
         autoComplete="off"
         value={name}
         onChange={(e) => setName(e.target.value)}
@@ -117,8 +126,10 @@ export function RerouteForm({
       <label className="form-label" htmlFor={id("note")}>
         {t("worklist.sendOn.note")}
       </label>
+      <FieldError id={`${id("note")}-error`} message={noteError} />
       <textarea
         id={id("note")}
+        {...describedBy(id("note"), { error: noteError })}
         className="form-input"
         rows={3}
         maxLength={2000}

@@ -7,8 +7,22 @@ import { DeadlineFieldset, LadderFieldset, type RulePart, WindowsFieldset } from
 import { draftOf, inputOf, type RuleDraft, ruleOf } from "./rule-draft";
 import { type BodyKindKey, fieldKey, type RuleView, type Sector } from "./rule-text";
 
+type LabelKey = `handoverRules.form.${
+  | "stepTarget"
+  | "stepMinutes"
+  | "deadline"
+  | "weekday"
+  | "weekend"
+  | "ladder"
+  | "windows"}`;
+/**
+ * `t` for the summary's labels only: with every named string, the compiler's
+ * key type grows too deep at this call (TS2589), so these keys are checked here.
+ */
+type LabelText = (key: LabelKey, values?: Record<string, unknown>) => string;
+
 /** What a field is called in the summary at the top. */
-function labelOf(t: ReturnType<typeof useTranslation>["t"], field: string): string {
+function labelOf(t: LabelText, field: string): string {
   const key = fieldKey(field);
   const step = /^ladder\.(\d+)(\.(afterMinutes|target))?$/.exec(key);
   if (step) {
@@ -76,7 +90,7 @@ export function RuleEditor({
             error={save.error}
             targetOf={(field) => {
               const inputId = inputOf(sector, field, draft);
-              return inputId ? { inputId, label: labelOf(t, field) } : null;
+              return inputId ? { inputId, label: labelOf(t as unknown as LabelText, field) } : null;
             }}
           />
         )}

@@ -1,7 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { FieldError } from "../components/FormErrors";
 import type { StepDraft, WindowDraft } from "./rule-draft";
-import { type BodyKindKey, type Sector, TARGETS, type Target, targetOption } from "./rule-text";
+import {
+  type BodyKindKey,
+  ladderStepLabel,
+  ladderStepNumber,
+  type Sector,
+  TARGETS,
+  type Target,
+  targetOption,
+} from "./rule-text";
 
 /** aria-describedby for an input: its hint and, when refused, its error. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -90,10 +98,10 @@ export function StepFields({
 }) {
   const { t } = useTranslation();
   const id = `${sector}-step-${index}`;
-  const n = index + 1;
+  const n = ladderStepNumber(index);
   return (
     <fieldset className="rule-step">
-      <legend className="h5">{t("handoverRules.form.step", { n })}</legend>
+      <legend className="h5">{ladderStepLabel(t, index)}</legend>
       <div className="rule-inline">
         <div className={`form-group${errors.minutes ? " form-error" : ""}`}>
           <label className="form-label" htmlFor={`${id}-minutes`}>

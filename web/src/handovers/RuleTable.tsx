@@ -4,6 +4,7 @@ import {
   type BodyKindKey,
   formatDuration,
   formatWindow,
+  ladderStepNumber,
   type RuleView,
   targetText,
 } from "./rule-text";
@@ -47,7 +48,7 @@ export function RuleTable({ view, kind }: { view: RuleView; kind: BodyKindKey })
           <tbody>
             {rule.ladder.map((step, i) => (
               <tr key={`${totals[i]}-${step.target}`}>
-                <td>{i + 1}</td>
+                <td>{ladderStepNumber(i)}</td>
                 <td>{formatDuration(t, step.afterMinutes)}</td>
                 <td>{formatDuration(t, totals[i] ?? 0)}</td>
                 <td>{capitalised(targetText(t, sector, step.target, kind))}</td>

@@ -1,19 +1,26 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { activeMembership, sendJson, useMe } from "../access/session-api";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { FOCUS_PARAM, FocusedHandover } from "./FocusedHandover";
 import { HandoverTable } from "./HandoverTable";
 import { InHospitalTable } from "./InHospitalTable";
 import { Pager } from "./Pager";
-import { type DecisionAnswer, type RecentDecision, useRecentDecisions } from "./recent-decisions";
+import {
+  type DecisionAnswer,
+  keptCount,
+  type RecentDecision,
+  useRecentDecisions,
+} from "./recent-decisions";
 import type { DeclineReason, WorklistItem } from "./types";
 import { useLiveWorklist } from "./useLiveWorklist";
 import { useWorklistData, type WorklistTab } from "./useWorklistData";
-import { type Filters, NO_FILTERS, WorklistFilters } from "./WorklistFilters";
+import { type Filters, NO_FILTERS, WorklistFilters, worklistQuery } from "./WorklistFilters";
+import { WorklistGroups } from "./WorklistGroups";
 import { WorklistNotices } from "./WorklistNotices";
 import { WorklistTabs } from "./WorklistTabs";
 
@@ -42,15 +49,14 @@ export function WorklistPage() {
   const kind = acting?.organisation.kind ?? "";
   const receives = ["municipality", "municipal_unit", "general_practice"].includes(kind);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [tab, setTab] = useState<WorklistTab>("handovers");
+  const [tab, setTab] = useState<WorklistTab>("needs-action");
   const live = useLiveWorklist(acting?.membershipId ?? null);
-  const { list, stays, search, searching, setOffset, setStayOffset } = useWorklistData(
-    acting?.membershipId,
-    filters,
-    tab,
-  );
+  const { grouped, flat, list, stays, search, searching, setOffset, setStayOffset } =
+    useWorklistData(acting?.membershipId, filters, tab);
   const { recent, now, remember, forget } = useRecentDecisions();
   const [sentTo, setSentTo] = useState<string | null>(null);
+  // A notification's link: the one handover, brought forward.
+  const focusId = useSearchParams()[0].get(FOCUS_PARAM);
   const decide = useMutation({
     mutationFn: send,
     onMutate: () => setSentTo(null),
@@ -63,9 +69,11 @@ export function WorklistPage() {
   const undo = (r: RecentDecision) =>
     decide.mutate({ kind: "undo", item: r.item, version: r.version });
 
-  if (list.isPending) return <Loading />;
-  if (list.isError)
-    return <ErrorOrForbidden error={list.error} onRetry={() => void list.refetch()} />;
+  // The grouped answer counts the tabs; "all" is one ungrouped list instead.
+  const first = flat ? list : grouped;
+  if (first.isPending && !searching) return <Loading />;
+  if (first.isError)
+    return <ErrorOrForbidden error={first.error} onRetry={() => void first.refetch()} />;
   const intro = receives
     ? t("worklist.introReceiver")
     : kind === "body_secretariat"
@@ -74,37 +82,67 @@ export function WorklistPage() {
   // While a name is searched, both tabs show its matches, unpaged.
   const found = searching ? search.data : undefined;
   const waitingForSearch = searching && !found;
+  const table = {
+    receives,
+    // The ward's clinicians and its discharge coordinator (src/access/discharge-rule.ts).
+    canWriteNote:
+      (acting?.role === "clinician" || acting?.role === "coordinator") &&
+      (kind === "hospital" || kind === "hospital_department"),
+    canSendOn:
+      (acting?.role === "clinician" || acting?.role === "coordinator") &&
+      (kind === "hospital" || kind === "hospital_department" || kind === "body_secretariat"),
+    busy: decide.isPending,
+    onConfirm: (item: WorklistItem) => decide.mutate({ kind: "confirm", item }),
+    onDecline: (item: WorklistItem, reason: DeclineReason, note: string) =>
+      decide.mutate({ kind: "decline", item, reason, note }),
+    recent: found ? new Map<string, RecentDecision>() : recent,
+    now,
+    onUndo: undo,
+    onSentOn: setSentTo,
+  };
+  const page = list.data;
+  const paged = page ? (
+    <>
+      {/* "All, also confirmed" still holds a decided row, on some page: nothing to keep. */}
+      <HandoverTable items={page.items} {...table} keepGone={!flat} />
+      <Pager
+        total={page.total}
+        offset={page.offset}
+        label={t("worklist.pager.handovers")}
+        onOffset={setOffset}
+        kept={flat ? 0 : keptCount(page.items, recent, now)}
+      />
+    </>
+  ) : list.isError ? (
+    <ProblemAlert error={list.error} />
+  ) : (
+    <Loading />
+  );
+  // A notification's link: the one handover, marked out, with the list's actions.
+  if (focusId)
+    return (
+      <FocusedHandover
+        membershipId={acting?.membershipId}
+        render={(items, focusedId) => (
+          <HandoverTable items={items} {...table} focusedId={focusedId} />
+        )}
+      />
+    );
   const handovers = waitingForSearch ? (
     !search.isError && <Loading />
-  ) : (
+  ) : found ? (
+    <HandoverTable items={found.items} {...table} />
+  ) : !flat && tab === "unresolved" ? (
     <>
-      <HandoverTable
-        items={found ? found.items : list.data.items}
-        receives={receives}
-        canWriteNote={
-          acting?.role === "clinician" && (kind === "hospital" || kind === "hospital_department")
-        }
-        canSendOn={
-          (acting?.role === "clinician" || acting?.role === "coordinator") &&
-          (kind === "hospital" || kind === "hospital_department" || kind === "body_secretariat")
-        }
-        busy={decide.isPending}
-        onConfirm={(item) => decide.mutate({ kind: "confirm", item })}
-        onDecline={(item, reason, note) => decide.mutate({ kind: "decline", item, reason, note })}
-        recent={found ? new Map() : recent}
-        now={now}
-        onUndo={undo}
-        onSentOn={setSentTo}
-      />
-      {!found && (
-        <Pager
-          total={list.data.total}
-          offset={list.data.offset}
-          label={t("worklist.pager.handovers")}
-          onOffset={setOffset}
-        />
-      )}
+      <p>{t("worklist.groups.unresolvedIntro")}</p>
+      {paged}
     </>
+  ) : flat || tab !== "needs-action" ? (
+    paged
+  ) : grouped.data ? (
+    <WorklistGroups view={grouped.data} query={worklistQuery(filters)} table={table} />
+  ) : (
+    <Loading />
   );
   const inHospital = waitingForSearch ? (
     !search.isError && <Loading />
@@ -125,9 +163,49 @@ export function WorklistPage() {
   ) : (
     <Loading />
   );
-  // The open in-hospital tab counts from its own answer; the other from the handovers' answer.
+  // The open in-hospital tab counts from its own answer; the others from the grouped answer.
+  const counts = grouped.data?.counts;
   const stayCount =
-    tab === "in-hospital" && stays.data ? stays.data.total : list.data.inHospitalTotal;
+    tab === "in-hospital" && stays.data
+      ? stays.data.total
+      : (first.data?.inHospitalTotal ?? grouped.data?.inHospitalTotal ?? 0);
+  const needsAction = grouped.data?.groups.reduce((n, g) => n + g.total, 0) ?? 0;
+  const tabs = [
+    ...(flat
+      ? [
+          {
+            id: "needs-action" as const,
+            label: t("worklist.tabs.handovers", {
+              count: found ? found.items.length : (list.data?.total ?? 0),
+            }),
+          },
+        ]
+      : [
+          {
+            id: "needs-action" as const,
+            label: t("worklist.tabs.needsAction", {
+              count: found ? found.items.length : needsAction,
+            }),
+          },
+          { id: "rest" as const, label: t("worklist.tabs.rest", { count: counts?.rest ?? 0 }) },
+          {
+            id: "unresolved" as const,
+            label: t("worklist.tabs.unresolved", { count: counts?.unresolved ?? 0 }),
+          },
+        ]),
+    ...(receives
+      ? [
+          {
+            id: "in-hospital" as const,
+            label: t("worklist.tabs.inHospital", {
+              count: found ? found.inHospital.length : stayCount,
+            }),
+          },
+        ]
+      : []),
+  ];
+  // A tab that "all" hides falls back to the one list.
+  const selected = tabs.some((x) => x.id === tab) ? tab : "needs-action";
   return (
     <>
       <title>{`${t("worklist.title")} – ${t("app.name")}`}</title>
@@ -151,31 +229,14 @@ export function WorklistPage() {
         decideError={decide.error}
         sentTo={sentTo}
       />
-      {receives ? (
-        <WorklistTabs
-          label={t("worklist.tabs.label")}
-          selected={tab}
-          onSelect={setTab}
-          tabs={[
-            {
-              id: "handovers",
-              label: t("worklist.tabs.handovers", {
-                count: found ? found.items.length : list.data.total,
-              }),
-            },
-            {
-              id: "in-hospital",
-              label: t("worklist.tabs.inHospital", {
-                count: found ? found.inHospital.length : stayCount,
-              }),
-            },
-          ]}
-        >
-          {tab === "handovers" ? handovers : inHospital}
-        </WorklistTabs>
-      ) : (
-        handovers
-      )}
+      <WorklistTabs
+        label={t("worklist.tabs.label")}
+        selected={selected}
+        onSelect={setTab}
+        tabs={tabs}
+      >
+        {selected === "in-hospital" ? inHospital : handovers}
+      </WorklistTabs>
       <p className="form-hint">{live ? t("worklist.live") : t("worklist.refreshed")}</p>
     </>
   );

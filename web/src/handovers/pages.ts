@@ -22,3 +22,22 @@ export function pageNumbers(current: number, pages: number): (number | Gap)[] {
   if (current + 4 > pages) return [1, "gap-before", ...range(pages - 4, pages)];
   return [1, "gap-before", current - 1, current, current + 1, "gap-after", pages];
 }
+
+/**
+ * "Viser 1–51 af 166": what the pager says is shown. Rows the page keeps
+ * after they left the list (decided here, with "Fortryd" for a while) are on
+ * screen too, above the page's rows, so they are counted in both the range
+ * and the total; the pages themselves are the server's.
+ */
+export function shownRange(
+  total: number,
+  offset: number,
+  kept: number,
+): { from: number; to: number; total: number } {
+  const all = total + kept;
+  return {
+    from: Math.min(offset + 1, all),
+    to: Math.min(offset + PAGE_SIZE, total) + kept,
+    total: all,
+  };
+}

@@ -10,6 +10,8 @@ const item = (id: string, version = 1): WorklistItem => ({
   sector: "municipality",
   status: "open",
   statusReason: null,
+  group: "today",
+  unresolvedAt: null,
   version,
   dischargedAt: "2026-11-18T09:00:00Z",
   deadlineAt: "2026-11-18T13:00:00Z",
@@ -19,6 +21,8 @@ const item = (id: string, version = 1): WorklistItem => ({
   receiverName: "Næstved Kommune",
   dischargingName: null,
   hospitalId: "h",
+  receiverOrganisationId: "r",
+  dischargingOrganisationId: null,
   relationScope: "full",
   declineNote: null,
 });
@@ -50,6 +54,13 @@ describe("recent decisions", () => {
     ]);
     // The window has passed: the row goes with its undo.
     expect(withRecent([], recent, 600_000)).toEqual([]);
+  });
+
+  it("keeps no dropped row where the list still holds it elsewhere, yet undoes in place", () => {
+    const recent = new Map([["a", recentOf(item("a"), answer, 0)]]);
+    expect(withRecent([item("b")], recent, 1, false).map((x) => x.item.id)).toEqual(["b"]);
+    const inPlace = withRecent([{ ...item("a", 2), status: "confirmed" }], recent, 1, false);
+    expect(inPlace.map((x) => [x.item.id, x.undo !== null, x.kept])).toEqual([["a", true, false]]);
   });
 
   it("says the time left as minutes and seconds", () => {

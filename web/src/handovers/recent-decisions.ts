@@ -41,14 +41,17 @@ export function recentOf(item: WorklistItem, answer: DecisionAnswer, now: number
 /**
  * The rows to show: the page's, each with its undo while one is held for it
  * at the version shown (a row someone changed since has nothing to undo),
- * and before them the decided rows the list no longer holds.
+ * and before them (unless `keepGone` is off: a list that still holds decided
+ * rows, or whose decided rows are shown elsewhere) the decided rows the list
+ * no longer holds.
  */
 export function withRecent(
   items: WorklistItem[],
   recent: Map<string, RecentDecision>,
   now: number,
+  keepGone = true,
 ): { item: WorklistItem; undo: RecentDecision | null; kept: boolean }[] {
-  const live = [...recent.values()].filter((r) => r.endsAt > now);
+  const live = keepGone ? [...recent.values()].filter((r) => r.endsAt > now) : [];
   const shown = new Set(items.map((i) => i.id));
   const gone = live
     .filter((r) => !shown.has(r.item.id))
@@ -61,6 +64,15 @@ export function withRecent(
       return { item, undo, kept: false };
     }),
   ];
+}
+
+/** How many rows `withRecent` shows that the page's items do not hold: the pager counts them. */
+export function keptCount(
+  items: WorklistItem[],
+  recent: Map<string, RecentDecision>,
+  now: number,
+): number {
+  return withRecent(items, recent, now).filter((r) => r.kept).length;
 }
 
 /** The page's recent decisions, and a clock that ticks each second while any can be undone. */

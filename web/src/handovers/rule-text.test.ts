@@ -2,7 +2,16 @@ import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { danish, english } from "../i18n/bundles";
 import { draftOf, inputOf, ruleOf } from "./rule-draft";
-import { bodyKindKey, explainRule, fieldKey, formatDuration, type HandoverRule } from "./rule-text";
+import {
+  bodyKindKey,
+  explainRule,
+  fieldKey,
+  formatDuration,
+  type HandoverRule,
+  ladderStepLabel,
+  ladderStepName,
+  ladderStepNumber,
+} from "./rule-text";
 
 const municipality: HandoverRule = {
   deadlineMinutes: 240,
@@ -91,6 +100,24 @@ describe("the rule editor's draft", () => {
     expect(fieldKey("hours.weekend.start")).toBe("hours.weekend");
     expect(inputOf("municipality", "hours.weekend.start", draft)).toBe(
       "municipality-weekend-start",
+    );
+  });
+});
+
+describe("a ladder step's name", () => {
+  it("counts from 1 where the server counts from 0, in both languages", () => {
+    expect(ladderStepNumber(0)).toBe(1);
+    expect(ladderStepLabel(da.t, 1)).toBe("Trin 2");
+    expect(ladderStepLabel(en.t, 1)).toBe("Step 2");
+  });
+
+  it("says whom the step reminds, naming the body's coordinator by its kind", () => {
+    expect(ladderStepName(da.t, "municipality", 1, "body-coordinator", "sundhedsklynge")).toBe(
+      "Trin 2: klyngens koordinator",
+    );
+    expect(ladderStepName(da.t, "general-practice", 0, "receiver")).toBe("Trin 1: lægen selv");
+    expect(ladderStepName(en.t, "municipality", 2, "discharging-department")).toBe(
+      "Step 3: the discharging department",
     );
   });
 });

@@ -27,6 +27,8 @@ export type RuleView = {
   /** The bodies before it had different rules: its coordinators are to confirm this one. */
   needsConfirmation: boolean;
   confirmedAt: string | null;
+  /** The agreement whose adoption set this rule (src/governance). */
+  setByAgreement?: { id: string; version: number; title: string } | null;
 };
 
 /**
@@ -90,6 +92,35 @@ export function targetText(
   if (target === "receiver") return t(`handoverRules.receiverSelf.${sector}`);
   if (target === "body-coordinator") return t(`handoverRules.byKind.${kind}.coordinator`);
   return t(`handoverRules.targets.${target}`);
+}
+
+/**
+ * A ladder step's number as the rules page shows it: the first step (index 0,
+ * at the deadline) is "Trin 1". The server counts steps from 0 (the
+ * escalation's `step`, the handover's `escalationStep`); every name of a step
+ * goes through here, so the rules page and the notifications cannot disagree.
+ */
+export function ladderStepNumber(index: number): number {
+  return index + 1;
+}
+
+/** "Trin 2" / "Step 2" for the step at `index` (0-based) of a ladder. */
+export function ladderStepLabel(t: TFunction, index: number): string {
+  return t("handoverRules.form.step", { n: ladderStepNumber(index) });
+}
+
+/** "Trin 2: klyngens koordinator" — a step and whom it reminds, as the rules page names it. */
+export function ladderStepName(
+  t: TFunction,
+  sector: Sector,
+  index: number,
+  target: Target,
+  kind: BodyKindKey = "neutral",
+): string {
+  return t("handoverRules.stepName", {
+    step: ladderStepLabel(t, index),
+    target: targetText(t, sector, target, kind),
+  });
 }
 
 /** A step's choice in the editor: "Kommunen selv", "Sundhedsrådets koordinator"… */

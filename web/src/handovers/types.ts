@@ -30,6 +30,32 @@ export type WorklistItem = {
   receiverName: string;
   dischargingName: string | null;
   hospitalId: string;
+  /** The row's group in this reader's worklist now (the server's model.ts decides). */
+  group: WorklistGroup;
+  /** When the whole ladder had chased it without a confirmation; it stays open. */
+  unresolvedAt: string | null;
+  /** The parties' organisations, whose contact details the row offers when it is overdue or declined. */
+  receiverOrganisationId: string;
+  dischargingOrganisationId: string | null;
+};
+
+/** The worklist's groups, in the order the default view shows them. */
+export const NEEDS_ACTION_GROUPS = [
+  "today",
+  "overdue-day",
+  "overdue-days",
+  "overdue-week",
+  "overdue-older",
+] as const;
+export type NeedsActionGroup = (typeof NEEDS_ACTION_GROUPS)[number];
+export type WorklistGroup = NeedsActionGroup | "rest" | "unresolved";
+
+/** The default view: each needs-action group's first page, and every group's count. */
+export type GroupedWorklist = {
+  groups: { group: NeedsActionGroup; total: number; items: WorklistItem[] }[];
+  counts: Record<WorklistGroup, number>;
+  inHospitalTotal: number;
+  limit: number;
 };
 
 /** A receiver's citizen in hospital now (admitted or on leave). */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
 import { lastPageOffset, PAGE_SIZE } from "./pages";
-import type { InHospitalPage, Worklist, WorklistSearch } from "./types";
+import type { GroupedWorklist, InHospitalPage, Worklist, WorklistSearch } from "./types";
 import { type Filters, searchBody, worklistQuery } from "./WorklistFilters";
 
 /** Changes are pushed; this slow poll only covers a broken stream. */
@@ -12,14 +12,19 @@ const REFRESH_MS = 60_000;
 const TYPING_PAUSE_MS = 300;
 export const MIN_NAME = 2;
 
-export type WorklistTab = "handovers" | "in-hospital";
+/**
+ * The worklist's tabs: what needs action now (the default, grouped), the
+ * rest, the unresolved cases, and a receiver's citizens in hospital.
+ */
+export type WorklistTab = "needs-action" | "rest" | "unresolved" | "in-hospital";
 
 /**
- * What the worklist page shows: one page of handovers (whose answer also
- * counts the citizens in hospital), the in-hospital page only while its tab
- * is open, or — while a name of at least two letters is typed — the search
- * instead of both pages. Every key starts with "worklist", so a live change
- * refetches what is shown.
+ * What the worklist page shows: the grouped default view (whose answer
+ * counts every group and the citizens in hospital), one page of the rest or
+ * of the unresolved while their tab is open, or — with "all, also confirmed"
+ * — the whole list ungrouped; the in-hospital page only while its tab is
+ * open; or, while a name of at least two letters is typed, the search instead.
+ * Every key starts with "worklist", so a live change refetches what is shown.
  */
 export function useWorklistData(
   membershipId: string | undefined,
@@ -29,13 +34,29 @@ export function useWorklistData(
   const name = useDebounced(filters.name.trim(), TYPING_PAUSE_MS);
   const searching = name.length >= MIN_NAME;
   const query = worklistQuery(filters);
+  // "All, also confirmed and closed" is one list; otherwise the tab names the group.
+  const flat = filters.view === "all";
+  const group = !flat && (tab === "rest" || tab === "unresolved") ? tab : null;
+  const listQuery = group ? `${query}${query ? "&" : "?"}group=${group}` : query;
+  const grouped = useQuery({
+    queryKey: ["worklist", "grouped", membershipId, query],
+    queryFn: ({ signal }) =>
+      getJson<GroupedWorklist>(
+        `/api/handovers/grouped${query}${query ? "&" : "?"}limit=${PAGE_SIZE}`,
+        signal,
+      ),
+    enabled: !flat && !searching,
+    refetchInterval: REFRESH_MS,
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
   // Any other filter starts again from the first page.
   const list = usePage<Worklist>(
-    ["worklist", membershipId, query],
-    `/api/handovers${query}`,
-    `${membershipId}|${query}|${name}`,
+    ["worklist", membershipId, listQuery],
+    `/api/handovers${listQuery}`,
+    `${membershipId}|${listQuery}|${name}`,
     // The search answers for both lists; the page under it is asked again when it ends.
-    !searching,
+    (flat || group !== null) && !searching,
   );
   const stays = usePage<InHospitalPage>(
     ["worklist", "in-hospital", membershipId],
@@ -55,6 +76,8 @@ export function useWorklistData(
     placeholderData: keepPreviousData,
   });
   return {
+    grouped,
+    flat,
     list: list.query,
     stays: stays.query,
     search,
@@ -69,7 +92,7 @@ export function useWorklistData(
  * loads, and a step back to the last page when a refresh empties the one
  * shown (its rows were confirmed elsewhere).
  */
-function usePage<T extends { items: unknown[]; total: number; offset: number }>(
+export function usePage<T extends { items: unknown[]; total: number; offset: number }>(
   key: unknown[],
   path: string,
   scope: string,

@@ -1,5 +1,9 @@
 import accessDa from "./access.da.json";
 import accessEn from "./access.en.json";
+import agreementsDa from "./agreements.da.json";
+import agreementsEn from "./agreements.en.json";
+import careDa from "./care.da.json";
+import careEn from "./care.en.json";
 import contactDa from "./contact.da.json";
 import contactEn from "./contact.en.json";
 import da from "./da.json";
@@ -20,6 +24,8 @@ import problemsDa from "./problems.da.json";
 import problemsEn from "./problems.en.json";
 import structureDa from "./structure.da.json";
 import structureEn from "./structure.en.json";
+import wordsDa from "./words.da.json";
+import wordsEn from "./words.en.json";
 
 /**
  * Each capability's strings live in their own pair of files; top-level keys
@@ -33,10 +39,13 @@ export const bundles = {
   handovers: { da: handoversDa, en: handoversEn },
   handoverRules: { da: handoverRulesDa, en: handoverRulesEn },
   contact: { da: contactDa, en: contactEn },
+  care: { da: careDa, en: careEn },
   notifications: { da: notificationsDa, en: notificationsEn },
   problems: { da: problemsDa, en: problemsEn },
   structure: { da: structureDa, en: structureEn },
   indicators: { da: indicatorsDa, en: indicatorsEn },
+  words: { da: wordsDa, en: wordsEn },
+  agreements: { da: agreementsDa, en: agreementsEn },
 } as const;
 
 /**
@@ -55,6 +64,29 @@ export type StructureStrings = typeof structureDa;
  */
 export type IndicatorStrings = typeof indicatorsDa;
 
+/** A body's agreements' strings (src/governance), apart for the same reason; web/src/governance/text.ts. */
+export type AgreementStrings = typeof agreementsDa;
+
+/**
+ * Words for the server's codes (audit actions, MedCom message types, message
+ * problems): looked up by value at run time, so kept apart from the named
+ * strings like the structure's; test/i18n/audit-words.test.ts checks them.
+ */
+export type WordStrings = typeof wordsDa;
+
+/**
+ * The strings of the roles' own pages (issue 21: inpatients, medical
+ * follow-up without a GP, why one may not discharge). Kept apart for the
+ * same reason; checked against this type in web/src/app/care-text.ts.
+ */
+export type CareStrings = typeof careDa;
+
+/**
+ * The administration's strings (units, messages, its navigation). Kept apart
+ * from the named strings for the same reason; web/src/admin/text.ts.
+ */
+export type OperationsStrings = typeof operationsDa;
+
 /**
  * The strings the web's code names, whose keys TypeScript checks. The problem
  * texts are not among them: their keys come from the server at run time, and
@@ -64,14 +96,22 @@ const namedDanish = {
   ...da,
   ...accessDa,
   ...pathwaysDa,
-  ...operationsDa,
   ...handoversDa,
   ...handoverRulesDa,
   ...contactDa,
   ...notificationsDa,
 };
 export type NamedStrings = typeof namedDanish;
-export const danish = { ...namedDanish, ...structureDa, ...indicatorsDa, ...problemsDa };
+export const danish = {
+  ...namedDanish,
+  ...operationsDa,
+  ...careDa,
+  ...structureDa,
+  ...indicatorsDa,
+  ...agreementsDa,
+  ...problemsDa,
+  ...wordsDa,
+};
 export const english = {
   ...en,
   ...accessEn,
@@ -81,7 +121,10 @@ export const english = {
   ...handoverRulesEn,
   ...contactEn,
   ...notificationsEn,
+  ...careEn,
   ...structureEn,
   ...indicatorsEn,
+  ...agreementsEn,
   ...problemsEn,
+  ...wordsEn,
 };

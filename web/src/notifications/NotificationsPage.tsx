@@ -4,10 +4,16 @@ import { ErrorOrForbidden } from "../access/RequireLogin";
 import { activeMembership, useMe } from "../access/session-api";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { formatDateTime } from "../format";
 import { useMarkRead, useNotifications } from "./api";
+import { DeliveryChoice } from "./DeliveryChoice";
+import { DigestCard } from "./DigestCard";
 import { NotificationItem } from "./NotificationItem";
 
-/** The acting organisation's notifications: new handovers, escalations and answers. */
+/**
+ * The acting organisation's notifications, as this person takes them: one
+ * card per handover, or one digest a morning.
+ */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const acting = activeMembership(useMe().data);
@@ -18,16 +24,22 @@ export function NotificationsPage() {
   if (list.isPending) return <Loading />;
   if (list.isError)
     return <ErrorOrForbidden error={list.error} onRetry={() => void list.refetch()} />;
-  const { unreadCount } = list.data;
+  const { unreadCount, digests, nextDigestAt } = list.data;
   const items = [...list.data.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const digested = list.data.delivery === "daily-digest";
   return (
     <>
       <title>{`${t("notifications.title")} – ${t("app.name")}`}</title>
       <h1>{t("notifications.title")}</h1>
       <p className="font-lead">{t("notifications.intro")}</p>
+      <DeliveryChoice />
       <div className="notifications-toolbar">
         <p className="notifications-count" aria-live="polite">
-          <strong>{t("notifications.unreadCount", { count: unreadCount })}</strong>
+          <strong>
+            {digested
+              ? t("notifications.digest.unread", { count: unreadCount })
+              : t("notifications.unreadCount", { count: unreadCount })}
+          </strong>
         </p>
         <div className="form-group-checkbox">
           <input
@@ -60,7 +72,35 @@ export function NotificationsPage() {
           </div>
         )}
       </div>
-      {items.length === 0 ? (
+      {digested ? (
+        <>
+          {nextDigestAt && (
+            <p className="form-hint">
+              {t(
+                digests.length === 0 ? "notifications.digest.empty" : "notifications.digest.next",
+                {
+                  at: formatDateTime(nextDigestAt),
+                },
+              )}
+            </p>
+          )}
+          {digests.length > 0 && (
+            <ul
+              className="nobullet-list notification-digests"
+              aria-label={t("notifications.title")}
+            >
+              {digests.map((d) => (
+                <DigestCard
+                  key={d.id}
+                  digest={d}
+                  busy={markRead.isPending}
+                  onMarkRead={() => markRead.mutate({ period: { from: d.from, to: d.to } })}
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      ) : items.length === 0 ? (
         <p className="notifications-empty">
           {unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}
         </p>

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ladderStepName } from "../handovers/rule-text";
 import { danish, english } from "../i18n/bundles";
 import { notificationText } from "./notification-text";
 import type { Notification } from "./types";
@@ -38,15 +39,30 @@ describe("a notification in one sentence", () => {
     );
   });
 
-  it("says an escalation's step and whom it reached", () => {
+  it("names an escalation's step as the rules page does: the coordinator's step is Trin 2", () => {
+    // The server counts steps from 0; the default ladder's second step (index 1) is the
+    // body's coordinator, which the rules page shows as "Trin 2". It once said "trin 1".
     const escalated = {
       ...base,
       kind: "handover.escalated" as const,
-      step: 2,
+      step: 1,
       target: "body-coordinator" as const,
+      bodyKind: "sundhedsklynge",
     };
     expect(notificationText(da.t, escalated, time)).toBe(
-      "Eskalering trin 2: sundhedsrådets eller klyngens koordinator – overdragelsen til kommunen er ikke bekræftet",
+      "Eskalering – Trin 2: klyngens koordinator. Overdragelsen til kommunen er ikke bekræftet",
+    );
+    expect(notificationText(da.t, escalated, time)).toContain(
+      ladderStepName(da.t, "municipality", 1, "body-coordinator", "sundhedsklynge"),
+    );
+    expect(notificationText(en.t, { ...escalated, step: 0, target: "receiver" }, time)).toBe(
+      "Escalation – Step 1: the municipality itself. The handover to the municipality is not confirmed",
+    );
+  });
+
+  it("names the receiver where the card knows it", () => {
+    expect(notificationText(da.t, { ...base, receiverName: "Næstved Kommune" }, time)).toBe(
+      "Ny overdragelse til Næstved Kommune – frist 23. nov. 2026 14.00",
     );
   });
 

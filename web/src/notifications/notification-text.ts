@@ -1,6 +1,10 @@
 import type { TFunction } from "i18next";
+import { bodyKindKey, ladderStepName } from "../handovers/rule-text";
 import { DECLINE_REASONS, type DeclineReason } from "../handovers/types";
 import { type Notification, RULES_TO_CONFIRM } from "./types";
+
+/** What a card knows besides its notification: the receiver's name and the body's kind. */
+type Parties = { receiverName?: string | null; bodyKind?: string | null };
 
 type Format = (iso: string) => string;
 
@@ -26,11 +30,16 @@ function closeReasonText(t: TFunction, reason: string): string {
 }
 
 /**
- * A notification as one sentence, e.g. "Ny overdragelse til kommunen – frist
- * 23. nov. 2026 14.00" or "Eskalering trin 2: klyngens koordinator – …". It
- * carries no citizen, so the sentence names none.
+ * A notification as one sentence, e.g. "Ny overdragelse til Næstved Kommune –
+ * frist 23. nov. 2026 14.00" or "Eskalering – Trin 2: klyngens koordinator.
+ * …". The step is named as the rules page names it (`ladderStepName`). The
+ * citizen is named beside the sentence, not in it (the card's heading).
  */
-export function notificationText(t: TFunction, n: Notification, formatTime: Format): string {
+export function notificationText(
+  t: TFunction,
+  n: Notification & Parties,
+  formatTime: Format,
+): string {
   if (n.kind === RULES_TO_CONFIRM)
     return t("handoverRules.notice.text", {
       body: n.body.name,
@@ -43,7 +52,7 @@ export function notificationText(t: TFunction, n: Notification, formatTime: Form
         )
         .join("; "),
     });
-  const receiver = t(`notifications.receivers.${n.sector}`);
+  const receiver = n.receiverName ?? t(`notifications.receivers.${n.sector}`);
   const deadline = formatTime(n.deadlineAt);
   switch (n.kind) {
     case "handover.created":
@@ -51,8 +60,13 @@ export function notificationText(t: TFunction, n: Notification, formatTime: Form
     case "handover.escalated":
       return n.step !== null && n.target !== null
         ? t("notifications.text.escalatedStep", {
-            step: n.step,
-            target: t(`notifications.targets.${n.target}`),
+            step: ladderStepName(
+              t,
+              n.sector,
+              n.step,
+              n.target,
+              bodyKindKey(n.bodyKind ?? undefined),
+            ),
             receiver,
           })
         : t("notifications.text.escalated", { receiver, deadline });

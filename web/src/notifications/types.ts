@@ -43,7 +43,60 @@ export type RulesNotification = {
 
 export type Notification = HandoverNotification | RulesNotification;
 
-export type NotificationList = { items: Notification[]; unreadCount: number };
+/** One event folded into a card. `step` is the ladder step's index (0 is "Trin 1"). */
+export type CardEvent = {
+  id: string;
+  kind: NotificationKind | typeof RULES_TO_CONFIRM;
+  step: number | null;
+  target: Target | null;
+  reason: string | null;
+  createdAt: string;
+};
+
+/**
+ * What a card adds to its latest notification: how many it folds, the latest
+ * of them, the parties, the citizen's name where the organisation has a
+ * relation, and where it leads.
+ */
+export type CardFacts = {
+  count: number;
+  history: CardEvent[];
+  citizenName: string | null;
+  receiverName: string | null;
+  dischargingName: string | null;
+  hospitalName: string | null;
+  bodyKind: string | null;
+  link: string | null;
+};
+
+export type Card = Notification & CardFacts;
+
+export type Digest = {
+  id: string;
+  from: string;
+  to: string;
+  /** How many cards it holds in all (`cards` lists at most 50). */
+  cardCount: number;
+  unread: boolean;
+  cards: Card[];
+};
+
+export const DELIVERY_MODES = ["single", "daily-digest"] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export type NotificationList = {
+  delivery: DeliveryMode;
+  items: Card[];
+  digests: Digest[];
+  unreadCount: number;
+  nextDigestAt: string | null;
+};
+
+export type NotificationPreferences = {
+  delivery: DeliveryMode;
+  digestTime: string;
+  nextDigestAt: string;
+};
 
 export type Webhook = {
   id: string;

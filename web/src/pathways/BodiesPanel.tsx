@@ -2,13 +2,14 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../format";
 import { BodyName } from "./BodyName";
 import type { Bodies } from "./types";
+import { type Viewer, viewerText } from "./viewer";
 
 /**
  * Today's residence, GP and hospital bodies (clusters until 2026, councils from
  * 2027), with a warning when they are not the same. Each stay shows its own
  * date's bodies in the stays table.
  */
-export function BodiesPanel({ bodies }: { bodies: Bodies }) {
+export function BodiesPanel({ bodies, viewer }: { bodies: Bodies; viewer: Viewer }) {
   const { t } = useTranslation();
   const today = bodies.date;
   const rows = [
@@ -42,7 +43,9 @@ export function BodiesPanel({ bodies }: { bodies: Bodies }) {
       {bodies.differ && (
         <div className="alert alert-warning bodies-differ">
           <div className="alert-body">
-            <p className="alert-text">{t("pathway.bodiesDiffer")}</p>
+            <p className="alert-text">
+              {viewerText(t, viewer, "bodiesDiffer", "pathway.bodiesDiffer")}
+            </p>
           </div>
         </div>
       )}

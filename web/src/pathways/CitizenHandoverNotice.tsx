@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { useMe } from "../access/session-api";
+import { useCareText } from "../app/care-text";
 import { ContactDetails, useOrganisationContact } from "../components/ContactDetails";
 import { formatDateTime } from "../format";
-import type { Handover, Pathway, Stay } from "./types";
+import type { Handover, MedicalFollowUp, Pathway, Stay } from "./types";
 
 /**
  * The citizen's own answer after a discharge, in plain words: for each
@@ -23,7 +24,9 @@ export function CitizenHandoverNotice({ pathway }: { pathway: Pathway }) {
   const handovers = pathway.handovers
     .filter((h) => h.stayId === stay.id && h.status !== "closed")
     .sort((a, b) => (a.sector === "municipality" ? -1 : b.sector === "municipality" ? 1 : 0));
-  if (handovers.length === 0) return null;
+  // No GP was asked: who follows up medically, and whom to call (issue 21, part 5).
+  const followUp = pathway.responsibility.medicalFollowUp;
+  if (handovers.length === 0 && !followUp) return null;
   const responsible = handovers.map((h) => responsibleFor(h, stay));
   return (
     <section className="citizen-handover" aria-labelledby="citizen-handover-heading">
@@ -41,8 +44,66 @@ export function CitizenHandoverNotice({ pathway }: { pathway: Pathway }) {
             withContact={!responsible.slice(0, i).includes(responsible[i] ?? null)}
           />
         ))}
+        {followUp && (
+          <FollowUpItem
+            followUp={followUp}
+            stay={stay}
+            about={about}
+            // Whom to call, unless the same organisation's details are shown above.
+            withContact={
+              !responsible.includes(
+                followUp.state === "named"
+                  ? followUp.organisationId
+                  : stay.departmentOrganisationId,
+              )
+            }
+          />
+        )}
       </ul>
     </section>
+  );
+}
+
+function FollowUpItem({
+  followUp: f,
+  stay,
+  about,
+  withContact,
+}: {
+  followUp: MedicalFollowUp;
+  stay: Stay;
+  about: string | null;
+  withContact: boolean;
+}) {
+  const { t } = useTranslation();
+  const tc = useCareText();
+  const whom = f.state === "named" ? f.organisationId : stay.departmentOrganisationId;
+  const contact = useOrganisationContact(withContact ? whom : null);
+  const text = {
+    name: f.state === "named" && !about ? f.name : (about ?? ""),
+    receiver: f.state === "named" ? f.name : "",
+    department: wardName(stay),
+  };
+  return (
+    <li className={`citizen-handover-item citizen-follow-up-${f.state}`}>
+      <h3 className="h5">{tc("medicalFollowUp.citizen.heading")}</h3>
+      <p className="citizen-handover-sentence">
+        {tc(
+          `medicalFollowUp.${about ? "relative" : "citizen"}.${f.state === "not-needed" ? "notNeeded" : f.state}`,
+          text,
+        )}
+      </p>
+      {withContact && contact.data && (
+        <div className="citizen-handover-contact">
+          <h4>
+            {t("citizenHandover.contact", {
+              name: contact.data.inheritedFrom?.name ?? contact.data.name,
+            })}
+          </h4>
+          <ContactDetails contact={contact.data} />
+        </div>
+      )}
+    </li>
   );
 }
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { sendJson } from "../access/session-api";
-import { ProblemAlert } from "../components/ProblemAlert";
+import { describedBy, FieldError, FormProblem, useFormProblems } from "../components/FormErrors";
 
 type SearchResult = { results: { id: string }[] };
 
@@ -32,6 +32,13 @@ export function CitizenSearchPage() {
     e.preventDefault();
     search.mutate({ cpr: cpr.trim(), ...(purpose.trim() ? { purpose: purpose.trim() } : {}) });
   };
+  const inputs = {
+    cpr: { inputId: "search-cpr", label: t("search.cpr") },
+    purpose: { inputId: "search-purpose", label: t("search.purpose") },
+  };
+  const { errorOf } = useFormProblems(search.error, inputs);
+  const cprError = errorOf("cpr");
+  const purposeError = errorOf("purpose");
   const nothingFound = search.isSuccess && search.data.results.length === 0;
 
   return (
@@ -39,14 +46,15 @@ export function CitizenSearchPage() {
       <title>{`${t("search.title")} – ${t("app.name")}`}</title>
       <h1>{t("search.title")}</h1>
       <p className="font-lead">{t("search.intro")}</p>
-      <form className="citizen-search" onSubmit={submit} autoComplete="off">
-        <div className="form-group">
+      <form className="citizen-search" onSubmit={submit} autoComplete="off" noValidate>
+        <div className={`form-group${cprError ? " form-error" : ""}`}>
           <label className="form-label" htmlFor="search-cpr">
             {t("search.cpr")}
           </label>
           <span className="form-hint" id="search-cpr-hint">
             {t("search.cprHint")}
           </span>
+          <FieldError id="search-cpr-error" message={cprError} />
           <input
             className="form-input input-width-s"
             id="search-cpr"
@@ -54,25 +62,26 @@ export function CitizenSearchPage() {
             inputMode="numeric"
             autoComplete="off"
             spellCheck={false}
-            aria-describedby="search-cpr-hint"
+            {...describedBy("search-cpr", { hint: true, error: cprError })}
             value={cpr}
             onChange={(e) => setCpr(e.target.value)}
             required
           />
         </div>
-        <div className="form-group">
+        <div className={`form-group${purposeError ? " form-error" : ""}`}>
           <label className="form-label" htmlFor="search-purpose">
             {t("search.purpose")}
           </label>
           <span className="form-hint" id="search-purpose-hint">
             {t("search.purposeHint")}
           </span>
+          <FieldError id="search-purpose-error" message={purposeError} />
           <input
             className="form-input"
             id="search-purpose"
             name="purpose"
             maxLength={200}
-            aria-describedby="search-purpose-hint"
+            {...describedBy("search-purpose", { hint: true, error: purposeError })}
             value={purpose}
             onChange={(e) => setPurpose(e.target.value)}
           />
@@ -82,7 +91,7 @@ export function CitizenSearchPage() {
         </button>
       </form>
       <div aria-live="polite" className="mt-6">
-        {search.isError && <ProblemAlert error={search.error} />}
+        <FormProblem error={search.error} inputs={inputs} />
         {nothingFound && (
           <div className="alert alert-info">
             <div className="alert-body">

@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sendJson } from "../access/session-api";
-import { ProblemAlert } from "../components/ProblemAlert";
-import type { Stay } from "./types";
+import { useCareText } from "../app/care-text";
+import { describedBy, FieldError, FormProblem, useFormProblems } from "../components/FormErrors";
+import type { DischargeRefusal, Stay } from "./types";
 
 /** "2026-11-22T14:05" in the browser's local time, as a datetime-local input wants it. */
 function localNow(): string {
@@ -21,7 +22,8 @@ export function DischargeForm({ citizenId, stay }: { citizenId: string; stay: St
   const { t } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  // From the inpatients list's "Udskriv" (…/forloeb#udskriv) the form opens at once.
+  const [open, setOpen] = useState(() => window.location.hash === "#udskriv");
   const [at, setAt] = useState(localNow);
   const [note, setNote] = useState("");
   const discharge = useMutation({
@@ -35,9 +37,16 @@ export function DischargeForm({ citizenId, stay }: { citizenId: string; stay: St
       await queryClient.invalidateQueries({ queryKey: ["pathway", citizenId] });
     },
   });
+  const inputs = {
+    dischargedAt: { inputId: `${id}-at`, label: t("pathway.discharge.at") },
+    note: { inputId: `${id}-note`, label: t("pathway.discharge.note") },
+  };
+  const { errorOf } = useFormProblems(discharge.error, inputs);
+  const atError = errorOf("dischargedAt");
+  const noteError = errorOf("note");
   if (!open)
     return (
-      <p>
+      <p id="udskriv">
         <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
           {t("pathway.discharge.open")}
         </button>
@@ -45,6 +54,7 @@ export function DischargeForm({ citizenId, stay }: { citizenId: string; stay: St
     );
   return (
     <form
+      id="udskriv"
       className="discharge-form"
       aria-labelledby={`${id}-heading`}
       onSubmit={(e) => {
@@ -54,12 +64,14 @@ export function DischargeForm({ citizenId, stay }: { citizenId: string; stay: St
     >
       <h3 id={`${id}-heading`}>{t("pathway.discharge.heading")}</h3>
       <p className="form-hint">{t("pathway.discharge.intro")}</p>
-      {discharge.isError && <ProblemAlert error={discharge.error} />}
-      <div className="form-group">
+      <FormProblem error={discharge.error} inputs={inputs} />
+      <div className={`form-group${atError ? " form-error" : ""}`}>
         <label className="form-label" htmlFor={`${id}-at`}>
           {t("pathway.discharge.at")}
         </label>
+        <FieldError id={`${id}-at-error`} message={atError} />
         <input
+          {...describedBy(`${id}-at`, { error: atError })}
           className="form-input"
           id={`${id}-at`}
           type="datetime-local"
@@ -68,17 +80,18 @@ export function DischargeForm({ citizenId, stay }: { citizenId: string; stay: St
           required
         />
       </div>
-      <div className="form-group">
+      <div className={`form-group${noteError ? " form-error" : ""}`}>
         <label className="form-label" htmlFor={`${id}-note`}>
           {t("pathway.discharge.note")}
         </label>
         <span className="form-hint" id={`${id}-note-hint`}>
           {t("pathway.discharge.noteHint")}
         </span>
+        <FieldError id={`${id}-note-error`} message={noteError} />
         <textarea
           className="form-input"
           id={`${id}-note`}
-          aria-describedby={`${id}-note-hint`}
+          {...describedBy(`${id}-note`, { hint: true, error: noteError })}
           rows={4}
           maxLength={2000}
           value={note}
@@ -94,5 +107,22 @@ export function DischargeForm({ citizenId, stay }: { citizenId: string; stay: St
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Where the reader may not discharge a stay in hospital, the page says why
+ * (issue 21: the button was missing and nothing said why).
+ */
+export function DischargeRefused({ refusal }: { refusal: DischargeRefusal }) {
+  const tc = useCareText();
+  if (refusal === "notAdmitted") return null;
+  return (
+    <div className="alert alert-info discharge-refused" role="note">
+      <div className="alert-body">
+        <p className="alert-heading">{tc("dischargeRefused.heading")}</p>
+        <p className="alert-text">{tc(`dischargeRefused.${refusal}`)}</p>
+      </div>
+    </div>
   );
 }

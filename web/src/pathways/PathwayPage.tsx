@@ -8,11 +8,12 @@ import { Loading } from "../components/Loading";
 import { formatDate } from "../format";
 import { BodiesPanel } from "./BodiesPanel";
 import { CitizenHandoverNotice } from "./CitizenHandoverNotice";
-import { DischargeForm } from "./DischargeForm";
+import { DischargeForm, DischargeRefused } from "./DischargeForm";
 import { ResponsibilityPanel } from "./ResponsibilityPanel";
 import { StaysTable } from "./StaysTable";
 import { Timeline } from "./Timeline";
 import type { Pathway } from "./types";
+import { viewerOf } from "./viewer";
 
 /** How often the page asks again, so a new hospital notification shows without a reload. */
 const REFRESH_MS = 30_000;
@@ -21,7 +22,8 @@ const REFRESH_MS = 30_000;
 export function PathwayPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const acting = activeMembership(useMe().data);
+  const me = useMe().data;
+  const acting = activeMembership(me);
   const purpose = (useLocation().state as { purpose?: string } | null)?.purpose;
   const pathway = useQuery({
     queryKey: ["pathway", id],
@@ -41,13 +43,12 @@ export function PathwayPage() {
   if (pathway.isError)
     return <ErrorOrForbidden error={pathway.error} onRetry={() => void pathway.refetch()} />;
   const p = pathway.data;
-  // The stay's own hospital's clinicians may discharge it, when no message has.
-  const dischargeable = p.stays.find(
-    (s) =>
-      (s.status === "admitted" || s.status === "on-leave") &&
-      acting?.role === "clinician" &&
-      acting.organisation.hospitalId === s.hospitalId,
-  );
+  const viewer = viewerOf(me?.user.kind, p.citizen.name);
+  // The server says who may discharge (src/access/discharge-rule.ts): the stay's own
+  // hospital's clinicians and discharge coordinators. Staff who may not are told why.
+  const inHospital = p.stays.filter((s) => s.status === "admitted" || s.status === "on-leave");
+  const dischargeable = inHospital.find((s) => s.dischargeRefusal === null);
+  const refusal = acting ? inHospital[0]?.dischargeRefusal : null;
   return (
     <>
       <title>{`${t("pathway.title")}: ${p.citizen.name} – ${t("app.name")}`}</title>
@@ -69,15 +70,20 @@ export function PathwayPage() {
             responsibility={p.responsibility}
             handovers={p.handovers.filter((h) => h.status !== "closed")}
             today={p.bodies.date}
+            viewer={viewer}
           />
         </div>
         <div className="col-12 col-lg-6">
-          <BodiesPanel bodies={p.bodies} />
+          <BodiesPanel bodies={p.bodies} viewer={viewer} />
         </div>
       </div>
       <h2>{t("pathway.staysHeading")}</h2>
       <StaysTable stays={p.stays} today={p.bodies.date} />
-      {dischargeable && <DischargeForm citizenId={id} stay={dischargeable} />}
+      {dischargeable ? (
+        <DischargeForm citizenId={id} stay={dischargeable} />
+      ) : (
+        refusal && <DischargeRefused refusal={refusal} />
+      )}
       <h2>{t("pathway.timelineHeading")}</h2>
       <Timeline events={p.timeline} />
       <p className="form-hint">{t("pathway.refreshed")}</p>

@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
+import { useCareText } from "../app/care-text";
 import { formatDateTime } from "../format";
 import { BodyName } from "./BodyName";
-import type { CurrentState, Handover, Responsibility } from "./types";
+import type { CurrentState, Handover, MedicalFollowUp, Responsibility } from "./types";
+import { type Viewer, viewerText } from "./viewer";
 
 /** The state now and who is responsible: the question Tovholder must always answer. */
 export function ResponsibilityPanel({
@@ -9,12 +11,15 @@ export function ResponsibilityPanel({
   responsibility,
   handovers,
   today,
+  viewer,
 }: {
   state: CurrentState;
   responsibility: Responsibility;
   handovers: Handover[];
   /** The server's date: whether a handover's body (of its discharge's date) has ended. */
   today: string;
+  /** Who reads it: the citizen is told "du", a relative the citizen's name. */
+  viewer: Viewer;
 }) {
   const { t } = useTranslation();
   const r = responsibility;
@@ -35,10 +40,11 @@ export function ResponsibilityPanel({
           ))}
         </ul>
       )}
-      <p>{t(`pathway.reasons.${r.reason}`)}</p>
+      <p>{viewerText(t, viewer, `reasons.${r.reason}`, `pathway.reasons.${r.reason}`)}</p>
       {r.since && (
         <p className="form-hint">{t("pathway.since", { when: formatDateTime(r.since) })}</p>
       )}
+      {r.medicalFollowUp && <MedicalFollowUpText followUp={r.medicalFollowUp} />}
       {r.awaitingConfirmationFrom.length > 0 && (
         <>
           <h3 className="h5">{t("pathway.awaiting")}</h3>
@@ -77,5 +83,22 @@ export function ResponsibilityPanel({
         </>
       )}
     </section>
+  );
+}
+
+/** After a discharge without a GP: who follows up medically, never "the GP confirmed". */
+function MedicalFollowUpText({ followUp: f }: { followUp: MedicalFollowUp }) {
+  const tc = useCareText();
+  return (
+    <div className="medical-follow-up">
+      <h3 className="h5">{tc("medicalFollowUp.heading")}</h3>
+      <p>
+        {f.state === "undecided"
+          ? tc("medicalFollowUp.undecided")
+          : f.state === "named"
+            ? tc("medicalFollowUp.named", { name: f.name, when: formatDateTime(f.at) })
+            : tc("medicalFollowUp.notNeeded", { reason: f.reason, when: formatDateTime(f.at) })}
+      </p>
+    </div>
   );
 }

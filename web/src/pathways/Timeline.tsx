@@ -1,6 +1,8 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../format";
-import { eventLabel } from "./labels";
+import { wordsText } from "../i18n/words";
+import { eventLabel, messageTypeLabel } from "./labels";
 import type { TimelineEvent } from "./types";
 
 /** Events across sectors, newest first. */
@@ -24,11 +26,17 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
             <span className="d-block form-hint">
               {e.messageType === "staff-discharge"
                 ? t("pathway.recordedByStaff")
-                : t("pathway.message", { type: e.messageType })}
+                : messageOf(t, e.messageType)}
             </span>
           </div>
         </li>
       ))}
     </ol>
   );
+}
+
+/** "Sygehusets besked: Indlæggelse (STIN)"; never a bare code. */
+function messageOf(t: TFunction, type: string): string {
+  const said = messageTypeLabel(t, type);
+  return said ? t("pathway.message", { type: said }) : wordsText(t)("words.messageTypes.unknown");
 }

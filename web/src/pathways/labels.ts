@@ -1,16 +1,30 @@
 import type { TFunction } from "i18next";
-
-/** Labels for pathway events from the server; an unknown kind is shown as it is. */
-const EVENT_KEYS = {
-  "hospital.admit-inpatient": "pathway.events.hospital.admit-inpatient",
-  "hospital.admit-acute-ambulant": "pathway.events.hospital.admit-acute-ambulant",
-  "hospital.leave-start": "pathway.events.hospital.leave-start",
-  "hospital.leave-end": "pathway.events.hospital.leave-end",
-  "hospital.discharge": "pathway.events.hospital.discharge",
-  "hospital.death": "pathway.events.hospital.death",
-  "hospital.cancelled": "pathway.events.hospital.cancelled",
-} as const;
+import { EVENT_KEYS, MESSAGE_TYPE_KEYS } from "../i18n/code-words";
+import { wordsText } from "../i18n/words";
 
 export function eventLabel(t: TFunction, kind: string): string {
-  return kind in EVENT_KEYS ? t(EVENT_KEYS[kind as keyof typeof EVENT_KEYS]) : kind;
+  return Object.hasOwn(EVENT_KEYS, kind)
+    ? t(EVENT_KEYS[kind as keyof typeof EVENT_KEYS])
+    : wordsText(t)("words.messageTypes.unknown");
+}
+
+const MESSAGE_TYPE = /^(RE_|AN_)?([A-Z]{4})$/;
+
+/**
+ * A MedCom message type in words, with the code after it for those who know
+ * it: "Indlæggelse (STIN)", "Rettelse af udskrivelse (RE_SLHJ)". Null for
+ * what is no known type.
+ */
+export function messageTypeLabel(t: TFunction, type: string | null): string | null {
+  const [, variant, base] = (type ? MESSAGE_TYPE.exec(type) : null) ?? [];
+  if (!base || !Object.hasOwn(MESSAGE_TYPE_KEYS, base)) return null;
+  const w = wordsText(t);
+  const what = w(MESSAGE_TYPE_KEYS[base as keyof typeof MESSAGE_TYPE_KEYS]);
+  const said =
+    variant === "RE_"
+      ? w("words.messageTypes.revision", { what: what.toLocaleLowerCase() })
+      : variant === "AN_"
+        ? w("words.messageTypes.cancellation", { what: what.toLocaleLowerCase() })
+        : what;
+  return `${said} (${type})`;
 }

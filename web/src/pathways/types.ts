@@ -14,9 +14,32 @@ export type Responsibility = {
     | "in-hospital"
     | "discharged-awaiting-handover"
     | "handed-over"
+    | "discharged-no-gp"
+    | "handed-over-no-gp"
     | "deceased"
     | "no-hospital-stay";
+  /** After a discharge where no GP was asked (no listed GP): who follows up medically. */
+  medicalFollowUp: MedicalFollowUp | null;
 };
+
+export type MedicalFollowUp =
+  | { state: "undecided"; since: string }
+  | {
+      state: "named";
+      kind: "hospital" | "general-practice";
+      organisationId: string;
+      name: string;
+      at: string;
+    }
+  | { state: "not-needed"; reason: string; at: string };
+
+/** Why the reader may not discharge a stay (src/access/discharge-rule.ts); null: they may. */
+export type DischargeRefusal =
+  | "notStaff"
+  | "role"
+  | "notHospital"
+  | "otherHospital"
+  | "notAdmitted";
 
 /** A cluster (until 2026) or a council (from 2027), as the course of care names it. */
 export type BodyRef = {
@@ -51,6 +74,7 @@ export type Stay = {
   endedAt: string | null;
   /** The bodies of the stay's own date (its admission's). */
   bodies: Bodies;
+  dischargeRefusal: DischargeRefusal | null;
 };
 
 export type TimelineEvent = {

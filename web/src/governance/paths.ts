@@ -1,0 +1,16 @@
+import type { BodyKind } from "../api/types";
+import { bodyRoutes } from "../structure/paths";
+
+/** A body's agreements: under its page, /klynger/:id/aftaler or /sundhedsraad/:id/aftaler. */
+export function agreementsPath(bodyId: string, kind?: string): string {
+  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
+  return `/${route}/${encodeURIComponent(bodyId)}/aftaler`;
+}
+
+export function agreementPath(bodyId: string, kind: string | undefined, id: string): string {
+  return `${agreementsPath(bodyId, kind)}/${encodeURIComponent(id)}`;
+}
+
+export function newAgreementPath(bodyId: string, kind?: string): string {
+  return `${agreementsPath(bodyId, kind)}/ny`;
+}
