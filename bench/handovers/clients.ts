@@ -57,7 +57,8 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
   // node:http with kept-alive sockets, not fetch: the load generator shares the server's
   // two cores, and undici's fetch costs it about twice the CPU per request.
   const agent = new http.Agent({ keepAlive: true });
-  const target = new URL(`${job.url}${job.path ?? "/api/handovers"}`);
+  // The worklist page's default view (issue 21 §1): the needs-action groups, 50 rows each.
+  const target = new URL(`${job.url}${job.path ?? "/api/handovers/grouped?limit=50"}`);
   const one = (cookie: string) =>
     new Promise<{ ms: number; status: number; text: string }>((resolve, reject) => {
       const started = performance.now();
@@ -105,10 +106,17 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
         result.statuses[r.status] = (result.statuses[r.status] ?? 0) + 1;
         mine.push(r.ms);
         if (r.status !== 200) continue;
-        const body = JSON.parse(r.text) as {
-          items: { citizenName: string | null }[];
-          total: number;
+        const answer = JSON.parse(r.text) as {
+          items?: { citizenName: string | null }[];
+          total?: number;
+          groups?: { total: number; items: { citizenName: string | null }[] }[];
           inHospitalTotal?: number;
+        };
+        // A page (`items`, `total`) or the grouped view (each group's first page and total).
+        const body = {
+          items: answer.items ?? answer.groups?.flatMap((g) => g.items) ?? [],
+          total: answer.total ?? answer.groups?.reduce((n, g) => n + g.total, 0) ?? 0,
+          inHospitalTotal: answer.inHospitalTotal,
         };
         result.items += body.items.length;
         result.named += body.items.filter((item) => item.citizenName !== null).length;

@@ -18,10 +18,12 @@ export const TARGETS = {
   sweepSeconds: 5,
   sweepHandovers: 10_000,
 };
+/** BENCH_USERS: the quick run's size with the target's 50 users (issue 21's grouped view). */
+const users = process.env.BENCH_USERS ? Number(process.env.BENCH_USERS) : undefined;
 export const size = quick
   ? {
       scale: 0.1,
-      users: 10,
+      users: users ?? 10,
       warmUp: 3,
       requests: 30,
       maxSeconds: 30,
@@ -31,7 +33,7 @@ export const size = quick
     }
   : {
       scale: 1,
-      users: 50,
+      users: users ?? 50,
       warmUp: 3,
       requests: 100,
       maxSeconds: 120,

@@ -2,7 +2,12 @@
 
 import { randomUUID } from "node:crypto";
 import { type Insertable, sql } from "kysely";
-import { DEFAULT_RULES, escalationDueAt, type Sector } from "../../src/handovers/model.ts";
+import {
+  DEFAULT_RULES,
+  escalationDueAt,
+  type Sector,
+  unresolvedAt,
+} from "../../src/handovers/model.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import type { Database } from "../../src/platform/db/database.ts";
@@ -222,7 +227,11 @@ export async function checkEscalations(
   for (const [id, e] of expected) {
     const m = byId.get(id);
     const s = stateById.get(id);
-    const next = escalationDueAt(e.deadline, DEFAULT_RULES[e.sector], e.steps);
+    // After the last step, the next time is when it becomes unresolved (or none, once it is).
+    const rule = DEFAULT_RULES[e.sector];
+    const end = unresolvedAt(e.deadline, rule);
+    const next =
+      escalationDueAt(e.deadline, rule, e.steps) ?? (end.getTime() > now.getTime() ? end : null);
     const ok =
       (m?.n ?? 0) === e.steps &&
       (m?.distinctSteps ?? 0) === e.steps &&

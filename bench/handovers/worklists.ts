@@ -289,7 +289,8 @@ export function perKind(
 // Where a request's time goes: the worklist's two queries alone (the same SQL
 // the service runs), against the whole request; with --explain, their plans.
 
-export type Filter = Partial<worklistStore.WorklistFilter>;
+export type Filter = Partial<worklistStore.WorklistFilter> &
+  Pick<worklistStore.WorklistFilter, "reader">;
 
 /** What `worklistScope` in src/handovers/worklist-service.ts decides for each kind. */
 export async function scopeOf(db: Database, orgId: string): Promise<Filter> {
@@ -298,12 +299,13 @@ export async function scopeOf(db: Database, orgId: string): Promise<Filter> {
     .selectAll()
     .where("id", "=", orgId)
     .executeTakeFirstOrThrow();
-  if (o.kind === "general_practice") return { practiceId: o.generalPracticeId ?? "" };
+  if (o.kind === "general_practice")
+    return { practiceId: o.generalPracticeId ?? "", reader: "receiver" };
   if (o.kind === "municipality" || o.kind === "municipal_unit")
-    return { municipalityCode: o.municipalityCode ?? "" };
+    return { municipalityCode: o.municipalityCode ?? "", reader: "receiver" };
   if (o.kind === "hospital" || o.kind === "hospital_department")
-    return { dischargingHospitalId: o.hospitalId ?? "" };
-  return { bodyId: o.bodyId ?? "" };
+    return { dischargingHospitalId: o.hospitalId ?? "", reader: "hospital" };
+  return { bodyId: o.bodyId ?? "", reader: "body" };
 }
 
 export async function whereTheTimeGoes(

@@ -67,7 +67,7 @@ export const INPUTS = {
   decisions: {
     select: `
       select id, handover_id, kind, at, reason from handover_transition
-      where kind in ('confirmed', 'declined', 'undone')`,
+      where kind in ('confirmed', 'declined', 'undone', 'unresolved')`,
     columns: {
       id: "BIGINT",
       handover_id: "VARCHAR",

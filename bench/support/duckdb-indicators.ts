@@ -211,12 +211,17 @@ function loopStatements(dir: string, nowMs: number): string[] {
          select handover_id, min("at") filter (where kind = 'confirmed') as confirmed_at,
            count(*) filter (where kind = 'declined') as declines
          from decision group by all
+       ), unresolved as (
+         select handover_id, min("at") as unresolved_at from read_parquet(${file("decisions")})
+         where kind = 'unresolved' group by all
        ), h as (
          select h.*, danish_date(h.discharged_at) as day from read_parquet(${file("handovers")}) h
        )
        select h.*, month_of(h.day) as month, d.confirmed_at, coalesce(d.declines, 0) as declines,
+         u.unresolved_at,
          coalesce(r.municipality_code, '') as residence_key, coalesce(r.practice_id, '') as practice_key
        from h left join decided d on d.handover_id = h.id
+       left join unresolved u on u.handover_id = h.id
        left join residence r on r.citizen_id = h.citizen_id
          and h.day >= coalesce(r.valid_from, ${EVER}) and h.day < coalesce(r.valid_to, ${NEVER})`,
     `create or replace table loop_decline as
@@ -245,6 +250,10 @@ function loopStatements(dir: string, nowMs: number): string[] {
          count(distinct stay_id), null
        from keyed where status <> 'closed' and discharged_at + interval 24 hours <= ${now}
        group by all
+       union all
+       select 'loop-unresolved', attribution, month, key, '', '', sector, '',
+         count(*) filter (where unresolved_at <= ${now}), count(*), null
+       from keyed where status <> 'closed' group by all
        union all
        select 'loop-declines', attribution, month, key, '', '', sector, d.grp, count(*), null, null
        from keyed join loop_decline d on d.handover_id = keyed.id group by all

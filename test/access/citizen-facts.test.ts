@@ -97,6 +97,7 @@ describe("the facts of many citizens", () => {
         },
       ],
       handovers: [],
+      followUps: [],
     });
     expect(facts.get(withNothing)).toEqual({
       citizenId: withNothing,
@@ -105,6 +106,7 @@ describe("the facts of many citizens", () => {
       stays: [],
       consents: [],
       handovers: [],
+      followUps: [],
     });
     expect(cipher.decrypt(sealedNames.get(withHistory) ?? "")).toBe("Fakta Fiktiv");
     expect(await factsOf(db, withNothing)).toEqual(facts.get(withNothing));

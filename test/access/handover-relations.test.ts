@@ -93,6 +93,18 @@ beforeAll(async () => {
     .where("sector", "=", "municipality")
     .executeTakeFirstOrThrow();
   handoverId = handover.id;
+  // Olga has no listed GP, so her discharge also asked who follows up medically (issue 21,
+  // part 5); the ward decides it at once, so what follows is about her handover alone.
+  const item = await db
+    .selectFrom("medicalFollowUp")
+    .select(["id", "version"])
+    .where("citizenId", "=", olgaId)
+    .executeTakeFirstOrThrow();
+  const resolved = await call("demo.sygeplejerske", "POST", `/api/follow-ups/${item.id}/resolve`, {
+    version: item.version,
+    resolution: { kind: "not-needed", reason: "Kontrol hos egen læge i Sverige er aftalt" },
+  });
+  expect(resolved.statusCode, resolved.body).toBe(200);
 });
 afterAll(() => demo.close());
 

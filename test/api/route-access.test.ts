@@ -31,6 +31,8 @@ const publicApi = [
   "GET /api/hospitals",
   "GET /api/municipalities",
   "GET /api/municipalities/:code",
+  "GET /api/public/agreements/:id",
+  "GET /api/public/bodies/:bodyId/agreements",
   "GET /api/geo/municipalities",
   "GET /api/indicators",
   "GET /api/indicators/dashboard",

@@ -54,7 +54,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const table = () => page.locator("table.worklist-table");
+// The worklist shows one table per group (issue 21): the open tab holds them all.
+const table = () => page.getByRole("tabpanel");
 const rowOf = (name: string) => table().locator("tr", { hasText: name }).first();
 /** The history of the municipality's handover of the discharge at `dischargedAt`. */
 const kindsOf = async (dischargedAt: string) => {

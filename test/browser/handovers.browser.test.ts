@@ -59,7 +59,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const table = () => page.locator("table.worklist-table");
+// The worklist shows one table per group (issue 21): the open tab holds them all.
+const table = () => page.getByRole("tabpanel");
 
 describe("the handover loop in the browser", () => {
   it("shows the hospital its discharged patient, not yet taken over", async () => {
@@ -193,7 +194,8 @@ describe("a declined discharge sent on", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const isList = (url: URL) => url.pathname === "/api/handovers";
+    const isList = (url: URL) =>
+      url.pathname === "/api/handovers" || url.pathname === "/api/handovers/grouped";
     await page.route(isList, async (route) => {
       await held;
       await route.continue();

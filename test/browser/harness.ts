@@ -145,7 +145,8 @@ export async function expectNoAxeViolations(page: Page, name: string): Promise<v
 export async function logInAsDemo(harness: Harness, page: Page, displayName: string) {
   await page.goto(`${harness.server.url}/login`);
   await page.getByRole("button", { name: displayName }).click();
-  await page.locator(".user-menu .user-name").waitFor();
+  // Attached, not visible: under 600 px the user menu is folded under the menu button.
+  await page.locator(".user-menu .user-name").waitFor({ state: "attached" });
 }
 
 type HospitalNotification = Parameters<typeof writeHospitalNotification>[0];

@@ -214,16 +214,20 @@ describe("in-app notifications", () => {
       /link "Notifikationer \(\d+ ulæste?\)"/,
     );
     await notificationsLink().click();
-    const item = page.locator(".notification-item", { hasText: "Ny overdragelse til kommunen" });
+    const item = page.locator(".notification-item", { hasText: "Naja Nielsen" });
     await item.first().waitFor();
-    await expect(item.first().textContent()).resolves.toContain("Ulæst");
+    // The card names the citizen (the home nursing has a relation), the hospital and the receiver.
+    const text = await item.first().textContent();
+    expect(text).toContain("Ulæst");
+    expect(text).toMatch(/Ny overdragelse til Næstved Kommune/);
+    expect(text).toContain("Slagelse Sygehus");
     await screenshot(page, "notifications-unread");
     await expectAccessible(page, "notifications page");
   });
 
   it("marks one read, then all, and the count drops", async () => {
     const before = await unreadInHeader();
-    const item = page.locator(".notification-unread", { hasText: "Ny overdragelse til kommunen" });
+    const item = page.locator(".notification-unread", { hasText: "Naja Nielsen" });
     // Each click is followed to the server's answer, so a failure tells a lost click, a
     // refused request and a header that lags behind the answer apart.
     const one = markedRead();
@@ -235,7 +239,7 @@ describe("in-app notifications", () => {
     await expect.poll(unreadInHeader).toBe(before - 1);
     await page.getByLabel("Vis kun ulæste").check();
     // A slow count request does not hold the header back: the click's answer carries the count.
-    const countRequest = /\/api\/notifications\?unread=true&limit=1$/;
+    const countRequest = /\/api\/notifications\/unread-count$/;
     await page.route(countRequest, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       await route.continue().catch(() => undefined);
@@ -253,6 +257,44 @@ describe("in-app notifications", () => {
     await expect(page.locator(".notification-unread").count()).resolves.toBe(0);
     await screenshot(page, "notifications-read");
     await expectAccessible(page, "notifications page, all read");
+  });
+
+  it("leads from a card to its handover on the worklist, with its actions", async () => {
+    const card = page.locator(".notification-item", { hasText: "Naja Nielsen" }).first();
+    await card.getByRole("link", { name: /^Se overdragelsen/ }).click();
+    await page.getByRole("heading", { name: "Overdragelsen fra notifikationen" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("overdragelse")).toMatch(/^[0-9a-f-]{36}$/);
+    // Only that handover, marked out; the reader starts there, not at the top of the page.
+    const rows = page.locator(".worklist-focused");
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(rows.textContent()).resolves.toContain("Naja Nielsen");
+    await expect(rows.getByRole("button", { name: /^Bekræft/ }).count()).resolves.toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("heading", { name: "Overdragelsen fra notifikationen" })
+          .evaluate((h) => h.ownerDocument.activeElement === h),
+      )
+      .toBe(true);
+    await screenshot(page, "notification-to-handover");
+    await expectAccessible(page, "the handover a notification led to");
+    await page.getByRole("link", { name: "Vis hele arbejdslisten" }).click();
+    await page.getByRole("heading", { name: "Arbejdsliste", level: 1 }).waitFor();
+  });
+
+  it("lets a person take a daily digest instead, and the count follows the choice", async () => {
+    await notificationsLink().click();
+    await page.getByRole("radio", { name: "Et dagligt sammendrag kl. 07.00" }).check();
+    await page.getByText("Dit valg er gemt.").waitFor();
+    // The day's cards wait for tomorrow's digest at 07.00: nothing counts as unread now.
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toMatch(/Næste sammendrag kommer|Der er ingen sammendrag endnu/);
+    await expect(page.locator(".notification-item").count()).resolves.toBe(0);
+    await screenshot(page, "notifications-digest");
+    await expectAccessible(page, "notifications as a digest");
+    await page.getByRole("radio", { name: "Enkeltvis, når der sker noget" }).check();
+    await page.locator(".notification-item").first().waitFor();
   });
 });
 

@@ -91,7 +91,14 @@ describe("a nurse finds a citizen and reads the course of care", () => {
     await expectAccessible(page, "search page");
     await page.getByLabel("CPR-nummer").fill("311399-0000");
     await page.getByRole("button", { name: "Søg" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("cpr");
+    // Said at the field in words (issue 21 §7), with the summary linking to it; never the code "cpr".
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("CPR-nummer:");
+    const input = page.locator("#search-cpr");
+    await expect.poll(() => input.getAttribute("aria-invalid")).toBe("true");
+    await expect(input.getAttribute("aria-describedby")).resolves.toContain("search-cpr-error");
+    await expect(page.locator("#search-cpr-error").textContent()).resolves.not.toContain("cpr");
+    await screenshot(page, "citizen-search-field-error");
+    await expectAccessible(page, "search page with a refused number");
   });
 });
 

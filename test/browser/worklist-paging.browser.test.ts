@@ -14,22 +14,27 @@ import {
 } from "./harness.ts";
 
 /**
- * A receiver's worklist in the living demo: the handovers awaiting them and
- * their citizens in hospital are two tabs, each a page at a time, and a name
- * is searched on the server (names are sealed) without going in the URL.
+ * A receiver's worklist in the living demo: the handovers needing action
+ * (grouped, issue 21 §1) and their citizens in hospital are tabs, each a page
+ * at a time, and a name is searched on the server (names are sealed) without
+ * going in the URL. On a fixed clock: every discharge here is of this
+ * morning, so all of them are in the group "today", which pages on its own.
  */
+
+// Wednesday 18 November 2026, 15:00 in Denmark.
+const now = new Date("2026-11-18T14:00:00Z");
 
 let harness: Harness;
 let page: Page;
 const searches: string[] = [];
 
 beforeAll(async () => {
-  harness = await startHarness({ demo: true });
+  harness = await startHarness({ demo: true, clock: () => now });
   page = await openPage(harness);
   page.on("request", (request) => {
     if (request.url().includes("/api/handovers")) searches.push(request.url());
   });
-  // Vera is discharged yesterday to Næstved's home nursing: she awaits them.
+  // Vera is discharged this morning to Næstved's home nursing: she awaits them.
   const flow = new NotificationFlow(
     participants("browser-paging", {
       sender: participantOf(DEMO_UNITS.slagelseMedical),
@@ -37,9 +42,8 @@ beforeAll(async () => {
       patient: { cpr: "0405521238", family: "Venteliste", given: ["Vera"] },
     }),
   );
-  const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
-  flow.admit({ class: "inpatient", at: `${yesterday}T08:00:00+01:00` });
-  flow.discharge({ at: `${yesterday}T11:00:00+01:00` });
+  flow.admit({ class: "inpatient", at: "2026-11-18T08:00:00+01:00" });
+  flow.discharge({ at: "2026-11-18T09:00:00+01:00" });
   await sendHospitalNotifications(harness, flow.messages);
 });
 
@@ -55,8 +59,8 @@ describe("a municipality's worklist, a page at a time", () => {
     await page.getByRole("button", { name: "Villads Visitator (demo)" }).click();
     await page.locator(".user-menu .user-name").waitFor();
     await page.getByRole("link", { name: "Arbejdsliste" }).click();
-    await expect.poll(() => tab(/^Venter på jer \(\d+\)$/).count()).toBe(1);
-    await expect(tab(/^Venter på jer/).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect.poll(() => tab(/^Kræver handling \(\d+\)$/).count()).toBe(1);
+    await expect(tab(/^Kræver handling/).getAttribute("aria-selected")).resolves.toBe("true");
     await expect.poll(() => tab(/^Indlagt nu \(\d+\)$/).count()).toBe(1);
     await expect
       .poll(() => page.locator(".worklist-pager-status").first().textContent())
@@ -68,8 +72,8 @@ describe("a municipality's worklist, a page at a time", () => {
   it("moves to the in-hospital tab with the keyboard, and asks for that list only then", async () => {
     const before = searches.filter((u) => u.includes("/in-hospital")).length;
     expect(before).toBe(0);
-    await tab(/^Venter på jer/).focus();
-    await page.keyboard.press("ArrowRight");
+    await tab(/^Kræver handling/).focus();
+    await page.keyboard.press("End");
     await expect(tab(/^Indlagt nu/).getAttribute("aria-selected")).resolves.toBe("true");
     await expect.poll(() => page.locator(":focus").textContent()).toMatch(/^Indlagt nu/);
     await page.getByRole("heading", { name: "Indlagt nu" }).waitFor();
@@ -80,7 +84,7 @@ describe("a municipality's worklist, a page at a time", () => {
     await screenshot(page, "worklist-tabs-in-hospital");
     await expectAccessible(page, "worklist, in-hospital tab");
     await page.keyboard.press("Home");
-    await expect(tab(/^Venter på jer/).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(tab(/^Kræver handling/).getAttribute("aria-selected")).resolves.toBe("true");
   });
 
   it("finds a citizen by part of the name, asking in the body and not the URL", async () => {
@@ -94,7 +98,7 @@ describe("a municipality's worklist, a page at a time", () => {
     await expect
       .poll(() => page.locator("table.worklist-table tbody tr td a").allTextContents())
       .toEqual(["Vera Venteliste"]);
-    await expect(tab(/^Venter på jer/).textContent()).resolves.toBe("Venter på jer (1)");
+    await expect(tab(/^Kræver handling/).textContent()).resolves.toBe("Kræver handling (1)");
     expect(searches.some((u) => u.endsWith("/api/handovers/search"))).toBe(true);
     expect(searches.every((u) => !decodeURIComponent(u).toLowerCase().includes("ventel"))).toBe(
       true,
@@ -116,11 +120,11 @@ describe("a municipality's worklist, a page at a time", () => {
 
 describe("more handovers than fit on a page", () => {
   const pagerStatus = () => page.locator(".worklist-pager-status").first();
-  const pager = () => page.getByRole("navigation", { name: "Sider i arbejdslisten" });
+  const pager = () =>
+    page.getByRole("navigation", { name: "Sider i gruppen Kræver handling i dag" });
 
   beforeAll(async () => {
-    // 51 more citizens discharged to Næstved's home nursing: 52 await them, two pages.
-    const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
+    // 51 more citizens discharged to Næstved's home nursing: 52 await them today, two pages.
     const messages = [];
     for (let i = 1; i <= 51; i++) {
       const flow = new NotificationFlow(
@@ -135,10 +139,10 @@ describe("more handovers than fit on a page", () => {
           },
         }),
       );
-      flow.admit({ class: "inpatient", at: `${yesterday}T08:00:00+01:00` });
+      flow.admit({ class: "inpatient", at: "2026-11-18T08:00:00+01:00" });
       // Later discharges have later deadlines: the last ones land on page two.
       flow.discharge({
-        at: `${yesterday}T${String(9 + Math.floor(i / 10)).padStart(2, "0")}:${String(i % 10).padStart(2, "0")}:00+01:00`,
+        at: `2026-11-18T${String(9 + Math.floor(i / 10)).padStart(2, "0")}:${String(i % 10).padStart(2, "0")}:00+01:00`,
       });
       messages.push(...flow.messages);
     }
@@ -148,7 +152,7 @@ describe("more handovers than fit on a page", () => {
   it("pages forward with the DKFDS pagination and keeps focus in it", async () => {
     await page.reload();
     await expect.poll(() => pagerStatus().textContent()).toBe("Viser 1–50 af 52");
-    await expect(tab(/^Venter på jer/).textContent()).resolves.toBe("Venter på jer (52)");
+    await expect(tab(/^Kræver handling/).textContent()).resolves.toBe("Kræver handling (52)");
     await expect(
       pager().getByRole("button", { name: "Side 1" }).getAttribute("aria-current"),
     ).resolves.toBe("true");
@@ -185,9 +189,11 @@ describe("more handovers than fit on a page", () => {
   });
 
   it("starts again from the first page when a filter changes", async () => {
+    // "All, also confirmed" is one list, ungrouped, with its own pages.
     await page.getByLabel("Vis", { exact: true }).selectOption("all");
     await expect.poll(() => pagerStatus().textContent()).toMatch(/^Viser 1–50 af \d+$/);
-    await pager().getByRole("button", { name: "Side 2" }).click();
+    const all = page.getByRole("navigation", { name: "Sider i arbejdslisten" });
+    await all.getByRole("button", { name: "Side 2" }).click();
     await expect.poll(() => pagerStatus().textContent()).toMatch(/^Viser 51–\d+ af \d+$/);
     await page.getByLabel("Sortér").selectOption("newest");
     await expect.poll(() => pagerStatus().textContent()).toMatch(/^Viser 1–50 af \d+$/);

@@ -234,11 +234,20 @@ describe("sending a declined handover on", () => {
       .where("handoverId", "=", handoverId)
       .orderBy("id")
       .execute();
+    // The evening's sweep found the whole ladder passed: unresolved, until the decline answered.
     expect(history.map((t) => t.kind).filter((k) => k !== "escalated")).toEqual([
       "created",
+      "unresolved",
       "declined",
       "rerouted",
     ]);
+    // Sent on, it starts the ladder again: no longer unresolved (issue 21 §1).
+    const mark = await demo.database.db
+      .selectFrom("handover")
+      .select("unresolvedAt")
+      .where("id", "=", handoverId)
+      .executeTakeFirstOrThrow();
+    expect(mark.unresolvedAt).toBeNull();
     expect(history.at(-1)).toMatchObject({
       fromStatus: "declined",
       toStatus: "open",

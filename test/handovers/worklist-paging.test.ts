@@ -271,10 +271,20 @@ describe("searching a worklist by name", () => {
     expect(await worklistReads(none)).toEqual([]);
   });
 
-  it("finds nothing for those with no relation to the citizens (the body's coordinator)", async () => {
+  it("names for the body's coordinator only whom it is related to, and by name only", async () => {
     const response = await search("demo.klyngekoordinator", { name: "Sidevender" });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ items: [], inHospital: [] });
+    const found = response.json() as {
+      items: (Item & { relationScope: string; note: string | null })[];
+      inHospital: unknown[];
+    };
+    // These citizens were discharged without a listed GP: the body must see who follows up
+    // on them (issue 21, part 5), so its coordinator may read their names — never the
+    // ward's note or the course of care (a `basic` relation). Before issue 21 it found none.
+    for (const item of found.items)
+      expect(item).toMatchObject({ relationScope: "basic", note: null });
+    expect(found.items.every((i) => i.citizenName?.endsWith("Sidevender"))).toBe(true);
+    expect(found.inHospital).toEqual([]);
   });
 
   it("keeps the filters: a sector without the citizen finds nothing", async () => {

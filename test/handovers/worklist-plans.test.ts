@@ -34,7 +34,13 @@ const live = ["open", "declined"] as const;
 const lists: { who: string; filter: WorklistFilter; stays: StaysFilter; indexes: RegExp[] }[] = [
   {
     who: "a municipality",
-    filter: { municipalityCode: "0329", statuses: [...live], overdueOnly: false, now },
+    filter: {
+      municipalityCode: "0329",
+      reader: "receiver",
+      statuses: [...live],
+      overdueOnly: false,
+      now,
+    },
     stays: { municipalityCode: "0329" },
     indexes: [/handover_live_municipality/, /hospital_stay_open_in_municipality/],
   },
@@ -42,6 +48,7 @@ const lists: { who: string; filter: WorklistFilter; stays: StaysFilter; indexes:
     who: "a practice",
     filter: {
       practiceId: "5b0d7c8e-3f4a-4a2b-9c1d-2e3f4a5b6c7d",
+      reader: "receiver",
       statuses: [...live],
       overdueOnly: false,
       now,
@@ -52,7 +59,13 @@ const lists: { who: string; filter: WorklistFilter; stays: StaysFilter; indexes:
   {
     // No index leads with the hospital: its list walks the live handovers by deadline.
     who: "a hospital",
-    filter: { dischargingHospitalId: "h-1", statuses: [...live], overdueOnly: false, now },
+    filter: {
+      dischargingHospitalId: "h-1",
+      reader: "hospital",
+      statuses: [...live],
+      overdueOnly: false,
+      now,
+    },
     stays: {},
     indexes: [/handover_live_deadline/],
   },
@@ -60,6 +73,7 @@ const lists: { who: string; filter: WorklistFilter; stays: StaysFilter; indexes:
     who: "a body secretariat",
     filter: {
       bodyId: "naestved-slagelse",
+      reader: "body",
       statuses: [...live],
       overdueOnly: false,
       overdueOrDeclined: true,

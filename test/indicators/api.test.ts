@@ -70,6 +70,7 @@ describe("GET /api/indicators", () => {
       "loop-confirmation-median-hours",
       "loop-confirmation-p90-hours",
       "loop-unconfirmed-24h",
+      "loop-unresolved",
       "loop-declines",
       "loop-readmission-by-confirmation",
       "no-listed-gp",

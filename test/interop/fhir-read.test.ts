@@ -58,7 +58,9 @@ describe("the course of care", () => {
   it("keeps the hospital responsible after discharge until the municipality confirms", async () => {
     const p = (await asNurse(`/api/citizens/${ids.bent}/pathway`)).json();
     expect(p.state).toBe("discharged");
-    expect(p.responsibility.reason).toBe("discharged-awaiting-handover");
+    // Bent has no GP listed: no GP was asked, and the page says so (issue 21, part 5).
+    expect(p.responsibility.reason).toBe("discharged-no-gp");
+    expect(p.responsibility.medicalFollowUp).toMatchObject({ state: "undecided" });
     expect(p.responsibility.responsible.map((r: { kind: string }) => r.kind)).toEqual(["hospital"]);
     // The discharge created a handover to Slagelse Kommune (Bent has no GP listed).
     expect(p.responsibility.awaitingConfirmationFrom.map((r: { name: string }) => r.name)).toEqual([

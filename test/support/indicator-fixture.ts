@@ -115,7 +115,7 @@ export type HandoverSpec = {
   /** The whole history instead (ordered), with the status it leaves: for undone decisions. */
   history?: {
     transitions: {
-      kind: "confirmed" | "declined" | "undone";
+      kind: "confirmed" | "declined" | "undone" | "unresolved";
       at: string;
       reason?: string;
       to: string;

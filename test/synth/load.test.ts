@@ -69,9 +69,10 @@ describe("tovholder synth load", () => {
     });
     expect(first.homeCare).toBe(generated.stats.homeCare);
     expect(first.units.added).toBeGreaterThan(80);
-    // Most of the history's handovers were confirmed; a few fell between two chairs, and a
-    // citizen's death closed those still open then (confirmed ones stay confirmed, though
-    // the history's confirmations are loaded after its deaths).
+    // Most of the history's handovers were confirmed; a few per thousand fell between two
+    // chairs (issue 21 §1: at this scale that may be none), and a citizen's death closed
+    // those still open then (confirmed ones stay confirmed, though the history's
+    // confirmations are loaded after its deaths).
     const handovers = await count("select count(*) as n from handover");
     const open = await count("select count(*) as n from handover where status = 'open'");
     const closed = await count("select count(*) as n from handover where status = 'closed'");
@@ -79,7 +80,8 @@ describe("tovholder synth load", () => {
       "select count(*) as n from handover where status = 'closed' and status_reason = 'death'",
     );
     expect(first.confirmedHandovers).toBeGreaterThan(handovers * 0.9);
-    expect(open).toBeGreaterThan(0);
+    // Never confirmed, or confirmed after the cut: a few per thousand, not one in fifty.
+    expect(open).toBeLessThanOrEqual(handovers * 0.01);
     expect(closed).toBe(byDeath);
     expect(open + first.confirmedHandovers + closed).toBe(handovers);
   });

@@ -330,14 +330,20 @@ describe("1 January 2027, after midnight in Denmark", () => {
     const users = await db
       .selectFrom("appUser")
       .select(["id", "username"])
-      .where("username", "in", ["demo.klyngekoordinator", "demo.klyngeleder"])
+      // The demo's coordinator, lead and citizens' representative (src/synth/demo-agreements.ts).
+      .where("username", "in", [
+        "demo.klyngekoordinator",
+        "demo.klyngeleder",
+        "demo.patientforening",
+      ])
       .execute();
+    expect(users).toHaveLength(3);
     const memberships = await db
       .selectFrom("membership")
       .select(["userId", "organisationId", "role", "revokedAt", "grantedAt", "grantedVia"])
       .where("organisationId", "in", [secretariat.cluster, secretariat.council])
       .execute();
-    expect(memberships).toHaveLength(4);
+    expect(memberships).toHaveLength(6);
     for (const u of users) {
       // The old one first (the seed's grant time is the real clock's, so not by time).
       const own = memberships
@@ -357,7 +363,7 @@ describe("1 January 2027, after midnight in Denmark", () => {
       .where("subjectOrganisationId", "in", [secretariat.cluster, secretariat.council])
       .where("purpose", "like", "carried over on the change of structure of 2027-01-01%")
       .execute();
-    expect(audit).toHaveLength(4);
+    expect(audit).toHaveLength(6);
     for (const u of users) {
       const own = audit.filter((a) => a.subjectUserId === u.id);
       expect(own.map((a) => [a.action, a.subjectOrganisationId, a.actorKind]).sort()).toEqual([
@@ -370,7 +376,7 @@ describe("1 January 2027, after midnight in Denmark", () => {
       .select("id")
       .where("kind", "=", "membership")
       .execute();
-    expect(recorded).toHaveLength(2);
+    expect(recorded).toHaveLength(3);
   });
 
   it("changes nothing when carried over again", async () => {
@@ -388,7 +394,7 @@ describe("1 January 2027, after midnight in Denmark", () => {
     expect(await transition.applyDue()).toEqual([]);
     const again = await transition.apply("2027-01-01");
     expect(again.state).toBe("already-applied");
-    expect(again.bodies.find((b) => b.id === COUNCIL)?.memberships).toHaveLength(2);
+    expect(again.bodies.find((b) => b.id === COUNCIL)?.memberships).toHaveLength(3);
     expect(await count()).toBe(before);
   });
 

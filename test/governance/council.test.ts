@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authHeaders, type DemoApp, demoApp } from "../support/access.ts";
+import { clockFrom } from "../support/clock.ts";
+
+/**
+ * From 2027 the same work continues in the council (issue 22): a demo seeded
+ * in January 2027 has its coordinators at Sundhedsråd Midt- og Vestsjælland,
+ * who carry the cluster's agreements on (body_succession), and the council's
+ * page lists them.
+ */
+let demo: DemoApp;
+const COUNCIL = "sundhedsraad-midt-og-vestsjaelland";
+
+beforeAll(async () => {
+  demo = await demoApp({ clock: clockFrom("2027-01-12T09:00:00Z"), seed: { activity: false } });
+}, 120_000);
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+type List = {
+  body: { id: string };
+  mayDraft: boolean;
+  agreements: { id: string; status: string; version: number; body: { id: string } }[];
+};
+
+describe("the cluster's agreements in the council", () => {
+  it("are listed under the council, each naming the cluster, for the council's members", async () => {
+    const lead = authHeaders(await demo.sessionOf("demo.klyngeleder"));
+    const list = (
+      await demo.app.inject({ url: `/api/bodies/${COUNCIL}/agreements`, headers: lead })
+    ).json() as List;
+    expect(list.mayDraft).toBe(true);
+    expect(list.agreements.map((a) => [a.status, a.body.id]).sort()).toEqual([
+      ["consultation", "naestved-slagelse"],
+      ["in-force", "naestved-slagelse"],
+    ]);
+  });
+
+  it("are taken on by the council's lead: the one in consultation is approved and adopted", async () => {
+    const lead = authHeaders(await demo.sessionOf("demo.klyngeleder"));
+    const list = (
+      await demo.app.inject({ url: `/api/bodies/${COUNCIL}/agreements`, headers: lead })
+    ).json() as List;
+    const open = list.agreements.find((a) => a.status === "consultation");
+    let version = open?.version ?? 0;
+    for (const to of ["approved", "adopted"]) {
+      const r = await demo.app.inject({
+        method: "POST",
+        url: `/api/agreements/${open?.id}/steps`,
+        headers: lead,
+        payload: { version, to },
+      });
+      expect(r.statusCode, to).toBe(200);
+      version = r.json().version;
+    }
+  });
+
+  it("are not the council's to change for a member of another council", async () => {
+    const other = authHeaders(await demo.sessionOf("demo.sygeplejerske"));
+    const list = (
+      await demo.app.inject({ url: `/api/bodies/${COUNCIL}/agreements`, headers: other })
+    ).json() as List;
+    expect(list.mayDraft).toBe(false);
+    expect(list.agreements.map((a) => a.status).sort()).toEqual(["adopted", "in-force"]);
+  });
+});
