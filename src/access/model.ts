@@ -6,6 +6,7 @@
  * break-the-glass access that the audit log flags.
  */
 
+import { danishDate } from "../structure/model.ts";
 import {
   FOLLOW_UP_BASIC_RELATIONS,
   type FollowUpFact,
@@ -217,7 +218,7 @@ export function organisationRelation(
   if (practiceRelationHolds(organisation, facts)) return "listed-practice";
   return (
     handoverRelation(organisation, facts.handovers, now) ??
-    followUpRelation(organisation, facts.followUps ?? [])
+    followUpRelation(organisation, facts.followUps ?? [], danishDate(now))
   );
 }
 

@@ -72,6 +72,7 @@ export function createFollowUpService(deps: Deps) {
           // The body that holds the citizen's municipality on the discharge's own date,
           // the same one the municipality's handover belongs to.
           bodyId: home ? parties.bodyOf(home, danishDate(dischargedAt)) : null,
+          municipalityCode: home,
           dischargedAt,
           createdAt: now,
         };
@@ -120,7 +121,7 @@ export function createFollowUpService(deps: Deps) {
       page: { limit: number; offset: number },
     ) {
       const scope = await scopeOrRefuse(ctx);
-      const filter = { ...scope, status };
+      const filter = { ...scope, status, date: danishDate(clock()) };
       const [rows, total] = await Promise.all([
         store.itemsOf(db, filter, page),
         store.countOf(db, filter),
@@ -139,7 +140,7 @@ export function createFollowUpService(deps: Deps) {
 
     /** Where the discharging hospital's outpatient clinics are: its departments. */
     async clinics(ctx: RequestContext, id: string) {
-      const item = await store.findItem(db, id);
+      const item = await store.findItem(db, id, danishDate(clock()));
       if (!item) throw notFoundItem();
       const refusal = resolveRefusal(ctx.actor, { ...item, status: "open" });
       if (refusal)
@@ -166,7 +167,7 @@ export function createFollowUpService(deps: Deps) {
       id: string,
       input: { version: number; resolution: Resolution },
     ) {
-      const item = await store.findItem(db, id);
+      const item = await store.findItem(db, id, danishDate(clock()));
       if (!item) throw notFoundItem();
       const what = {
         action: "resolve",
@@ -214,7 +215,7 @@ export function createFollowUpService(deps: Deps) {
           at,
         });
         if (!row) {
-          const now = await store.findItem(tx, id);
+          const now = await store.findItem(tx, id, danishDate(at));
           throw changed(now?.status ?? "closed", now?.version ?? input.version);
         }
         return row;

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { sealedFacts, unsealedFacts } from "../citizens/store.ts";
+import { bodyHoldingOn } from "../handovers/responsible-body.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { FollowUpStatus, Resolution } from "./model.ts";
 
@@ -11,9 +12,19 @@ export type NewFollowUp = {
   dischargingHospitalId: string;
   dischargingOrganisationId: string | null;
   bodyId: string | null;
+  municipalityCode: string | null;
   dischargedAt: Date;
   createdAt: Date;
 };
+
+/**
+ * The body whose coordinators answer for an item (aliased `f`) on a Danish
+ * date: the one holding its municipality that day, else the item's own body
+ * (the rule of the handovers, src/handovers/responsible-body.ts).
+ */
+function answeringBody(date: string) {
+  return bodyHoldingOn(sql.ref("f.municipality_code"), sql`${date}::date`, sql.ref("f.body_id"));
+}
 
 /** Opens the items a batch of discharges needs; a stay with an open item keeps it. */
 export async function insertFollowUps(db: Database, rows: NewFollowUp[]) {
@@ -59,6 +70,8 @@ export async function closeOpen(
 
 export type ItemFilter = ({ hospitalId: string } | { bodyId: string }) & {
   status: FollowUpStatus;
+  /** The Danish date on which a body's items are asked for. */
+  date: string;
   id?: string;
 };
 
@@ -79,7 +92,7 @@ export async function itemsOf(
   q =
     "hospitalId" in f
       ? q.where("f.dischargingHospitalId", "=", f.hospitalId)
-      : q.where("f.bodyId", "=", f.bodyId);
+      : q.where(answeringBody(f.date), "=", f.bodyId);
   if (f.id) q = q.where("f.id", "=", f.id);
   const rows = await q
     .select([
@@ -91,7 +104,6 @@ export async function itemsOf(
       "f.dischargedAt",
       "f.createdAt",
       "f.dischargingHospitalId",
-      "f.bodyId",
       "hp.name as hospitalName",
       "d.name as departmentName",
       "f.resolution",
@@ -101,6 +113,7 @@ export async function itemsOf(
       "f.resolvedAt",
       "u.displayName as resolvedByName",
     ])
+    .select(answeringBody(f.date).as("bodyId"))
     .select(sealedFacts("c").as("citizenFacts"))
     .orderBy("f.dischargedAt", f.status === "open" ? "asc" : "desc")
     .orderBy("f.id")
@@ -115,13 +128,19 @@ export async function countOf(db: Database, f: ItemFilter): Promise<number> {
   q =
     "hospitalId" in f
       ? q.where("f.dischargingHospitalId", "=", f.hospitalId)
-      : q.where("f.bodyId", "=", f.bodyId);
+      : q.where(answeringBody(f.date), "=", f.bodyId);
   const row = await q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export function findItem(db: Database, id: string) {
-  return db.selectFrom("medicalFollowUp").selectAll().where("id", "=", id).executeTakeFirst();
+/** An item, its `bodyId` the body answering for it on the Danish `date`. */
+export function findItem(db: Database, id: string, date: string) {
+  return db
+    .selectFrom("medicalFollowUp as f")
+    .selectAll("f")
+    .select(answeringBody(date).as("bodyId"))
+    .where("f.id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Resolves an open item at `version`; undefined when it moved on meanwhile (409). */

@@ -452,4 +452,57 @@ describe("1 January 2027, after midnight in Denmark", () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ bodyId: CLUSTER, status: "open" });
   });
+
+  it("hands the cluster's open medical follow-ups to the council's coordinator, who names who follows up", async () => {
+    at("2027-01-01T01:20:00Z");
+    type Item = { id: string; bodyId: string; citizenName: string | null; version: number };
+    const items = async (headers: ReturnType<typeof authHeaders>) => {
+      const r = await demo.app.inject({ url: "/api/follow-ups?status=open", headers });
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as { items: Item[] }).items;
+    };
+    // The two without a GP discharged in December: opened for the cluster, which has ended.
+    const december = await demo.database.db
+      .selectFrom("medicalFollowUp")
+      .select(["id", "bodyId"])
+      .where("dischargedAt", "in", [
+        new Date(patients.declined.at),
+        new Date(patients.straddling.at),
+      ])
+      .execute();
+    expect(december.map((d) => d.bodyId)).toEqual([CLUSTER, CLUSTER]);
+    // The council's coordinator acts for its secretariat (she also works elsewhere).
+    const karin = authHeaders(await demo.sessionOf("demo.klyngekoordinator"));
+    const me = await demo.app.inject({ url: "/api/me", headers: karin });
+    const membership = (
+      me.json() as { memberships: { membershipId: string; organisation: { bodyId: string } }[] }
+    ).memberships.find((m) => m.organisation.bodyId === COUNCIL);
+    const chosen = await demo.app.inject({
+      method: "PUT",
+      url: "/api/me/active-membership",
+      headers: karin,
+      payload: { membershipId: membership?.membershipId },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    const council = await items(karin);
+    for (const d of december) {
+      const item = council.find((i) => i.id === d.id);
+      // The council answers for it now, and may see whom it is about (name only).
+      expect(item).toMatchObject({ bodyId: COUNCIL });
+      expect(item?.citizenName).toMatch(/Nytår$/);
+    }
+    // Nobody left at the ended cluster's secretariat answers for it.
+    expect(await items(authHeaders(await demo.sessionOf("test.gammel.klynge")))).toEqual([]);
+    const first = council.find((i) => i.id === december[0]?.id);
+    const resolved = await demo.app.inject({
+      method: "POST",
+      url: `/api/follow-ups/${first?.id}/resolve`,
+      headers: karin,
+      payload: {
+        version: first?.version,
+        resolution: { kind: "not-needed", reason: "Ingen medicinsk opfølgning nødvendig" },
+      },
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+  });
 });

@@ -99,6 +99,8 @@ export interface MedicalFollowUpTable {
   dischargingHospitalId: string;
   dischargingOrganisationId: string | null;
   bodyId: string | null;
+  /** The municipality it was opened for (0027): its body on a date is the one that acts. */
+  municipalityCode: ColumnType<string | null, string | null | undefined, string | null>;
   dischargedAt: Timestamp;
   createdAt: Timestamp;
   status: Generated<"open" | "resolved" | "closed">;
