@@ -15,7 +15,9 @@ export type HandoverEvent = {
     | "handover.escalated"
     | "handover.closed"
     /** A confirmation or decline taken back by its organisation; `reason` is the status undone. */
-    | "handover.undone";
+    | "handover.undone"
+    /** The whole escalation ladder has passed without a confirmation; it stays open. */
+    | "handover.unresolved";
   handoverId: string;
   sector: Sector;
   status: HandoverStatus;

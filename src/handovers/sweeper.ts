@@ -1,6 +1,6 @@
 import type { Database } from "../platform/db/database.ts";
 import { danishToday } from "../structure/service.ts";
-import { type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
+import { type HandoverEvent, type HandoverEventSink, ignoreEvents, recipients } from "./events.ts";
 import {
   DEFAULT_RULES,
   type EscalationTarget,
@@ -140,6 +140,7 @@ export function createSweeper(
           ];
         }),
       );
+      await events(tx, unresolvedEvents(marked, byId, secretariats, now));
       unresolvedTotal += marked.length;
       return { claimed: due.length, escalated: recorded.length };
     });
@@ -161,6 +162,42 @@ export function createSweeper(
       return unresolvedTotal;
     },
   };
+}
+
+type Claimed = Awaited<ReturnType<typeof sweeps.claimDue>>[number];
+
+/**
+ * The ladder's end told to everyone it concerns (issue 21, part 1: it never
+ * disappears silently): the receiver, the discharging department and the
+ * coordinators of the body answering for it. Told a millisecond after the
+ * sweep's time, at which the steps a catching-up sweep takes are told, so a
+ * card folding them ends with the ladder's end (the history keeps when it fell).
+ */
+function unresolvedEvents(
+  marked: { id: string; unresolvedAt: Date }[],
+  byId: Map<string, Claimed>,
+  secretariats: Map<string, string>,
+  now: Date,
+): HandoverEvent[] {
+  return marked.flatMap((m) => {
+    const h = byId.get(m.id);
+    if (!h) return [];
+    return [
+      {
+        kind: "handover.unresolved" as const,
+        handoverId: h.id,
+        sector: h.sector,
+        status: "open" as const,
+        recipientOrganisationIds: recipients(
+          h.receiverOrganisationId,
+          h.dischargingOrganisationId,
+          secretariats.get(h.responsibleBodyId ?? ""),
+        ),
+        at: new Date(now.getTime() + 1),
+        deadlineAt: new Date(h.deadlineAt),
+      },
+    ];
+  });
 }
 
 function targetOf(

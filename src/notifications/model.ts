@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "handover.escalated",
   "handover.closed",
   "handover.undone",
+  "handover.unresolved",
 ] as const satisfies readonly HandoverEvent["kind"][];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

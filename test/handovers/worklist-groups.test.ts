@@ -9,6 +9,7 @@ import { createSweeper } from "../../src/handovers/sweeper.ts";
 import * as worklistStore from "../../src/handovers/worklist-store.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
+import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { authHeaders, citizenRegistryOf, type DemoApp, demoApp } from "../support/access.ts";
 import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
@@ -151,14 +152,32 @@ describe("the sweeper makes a handover unresolved at the ladder's end", () => {
     });
   });
 
-  it("marks it at 18:00, once however often it sweeps", async () => {
+  it("marks it at 18:00, once however often it sweeps, and tells every party once", async () => {
     now = new Date("2026-11-18T18:00:00Z");
-    const sweeper = createSweeper(demo.database.db, { clock: () => now });
+    const sweeper = createSweeper(demo.database.db, {
+      clock: () => now,
+      events: notifyHandoverEvents,
+    });
     await sweeper.sweep();
     await sweeper.sweep();
     expect(sweeper.unresolved).toBe(1);
     expect((await row("today")).unresolvedAt).toEqual(new Date("2026-11-18T18:00:00Z"));
     expect((await historyOf("today")).filter((t) => t.kind === "unresolved")).toHaveLength(1);
+    // The receiver, the discharging ward and the cluster's coordinators: never silently.
+    const told = await demo.database.db
+      .selectFrom("notification as n")
+      .innerJoin("organisation as o", "o.id", "n.organisationId")
+      .select(["o.kind", "o.name"])
+      .where("n.handoverId", "=", ids.get("today") ?? "")
+      .where("n.kind", "=", "handover.unresolved")
+      .orderBy("o.kind")
+      .execute();
+    expect(told.map((t) => t.kind)).toEqual([
+      "body_secretariat",
+      "hospital_department",
+      // The municipality; its home nursing hears what is addressed to it.
+      "municipality",
+    ]);
   });
 });
 

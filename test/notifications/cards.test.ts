@@ -168,7 +168,7 @@ describe("cards that help", () => {
   });
 
   it("folds the reminders about one handover into its card, and counts cards as unread", async () => {
-    // A day on, unconfirmed: every step of the ladder has been taken.
+    // A day on, unconfirmed: every step of the ladder has been taken, and its end has passed.
     setNow("2026-11-19T12:00:00+01:00");
     await createSweeper(demo.database.db, {
       clock: () => new Date(now),
@@ -177,13 +177,12 @@ describe("cards that help", () => {
     const municipal = await feed("demo.visitator");
     expect(ours(municipal)).toHaveLength(1);
     expect(ours(municipal)[0]).toMatchObject({
-      kind: "handover.escalated",
-      step: 0,
-      target: "receiver",
-      count: 2,
+      kind: "handover.unresolved",
+      count: 3,
       readAt: null,
     });
     expect(ours(municipal)[0]?.history.map((h) => h.kind)).toEqual([
+      "handover.unresolved",
       "handover.escalated",
       "handover.created",
     ]);
@@ -193,11 +192,11 @@ describe("cards that help", () => {
 
   it("reads a card with its history, and a new event about it makes it news again", async () => {
     const [card] = ours(await feed("demo.sygeplejerske"));
-    expect(card).toMatchObject({
-      kind: "handover.escalated",
-      step: 2,
-      citizenName: "Karla Kortsen",
-    });
+    expect(card).toMatchObject({ kind: "handover.unresolved", citizenName: "Karla Kortsen" });
+    expect(card?.history.map((h) => [h.kind, h.step])).toEqual([
+      ["handover.unresolved", null],
+      ["handover.escalated", 2],
+    ]);
     expect(
       await send("demo.sygeplejerske", "POST", "/api/notifications/read", { ids: [card?.id] }),
     ).toEqual({ unreadCount: 0 });
@@ -210,7 +209,7 @@ describe("cards that help", () => {
     await send("demo.visitator", "POST", `/api/handovers/${handoverId}/confirm`, version);
     const ward = await feed("demo.sygeplejerske");
     expect(ours(ward)).toHaveLength(1);
-    expect(ours(ward)[0]).toMatchObject({ kind: "handover.confirmed", count: 2, readAt: null });
+    expect(ours(ward)[0]).toMatchObject({ kind: "handover.confirmed", count: 3, readAt: null });
     expect(ward.unreadCount).toBe(1);
   });
 
@@ -262,7 +261,7 @@ describe("the daily digest", () => {
 
   it("gathers each day's cards into one card at 07:00, and counts digests as unread", async () => {
     // 20 November 12:00: the digests of 19 November 07:00 (the discharge of the 18th) and
-    // of 20 November 07:00 (the reminder and confirmation of the 19th) have been made.
+    // of 20 November 07:00 (the reminder, the ladder's end and the confirmation of the 19th).
     expect(
       await send("demo.visitator", "PUT", "/api/notifications/preferences", {
         delivery: "daily-digest",
@@ -277,7 +276,7 @@ describe("the daily digest", () => {
       ["2026-11-18T06:00:00.000Z", "2026-11-19T06:00:00.000Z", 1, true],
     ]);
     expect(f.unreadCount).toBe(2);
-    expect(f.digests[0]?.cards[0]).toMatchObject({ kind: "handover.escalated", count: 1 });
+    expect(f.digests[0]?.cards[0]).toMatchObject({ kind: "handover.unresolved", count: 2 });
     expect(f.digests[1]?.cards[0]).toMatchObject({ kind: "handover.created" });
   });
 
@@ -327,11 +326,11 @@ describe("the daily digest", () => {
         period: { from: latest?.from, to: latest?.to },
       }),
     ).toEqual({ unreadCount: 2 });
-    // Back to single cards: the one card holds all three events, two of them unread.
+    // Back to single cards: the one card holds all four events.
     await send("demo.visitator", "PUT", "/api/notifications/preferences", { delivery: "single" });
     const single = await feed("demo.visitator");
     expect(single.digests).toEqual([]);
-    expect(ours(single)[0]).toMatchObject({ kind: "handover.closed", count: 3, readAt: null });
+    expect(ours(single)[0]).toMatchObject({ kind: "handover.closed", count: 4, readAt: null });
     expect(single.unreadCount).toBe(1);
   });
 });

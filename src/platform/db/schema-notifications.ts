@@ -15,6 +15,7 @@ export type NotificationKindColumn =
   | "handover.closed"
   /** A confirmation or decline taken back by its organisation (0020). */
   | "handover.undone"
+  | "handover.unresolved"
   /** A body's carried-over rules wait for its coordinators' confirmation (0017). */
   | "body.rules-to-confirm";
 

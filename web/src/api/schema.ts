@@ -3304,14 +3304,14 @@ export interface paths {
                   history: {
                     createdAt: string;
                     id: string;
-                    kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                    kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
                     reason: string | null;
                     step: number | null;
                     target: "receiver" | "body-coordinator" | "discharging-department" | null;
                   }[];
                   hospitalName: string | null;
                   id: string;
-                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
                   link: string | null;
                   readAt: string | null;
                   reason: string | null;
@@ -3349,14 +3349,14 @@ export interface paths {
                 history: {
                   createdAt: string;
                   id: string;
-                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
                   reason: string | null;
                   step: number | null;
                   target: "receiver" | "body-coordinator" | "discharging-department" | null;
                 }[];
                 hospitalName: string | null;
                 id: string;
-                kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "body.rules-to-confirm";
+                kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
                 link: string | null;
                 readAt: string | null;
                 reason: string | null;
@@ -3577,7 +3577,7 @@ export interface paths {
         content: {
           "application/json": {
             description?: string;
-            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone")[];
+            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved")[];
             url: string;
           };
         };
@@ -3636,7 +3636,7 @@ export interface paths {
           "application/json": {
             active?: boolean;
             description?: string | null;
-            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone")[];
+            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved")[];
             url?: string;
           };
         };

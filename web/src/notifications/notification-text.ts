@@ -81,6 +81,8 @@ export function notificationText(
       return n.reason === "declined"
         ? t("notifications.text.undoneDeclined", { receiver, deadline })
         : t("notifications.text.undoneConfirmed", { receiver, deadline });
+    case "handover.unresolved":
+      return t("notifications.text.unresolved", { receiver });
     case "handover.closed":
       return n.reason
         ? t("notifications.text.closedReason", { receiver, reason: closeReasonText(t, n.reason) })

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   "handover.confirmed",
   "handover.closed",
   "handover.undone",
+  "handover.unresolved",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
