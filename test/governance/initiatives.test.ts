@@ -245,3 +245,15 @@ describe("an initiative from planned to finished", () => {
     ]);
   });
 });
+
+describe("the demo body's initiative", () => {
+  it("is running and public: fewer acute readmissions among 65+ in Næstved and Slagelse", async () => {
+    const list = await demo.app.inject({ url: `/api/public/bodies/${BODY}/initiatives` });
+    const demoOnes = (
+      list.json().initiatives as { title: string; status: string; indicatorId: string }[]
+    ).filter((i) => !i.title.includes("(test)"));
+    expect(demoOnes).toEqual([
+      expect.objectContaining({ status: "running", indicatorId: "acute-readmission-30d" }),
+    ]);
+  });
+});
