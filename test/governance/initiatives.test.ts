@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createIndicators } from "../../src/indicators/assemble.ts";
 import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
+import { hospitalIdNamed, insertCitizen, insertStay } from "../support/indicator-fixture.ts";
 
 /**
  * Initiatives as experiments through the API (issue 22, section 2), on the
@@ -255,5 +257,67 @@ describe("the demo body's initiative", () => {
     expect(demoOnes).toEqual([
       expect.objectContaining({ status: "running", indicatorId: "acute-readmission-30d" }),
     ]);
+  });
+});
+
+describe("the effect from the indicator engine's own rows", () => {
+  it("pools only what the engine shows, skipping its suppressed small cells", async () => {
+    // Four index admissions of 65+ citizens in Næstved in January 2026, one readmitted within
+    // 30 days: a small cell the engine suppresses, which pooling must not add back.
+    const db = demo.database.db;
+    const hospital = await hospitalIdNamed(db, "Slagelse");
+    for (const n of [1, 2, 3, 4]) {
+      const citizen = await insertCitizen(db, { born: "1950-06-01", municipality: "370" });
+      await insertStay(db, citizen, {
+        from: `2026-01-0${n}T08:00:00+01:00`,
+        to: `2026-01-0${n + 2}T08:00:00+01:00`,
+        hospital,
+      });
+      if (n === 1)
+        await insertStay(db, citizen, {
+          from: "2026-01-20T08:00:00+01:00",
+          to: "2026-01-22T08:00:00+01:00",
+          hospital,
+        });
+    }
+    await createIndicators({
+      db,
+      clock: clockFrom("2026-11-02T09:00:00Z"),
+    }).maintenance.rebuildAll();
+
+    const headers = await as("demo.klyngekoordinator");
+    const created = await demo.app.inject({
+      method: "POST",
+      url: `/api/bodies/${BODY}/initiatives`,
+      headers,
+      payload: { ...plan, title: "Effekt fra motoren (test)", municipalityCodes: ["370"] },
+    });
+    const effect = (
+      await demo.app.inject({ url: `/api/initiatives/${created.json().id}/effect`, headers })
+    ).json();
+    const engine = await demo.app.inject({
+      url: "/api/indicators/acute-readmission-30d/values?unit=municipality&period=month&attribution=residence&ageBand=65%2B&from=2025-06-01&to=2026-02-01",
+      headers,
+    });
+    expect(engine.statusCode).toBe(200);
+    const rows = (
+      engine.json().rows as {
+        code: string;
+        period: string;
+        numerator: number | null;
+        denominator: number | null;
+        suppressed: boolean;
+      }[]
+    ).filter((r) => r.code === "370");
+    const january = rows.find((r) => r.period === "2026-01");
+    expect(january).toMatchObject({ suppressed: true, numerator: null });
+    const shown = rows.filter((r) => !r.suppressed && r.denominator !== null);
+    expect(effect.participants.before).toMatchObject({
+      numerator: shown.reduce((sum, r) => sum + (r.numerator ?? 0), 0),
+      denominator: shown.reduce((sum, r) => sum + (r.denominator ?? 0), 0),
+      skipped: rows.length - shown.length,
+    });
+    expect(effect.participants.before.skipped).toBeGreaterThanOrEqual(1);
+    expect(effect.verdict).toBe("too-few-to-tell");
   });
 });
