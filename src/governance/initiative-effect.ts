@@ -47,17 +47,20 @@ function monthsFrom(first: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(first, i));
 }
 
+/** At most this many months on each side: the engine answers at most 120 periods at once. */
+export const MAX_WINDOW_MONTHS = 60;
+
 /**
  * The months after: from the start's month to the end's (or today's, while it
- * runs); the months before: as many, ending the month before the start.
- * Before the start there is no "after" yet.
+ * runs), at most five years; the months before: as many, ending the month
+ * before the start. Before the start there is no "after" yet.
  */
 export function windowsOf(start: string, end: string, today: string): Windows {
   const first = start.slice(0, 7);
   const last = (end < today ? end : today).slice(0, 7);
   if (last < first) return { before: [], after: [] };
   let count = 0;
-  while (addMonths(first, count) <= last) count += 1;
+  while (count < MAX_WINDOW_MONTHS && addMonths(first, count) <= last) count += 1;
   return { before: monthsFrom(addMonths(first, -count), count), after: monthsFrom(first, count) };
 }
 

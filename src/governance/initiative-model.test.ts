@@ -117,6 +117,13 @@ describe("the effect", () => {
       "2026-10",
     ]);
     expect(windowsOf("2026-09-01", "2027-01-31", "2026-08-10")).toEqual({ before: [], after: [] });
+    // Ten years in: five years on each side, the engine's limit.
+    const long = windowsOf("2020-01-01", "2030-12-31", "2030-06-01");
+    expect([long.before.length, long.after.at(-1), long.before[0]]).toEqual([
+      60,
+      "2024-12",
+      "2015-01",
+    ]);
   });
 
   it("pools the units' rows and skips suppressed ones without adding them back", () => {
