@@ -88,7 +88,8 @@ export function inputIdOf(field: string): string | null {
   if (field === "version") return null;
   if (field.startsWith("municipalityCodes")) return "initiative-municipalityCodes";
   if (field.startsWith("practices")) return "initiative-practices";
-  return `initiative-${field.replaceAll(".", "-")}`;
+  // The form sends kr. only; a refused currency is shown at the amount.
+  return `initiative-${field.replace(/\.currency$/, ".amount").replaceAll(".", "-")}`;
 }
 
 const LABELS: Record<string, InitiativeKey> = {
