@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { useBody } from "../api/queries";
 import type { BodyKind } from "../api/types";
 import {
   describedBy,
@@ -12,10 +11,9 @@ import {
 } from "../components/FormErrors";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { currentLanguage } from "../i18n";
-import { useIndicators } from "../indicators/api";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { BudgetFields, MilestoneFields, RowInput } from "./InitiativeFormParts";
+import { ParticipantFields, TargetFields } from "./InitiativeTargetFields";
 import {
   createInitiative,
   editInitiative,
@@ -68,8 +66,6 @@ function InitiativeForm({
   const [draft, setDraft] = useState<InitiativeDraft>(() =>
     existing ? initiativeDraftOf(existing) : emptyInitiative(),
   );
-  const indicators = useIndicators();
-  const bodyDetail = useBody(body.id);
   const save = useInitiativeChange((input: InitiativeInput) =>
     existing
       ? editInitiative(existing.id, { ...input, version: existing.version })
@@ -79,17 +75,8 @@ function InitiativeForm({
   const errorOf = (field: string) =>
     reasonFor(problems, (f) => f === field || f.startsWith(`${field}.`));
   const heading = existing ? t("initiatives.form.editTitle") : t("initiatives.form.newTitle");
-  const language = currentLanguage() === "da" ? "da" : "en";
-  const choices = (indicators.data?.indicators ?? []).filter(
-    (d) =>
-      d.valueKind !== "hours" && d.higherIsBetter !== null && d.attributions.includes("residence"),
-  );
-  const chosen = choices.find((d) => d.id === draft.indicatorId);
   const set = (patch: Partial<InitiativeDraft>) => setDraft({ ...draft, ...patch });
-  const text = (
-    field: "title" | "baseline" | "target" | "start" | "end",
-    type: "text" | "date" = "text",
-  ) => (
+  const text = (field: "title" | "start" | "end", type: "text" | "date" = "text") => (
     <RowInput
       id={`initiative-${field}`}
       type={type}
@@ -161,96 +148,8 @@ function InitiativeForm({
             {t("initiatives.form.publicHint")}
           </span>
         </div>
-        <div className={`form-group${errorOf("indicatorId") ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="initiative-indicatorId">
-            {t("initiatives.form.indicator")}
-          </label>
-          <FieldError id="initiative-indicatorId-error" message={errorOf("indicatorId")} />
-          <select
-            id="initiative-indicatorId"
-            className="form-select"
-            value={draft.indicatorId}
-            onChange={(e) => set({ indicatorId: e.target.value, ageBand: "" })}
-            {...describedBy("initiative-indicatorId", { error: errorOf("indicatorId") })}
-          >
-            <option value="">{t("initiatives.form.chooseIndicator")}</option>
-            {choices.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title[language]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`form-group${errorOf("ageBand") ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="initiative-ageBand">
-            {t("initiatives.form.ageBand")}
-          </label>
-          <FieldError id="initiative-ageBand-error" message={errorOf("ageBand")} />
-          <select
-            id="initiative-ageBand"
-            className="form-select"
-            value={draft.ageBand}
-            onChange={(e) => set({ ageBand: e.target.value })}
-            {...describedBy("initiative-ageBand", { error: errorOf("ageBand") })}
-          >
-            <option value="">{t("initiatives.target.allAges")}</option>
-            {(chosen?.ageBands ?? []).map((band) => (
-              <option key={band} value={band}>
-                {band}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="form-hint">{t("initiatives.form.valueHint")}</p>
-        {text("baseline")}
-        {text("target")}
-        <fieldset
-          id="initiative-municipalityCodes"
-          tabIndex={-1}
-          className={errorOf("municipalityCodes") ? "form-error" : undefined}
-          {...describedBy("initiative-municipalityCodes", { error: errorOf("municipalityCodes") })}
-        >
-          <legend className="form-label">{t("initiatives.form.municipalities")}</legend>
-          <FieldError
-            id="initiative-municipalityCodes-error"
-            message={errorOf("municipalityCodes")}
-          />
-          {(bodyDetail.data?.municipalities ?? []).map((m) => (
-            <div className="form-group-checkbox" key={m.code}>
-              <input
-                id={`initiative-municipality-${m.code}`}
-                type="checkbox"
-                className="form-checkbox"
-                checked={draft.municipalityCodes.includes(m.code)}
-                onChange={(e) =>
-                  set({
-                    municipalityCodes: e.target.checked
-                      ? [...draft.municipalityCodes, m.code]
-                      : draft.municipalityCodes.filter((c) => c !== m.code),
-                  })
-                }
-              />
-              <label htmlFor={`initiative-municipality-${m.code}`}>{m.name}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div className={`form-group${errorOf("practices") ? " form-error" : ""}`}>
-          <label className="form-label" htmlFor="initiative-practices">
-            {t("initiatives.form.practices")}
-          </label>
-          <span className="form-hint" id="initiative-practices-hint">
-            {t("initiatives.form.practicesHint")}
-          </span>
-          <FieldError id="initiative-practices-error" message={errorOf("practices")} />
-          <textarea
-            id="initiative-practices"
-            className="form-input"
-            rows={3}
-            value={draft.practices}
-            onChange={(e) => set({ practices: e.target.value })}
-            {...describedBy("initiative-practices", { hint: true, error: errorOf("practices") })}
-          />
-        </div>
+        <TargetFields draft={draft} set={set} errorOf={errorOf} />
+        <ParticipantFields bodyId={body.id} draft={draft} set={set} errorOf={errorOf} />
         <BudgetFields
           value={draft.budget}
           errorOf={errorOf}
