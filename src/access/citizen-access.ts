@@ -28,6 +28,7 @@ export type ConfigurationPurpose = {
     | "handover-rules"
     | "webhook"
     | "agreement"
+    | "initiative"
     | "unknown"
     | `/${string}`;
   purpose?: string;

@@ -7,6 +7,8 @@ import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { followUpRoutes } from "../follow-ups/routes.ts";
+import { initiativeRoutes } from "../governance/initiative-routes.ts";
+import { createInitiativeService } from "../governance/initiative-service.ts";
 import { governanceRoutes } from "../governance/routes.ts";
 import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
@@ -132,6 +134,13 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
     handovers,
     ...(clock ? { clock } : {}),
   });
+  const initiatives = createInitiativeService({
+    db: database.db,
+    access: access.citizenAccess,
+    structure,
+    indicators: indicators.service,
+    ...(clock ? { clock } : {}),
+  });
   return buildApp({
     database,
     logger: options.logger,
@@ -160,6 +169,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         await app.register(pathwayRoutes, { pathways });
         await app.register(handoverRoutes, { handovers });
         await app.register(governanceRoutes, { governance });
+        await app.register(initiativeRoutes, { initiatives });
         await app.register(followUpRoutes, { followUps });
         await app.register(inpatientRoutes, {
           inpatients: createInpatients({

@@ -5,20 +5,19 @@ import type { IndicatorService } from "../indicators/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, type FieldError, invalidFields } from "../platform/http/errors.ts";
 import type { StructureService } from "../structure/service.ts";
-import { danishToday } from "../structure/service.ts";
+import { bodyMembership } from "./members.ts";
 import {
   type AgreementStatus,
   type ContentInput,
   checkContent,
   commentRefusal,
   editRefusal,
-  type MemberRole,
   mayRead,
   type Problem,
   stepRefusal,
 } from "./model.ts";
 import * as store from "./store.ts";
-import { type BodyRef, mayDraft, summaryOf, viewOf } from "./views.ts";
+import { mayDraft, summaryOf, viewOf } from "./views.ts";
 
 export type GovernanceDeps = {
   db: Database;
@@ -83,30 +82,9 @@ export function createGovernanceService(deps: GovernanceDeps) {
   const { db, access, structure } = deps;
   const clock = deps.clock ?? (() => new Date());
 
-  /** The body and the bodies it succeeded (a council's clusters), whose work it carries on. */
-  async function bodyWithLinks(bodyId: string) {
-    const body = await structure.getBody(bodyId, danishToday(clock()), undefined, {
-      nearest: true,
-    });
-    const ref: BodyRef = { id: body.id, name: body.name, kind: body.kind };
-    return {
-      ref,
-      predecessors: body.predecessors.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-      successorIds: body.successors.map((s) => s.id),
-    };
-  }
-
-  /** The actor's role as a member of the body (or of a body that succeeded it), or null. */
-  async function memberRole(actor: Actor | null, bodyId: string): Promise<MemberRole | null> {
-    if (actor?.kind !== "staff" || actor.organisation.kind !== "body_secretariat") return null;
-    const role = actor.role;
-    if (role !== "coordinator" && role !== "body_lead" && role !== "citizen_representative")
-      return null;
-    const own = actor.organisation.bodyId;
-    if (own === bodyId) return role;
-    const { successorIds } = await bodyWithLinks(bodyId);
-    return own !== null && successorIds.includes(own) ? role : null;
-  }
+  const members = bodyMembership(structure, clock);
+  const bodyWithLinks = members.links;
+  const memberRole = members.roleOf;
 
   /** 403, audited: the actor may not do this to the agreement. */
   async function refuse(ctx: RequestContext, action: string, about: string, p: Problem) {

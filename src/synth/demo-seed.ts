@@ -9,6 +9,7 @@ import { createStructureService, danishDate } from "../structure/service.ts";
 import { ingestDemoActivity } from "./demo-activity.ts";
 import { ensureDemoAgreements } from "./demo-agreements.ts";
 import { addDemoContacts } from "./demo-contacts.ts";
+import { ensureDemoInitiatives } from "./demo-initiatives.ts";
 import { ensureDemoUnits } from "./demo-units.ts";
 
 /** Every demo user logs in with this password; demo mode exists only on synthetic data. */
@@ -104,6 +105,7 @@ export async function seedDemo(
     await moveDemoAdministrator(admin, demoAdmin.memberships, { region: sjaelland.id, hospital });
     // Demo data from before the body's agreements existed gets them too.
     await ensureDemoAgreements(db, secretariat, now);
+    await ensureDemoInitiatives(db, secretariat, now);
     return false;
   }
 
@@ -218,6 +220,7 @@ export async function seedDemo(
   );
   await citizens.grantConsent(karen.id, relative.id, null);
   await ensureDemoAgreements(db, secretariat, now);
+  await ensureDemoInitiatives(db, secretariat, now);
   return true;
 }
 

@@ -44,3 +44,29 @@ export interface AgreementCommentTable {
   byUser: string;
   byOrganisation: string;
 }
+
+/** A body's initiative (an experiment); its content lives in its versions (0025). */
+export interface InitiativeTable {
+  id: Generated<string>;
+  bodyId: string;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** One version of an initiative: the whole initiative after one change, with who made it and when. */
+export interface InitiativeVersionTable {
+  initiativeId: string;
+  version: number;
+  status: "planned" | "running" | "finished";
+  change: "created" | "edited" | "status";
+  title: string;
+  public: boolean;
+  /** Goal, indicator, participants, budget (integer øre), dates and milestones. */
+  content: Json<unknown>;
+  /** The evaluation, required once finished. */
+  evaluation: Json<unknown> | null;
+  at: Timestamp;
+  byUser: string | null;
+  byOrganisation: string | null;
+  byRole: string | null;
+}

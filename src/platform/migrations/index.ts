@@ -22,6 +22,7 @@ import * as m0021 from "./0021-handover-unresolved.ts";
 import * as m0022 from "./0022-medical-follow-up.ts";
 import * as m0023 from "./0023-notification-preference.ts";
 import * as m0024 from "./0024-governance-agreements.ts";
+import * as m0025 from "./0025-governance-initiatives.ts";
 import * as m0027 from "./0027-follow-up-municipality.ts";
 import * as m0028 from "./0028-unresolved-notification.ts";
 
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   "0020-handover-undo": m0020,
   "0021-handover-unresolved": m0021,
   "0024-governance-agreements": m0024,
+  "0025-governance-initiatives": m0025,
   "0027-follow-up-municipality": m0027,
   "0028-unresolved-notification": m0028,
   "0023-notification-preference": m0023,

@@ -66,6 +66,9 @@ const expectedTables = [
   "agreement",
   "agreement_version",
   "agreement_comment",
+  // 0025-governance-initiatives
+  "initiative",
+  "initiative_version",
   // 0023-notification-preference
   "notification_preference",
   // 0022-medical-follow-up

@@ -1532,6 +1532,140 @@ export interface paths {
       };
     };
   };
+  "/api/bodies/{bodyId}/initiatives": {
+    /** A body's initiatives (and its predecessors'), signed in */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              initiatives: {
+                body: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                changedAt: string;
+                end: string;
+                goal: string;
+                id: string;
+                indicatorId: string;
+                public: boolean;
+                start: string;
+                status: "planned" | "running" | "finished";
+                title: string;
+                version: number;
+              }[];
+              mayCreate: boolean;
+            };
+          };
+        };
+      };
+    };
+    /** Plan a new initiative (the body's coordinators and lead) */
+    post: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            ageBand: string | null;
+            baseline: string | number;
+            budget: {
+              amount: string | number;
+              currency: string;
+              party: string;
+            }[];
+            end: string;
+            goal: string;
+            indicatorId: string | null;
+            milestones: {
+              done: boolean;
+              due: string;
+              title: string;
+            }[];
+            municipalityCodes: string[];
+            practices: string[];
+            public: boolean;
+            start: string;
+            target: string | number;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        201: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              budget: {
+                amountOre: number;
+                currency: "DKK";
+                party: string;
+              }[];
+              budgetTotalOre: number;
+              changedAt: string;
+              end: string;
+              evaluation: {
+                outcome: "kept" | "spread" | "stopped";
+                text: string;
+              } | null;
+              goal: string;
+              id: string;
+              indicatorId: string;
+              may: {
+                edit: boolean;
+                step: "planned" | "running" | "finished" | null;
+              };
+              milestones: {
+                done: boolean;
+                due: string;
+                title: string;
+              }[];
+              municipalityCodes: string[];
+              practices: string[];
+              public: boolean;
+              start: string;
+              status: "planned" | "running" | "finished";
+              target: number;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "status";
+                status: "planned" | "running" | "finished";
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/bodies/{id}": {
     /** One body with its municipalities, hospitals, predecessors and successors */
     get: {
@@ -2947,6 +3081,322 @@ export interface paths {
       };
     };
   };
+  "/api/initiatives/{id}": {
+    /** An initiative with its milestones, budget and versions, signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              budget: {
+                amountOre: number;
+                currency: "DKK";
+                party: string;
+              }[];
+              budgetTotalOre: number;
+              changedAt: string;
+              end: string;
+              evaluation: {
+                outcome: "kept" | "spread" | "stopped";
+                text: string;
+              } | null;
+              goal: string;
+              id: string;
+              indicatorId: string;
+              may: {
+                edit: boolean;
+                step: "planned" | "running" | "finished" | null;
+              };
+              milestones: {
+                done: boolean;
+                due: string;
+                title: string;
+              }[];
+              municipalityCodes: string[];
+              practices: string[];
+              public: boolean;
+              start: string;
+              status: "planned" | "running" | "finished";
+              target: number;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "status";
+                status: "planned" | "running" | "finished";
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** A new version of an initiative that is not finished (409 on a stale version) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            ageBand: string | null;
+            baseline: string | number;
+            budget: {
+              amount: string | number;
+              currency: string;
+              party: string;
+            }[];
+            end: string;
+            goal: string;
+            indicatorId: string | null;
+            milestones: {
+              done: boolean;
+              due: string;
+              title: string;
+            }[];
+            municipalityCodes: string[];
+            practices: string[];
+            public: boolean;
+            start: string;
+            target: string | number;
+            title: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              budget: {
+                amountOre: number;
+                currency: "DKK";
+                party: string;
+              }[];
+              budgetTotalOre: number;
+              changedAt: string;
+              end: string;
+              evaluation: {
+                outcome: "kept" | "spread" | "stopped";
+                text: string;
+              } | null;
+              goal: string;
+              id: string;
+              indicatorId: string;
+              may: {
+                edit: boolean;
+                step: "planned" | "running" | "finished" | null;
+              };
+              milestones: {
+                done: boolean;
+                due: string;
+                title: string;
+              }[];
+              municipalityCodes: string[];
+              practices: string[];
+              public: boolean;
+              start: string;
+              status: "planned" | "running" | "finished";
+              target: number;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "status";
+                status: "planned" | "running" | "finished";
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/initiatives/{id}/effect": {
+    /** The target indicator before and after, participants against comparison, signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              comparison: {
+                after: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                basis: "body" | "region";
+                before: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                codes: string[];
+              };
+              computedAt: string | null;
+              indicator: {
+                higherIsBetter: boolean;
+                id: string;
+                valueKind: "share" | "per-1000";
+              };
+              minDenominator: number;
+              participants: {
+                after: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                before: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                codes: string[];
+              };
+              target: number;
+              verdict: "too-few-to-tell" | "improved" | "worsened";
+              windows: {
+                after: string[];
+                before: string[];
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/initiatives/{id}/status": {
+    /** The next status: running, then finished with an evaluation */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            evaluation?: {
+              outcome: "kept" | "spread" | "stopped";
+              text: string;
+            } | null;
+            to: "planned" | "running" | "finished";
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              budget: {
+                amountOre: number;
+                currency: "DKK";
+                party: string;
+              }[];
+              budgetTotalOre: number;
+              changedAt: string;
+              end: string;
+              evaluation: {
+                outcome: "kept" | "spread" | "stopped";
+                text: string;
+              } | null;
+              goal: string;
+              id: string;
+              indicatorId: string;
+              may: {
+                edit: boolean;
+                step: "planned" | "running" | "finished" | null;
+              };
+              milestones: {
+                done: boolean;
+                due: string;
+                title: string;
+              }[];
+              municipalityCodes: string[];
+              practices: string[];
+              public: boolean;
+              start: string;
+              status: "planned" | "running" | "finished";
+              target: number;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "status";
+                status: "planned" | "running" | "finished";
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/inpatients": {
     /** The hospital's (or the department's) current inpatients, medically ready first: find whom to discharge without a CPR number */
     get: {
@@ -3917,6 +4367,192 @@ export interface paths {
                 name: string;
               };
               mayDraft: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/bodies/{bodyId}/initiatives": {
+    /** A body's initiatives (and its predecessors'), without logging in (those marked public) */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              initiatives: {
+                body: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                changedAt: string;
+                end: string;
+                goal: string;
+                id: string;
+                indicatorId: string;
+                public: boolean;
+                start: string;
+                status: "planned" | "running" | "finished";
+                title: string;
+                version: number;
+              }[];
+              mayCreate: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/initiatives/{id}": {
+    /** An initiative with its milestones, budget and versions, without logging in (those marked public) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              budget: {
+                amountOre: number;
+                currency: "DKK";
+                party: string;
+              }[];
+              budgetTotalOre: number;
+              changedAt: string;
+              end: string;
+              evaluation: {
+                outcome: "kept" | "spread" | "stopped";
+                text: string;
+              } | null;
+              goal: string;
+              id: string;
+              indicatorId: string;
+              may: {
+                edit: boolean;
+                step: "planned" | "running" | "finished" | null;
+              };
+              milestones: {
+                done: boolean;
+                due: string;
+                title: string;
+              }[];
+              municipalityCodes: string[];
+              practices: string[];
+              public: boolean;
+              start: string;
+              status: "planned" | "running" | "finished";
+              target: number;
+              title: string;
+              version: number;
+              versions: {
+                at: string;
+                byName: string | null;
+                byOrganisation: string | null;
+                byRole: string | null;
+                change: "created" | "edited" | "status";
+                status: "planned" | "running" | "finished";
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/initiatives/{id}/effect": {
+    /** The target indicator before and after, participants against comparison, without logging in (those marked public) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ageBand: string | null;
+              baseline: number;
+              comparison: {
+                after: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                basis: "body" | "region";
+                before: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                codes: string[];
+              };
+              computedAt: string | null;
+              indicator: {
+                higherIsBetter: boolean;
+                id: string;
+                valueKind: "share" | "per-1000";
+              };
+              minDenominator: number;
+              participants: {
+                after: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                before: {
+                  denominator: number;
+                  high: number | null;
+                  low: number | null;
+                  numerator: number;
+                  rows: number;
+                  skipped: number;
+                  value: number | null;
+                };
+                codes: string[];
+              };
+              target: number;
+              verdict: "too-few-to-tell" | "improved" | "worsened";
+              windows: {
+                after: string[];
+                before: string[];
+              };
             };
           };
         };

@@ -13,6 +13,9 @@ import { InpatientsPage } from "../care/InpatientsPage";
 import { AgreementFormPage } from "../governance/AgreementFormPage";
 import { AgreementPage } from "../governance/AgreementPage";
 import { AgreementsPage } from "../governance/AgreementsPage";
+import { InitiativeFormPage } from "../governance/InitiativeFormPage";
+import { InitiativePage } from "../governance/InitiativePage";
+import { InitiativesPage } from "../governance/InitiativesPage";
 import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
 import { DashboardPage } from "../indicators/DashboardPage";
@@ -58,6 +61,23 @@ export const router = createBrowserRouter([
       loggedIn(
         "sundhedsraad/:id/aftaler/:agreementId/rediger",
         <AgreementFormPage routeKind="sundhedsraad" />,
+      ),
+      { path: "klynger/:id/initiativer", element: <InitiativesPage routeKind="sundhedsklynge" /> },
+      loggedIn("klynger/:id/initiativer/ny", <InitiativeFormPage routeKind="sundhedsklynge" />),
+      { path: "klynger/:id/initiativer/:initiativeId", element: <InitiativePage /> },
+      loggedIn(
+        "klynger/:id/initiativer/:initiativeId/rediger",
+        <InitiativeFormPage routeKind="sundhedsklynge" />,
+      ),
+      {
+        path: "sundhedsraad/:id/initiativer",
+        element: <InitiativesPage routeKind="sundhedsraad" />,
+      },
+      loggedIn("sundhedsraad/:id/initiativer/ny", <InitiativeFormPage routeKind="sundhedsraad" />),
+      { path: "sundhedsraad/:id/initiativer/:initiativeId", element: <InitiativePage /> },
+      loggedIn(
+        "sundhedsraad/:id/initiativer/:initiativeId/rediger",
+        <InitiativeFormPage routeKind="sundhedsraad" />,
       ),
       { path: "kvalitet", element: <QualityPage /> },
       { path: "kvalitet/kommune/:code", element: <MunicipalityPage /> },

@@ -6,13 +6,18 @@ import { bodyPath } from "../structure/paths";
 import { agreementsPath } from "./paths";
 import { useAgreementText } from "./text";
 
-/** Forside › the body › Aftaler (› the agreement's title, where one is shown). */
+/**
+ * Forside › the body › Aftaler (› the agreement's title, where one is shown);
+ * `section` names another of the body's sections (Initiativer) and its address.
+ */
 export function Breadcrumbs({
   body,
   current,
+  section,
 }: {
   body: { id: string; name: string; kind: string };
   current?: string;
+  section?: { label: string; to: string };
 }) {
   const t = useAgreementText();
   const { t: tApp } = useTranslation();
@@ -20,7 +25,9 @@ export function Breadcrumbs({
   const items = [
     { to: "/", label: tApp("nav.bodies") },
     { to: bodyPath(body.id, kind), label: body.name },
-    ...(current ? [{ to: agreementsPath(body.id, kind), label: t("agreements.title") }] : []),
+    ...(current
+      ? [section ?? { to: agreementsPath(body.id, kind), label: t("agreements.title") }]
+      : []),
   ];
   return (
     <nav className="breadcrumbs" aria-label={t("agreements.breadcrumb")}>
@@ -35,7 +42,7 @@ export function Breadcrumbs({
         ))}
         <li className="breadcrumbs__list-item" aria-current="page">
           <Icon name="chevron-right" />
-          {current ?? t("agreements.title")}
+          {current ?? section?.label ?? t("agreements.title")}
         </li>
       </ol>
     </nav>

@@ -14,3 +14,13 @@ export function agreementPath(bodyId: string, kind: string | undefined, id: stri
 export function newAgreementPath(bodyId: string, kind?: string): string {
   return `${agreementsPath(bodyId, kind)}/ny`;
 }
+
+/** A body's initiatives: /klynger/:id/initiativer or /sundhedsraad/:id/initiativer. */
+export function initiativesPath(bodyId: string, kind?: string): string {
+  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
+  return `/${route}/${encodeURIComponent(bodyId)}/initiativer`;
+}
+
+export function initiativePath(bodyId: string, kind: string | undefined, id: string): string {
+  return `${initiativesPath(bodyId, kind)}/${encodeURIComponent(id)}`;
+}

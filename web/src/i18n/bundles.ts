@@ -14,6 +14,8 @@ import handoversDa from "./handovers.da.json";
 import handoversEn from "./handovers.en.json";
 import indicatorsDa from "./indicators.da.json";
 import indicatorsEn from "./indicators.en.json";
+import initiativesDa from "./initiatives.da.json";
+import initiativesEn from "./initiatives.en.json";
 import notificationsDa from "./notifications.da.json";
 import notificationsEn from "./notifications.en.json";
 import operationsDa from "./operations.da.json";
@@ -46,6 +48,7 @@ export const bundles = {
   indicators: { da: indicatorsDa, en: indicatorsEn },
   words: { da: wordsDa, en: wordsEn },
   agreements: { da: agreementsDa, en: agreementsEn },
+  initiatives: { da: initiativesDa, en: initiativesEn },
 } as const;
 
 /**
@@ -66,6 +69,9 @@ export type IndicatorStrings = typeof indicatorsDa;
 
 /** A body's agreements' strings (src/governance), apart for the same reason; web/src/governance/text.ts. */
 export type AgreementStrings = typeof agreementsDa;
+
+/** A body's initiatives' strings (src/governance), apart for the same reason; web/src/governance/initiative-text.ts. */
+export type InitiativeStrings = typeof initiativesDa;
 
 /**
  * Words for the server's codes (audit actions, MedCom message types, message
@@ -109,6 +115,7 @@ export const danish = {
   ...structureDa,
   ...indicatorsDa,
   ...agreementsDa,
+  ...initiativesDa,
   ...problemsDa,
   ...wordsDa,
 };
@@ -125,6 +132,7 @@ export const english = {
   ...structureEn,
   ...indicatorsEn,
   ...agreementsEn,
+  ...initiativesEn,
   ...problemsEn,
   ...wordsEn,
 };

@@ -6,7 +6,8 @@ import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { agreementsPath } from "../governance/paths";
+import { initiativeText } from "../governance/initiative-text";
+import { agreementsPath, initiativesPath } from "../governance/paths";
 import { agreementText } from "../governance/text";
 import { dashboardPath } from "../indicators/paths";
 import { useIndicatorText } from "../indicators/text";
@@ -74,6 +75,11 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
       <p>
         <Link className="function-link" to={agreementsPath(body.id, body.kind)}>
           {agreementText(tApp)("agreements.bodyLink", { name: body.name })}
+        </Link>
+      </p>
+      <p>
+        <Link className="function-link" to={initiativesPath(body.id, body.kind)}>
+          {initiativeText(tApp)("initiatives.bodyLink", { name: body.name })}
         </Link>
       </p>
       {!body.verified && (
