@@ -28,6 +28,7 @@ export type ConfigurationPurpose = {
     | "handover-rules"
     | "webhook"
     | "agreement"
+    | "gp-capacity"
     | "unknown"
     | `/${string}`;
   purpose?: string;

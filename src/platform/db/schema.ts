@@ -4,6 +4,8 @@ import type {
   AgreementCommentTable,
   AgreementTable,
   AgreementVersionTable,
+  GpCapacityFactTable,
+  GpCapacityRuleTable,
 } from "./schema-governance.ts";
 import type {
   HandoverEscalationTable,
@@ -482,4 +484,6 @@ export interface DB {
   agreement: AgreementTable;
   agreementVersion: AgreementVersionTable;
   agreementComment: AgreementCommentTable;
+  gpCapacityFact: GpCapacityFactTable;
+  gpCapacityRule: GpCapacityRuleTable;
 }

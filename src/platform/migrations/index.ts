@@ -22,6 +22,7 @@ import * as m0021 from "./0021-handover-unresolved.ts";
 import * as m0022 from "./0022-medical-follow-up.ts";
 import * as m0023 from "./0023-notification-preference.ts";
 import * as m0024 from "./0024-governance-agreements.ts";
+import * as m0026 from "./0026-gp-capacity.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   "0024-governance-agreements": m0024,
   "0023-notification-preference": m0023,
   "0022-medical-follow-up": m0022,
+  "0026-gp-capacity": m0026,
 };
 
 export const migrationProvider: MigrationProvider = {
