@@ -232,16 +232,14 @@ export function createCapacityService(deps: CapacityDeps) {
         (await store.ruleOf(db, bodyId))?.maxPatientsPerDoctor ?? DEFAULT_MAX_PATIENTS_PER_DOCTOR;
       const userId = ctx.actor.kind === "staff" ? ctx.actor.userId : null;
       if (!userId) throw new Error("only staff set a body's rule");
-      await db
-        .transaction()
-        .execute((tx) =>
-          store.setRule(tx, {
-            bodyId,
-            maxPatientsPerDoctor: input.maxPatientsPerDoctor,
-            at: clock(),
-            by: userId,
-          }),
-        );
+      await db.transaction().execute((tx) =>
+        store.setRule(tx, {
+          bodyId,
+          maxPatientsPerDoctor: input.maxPatientsPerDoctor,
+          at: clock(),
+          by: userId,
+        }),
+      );
       await audit(
         { kind: "member", ctx },
         "set-rule",

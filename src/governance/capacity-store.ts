@@ -89,7 +89,18 @@ export async function upsertFacts(
     const chunk = facts.slice(i, i + 500);
     await tx
       .insertInto("gpCapacityFact")
-      .values(chunk.map((f) => ({ ...f, recordedAt: at, recordedBy: by })))
+      .values(
+        chunk.map((f) => ({
+          organisationId: f.organisationId,
+          asOf: f.asOf,
+          doctors: f.doctors,
+          listedPatients: f.listedPatients,
+          closedToNew: f.closedToNew,
+          source: f.source,
+          recordedAt: at,
+          recordedBy: by,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(["organisationId", "asOf"]).doUpdateSet((eb) => ({
           doctors: eb.ref("excluded.doctors"),
