@@ -16,8 +16,8 @@ import { createRandom } from "./random.ts";
  */
 export const CAPACITY_PARAMETERS = {
   patientsPerDoctor: 1600,
-  /** A municipality's level: uniform in [min, max] × patientsPerDoctor (1,360–2,160; about a third above 1,900). */
-  municipalityFactor: { min: 0.85, max: 1.35 },
+  /** A municipality's level: uniform in [min, max] × patientsPerDoctor (1,200–2,080, mean 1,640; about a fifth above 1,900). */
+  municipalityFactor: { min: 0.75, max: 1.3 },
   /** A practice's spread around its municipality's level: uniform ± this share. */
   practiceSpread: 0.12,
   doctors: [
