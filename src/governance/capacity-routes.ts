@@ -20,6 +20,8 @@ const writers = { access: { actors: ["staff"], roles: ["coordinator", "body_lead
 const bodyParams = z.object({ bodyId: z.string().min(1).max(TEXT_LIMITS.identifier) });
 const dateQuery = z.object({
   date: z.iso.date({ error: "must be a date YYYY-MM-DD" }).optional(),
+  /** `csv`: the rows as CSV, for a plain download link (as `Accept: text/csv`). */
+  format: z.enum(["json", "csv"]).optional(),
 });
 /** A CSV file of at most about 20,000 practices' rows. */
 const CSV_LIMIT = 2 * 1024 * 1024;
@@ -59,6 +61,8 @@ const capacityView = z.object({
 type CapacityView = z.infer<typeof capacityView>;
 
 function wantsCsv(req: FastifyRequest): boolean {
+  if ((req.query as { format?: string }).format)
+    return (req.query as { format?: string }).format === "csv";
   const accept = req.headers.accept ?? "";
   return /\btext\/csv\b/.test(accept) && !/\bapplication\/json\b/.test(accept.split(",")[0] ?? "");
 }

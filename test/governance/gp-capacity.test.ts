@@ -182,6 +182,11 @@ describe("GP capacity of a body", () => {
     const slagelse = lines.find((l) => l.startsWith("330;"))?.split(";");
     expect(slagelse?.slice(2, 7)).toEqual(["2", "3", "5701", "1900.3", "1"]);
     expect(slagelse?.slice(-3)).toEqual(["false", "true", "1900"]);
+    const link = await demo.app.inject({
+      url: `/api/public/bodies/${BODY}/gp-capacity?format=csv`,
+    });
+    expect(link.headers["content-disposition"]).toContain("attachment");
+    expect(link.body).toBe(response.body);
   });
 
   it("refuses a bad file whole, naming each row and column, and writes nothing", async () => {

@@ -2,6 +2,8 @@ import accessDa from "./access.da.json";
 import accessEn from "./access.en.json";
 import agreementsDa from "./agreements.da.json";
 import agreementsEn from "./agreements.en.json";
+import capacityDa from "./capacity.da.json";
+import capacityEn from "./capacity.en.json";
 import careDa from "./care.da.json";
 import careEn from "./care.en.json";
 import contactDa from "./contact.da.json";
@@ -46,6 +48,7 @@ export const bundles = {
   indicators: { da: indicatorsDa, en: indicatorsEn },
   words: { da: wordsDa, en: wordsEn },
   agreements: { da: agreementsDa, en: agreementsEn },
+  capacity: { da: capacityDa, en: capacityEn },
 } as const;
 
 /**
@@ -66,6 +69,7 @@ export type IndicatorStrings = typeof indicatorsDa;
 
 /** A body's agreements' strings (src/governance), apart for the same reason; web/src/governance/text.ts. */
 export type AgreementStrings = typeof agreementsDa;
+export type CapacityStrings = typeof capacityDa;
 
 /**
  * Words for the server's codes (audit actions, MedCom message types, message
@@ -109,6 +113,7 @@ export const danish = {
   ...structureDa,
   ...indicatorsDa,
   ...agreementsDa,
+  ...capacityDa,
   ...problemsDa,
   ...wordsDa,
 };
@@ -125,6 +130,7 @@ export const english = {
   ...structureEn,
   ...indicatorsEn,
   ...agreementsEn,
+  ...capacityEn,
   ...problemsEn,
   ...wordsEn,
 };

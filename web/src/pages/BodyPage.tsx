@@ -6,6 +6,7 @@ import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { capacityPath, capacityText } from "../governance/capacity-api";
 import { agreementsPath } from "../governance/paths";
 import { agreementText } from "../governance/text";
 import { dashboardPath } from "../indicators/paths";
@@ -74,6 +75,11 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
       <p>
         <Link className="function-link" to={agreementsPath(body.id, body.kind)}>
           {agreementText(tApp)("agreements.bodyLink", { name: body.name })}
+        </Link>
+      </p>
+      <p>
+        <Link className="function-link" to={capacityPath(body.id, body.kind)}>
+          {capacityText(tApp)("capacity.bodyLink", { name: body.name })}
         </Link>
       </p>
       {!body.verified && (
