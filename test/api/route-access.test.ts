@@ -33,6 +33,7 @@ const publicApi = [
   "GET /api/municipalities/:code",
   "GET /api/public/agreements/:id",
   "GET /api/public/bodies/:bodyId/agreements",
+  "GET /api/public/bodies/:bodyId/gp-capacity",
   "GET /api/geo/municipalities",
   "GET /api/indicators",
   "GET /api/indicators/dashboard",
