@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
+import { parseUnitsCsv } from "../../src/structure/register-model.ts";
+import { createRegisterService } from "../../src/structure/register-service.ts";
+import { ensureDemoCapacity } from "../../src/synth/demo-capacity.ts";
 import { authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
 
@@ -306,5 +309,31 @@ describe("GP capacity of a body", () => {
       "set-rule allowed",
     ]);
     expect(rows.at(-1)?.purpose).toContain("1850");
+  });
+});
+
+describe("the demo's synthetic GP capacity", () => {
+  it("fills the synthetic practices once, marked synthetic, beside the imported facts", async () => {
+    const units = [
+      "sor_code;name;kind;municipality_code;provider_number;synthetic",
+      "99800000000011;Lægerne Torvet (syntetisk);general_practice;340;340001;true",
+      "99800000000012;Lægerne Søen (syntetisk);general_practice;340;340002;true",
+    ].join("\n");
+    await createRegisterService(demo.database.db).import(parseUnitsCsv(units).rows);
+    const cutAt = Date.parse("2026-11-02T08:00:00Z");
+    expect(await ensureDemoCapacity(demo.database.db, 42, cutAt)).toBe(2);
+    expect(await ensureDemoCapacity(demo.database.db, 42, cutAt)).toBe(0);
+    const view = (
+      await demo.app.inject({ url: `/api/public/bodies/${BODY}/gp-capacity` })
+    ).json() as View;
+    const soroe = byCode(view).get("340");
+    expect(soroe?.capacity).toMatchObject({
+      practices: 2,
+      sources: ["synthetic"],
+      synthetic: true,
+      newestAsOf: "2026-11-01",
+    });
+    expect(byCode(view).get("330")?.capacity.synthetic).toBe(false);
+    expect(view.total.capacity.sources).toEqual(["csv-import", "synthetic"]);
   });
 });
