@@ -196,7 +196,7 @@ export function CapacityPage({ routeKind }: { routeKind: BodyKind }) {
             ? t("capacity.rule.setAt", { date: formatDateTime(threshold.setAt) })
             : ""}
       </p>
-      {view.may.setRule && <CapacityRuleForm key={threshold.maxPatientsPerDoctor} view={view} />}
+      {view.may.setRule && <CapacityRuleForm view={view} />}
     </>
   );
 }
