@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatNumber } from "../format";
 import { qualityPath } from "../indicators/paths";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { bodyPath } from "../structure/paths";
+import { CapacityImportForm } from "./CapacityImportForm";
 import { CapacityMap } from "./CapacityMap";
 import { CapacityRuleForm } from "./CapacityRuleForm";
 import {
@@ -196,7 +197,13 @@ export function CapacityPage({ routeKind }: { routeKind: BodyKind }) {
             ? t("capacity.rule.setAt", { date: formatDateTime(threshold.setAt) })
             : ""}
       </p>
-      {view.may.setRule && <CapacityRuleForm view={view} />}
+      {view.may.setRule && (
+        <>
+          <CapacityRuleForm view={view} />
+          <h2>{t("capacity.import.heading")}</h2>
+          <CapacityImportForm bodyId={body.id} />
+        </>
+      )}
     </>
   );
 }
