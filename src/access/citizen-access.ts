@@ -29,6 +29,7 @@ export type ConfigurationPurpose = {
     | "webhook"
     | "agreement"
     | "initiative"
+    | "gp-capacity"
     | "unknown"
     | `/${string}`;
   purpose?: string;

@@ -7,6 +7,8 @@ import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
 import { followUpRoutes } from "../follow-ups/routes.ts";
+import { capacityRoutes } from "../governance/capacity-routes.ts";
+import { createCapacityService } from "../governance/capacity-service.ts";
 import { initiativeRoutes } from "../governance/initiative-routes.ts";
 import { createInitiativeService } from "../governance/initiative-service.ts";
 import { governanceRoutes } from "../governance/routes.ts";
@@ -170,6 +172,14 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         await app.register(handoverRoutes, { handovers });
         await app.register(governanceRoutes, { governance });
         await app.register(initiativeRoutes, { initiatives });
+        await app.register(capacityRoutes, {
+          capacity: createCapacityService({
+            db: database.db,
+            access: access.citizenAccess,
+            structure,
+            ...(clock ? { clock } : {}),
+          }),
+        });
         await app.register(followUpRoutes, { followUps });
         await app.register(inpatientRoutes, {
           inpatients: createInpatients({

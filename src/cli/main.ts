@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerCapacityCommands } from "./capacity-commands.ts";
 import { registerIndicatorsCommands } from "./indicators-commands.ts";
 import { registerMessagesCommands } from "./messages-commands.ts";
 import { registerMigrateCommand } from "./migrate-command.ts";
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo = defaultCliIo): Command {
   registerOrganisationsCommands(program);
   registerSynthCommands(program);
   registerIndicatorsCommands(program);
+  registerCapacityCommands(program);
   return program;
 }
 

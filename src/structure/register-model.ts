@@ -110,7 +110,7 @@ const CSV_COLUMNS: Record<string, keyof NewUnit> = {
 };
 
 /** Splits one CSV line on `sep`, honouring double quotes ("" inside quotes is a quote). */
-function splitCsvLine(line: string, sep: string): string[] {
+export function splitCsvLine(line: string, sep: string): string[] {
   const cells: string[] = [];
   let cell = "";
   let quoted = false;

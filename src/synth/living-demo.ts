@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { Database, DatabaseHandle } from "../platform/db/database.ts";
 import { createStructureService, danishDate } from "../structure/service.ts";
+import { ensureDemoCapacity } from "./demo-capacity.ts";
 import { applyDemoTempo, startSimulatedStaff } from "./demo-staff.ts";
 import { generate, parseScope, scopeMunicipalities } from "./generate.ts";
 import { loadGeography } from "./geography.ts";
@@ -130,6 +131,9 @@ export function startLivingDemo(o: LivingDemoOptions) {
   const ready = (async () => {
     const marker = await ensureHistory(o, dir);
     if (stopped) return;
+    // The synthetic practices' GP capacity, dated by the history's cut (every start: idempotent).
+    const capacityFacts = await ensureDemoCapacity(o.database.db, DEMO_SEED, marker.cutAt);
+    if (capacityFacts > 0) o.logger.info({ capacityFacts }, "demo: synthetic GP capacity");
     if (marker.cutAt > nowOf(o)) {
       // Simulating would send messages dated before the ones already loaded.
       o.logger.error(

@@ -36,6 +36,7 @@ const publicApi = [
   "GET /api/public/bodies/:bodyId/initiatives",
   "GET /api/public/initiatives/:id",
   "GET /api/public/initiatives/:id/effect",
+  "GET /api/public/bodies/:bodyId/gp-capacity",
   "GET /api/geo/municipalities",
   "GET /api/indicators",
   "GET /api/indicators/dashboard",

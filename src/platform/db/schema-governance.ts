@@ -1,5 +1,5 @@
 import type { Generated } from "kysely";
-import type { Json, Timestamp } from "./column-types.ts";
+import type { DateString, Json, Timestamp } from "./column-types.ts";
 
 /** A body's agreement on who does what; its content lives in its versions (0024). */
 export interface AgreementTable {
@@ -69,4 +69,27 @@ export interface InitiativeVersionTable {
   byUser: string | null;
   byOrganisation: string | null;
   byRole: string | null;
+}
+
+/** Where a GP capacity fact came from (0026). */
+export type GpCapacitySourceColumn = "register" | "csv-import" | "synthetic";
+
+/** One dated capacity fact of a general practice (its organisation), 0026. */
+export interface GpCapacityFactTable {
+  organisationId: string;
+  asOf: DateString;
+  doctors: number;
+  listedPatients: number;
+  closedToNew: boolean;
+  source: GpCapacitySourceColumn;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+/** A body's thin-area rule: more listed patients per doctor than this is thin (0026). */
+export interface GpCapacityRuleTable {
+  bodyId: string;
+  maxPatientsPerDoctor: number;
+  setAt: Timestamp;
+  setBy: string | null;
 }

@@ -4,6 +4,8 @@ import type {
   AgreementCommentTable,
   AgreementTable,
   AgreementVersionTable,
+  GpCapacityFactTable,
+  GpCapacityRuleTable,
   InitiativeTable,
   InitiativeVersionTable,
 } from "./schema-governance.ts";
@@ -486,4 +488,6 @@ export interface DB {
   agreementComment: AgreementCommentTable;
   initiative: InitiativeTable;
   initiativeVersion: InitiativeVersionTable;
+  gpCapacityFact: GpCapacityFactTable;
+  gpCapacityRule: GpCapacityRuleTable;
 }

@@ -23,6 +23,7 @@ import * as m0022 from "./0022-medical-follow-up.ts";
 import * as m0023 from "./0023-notification-preference.ts";
 import * as m0024 from "./0024-governance-agreements.ts";
 import * as m0025 from "./0025-governance-initiatives.ts";
+import * as m0026 from "./0026-gp-capacity.ts";
 import * as m0027 from "./0027-follow-up-municipality.ts";
 import * as m0028 from "./0028-unresolved-notification.ts";
 
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   "0028-unresolved-notification": m0028,
   "0023-notification-preference": m0023,
   "0022-medical-follow-up": m0022,
+  "0026-gp-capacity": m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -73,6 +73,9 @@ const expectedTables = [
   "notification_preference",
   // 0022-medical-follow-up
   "medical_follow_up",
+  // 0026-gp-capacity
+  "gp_capacity_fact",
+  "gp_capacity_rule",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

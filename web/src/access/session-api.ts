@@ -34,14 +34,31 @@ let csrfToken: string | null = null;
 
 /** Sends a state-changing request with the session's CSRF token; errors throw ApiError. */
 export async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { type: "application/json", text: JSON.stringify(body) },
+  );
+}
+
+/** A file's text as the body (a CSV import), with the session's CSRF token; JSON back. */
+export function sendText<T>(path: string, type: string, text: string): Promise<T> {
+  return send<T>("POST", path, { type, text });
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body: { type: string; text: string } | undefined,
+): Promise<T> {
   const response = await fetch(path, {
     method,
     headers: {
       accept: "application/json",
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(body === undefined ? {} : { "content-type": body.type }),
       ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body?.text,
   });
   if (!response.ok) {
     let problem: Problem = {

@@ -1356,6 +1356,205 @@ export interface paths {
       };
     };
   };
+  "/api/bodies/{bodyId}/gp-capacity": {
+    /** GP capacity per municipality of a body, with thin flags (Accept: text/csv for CSV) */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+        query?: {
+          date?: string;
+          format?: "json" | "csv";
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              date: string;
+              may: {
+                setRule: boolean;
+              };
+              region: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                code: string;
+                name: string;
+                thin: boolean;
+              };
+              rows: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                membership: "primary" | "partial";
+                municipalityCode: string;
+                municipalityName: string;
+                thin: boolean;
+              }[];
+              threshold: {
+                isDefault: boolean;
+                maxPatientsPerDoctor: number;
+                setAt: string | null;
+              };
+              total: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                thin: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/bodies/{bodyId}/gp-capacity/import": {
+    /** Import practices' capacity facts (text/csv: provider_number, doctors, listed_patients, closed_to_new, as_of); all or nothing */
+    post: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              facts: number;
+              newestAsOf: string | null;
+              oldestAsOf: string | null;
+              practices: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/bodies/{bodyId}/gp-capacity/rule": {
+    /** The body's thin-area rule: more listed patients per doctor than this is thin */
+    put: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            maxPatientsPerDoctor: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              date: string;
+              may: {
+                setRule: boolean;
+              };
+              region: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                code: string;
+                name: string;
+                thin: boolean;
+              };
+              rows: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                membership: "primary" | "partial";
+                municipalityCode: string;
+                municipalityName: string;
+                thin: boolean;
+              }[];
+              threshold: {
+                isDefault: boolean;
+                maxPatientsPerDoctor: number;
+                setAt: string | null;
+              };
+              total: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                thin: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/bodies/{bodyId}/handover-rules": {
     /** A body's handover deadlines and escalation ladders, per receiving sector */
     get: {
@@ -4367,6 +4566,90 @@ export interface paths {
                 name: string;
               };
               mayDraft: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/bodies/{bodyId}/gp-capacity": {
+    /** GP capacity per municipality of a body, without logging in */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+        query?: {
+          date?: string;
+          format?: "json" | "csv";
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              date: string;
+              may: {
+                setRule: boolean;
+              };
+              region: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                code: string;
+                name: string;
+                thin: boolean;
+              };
+              rows: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                membership: "primary" | "partial";
+                municipalityCode: string;
+                municipalityName: string;
+                thin: boolean;
+              }[];
+              threshold: {
+                isDefault: boolean;
+                maxPatientsPerDoctor: number;
+                setAt: string | null;
+              };
+              total: {
+                capacity: {
+                  closedPractices: number;
+                  doctors: number;
+                  listedPatients: number;
+                  newestAsOf: string | null;
+                  oldestAsOf: string | null;
+                  patientsPerDoctor: number | null;
+                  practices: number;
+                  sources: ("register" | "csv-import" | "synthetic")[];
+                  synthetic: boolean;
+                };
+                thin: boolean;
+              };
             };
           };
         };

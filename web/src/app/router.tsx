@@ -13,6 +13,7 @@ import { InpatientsPage } from "../care/InpatientsPage";
 import { AgreementFormPage } from "../governance/AgreementFormPage";
 import { AgreementPage } from "../governance/AgreementPage";
 import { AgreementsPage } from "../governance/AgreementsPage";
+import { CapacityPage } from "../governance/CapacityPage";
 import { InitiativeFormPage } from "../governance/InitiativeFormPage";
 import { InitiativePage } from "../governance/InitiativePage";
 import { InitiativesPage } from "../governance/InitiativesPage";
@@ -50,6 +51,11 @@ export const router = createBrowserRouter([
       { path: "sundhedsraad/:id/overblik", element: <DashboardPage routeKind="sundhedsraad" /> },
       { path: "klynger/:id/aftaler", element: <AgreementsPage routeKind="sundhedsklynge" /> },
       { path: "sundhedsraad/:id/aftaler", element: <AgreementsPage routeKind="sundhedsraad" /> },
+      { path: "klynger/:id/laegekapacitet", element: <CapacityPage routeKind="sundhedsklynge" /> },
+      {
+        path: "sundhedsraad/:id/laegekapacitet",
+        element: <CapacityPage routeKind="sundhedsraad" />,
+      },
       loggedIn("klynger/:id/aftaler/ny", <AgreementFormPage routeKind="sundhedsklynge" />),
       loggedIn("sundhedsraad/:id/aftaler/ny", <AgreementFormPage routeKind="sundhedsraad" />),
       { path: "klynger/:id/aftaler/:agreementId", element: <AgreementPage /> },

@@ -2,6 +2,8 @@ import accessDa from "./access.da.json";
 import accessEn from "./access.en.json";
 import agreementsDa from "./agreements.da.json";
 import agreementsEn from "./agreements.en.json";
+import capacityDa from "./capacity.da.json";
+import capacityEn from "./capacity.en.json";
 import careDa from "./care.da.json";
 import careEn from "./care.en.json";
 import contactDa from "./contact.da.json";
@@ -49,6 +51,7 @@ export const bundles = {
   words: { da: wordsDa, en: wordsEn },
   agreements: { da: agreementsDa, en: agreementsEn },
   initiatives: { da: initiativesDa, en: initiativesEn },
+  capacity: { da: capacityDa, en: capacityEn },
 } as const;
 
 /**
@@ -69,6 +72,7 @@ export type IndicatorStrings = typeof indicatorsDa;
 
 /** A body's agreements' strings (src/governance), apart for the same reason; web/src/governance/text.ts. */
 export type AgreementStrings = typeof agreementsDa;
+export type CapacityStrings = typeof capacityDa;
 
 /** A body's initiatives' strings (src/governance), apart for the same reason; web/src/governance/initiative-text.ts. */
 export type InitiativeStrings = typeof initiativesDa;
@@ -116,6 +120,7 @@ export const danish = {
   ...indicatorsDa,
   ...agreementsDa,
   ...initiativesDa,
+  ...capacityDa,
   ...problemsDa,
   ...wordsDa,
 };
@@ -133,6 +138,7 @@ export const english = {
   ...indicatorsEn,
   ...agreementsEn,
   ...initiativesEn,
+  ...capacityEn,
   ...problemsEn,
   ...wordsEn,
 };

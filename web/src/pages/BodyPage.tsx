@@ -6,6 +6,7 @@ import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { capacityPath, capacityText } from "../governance/capacity-api";
 import { initiativeText } from "../governance/initiative-text";
 import { agreementsPath, initiativesPath } from "../governance/paths";
 import { agreementText } from "../governance/text";
@@ -80,6 +81,11 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
       <p>
         <Link className="function-link" to={initiativesPath(body.id, body.kind)}>
           {initiativeText(tApp)("initiatives.bodyLink", { name: body.name })}
+        </Link>
+      </p>
+      <p>
+        <Link className="function-link" to={capacityPath(body.id, body.kind)}>
+          {capacityText(tApp)("capacity.bodyLink", { name: body.name })}
         </Link>
       </p>
       {!body.verified && (
