@@ -4,7 +4,7 @@ import { useBody } from "../api/queries";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { formatDate, formatDateTime, formatList } from "../format";
+import { formatDate, formatDateTime, formatList, formatNumber } from "../format";
 import { currentLanguage } from "../i18n";
 import { useIndicators } from "../indicators/api";
 import { NotFoundPage } from "../pages/NotFoundPage";
@@ -81,9 +81,9 @@ function Target({ initiative: i }: { initiative: InitiativeView }) {
         <dt>{t("initiatives.target.ageBand")}</dt>
         <dd>{i.ageBand ?? t("initiatives.target.allAges")}</dd>
         <dt>{t("initiatives.target.baseline")}</dt>
-        <dd>{i.baseline}</dd>
+        <dd>{formatNumber(i.baseline)}</dd>
         <dt>{t("initiatives.target.target")}</dt>
-        <dd>{i.target}</dd>
+        <dd>{formatNumber(i.target)}</dd>
       </dl>
     </section>
   );

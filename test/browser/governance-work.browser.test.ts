@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  type Harness,
+  logInAsDemo,
+  openPage,
+  screenshot,
+  startHarness,
+} from "./harness.ts";
+
+/**
+ * Issue 22, sections 2 and 5, as the demo carries them: anyone, without
+ * logging in, follows the body's page to its running initiative and reads
+ * its effect against the comparison units; the body's coordinator opens the
+ * GP capacity, imports a practice's facts from a CSV file, sees the
+ * municipality over the default rule flagged, and sets the rule above it.
+ */
+
+let harness: Harness;
+const BODY = "/klynger/naestved-slagelse";
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe("the body's initiatives, read by anyone", () => {
+  it("leads from the body's page to the running initiative and its effect", async () => {
+    const anyone = await openPage(harness, { locale: "da-DK" });
+    await anyone.goto(`${harness.server.url}${BODY}`);
+    await anyone.getByRole("link", { name: /^Initiativer i / }).click();
+    await anyone.getByRole("heading", { name: "Initiativer", level: 1 }).waitFor();
+    await anyone.getByRole("link", { name: /Færre akutte genindlæggelser/ }).click();
+    await anyone.getByRole("heading", { name: /Færre akutte genindlæggelser/, level: 1 }).waitFor();
+    await anyone.getByRole("heading", { name: "Effekt" }).waitFor();
+    // The verdict is one of the three, never a bare number.
+    await expect
+      .poll(() => anyone.locator("main").textContent())
+      .toMatch(/For få til at sige noget|Forbedret i forhold|Forværret i forhold/);
+    await expect(anyone.locator("main").textContent()).resolves.toContain("Deltagende kommuner");
+    await expect(anyone.locator("main").textContent()).resolves.toContain("Milepæle");
+    await screenshot(anyone, "initiative-public");
+    await expectAccessible(anyone, "a public initiative with its effect");
+    await anyone.close();
+  });
+});
+
+describe("GP capacity", () => {
+  let coordinator: Page;
+  const thin = () => coordinator.getByText("tyndt område", { exact: true }).count();
+  const rule = () => coordinator.getByLabel("Flere tilmeldte patienter pr. læge end");
+
+  it("shows the coordinator the body's municipalities, and imports the practices' facts from CSV", async () => {
+    coordinator = await openPage(harness, { locale: "da-DK" });
+    await logInAsDemo(harness, coordinator, "Karin Koordinator (demo)");
+    await coordinator.goto(`${harness.server.url}/arbejdsliste`);
+    await coordinator.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
+    await coordinator.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
+    await coordinator.goto(`${harness.server.url}${BODY}`);
+    await coordinator.getByRole("link", { name: /^Lægekapacitet i / }).click();
+    await coordinator.getByRole("heading", { name: "Lægekapacitet", level: 1 }).waitFor();
+    const table = coordinator.locator("table", { has: coordinator.locator("caption") }).first();
+    await expect.poll(() => table.textContent()).toContain("Næstved");
+    // The demo's practice in Næstved: two doctors, 4,100 listed, closed to new patients.
+    await coordinator.getByLabel("CSV-fil").setInputFiles({
+      name: "kapacitet.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "provider_number,doctors,listed_patients,closed_to_new,as_of\n990001,2,4100,ja,2026-11-01\n",
+      ),
+    });
+    await coordinator.getByRole("button", { name: "Indlæs filen" }).click();
+    await coordinator.getByText(/^Indlæst: 1 oplysninger/).waitFor();
+    const naestved = table.locator("tr", { hasText: "Næstved" }).first();
+    await expect.poll(() => naestved.textContent()).toContain("2.050");
+    // 2,050 listed patients per doctor is over the default 1,900.
+    await expect.poll(thin).toBeGreaterThan(0);
+    await screenshot(coordinator, "gp-capacity");
+    await expectAccessible(coordinator, "GP capacity");
+  });
+
+  it("flags no area once the coordinator sets a rule above it", async () => {
+    await rule().fill("2100");
+    await coordinator.getByRole("button", { name: "Gem reglen" }).click();
+    await coordinator.getByText("Reglen er gemt.").waitFor();
+    await expect.poll(thin).toBe(0);
+    await screenshot(coordinator, "gp-capacity-rule");
+    await expectAccessible(coordinator, "GP capacity after the rule");
+  });
+
+  it("refuses a rule out of range at the field", async () => {
+    await rule().fill("5");
+    await coordinator.getByRole("button", { name: "Gem reglen" }).click();
+    await expect
+      .poll(() => coordinator.locator(".form-error-message").first().textContent())
+      .toMatch(/mellem 100 og 10\.000/);
+  });
+});
