@@ -11,6 +11,8 @@ import { capacityRoutes } from "../governance/capacity-routes.ts";
 import { createCapacityService } from "../governance/capacity-service.ts";
 import { initiativeRoutes } from "../governance/initiative-routes.ts";
 import { createInitiativeService } from "../governance/initiative-service.ts";
+import { ledgerRoutes } from "../governance/ledger-routes.ts";
+import { createLedgerService } from "../governance/ledger-service.ts";
 import { governanceRoutes } from "../governance/routes.ts";
 import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
@@ -172,6 +174,13 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         await app.register(handoverRoutes, { handovers });
         await app.register(governanceRoutes, { governance });
         await app.register(initiativeRoutes, { initiatives });
+        await app.register(ledgerRoutes, {
+          ledger: createLedgerService({
+            db: database.db,
+            structure,
+            ...(clock ? { clock } : {}),
+          }),
+        });
         await app.register(capacityRoutes, {
           capacity: createCapacityService({
             db: database.db,

@@ -8,7 +8,7 @@ import {
   prorate,
   sectorOfName,
 } from "./ledger-model.ts";
-import type { Commitment } from "./model.ts";
+import type { Commitment, Party } from "./model.ts";
 
 const region = { sector: "region" as const, organisation: "Region Test" };
 const naestved = { sector: "municipality" as const, organisation: "Testby Kommune" };
@@ -31,7 +31,7 @@ function agreement(commitments: Commitment[]): AgreementSource {
   return { id: "a1", title: "Aftale (test)", status: "in-force", commitments };
 }
 
-const money = (amountOre: number, from = region, to = naestved) =>
+const money = (amountOre: number, from: Party = region, to: Party = naestved) =>
   ({ kind: "money", amountOre, currency: "DKK", from, to }) as const;
 
 describe("days and prorating", () => {

@@ -37,6 +37,7 @@ const publicApi = [
   "GET /api/public/initiatives/:id",
   "GET /api/public/initiatives/:id/effect",
   "GET /api/public/bodies/:bodyId/gp-capacity",
+  "GET /api/public/bodies/:bodyId/ledger",
   "GET /api/geo/municipalities",
   "GET /api/indicators",
   "GET /api/indicators/dashboard",

@@ -1865,6 +1865,73 @@ export interface paths {
       };
     };
   };
+  "/api/bodies/{bodyId}/ledger": {
+    /** A body's ledger of a year: money and staff per party and between sectors, signed in (Accept: text/csv for CSV) */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+        query?: {
+          year?: string;
+          format?: "json" | "csv";
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              computedOn: string;
+              flows: {
+                amountOre: number;
+                from: "region" | "hospital" | "municipality" | "general-practice" | null;
+                fteYearHundredths: number;
+                to: "region" | "hospital" | "municipality" | "general-practice" | null;
+              }[];
+              parties: {
+                amountOre: number;
+                fteYearHundredths: number;
+                party: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice" | null;
+                };
+              }[];
+              rows: {
+                amountOre: number | null;
+                days: number;
+                daysInYear: number;
+                direction: "committed" | "transferred";
+                fteHundredths: number | null;
+                fteYearHundredths: number | null;
+                id: string;
+                indicatorIds: string[];
+                kind: "money" | "staff";
+                party: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice" | null;
+                };
+                source: "agreement" | "initiative";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | "planned" | "running" | "finished";
+                task: string | null;
+                title: string;
+                to: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice" | null;
+                } | null;
+              }[];
+              year: number;
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/bodies/{id}": {
     /** One body with its municipalities, hospitals, predecessors and successors */
     get: {
@@ -4692,6 +4759,73 @@ export interface paths {
                 version: number;
               }[];
               mayCreate: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/bodies/{bodyId}/ledger": {
+    /** A body's ledger of a year: money and staff per party and between sectors, without logging in (adopted and public agreements, public initiatives) (Accept: text/csv for CSV) */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+        query?: {
+          year?: string;
+          format?: "json" | "csv";
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              computedOn: string;
+              flows: {
+                amountOre: number;
+                from: "region" | "hospital" | "municipality" | "general-practice" | null;
+                fteYearHundredths: number;
+                to: "region" | "hospital" | "municipality" | "general-practice" | null;
+              }[];
+              parties: {
+                amountOre: number;
+                fteYearHundredths: number;
+                party: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice" | null;
+                };
+              }[];
+              rows: {
+                amountOre: number | null;
+                days: number;
+                daysInYear: number;
+                direction: "committed" | "transferred";
+                fteHundredths: number | null;
+                fteYearHundredths: number | null;
+                id: string;
+                indicatorIds: string[];
+                kind: "money" | "staff";
+                party: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice" | null;
+                };
+                source: "agreement" | "initiative";
+                status: "draft" | "consultation" | "approved" | "adopted" | "in-force" | "ended" | "planned" | "running" | "finished";
+                task: string | null;
+                title: string;
+                to: {
+                  organisation: string | null;
+                  sector: "region" | "hospital" | "municipality" | "general-practice" | null;
+                } | null;
+              }[];
+              year: number;
             };
           };
         };
