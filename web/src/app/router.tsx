@@ -17,6 +17,7 @@ import { CapacityPage } from "../governance/CapacityPage";
 import { InitiativeFormPage } from "../governance/InitiativeFormPage";
 import { InitiativePage } from "../governance/InitiativePage";
 import { InitiativesPage } from "../governance/InitiativesPage";
+import { LedgerPage } from "../governance/LedgerPage";
 import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
 import { DashboardPage } from "../indicators/DashboardPage";
@@ -52,6 +53,8 @@ export const router = createBrowserRouter([
       { path: "klynger/:id/aftaler", element: <AgreementsPage routeKind="sundhedsklynge" /> },
       { path: "sundhedsraad/:id/aftaler", element: <AgreementsPage routeKind="sundhedsraad" /> },
       { path: "klynger/:id/laegekapacitet", element: <CapacityPage routeKind="sundhedsklynge" /> },
+      { path: "klynger/:id/oekonomi", element: <LedgerPage routeKind="sundhedsklynge" /> },
+      { path: "sundhedsraad/:id/oekonomi", element: <LedgerPage routeKind="sundhedsraad" /> },
       {
         path: "sundhedsraad/:id/laegekapacitet",
         element: <CapacityPage routeKind="sundhedsraad" />,

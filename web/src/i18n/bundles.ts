@@ -18,6 +18,8 @@ import indicatorsDa from "./indicators.da.json";
 import indicatorsEn from "./indicators.en.json";
 import initiativesDa from "./initiatives.da.json";
 import initiativesEn from "./initiatives.en.json";
+import ledgerDa from "./ledger.da.json";
+import ledgerEn from "./ledger.en.json";
 import notificationsDa from "./notifications.da.json";
 import notificationsEn from "./notifications.en.json";
 import operationsDa from "./operations.da.json";
@@ -52,6 +54,7 @@ export const bundles = {
   agreements: { da: agreementsDa, en: agreementsEn },
   initiatives: { da: initiativesDa, en: initiativesEn },
   capacity: { da: capacityDa, en: capacityEn },
+  ledger: { da: ledgerDa, en: ledgerEn },
 } as const;
 
 /**
@@ -76,6 +79,9 @@ export type CapacityStrings = typeof capacityDa;
 
 /** A body's initiatives' strings (src/governance), apart for the same reason; web/src/governance/initiative-text.ts. */
 export type InitiativeStrings = typeof initiativesDa;
+
+/** The ledger's strings ("Money that follows the task"), apart for the same reason; web/src/governance/ledger-api.ts. */
+export type LedgerStrings = typeof ledgerDa;
 
 /**
  * Words for the server's codes (audit actions, MedCom message types, message
@@ -121,6 +127,7 @@ export const danish = {
   ...agreementsDa,
   ...initiativesDa,
   ...capacityDa,
+  ...ledgerDa,
   ...problemsDa,
   ...wordsDa,
 };
@@ -139,6 +146,7 @@ export const english = {
   ...agreementsEn,
   ...initiativesEn,
   ...capacityEn,
+  ...ledgerEn,
   ...problemsEn,
   ...wordsEn,
 };

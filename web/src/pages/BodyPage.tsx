@@ -8,6 +8,7 @@ import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { capacityPath, capacityText } from "../governance/capacity-api";
 import { initiativeText } from "../governance/initiative-text";
+import { ledgerPath, ledgerText } from "../governance/ledger-api";
 import { agreementsPath, initiativesPath } from "../governance/paths";
 import { agreementText } from "../governance/text";
 import { dashboardPath } from "../indicators/paths";
@@ -86,6 +87,11 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
       <p>
         <Link className="function-link" to={capacityPath(body.id, body.kind)}>
           {capacityText(tApp)("capacity.bodyLink", { name: body.name })}
+        </Link>
+      </p>
+      <p>
+        <Link className="function-link" to={ledgerPath(body.id, body.kind)}>
+          {ledgerText(tApp)("ledger.bodyLink", { name: body.name })}
         </Link>
       </p>
       {!body.verified && (
