@@ -10,9 +10,9 @@ import {
 } from "./harness.ts";
 
 /**
- * Issue 22, sections 2 and 5, as the demo carries them: anyone, without
+ * Issue 22, sections 2, 4 and 5, as the demo carries them: anyone, without
  * logging in, follows the body's page to its running initiative and reads
- * its effect against the comparison units; the body's coordinator opens the
+ * its effect against the comparison units, and to the year's money; the body's coordinator opens the
  * GP capacity, imports a practice's facts from a CSV file, sees the
  * municipality over the default rule flagged, and sets the rule above it.
  */
@@ -45,6 +45,22 @@ describe("the body's initiatives, read by anyone", () => {
     await expect(anyone.locator("main").textContent()).resolves.toContain("Milepæle");
     await screenshot(anyone, "initiative-public");
     await expectAccessible(anyone, "a public initiative with its effect");
+    await anyone.close();
+  });
+});
+
+describe("the body's money, read by anyone", () => {
+  it("shows the year's money per party and the rows against their indicators, with a CSV", async () => {
+    const anyone = await openPage(harness, { locale: "da-DK" });
+    await anyone.goto(`${harness.server.url}${BODY}`);
+    await anyone.getByRole("link", { name: /^Økonomi i / }).click();
+    await anyone.getByRole("heading", { name: "Økonomi", level: 1 }).waitFor();
+    await anyone.getByRole("link", { name: "Hent som CSV" }).waitFor();
+    await expect
+      .poll(() => anyone.locator("main").textContent())
+      .toMatch(/Afsat pr\. part i \d{4}/);
+    await screenshot(anyone, "ledger-public");
+    await expectAccessible(anyone, "the body's ledger, public");
     await anyone.close();
   });
 });
