@@ -250,6 +250,10 @@ describe("the body's own dashboard", () => {
     await expect(
       lead.locator("table.loop-table").first().locator("tbody tr").count(),
     ).resolves.toBeGreaterThan(0);
+    // The body's own work is one click from where the lead lands (issue 22).
+    const work = lead.getByRole("region", { name: /^Arbejdet i / });
+    for (const name of [/^Aftaler/, /^Initiativer i /, /^Lægekapacitet i /, /^Økonomi i /])
+      await work.getByRole("link", { name }).waitFor();
     await shoot(lead, "dashboard-cluster-lead-da");
     await expectNoAxeViolations(lead, "the dashboard");
     await lead.context().close();

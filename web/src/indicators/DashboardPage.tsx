@@ -6,6 +6,7 @@ import { useToday } from "../api/queries";
 import type { BodyKind } from "../api/types";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { BodyWorkLinks } from "../governance/BodyWorkLinks";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { useDashboard, useIndicators } from "./api";
 import { DashboardHead, LoopByMunicipality, LoopByPractice, TrendGrid } from "./DashboardParts";
@@ -26,6 +27,7 @@ function Dashboard({
   return (
     <>
       <DashboardHead dashboard={dashboard} />
+      <BodyWorkLinks body={dashboard.body} headed />
       <section aria-labelledby="dashboard-population">
         <h2 id="dashboard-population">{t("indicators.dashboard.population")}</h2>
         <TrendGrid

@@ -6,11 +6,7 @@ import type { BodyKind } from "../api/types";
 import { Icon } from "../components/Icon";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { capacityPath, capacityText } from "../governance/capacity-api";
-import { initiativeText } from "../governance/initiative-text";
-import { ledgerPath, ledgerText } from "../governance/ledger-api";
-import { agreementsPath, initiativesPath } from "../governance/paths";
-import { agreementText } from "../governance/text";
+import { BodyWorkLinks } from "../governance/BodyWorkLinks";
 import { dashboardPath } from "../indicators/paths";
 import { useIndicatorText } from "../indicators/text";
 import { bodyPath } from "../structure/paths";
@@ -74,26 +70,7 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
           {tQuality("indicators.bodyLink", { name: body.name })}
         </Link>
       </p>
-      <p>
-        <Link className="function-link" to={agreementsPath(body.id, body.kind)}>
-          {agreementText(tApp)("agreements.bodyLink", { name: body.name })}
-        </Link>
-      </p>
-      <p>
-        <Link className="function-link" to={initiativesPath(body.id, body.kind)}>
-          {initiativeText(tApp)("initiatives.bodyLink", { name: body.name })}
-        </Link>
-      </p>
-      <p>
-        <Link className="function-link" to={capacityPath(body.id, body.kind)}>
-          {capacityText(tApp)("capacity.bodyLink", { name: body.name })}
-        </Link>
-      </p>
-      <p>
-        <Link className="function-link" to={ledgerPath(body.id, body.kind)}>
-          {ledgerText(tApp)("ledger.bodyLink", { name: body.name })}
-        </Link>
-      </p>
+      <BodyWorkLinks body={body} />
       {!body.verified && (
         <div className="alert alert-warning unverified-alert">
           <Icon name="warning" className="alert-icon" />
