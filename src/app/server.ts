@@ -11,6 +11,8 @@ import { capacityRoutes } from "../governance/capacity-routes.ts";
 import { createCapacityService } from "../governance/capacity-service.ts";
 import { initiativeRoutes } from "../governance/initiative-routes.ts";
 import { createInitiativeService } from "../governance/initiative-service.ts";
+import { meetingRoutes } from "../governance/meeting-routes.ts";
+import { createMeetingService } from "../governance/meeting-service.ts";
 import { governanceRoutes } from "../governance/routes.ts";
 import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
@@ -143,6 +145,13 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
     indicators: indicators.service,
     ...(clock ? { clock } : {}),
   });
+  const meetings = createMeetingService({
+    db: database.db,
+    access: access.citizenAccess,
+    structure,
+    indicators: indicators.service,
+    ...(clock ? { clock } : {}),
+  });
   return buildApp({
     database,
     logger: options.logger,
@@ -172,6 +181,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
         await app.register(handoverRoutes, { handovers });
         await app.register(governanceRoutes, { governance });
         await app.register(initiativeRoutes, { initiatives });
+        await app.register(meetingRoutes, { meetings });
         await app.register(capacityRoutes, {
           capacity: createCapacityService({
             db: database.db,
