@@ -18,6 +18,8 @@ import indicatorsDa from "./indicators.da.json";
 import indicatorsEn from "./indicators.en.json";
 import initiativesDa from "./initiatives.da.json";
 import initiativesEn from "./initiatives.en.json";
+import meetingsDa from "./meetings.da.json";
+import meetingsEn from "./meetings.en.json";
 import notificationsDa from "./notifications.da.json";
 import notificationsEn from "./notifications.en.json";
 import operationsDa from "./operations.da.json";
@@ -51,6 +53,7 @@ export const bundles = {
   words: { da: wordsDa, en: wordsEn },
   agreements: { da: agreementsDa, en: agreementsEn },
   initiatives: { da: initiativesDa, en: initiativesEn },
+  meetings: { da: meetingsDa, en: meetingsEn },
   capacity: { da: capacityDa, en: capacityEn },
 } as const;
 
@@ -76,6 +79,9 @@ export type CapacityStrings = typeof capacityDa;
 
 /** A body's initiatives' strings (src/governance), apart for the same reason; web/src/governance/initiative-text.ts. */
 export type InitiativeStrings = typeof initiativesDa;
+
+/** A body's meetings' strings (src/governance), apart for the same reason; web/src/governance/meeting-text.ts. */
+export type MeetingStrings = typeof meetingsDa;
 
 /**
  * Words for the server's codes (audit actions, MedCom message types, message
@@ -120,6 +126,7 @@ export const danish = {
   ...indicatorsDa,
   ...agreementsDa,
   ...initiativesDa,
+  ...meetingsDa,
   ...capacityDa,
   ...problemsDa,
   ...wordsDa,
@@ -138,6 +145,7 @@ export const english = {
   ...indicatorsEn,
   ...agreementsEn,
   ...initiativesEn,
+  ...meetingsEn,
   ...capacityEn,
   ...problemsEn,
   ...wordsEn,

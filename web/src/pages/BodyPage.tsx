@@ -8,7 +8,8 @@ import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { capacityPath, capacityText } from "../governance/capacity-api";
 import { initiativeText } from "../governance/initiative-text";
-import { agreementsPath, initiativesPath } from "../governance/paths";
+import { meetingText } from "../governance/meeting-text";
+import { agreementsPath, initiativesPath, meetingsPath } from "../governance/paths";
 import { agreementText } from "../governance/text";
 import { dashboardPath } from "../indicators/paths";
 import { useIndicatorText } from "../indicators/text";
@@ -81,6 +82,11 @@ export function BodyPage({ routeKind }: { routeKind: BodyKind }) {
       <p>
         <Link className="function-link" to={initiativesPath(body.id, body.kind)}>
           {initiativeText(tApp)("initiatives.bodyLink", { name: body.name })}
+        </Link>
+      </p>
+      <p>
+        <Link className="function-link" to={meetingsPath(body.id, body.kind)}>
+          {meetingText(tApp)("meetings.bodyLink", { name: body.name })}
         </Link>
       </p>
       <p>
