@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf, contextOf } from "../access/authenticate.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
+import { packHtml } from "./meeting-pack-html.ts";
+import { printPdf } from "./meeting-pdf.ts";
 import {
   decisionInput,
   decisionList,
@@ -81,6 +83,25 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ meetings: MeetingService }> 
         },
       },
       async (request) => meetings.pack(actorOf(request), request.params.id),
+    );
+    app.get(
+      `/api${prefix}/meetings/:id/pack.pdf`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `The meeting's pack printed as PDF (503 when Chromium is missing), ${who}`,
+          params,
+        },
+      },
+      async (request, reply) => {
+        const pack = await meetings.pack(actorOf(request), request.params.id);
+        const pdf = await printPdf(packHtml(pack));
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="moedepakke-${pack.meeting.date}.pdf"`)
+          .send(pdf);
+      },
     );
     app.get(
       `/api${prefix}/agreements/:id/decisions`,

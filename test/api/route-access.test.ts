@@ -39,6 +39,7 @@ const publicApi = [
   "GET /api/public/bodies/:bodyId/meetings",
   "GET /api/public/meetings/:id",
   "GET /api/public/meetings/:id/pack",
+  "GET /api/public/meetings/:id/pack.pdf",
   "GET /api/public/agreements/:id/decisions",
   "GET /api/public/initiatives/:id/decisions",
   "GET /api/public/bodies/:bodyId/gp-capacity",

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escapeHtml } from "../../src/governance/meeting-pack-html.ts";
+import { CHROMIUM_PATH, printPdf } from "../../src/governance/meeting-pdf.ts";
 import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
 
@@ -310,5 +313,46 @@ describe("a meeting with its agenda, decisions and pack", () => {
     const pack = (await demo.app.inject({ url: `/api/meetings/${closedId}/pack`, headers })).json();
     expect(pack.since).toEqual({ meetingId: id, date: "2026-12-03" });
     expect(pack.months).toEqual(["2026-12", "2027-01"]);
+  });
+});
+
+describe("the pack as PDF", () => {
+  it.runIf(existsSync(CHROMIUM_PATH))(
+    "is printed by headless Chromium from the pack's HTML",
+    async () => {
+      const headers = await as("demo.klyngekoordinator");
+      const list = (
+        await demo.app.inject({ url: `/api/bodies/${BODY}/meetings`, headers })
+      ).json() as { meetings: { id: string; public: boolean }[] };
+      const meeting = list.meetings.find((m) => m.public);
+      if (!meeting) throw new Error("no public meeting");
+      const started = performance.now();
+      const response = await demo.app.inject({
+        url: `/api/meetings/${meeting.id}/pack.pdf`,
+        headers,
+      });
+      const ms = Math.round(performance.now() - started);
+      console.info(`meeting pack PDF generated in ${ms} ms`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["content-type"]).toBe("application/pdf");
+      expect(response.rawPayload.subarray(0, 4).toString("latin1")).toBe("%PDF");
+      const open = await demo.app.inject({ url: `/api/public/meetings/${meeting.id}/pack.pdf` });
+      expect(open.statusCode).toBe(200);
+      expect(open.rawPayload.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    },
+    60_000,
+  );
+
+  it("is 503 problem+json when Chromium is not there", async () => {
+    await expect(printPdf("<p>x</p>", "/nonexistent/chromium")).rejects.toMatchObject({
+      code: "TOV_ERR_UNAVAILABLE",
+      status: 503,
+    });
+  });
+
+  it("escapes every value put into the page", () => {
+    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;",
+    );
   });
 });

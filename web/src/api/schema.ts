@@ -4359,6 +4359,22 @@ export interface paths {
       };
     };
   };
+  "/api/meetings/{id}/pack.pdf": {
+    /** The meeting's pack printed as PDF (503 when Chromium is missing), signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content?: never;
+        };
+      };
+    };
+  };
   "/api/municipalities": {
     /** All municipalities with their body on a date */
     get: {
@@ -5627,6 +5643,22 @@ export interface paths {
               };
             };
           };
+        };
+      };
+    };
+  };
+  "/api/public/meetings/{id}/pack.pdf": {
+    /** The meeting's pack printed as PDF (503 when Chromium is missing), without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content?: never;
         };
       };
     };
