@@ -4,6 +4,14 @@ import { escapeHtml } from "../../src/governance/meeting-pack-html.ts";
 import { CHROMIUM_PATH, printPdf } from "../../src/governance/meeting-pdf.ts";
 import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
+import {
+  hospitalIdNamed,
+  hoursAfter,
+  insertCitizen,
+  insertHandover,
+  insertStay,
+  municipalityOrganisationId,
+} from "../support/indicator-fixture.ts";
 
 /**
  * Meetings, decisions and the generated pack through the API (issue 22,
@@ -257,6 +265,36 @@ describe("a meeting with its agenda, decisions and pack", () => {
   });
 
   it("has a pack with the body's figures, work, unresolved cases and agenda", async () => {
+    // Two open handovers in the body's care (Næstved) that are past their time: unresolved.
+    const db = demo.database.db;
+    const hospital = await hospitalIdNamed(db, "Slagelse");
+    const receiver = await municipalityOrganisationId(db, "370");
+    const open: string[] = [];
+    for (const day of ["2026-10-20", "2026-10-22"]) {
+      const citizenId = await insertCitizen(db, { born: "1940-01-01", municipality: "370" });
+      const stayId = await insertStay(db, citizenId, {
+        from: `${day}T08:00:00Z`,
+        to: hoursAfter(`${day}T08:00:00Z`, 48),
+        hospital,
+      });
+      open.push(
+        await insertHandover(db, {
+          stayId,
+          citizenId,
+          sector: "municipality",
+          receiverOrganisationId: receiver,
+          municipalityCode: "370",
+          hospital,
+          dischargedAt: hoursAfter(`${day}T08:00:00Z`, 48),
+          deadlineAt: hoursAfter(`${day}T08:00:00Z`, 72),
+        }),
+      );
+    }
+    await db
+      .updateTable("handover")
+      .set({ bodyId: BODY, unresolvedAt: new Date("2026-11-01T12:00:00Z") })
+      .where("id", "in", open)
+      .execute();
     const response = await demo.app.inject({
       url: `/api/meetings/${id}/pack`,
       headers: await as("demo.klyngekoordinator"),
@@ -273,7 +311,16 @@ describe("a meeting with its agenda, decisions and pack", () => {
     const agreementIds = pack.agreements.map((a: { id: string }) => a.id);
     expect(agreementIds).toEqual(expect.arrayContaining([work.inForce.id, work.draftAgreement.id]));
     expect(pack.initiatives.map((i: { id: string }) => i.id)).toContain(work.initiative.id);
-    expect(pack.unresolved.groups).toEqual(expect.any(Array));
+    expect(pack.unresolved.count).toBe(open.length);
+    const groups = pack.unresolved.groups as {
+      receiver: string;
+      hospital: string;
+      count: number;
+    }[];
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(open.length);
+    expect(groups).toEqual([expect.objectContaining({ sector: "municipality", count: 2 })]);
+    expect(groups[0]?.hospital).toMatch(/Slagelse/);
+    expect(JSON.stringify(groups)).not.toMatch(/citizen|cpr/i);
     expect(pack.agenda).toHaveLength(2);
     expect(pack.attendees).toHaveLength(2);
   });
@@ -289,7 +336,8 @@ describe("a meeting with its agenda, decisions and pack", () => {
     const agreementIds = pack.agreements.map((a: { id: string }) => a.id);
     expect(agreementIds).toContain(work.inForce.id);
     expect(agreementIds).not.toContain(work.draftAgreement.id);
-    expect(pack.unresolved.groups).toBeNull();
+    expect(pack.unresolved).toEqual({ count: expect.any(Number), groups: null });
+    expect(pack.unresolved.count).toBeGreaterThan(0);
     expect(pack.attendees).toBeNull();
     const view = (await demo.app.inject({ url: `/api/public/meetings/${id}` })).json();
     expect(view.agenda).toHaveLength(1);
