@@ -57,6 +57,24 @@ export function MeetingPackPage() {
 
 type Props = { pack: MeetingPack; t: MeetingText };
 
+const WORK_STATUSES = [
+  "draft",
+  "consultation",
+  "approved",
+  "adopted",
+  "in-force",
+  "ended",
+  "planned",
+  "running",
+  "finished",
+] as const;
+
+/** An agreement's or initiative's status in words; an unknown code as it is. */
+function statusLabel(t: MeetingText, status: string): string {
+  const known = WORK_STATUSES.find((s) => s === status);
+  return known ? t(`meetings.pack.workStatus.${known}`) : status;
+}
+
 function Figures({ pack, t }: Props) {
   const lang = currentLanguage() === "en" ? "en" : "da";
   return (
@@ -122,7 +140,7 @@ function Work({ pack, t }: Props) {
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{r.title}</th>
-                <td>{r.status}</td>
+                <td>{statusLabel(t, r.status)}</td>
                 <td>{r.version}</td>
                 <td>{formatDate(r.changedAt.slice(0, 10))}</td>
                 <td>
