@@ -7,6 +7,7 @@ import { ProblemAlert } from "../components/ProblemAlert";
 import { formatDate } from "../format";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { Breadcrumbs } from "./Breadcrumbs";
+import { MeetingForm } from "./MeetingForm";
 import { useMeetings } from "./meeting-api";
 import { useMeetingText } from "./meeting-text";
 import { meetingPath, meetingsPath } from "./paths";
@@ -21,7 +22,7 @@ export function MeetingsPage({ routeKind }: { routeKind: BodyKind }) {
     return <NotFoundPage bodyId={id} bodyKind={routeKind} />;
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loading />;
-  const { body, meetings } = query.data;
+  const { body, meetings, mayCreate } = query.data;
   return (
     <>
       <title>{`${t("meetings.title")} – ${body.name}`}</title>
@@ -32,6 +33,7 @@ export function MeetingsPage({ routeKind }: { routeKind: BodyKind }) {
       <h1>{t("meetings.title")}</h1>
       <p className="font-lead">{t("meetings.intro", { name: body.name })}</p>
       {!signedIn && <p className="form-hint">{t("meetings.publicNote")}</p>}
+      {mayCreate && signedIn && <MeetingForm body={body} />}
       {meetings.length === 0 ? (
         <p>{t("meetings.none")}</p>
       ) : (

@@ -8,6 +8,7 @@ export type MeetingView = ApiAnswer<"/api/meetings/{id}">;
 export type MeetingPack = ApiAnswer<"/api/meetings/{id}/pack">;
 export type DecisionList = ApiAnswer<"/api/agreements/{id}/decisions">;
 export type DecisionInput = ApiRequest<"/api/meetings/{id}/decisions", "post">;
+export type MeetingInput = ApiRequest<"/api/bodies/{bodyId}/meetings", "post">;
 
 /** Signed in, the API shows every meeting; otherwise its public door. */
 function useBase() {
@@ -79,6 +80,18 @@ export function useDecide(meetingId: string) {
       client.setQueryData(["meeting", view.id, true], view);
       void client.invalidateQueries({ queryKey: ["decisions"] });
       void client.invalidateQueries({ queryKey: ["meeting-pack", view.id] });
+    },
+  });
+}
+
+export function useCreateMeeting(bodyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MeetingInput) =>
+      sendJson<MeetingView>("POST", `/api/bodies/${encodeURIComponent(bodyId)}/meetings`, input),
+    onSuccess: (view) => {
+      client.setQueryData(["meeting", view.id, true], view);
+      void client.invalidateQueries({ queryKey: ["meetings"] });
     },
   });
 }
