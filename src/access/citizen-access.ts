@@ -30,6 +30,7 @@ export type ConfigurationPurpose = {
     | "agreement"
     | "initiative"
     | "gp-capacity"
+    | "meeting"
     | "unknown"
     | `/${string}`;
   purpose?: string;

@@ -13,6 +13,8 @@ import { initiativeRoutes } from "../governance/initiative-routes.ts";
 import { createInitiativeService } from "../governance/initiative-service.ts";
 import { ledgerRoutes } from "../governance/ledger-routes.ts";
 import { createLedgerService } from "../governance/ledger-service.ts";
+import { meetingRoutes } from "../governance/meeting-routes.ts";
+import { createMeetingService } from "../governance/meeting-service.ts";
 import { governanceRoutes } from "../governance/routes.ts";
 import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
@@ -145,6 +147,13 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
     indicators: indicators.service,
     ...(clock ? { clock } : {}),
   });
+  const meetings = createMeetingService({
+    db: database.db,
+    access: access.citizenAccess,
+    structure,
+    indicators: indicators.service,
+    ...(clock ? { clock } : {}),
+  });
   return buildApp({
     database,
     logger: options.logger,
@@ -181,6 +190,7 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
             ...(clock ? { clock } : {}),
           }),
         });
+        await app.register(meetingRoutes, { meetings });
         await app.register(capacityRoutes, {
           capacity: createCapacityService({
             db: database.db,

@@ -10,6 +10,7 @@ import { ingestDemoActivity } from "./demo-activity.ts";
 import { ensureDemoAgreements } from "./demo-agreements.ts";
 import { addDemoContacts } from "./demo-contacts.ts";
 import { ensureDemoInitiatives } from "./demo-initiatives.ts";
+import { ensureDemoMeetings } from "./demo-meetings.ts";
 import { ensureDemoUnits } from "./demo-units.ts";
 
 /** Every demo user logs in with this password; demo mode exists only on synthetic data. */
@@ -106,6 +107,7 @@ export async function seedDemo(
     // Demo data from before the body's agreements existed gets them too.
     await ensureDemoAgreements(db, secretariat, now);
     await ensureDemoInitiatives(db, secretariat, now);
+    await ensureDemoMeetings(db, secretariat, now);
     return false;
   }
 
@@ -221,6 +223,7 @@ export async function seedDemo(
   await citizens.grantConsent(karen.id, relative.id, null);
   await ensureDemoAgreements(db, secretariat, now);
   await ensureDemoInitiatives(db, secretariat, now);
+  await ensureDemoMeetings(db, secretariat, now);
   return true;
 }
 

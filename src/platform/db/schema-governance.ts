@@ -71,6 +71,34 @@ export interface InitiativeVersionTable {
   byRole: string | null;
 }
 
+/** A body's meeting with its agenda and attendees (0029); `version` grows with every change. */
+export interface MeetingTable {
+  id: Generated<string>;
+  bodyId: string;
+  title: string;
+  meetingDate: DateString;
+  public: boolean;
+  status: "planned" | "held";
+  agenda: Json<unknown>;
+  attendees: Json<unknown>;
+  version: number;
+  createdAt: Timestamp;
+  changedAt: Timestamp;
+  changedBy: string | null;
+}
+
+/** A decision recorded at a meeting on an agreement or initiative, with who was present (0029). */
+export interface MeetingDecisionTable {
+  id: Generated<string>;
+  meetingId: string;
+  subjectKind: "agreement" | "initiative";
+  subjectId: string;
+  text: string;
+  present: Json<unknown>;
+  decidedAt: Timestamp;
+  decidedBy: string | null;
+}
+
 /** Where a GP capacity fact came from (0026). */
 export type GpCapacitySourceColumn = "register" | "csv-import" | "synthetic";
 

@@ -8,6 +8,8 @@ import type {
   GpCapacityRuleTable,
   InitiativeTable,
   InitiativeVersionTable,
+  MeetingDecisionTable,
+  MeetingTable,
 } from "./schema-governance.ts";
 import type {
   HandoverEscalationTable,
@@ -488,6 +490,8 @@ export interface DB {
   agreementComment: AgreementCommentTable;
   initiative: InitiativeTable;
   initiativeVersion: InitiativeVersionTable;
+  meeting: MeetingTable;
+  meetingDecision: MeetingDecisionTable;
   gpCapacityFact: GpCapacityFactTable;
   gpCapacityRule: GpCapacityRuleTable;
 }

@@ -26,6 +26,7 @@ import * as m0025 from "./0025-governance-initiatives.ts";
 import * as m0026 from "./0026-gp-capacity.ts";
 import * as m0027 from "./0027-follow-up-municipality.ts";
 import * as m0028 from "./0028-unresolved-notification.ts";
+import * as m0029 from "./0029-governance-meetings.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   "0023-notification-preference": m0023,
   "0022-medical-follow-up": m0022,
   "0026-gp-capacity": m0026,
+  "0029-governance-meetings": m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

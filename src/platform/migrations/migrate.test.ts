@@ -76,6 +76,9 @@ const expectedTables = [
   // 0026-gp-capacity
   "gp_capacity_fact",
   "gp_capacity_rule",
+  // 0029-governance-meetings
+  "meeting",
+  "meeting_decision",
   // Kysely's own bookkeeping
   "kysely_migration",
   "kysely_migration_lock",

@@ -861,6 +861,41 @@ export interface paths {
       };
     };
   };
+  "/api/agreements/{id}/decisions": {
+    /** The decisions made at meetings on an agreement, signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/agreements/{id}/steps": {
     /** The next step: consultation, approved (professional), adopted (political), in force, ended */
     post: {
@@ -1926,6 +1961,131 @@ export interface paths {
                 } | null;
               }[];
               year: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/bodies/{bodyId}/meetings": {
+    /** A body's meetings (and its predecessors'), signed in */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              mayCreate: boolean;
+              meetings: {
+                agendaCount: number;
+                body: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                date: string;
+                id: string;
+                public: boolean;
+                status: "planned" | "held";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** A new meeting of the body (its secretariat and lead) */
+    post: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            agenda: {
+              public: boolean;
+              subject: {
+                id: string;
+                kind: "agreement" | "initiative";
+              } | null;
+              text: string | null;
+              title: string;
+            }[];
+            attendees: {
+              name: string;
+              organisation: string;
+            }[];
+            date: string;
+            public: boolean;
+            status: "planned" | "held";
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        201: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agendaCount: number;
+              attendees: {
+                name: string;
+                organisation: string;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              date: string;
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+              id: string;
+              may: {
+                decide: boolean;
+                edit: boolean;
+              };
+              public: boolean;
+              status: "planned" | "held";
+              title: string;
+              version: number;
             };
           };
         };
@@ -3507,6 +3667,41 @@ export interface paths {
       };
     };
   };
+  "/api/initiatives/{id}/decisions": {
+    /** The decisions made at meetings on an initiative, signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/initiatives/{id}/effect": {
     /** The target indicator before and after, participants against comparison, signed in */
     get: {
@@ -3904,6 +4099,345 @@ export interface paths {
               endedSessions: number;
             };
           };
+        };
+      };
+    };
+  };
+  "/api/meetings/{id}": {
+    /** A meeting with its agenda, attendees and decisions, signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agendaCount: number;
+              attendees: {
+                name: string;
+                organisation: string;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              date: string;
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+              id: string;
+              may: {
+                decide: boolean;
+                edit: boolean;
+              };
+              public: boolean;
+              status: "planned" | "held";
+              title: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    /** The meeting's title, date, agenda, attendees and status (409 on a stale version) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            agenda: {
+              public: boolean;
+              subject: {
+                id: string;
+                kind: "agreement" | "initiative";
+              } | null;
+              text: string | null;
+              title: string;
+            }[];
+            attendees: {
+              name: string;
+              organisation: string;
+            }[];
+            date: string;
+            public: boolean;
+            status: "planned" | "held";
+            title: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agendaCount: number;
+              attendees: {
+                name: string;
+                organisation: string;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              date: string;
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+              id: string;
+              may: {
+                decide: boolean;
+                edit: boolean;
+              };
+              public: boolean;
+              status: "planned" | "held";
+              title: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/meetings/{id}/decisions": {
+    /** A decision on one of the body's agreements or initiatives (the secretariat) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            subjectId: string;
+            subjectKind: "agreement" | "initiative";
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** Default Response */
+        201: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agendaCount: number;
+              attendees: {
+                name: string;
+                organisation: string;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              date: string;
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+              id: string;
+              may: {
+                decide: boolean;
+                edit: boolean;
+              };
+              public: boolean;
+              status: "planned" | "held";
+              title: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/meetings/{id}/pack": {
+    /** The meeting's pack, generated now from the body's figures and work, signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agreements: {
+                changedAt: string;
+                end: string | null;
+                id: string;
+                public: boolean;
+                start: string | null;
+                status: string;
+                title: string;
+                version: number;
+              }[];
+              attendees: {
+                name: string;
+                organisation: string;
+              }[] | null;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              generatedAt: string;
+              indicators: {
+                figures: {
+                  denominator: number | null;
+                  numerator: number | null;
+                  period: string;
+                  suppressed: boolean;
+                  value: number | null;
+                }[];
+                higherIsBetter: boolean | null;
+                id: string;
+                title: {
+                  da: string;
+                  en: string;
+                };
+                valueKind: string;
+              }[];
+              indicatorsComputedAt: string | null;
+              initiatives: {
+                changedAt: string;
+                end: string | null;
+                id: string;
+                public: boolean;
+                start: string | null;
+                status: string;
+                title: string;
+                version: number;
+              }[];
+              meeting: {
+                date: string;
+                id: string;
+                public: boolean;
+                status: string;
+                title: string;
+              };
+              months: string[];
+              publicOnly: boolean;
+              since: {
+                date: string;
+                meetingId: string;
+              } | null;
+              unresolved: {
+                count: number;
+                groups: {
+                  count: number;
+                  hospital: string;
+                  receiver: string;
+                  sector: string;
+                }[] | null;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/meetings/{id}/pack.pdf": {
+    /** The meeting's pack printed as PDF (503 when Chromium is missing), signed in */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content?: never;
         };
       };
     };
@@ -4599,6 +5133,41 @@ export interface paths {
       };
     };
   };
+  "/api/public/agreements/{id}/decisions": {
+    /** The decisions made at meetings on an agreement, without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/public/bodies/{bodyId}/agreements": {
     /** A body's adopted agreements and those marked public, without logging in */
     get: {
@@ -4832,6 +5401,45 @@ export interface paths {
       };
     };
   };
+  "/api/public/bodies/{bodyId}/meetings": {
+    /** A body's meetings (and its predecessors'), without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          bodyId: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              mayCreate: boolean;
+              meetings: {
+                agendaCount: number;
+                body: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                };
+                date: string;
+                id: string;
+                public: boolean;
+                status: "planned" | "held";
+                title: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/public/initiatives/{id}": {
     /** An initiative with its milestones, budget and versions, without logging in (those marked public) */
     get: {
@@ -4892,6 +5500,41 @@ export interface paths {
                 change: "created" | "edited" | "status";
                 status: "planned" | "running" | "finished";
                 version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/initiatives/{id}/decisions": {
+    /** The decisions made at meetings on an initiative, without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
               }[];
             };
           };
@@ -4972,6 +5615,184 @@ export interface paths {
               };
             };
           };
+        };
+      };
+    };
+  };
+  "/api/public/meetings/{id}": {
+    /** A meeting with its agenda, attendees and decisions, without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agendaCount: number;
+              attendees: {
+                name: string;
+                organisation: string;
+              }[];
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              changedAt: string;
+              date: string;
+              decisions: {
+                decidedAt: string;
+                id: string;
+                meeting: {
+                  date: string;
+                  id: string;
+                  title: string;
+                };
+                present: {
+                  name: string;
+                  organisation: string;
+                }[];
+                subjectId: string;
+                subjectKind: "agreement" | "initiative";
+                text: string;
+              }[];
+              id: string;
+              may: {
+                decide: boolean;
+                edit: boolean;
+              };
+              public: boolean;
+              status: "planned" | "held";
+              title: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/meetings/{id}/pack": {
+    /** The meeting's pack, generated now from the body's figures and work, without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agenda: {
+                public: boolean;
+                subject: {
+                  id: string;
+                  kind: "agreement" | "initiative";
+                } | null;
+                text: string | null;
+                title: string;
+              }[];
+              agreements: {
+                changedAt: string;
+                end: string | null;
+                id: string;
+                public: boolean;
+                start: string | null;
+                status: string;
+                title: string;
+                version: number;
+              }[];
+              attendees: {
+                name: string;
+                organisation: string;
+              }[] | null;
+              body: {
+                id: string;
+                kind: string;
+                name: string;
+              };
+              generatedAt: string;
+              indicators: {
+                figures: {
+                  denominator: number | null;
+                  numerator: number | null;
+                  period: string;
+                  suppressed: boolean;
+                  value: number | null;
+                }[];
+                higherIsBetter: boolean | null;
+                id: string;
+                title: {
+                  da: string;
+                  en: string;
+                };
+                valueKind: string;
+              }[];
+              indicatorsComputedAt: string | null;
+              initiatives: {
+                changedAt: string;
+                end: string | null;
+                id: string;
+                public: boolean;
+                start: string | null;
+                status: string;
+                title: string;
+                version: number;
+              }[];
+              meeting: {
+                date: string;
+                id: string;
+                public: boolean;
+                status: string;
+                title: string;
+              };
+              months: string[];
+              publicOnly: boolean;
+              since: {
+                date: string;
+                meetingId: string;
+              } | null;
+              unresolved: {
+                count: number;
+                groups: {
+                  count: number;
+                  hospital: string;
+                  receiver: string;
+                  sector: string;
+                }[] | null;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/public/meetings/{id}/pack.pdf": {
+    /** The meeting's pack printed as PDF (503 when Chromium is missing), without logging in (public ones and public items only) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content?: never;
         };
       };
     };

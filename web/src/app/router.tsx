@@ -18,6 +18,9 @@ import { InitiativeFormPage } from "../governance/InitiativeFormPage";
 import { InitiativePage } from "../governance/InitiativePage";
 import { InitiativesPage } from "../governance/InitiativesPage";
 import { LedgerPage } from "../governance/LedgerPage";
+import { MeetingPackPage } from "../governance/MeetingPackPage";
+import { MeetingPage } from "../governance/MeetingPage";
+import { MeetingsPage } from "../governance/MeetingsPage";
 import { HandoverRulesPage } from "../handovers/HandoverRulesPage";
 import { WorklistPage } from "../handovers/WorklistPage";
 import { DashboardPage } from "../indicators/DashboardPage";
@@ -88,6 +91,12 @@ export const router = createBrowserRouter([
         "sundhedsraad/:id/initiativer/:initiativeId/rediger",
         <InitiativeFormPage routeKind="sundhedsraad" />,
       ),
+      { path: "klynger/:id/moeder", element: <MeetingsPage routeKind="sundhedsklynge" /> },
+      { path: "klynger/:id/moeder/:meetingId", element: <MeetingPage /> },
+      { path: "klynger/:id/moeder/:meetingId/pakke", element: <MeetingPackPage /> },
+      { path: "sundhedsraad/:id/moeder", element: <MeetingsPage routeKind="sundhedsraad" /> },
+      { path: "sundhedsraad/:id/moeder/:meetingId", element: <MeetingPage /> },
+      { path: "sundhedsraad/:id/moeder/:meetingId/pakke", element: <MeetingPackPage /> },
       { path: "kvalitet", element: <QualityPage /> },
       { path: "kvalitet/kommune/:code", element: <MunicipalityPage /> },
       { path: reformPath.slice(1), element: <ReformPage /> },

@@ -9,6 +9,7 @@ import { type AgreementView, stepAgreement, useAgreement, useAgreementChange } f
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CommentSection } from "./CommentSection";
 import { CommitmentList } from "./CommitmentList";
+import { DecisionsSection } from "./DecisionList";
 import { Lifecycle } from "./Lifecycle";
 import { agreementPath } from "./paths";
 import { StatusTag } from "./StatusTag";
@@ -42,6 +43,7 @@ export function AgreementPage() {
       <Actions agreement={a} />
       <Lifecycle agreement={a} />
       <CommitmentList agreement={a} />
+      <DecisionsSection on="agreements" id={a.id} />
       <CommentSection agreement={a} />
       <VersionTable agreement={a} />
     </>

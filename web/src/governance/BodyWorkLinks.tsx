@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import { capacityPath, capacityText } from "./capacity-api";
 import { initiativeText } from "./initiative-text";
 import { ledgerPath, ledgerText } from "./ledger-api";
-import { agreementsPath, initiativesPath } from "./paths";
+import { meetingText } from "./meeting-text";
+import { agreementsPath, initiativesPath, meetingsPath } from "./paths";
 import { agreementText } from "./text";
 
 /**
@@ -23,6 +24,7 @@ export function BodyWorkLinks({
   const links = [
     [agreementsPath(body.id, body.kind), agreementText(t)("agreements.bodyLink", name)],
     [initiativesPath(body.id, body.kind), initiativeText(t)("initiatives.bodyLink", name)],
+    [meetingsPath(body.id, body.kind), meetingText(t)("meetings.bodyLink", name)],
     [capacityPath(body.id, body.kind), capacityText(t)("capacity.bodyLink", name)],
     [ledgerPath(body.id, body.kind), ledgerText(t)("ledger.bodyLink", name)],
   ] as const;

@@ -9,6 +9,7 @@ import { currentLanguage } from "../i18n";
 import { useIndicators } from "../indicators/api";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { Breadcrumbs } from "./Breadcrumbs";
+import { DecisionsSection } from "./DecisionList";
 import { EffectTable } from "./EffectTable";
 import { InitiativeActions } from "./InitiativeActions";
 import { InitiativeStatusTag } from "./InitiativeStatusTag";
@@ -62,6 +63,7 @@ export function InitiativePage() {
       <Participants initiative={i} />
       <Budget initiative={i} />
       <Milestones initiative={i} />
+      <DecisionsSection on="initiatives" id={i.id} />
       <Versions initiative={i} />
     </>
   );

@@ -24,3 +24,17 @@ export function initiativesPath(bodyId: string, kind?: string): string {
 export function initiativePath(bodyId: string, kind: string | undefined, id: string): string {
   return `${initiativesPath(bodyId, kind)}/${encodeURIComponent(id)}`;
 }
+
+/** A body's meetings: /klynger/:id/moeder or /sundhedsraad/:id/moeder. */
+export function meetingsPath(bodyId: string, kind?: string): string {
+  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
+  return `/${route}/${encodeURIComponent(bodyId)}/moeder`;
+}
+
+export function meetingPath(bodyId: string, kind: string | undefined, id: string): string {
+  return `${meetingsPath(bodyId, kind)}/${encodeURIComponent(id)}`;
+}
+
+export function meetingPackPath(bodyId: string, kind: string | undefined, id: string): string {
+  return `${meetingPath(bodyId, kind, id)}/pakke`;
+}

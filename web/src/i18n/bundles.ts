@@ -20,6 +20,8 @@ import initiativesDa from "./initiatives.da.json";
 import initiativesEn from "./initiatives.en.json";
 import ledgerDa from "./ledger.da.json";
 import ledgerEn from "./ledger.en.json";
+import meetingsDa from "./meetings.da.json";
+import meetingsEn from "./meetings.en.json";
 import notificationsDa from "./notifications.da.json";
 import notificationsEn from "./notifications.en.json";
 import operationsDa from "./operations.da.json";
@@ -53,6 +55,7 @@ export const bundles = {
   words: { da: wordsDa, en: wordsEn },
   agreements: { da: agreementsDa, en: agreementsEn },
   initiatives: { da: initiativesDa, en: initiativesEn },
+  meetings: { da: meetingsDa, en: meetingsEn },
   capacity: { da: capacityDa, en: capacityEn },
   ledger: { da: ledgerDa, en: ledgerEn },
 } as const;
@@ -82,6 +85,8 @@ export type InitiativeStrings = typeof initiativesDa;
 
 /** The ledger's strings ("Money that follows the task"), apart for the same reason; web/src/governance/ledger-api.ts. */
 export type LedgerStrings = typeof ledgerDa;
+/** A body's meetings' strings (src/governance), apart for the same reason; web/src/governance/meeting-text.ts. */
+export type MeetingStrings = typeof meetingsDa;
 
 /**
  * Words for the server's codes (audit actions, MedCom message types, message
@@ -126,6 +131,7 @@ export const danish = {
   ...indicatorsDa,
   ...agreementsDa,
   ...initiativesDa,
+  ...meetingsDa,
   ...capacityDa,
   ...ledgerDa,
   ...problemsDa,
@@ -145,6 +151,7 @@ export const english = {
   ...indicatorsEn,
   ...agreementsEn,
   ...initiativesEn,
+  ...meetingsEn,
   ...capacityEn,
   ...ledgerEn,
   ...problemsEn,
