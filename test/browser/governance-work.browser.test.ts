@@ -10,7 +10,9 @@ import {
 } from "./harness.ts";
 
 /**
- * Issue 22, sections 2, 4 and 5, as the demo carries them: anyone, without
+ * Issue 22, sections 2 to 5, as the demo carries them: the secretariat opens
+ * the held meeting's generated pack, as a page and as a PDF, and the public
+ * reads it without the closed item; anyone, without
  * logging in, follows the body's page to its running initiative and reads
  * its effect against the comparison units, and to the year's money; the body's coordinator opens the
  * GP capacity, imports a practice's facts from a CSV file, sees the
@@ -46,6 +48,49 @@ describe("the body's initiatives, read by anyone", () => {
     await screenshot(anyone, "initiative-public");
     await expectAccessible(anyone, "a public initiative with its effect");
     await anyone.close();
+  });
+});
+
+describe("a meeting's pack, generated", () => {
+  it("gives the secretariat the pack as a page and as a PDF, and the public a version without the closed item", async () => {
+    const secretariat = await openPage(harness, { locale: "da-DK" });
+    await logInAsDemo(harness, secretariat, "Karin Koordinator (demo)");
+    await secretariat.goto(`${harness.server.url}/arbejdsliste`);
+    await secretariat.getByRole("heading", { name: "Vælg hvor du arbejder" }).waitFor();
+    await secretariat.getByRole("button", { name: /sekretariat\) – Koordinator/ }).click();
+    await secretariat.goto(`${harness.server.url}${BODY}`);
+    await secretariat.getByRole("link", { name: /^Møder i / }).click();
+    await secretariat.getByRole("heading", { name: "Møder", level: 1 }).waitFor();
+    await secretariat
+      .getByRole("link", { name: /Klyngestyregruppemøde/ })
+      .first()
+      .click();
+    await secretariat.getByRole("heading", { name: "Dagsorden" }).waitFor();
+    const pdfLink = secretariat.getByRole("link", { name: "Hent som PDF" });
+    const pdfUrl = await pdfLink.getAttribute("href");
+    await secretariat.getByRole("link", { name: "Vis mødepakken" }).click();
+    await secretariat.getByRole("heading", { name: /Mødepakke/, level: 1 }).waitFor();
+    const main = () => secretariat.locator("main").textContent();
+    await expect.poll(main).toContain("Aftaler og initiativer");
+    await expect(main()).resolves.toContain("Uafklarede overdragelser");
+    await expect(main()).resolves.toContain("Bemanding i akutteamet");
+    await screenshot(secretariat, "meeting-pack");
+    await expectAccessible(secretariat, "a meeting's pack");
+    // The PDF the server prints with Chromium, as the link gives it.
+    const pdf = await secretariat.request.get(new URL(pdfUrl ?? "", harness.server.url).href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toContain("application/pdf");
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
+    // The public version leaves the closed item out.
+    const anyone = await openPage(harness, { locale: "da-DK" });
+    await anyone.goto(secretariat.url());
+    await anyone.getByRole("heading", { name: /Mødepakke/, level: 1 }).waitFor();
+    await expect.poll(() => anyone.locator("main").textContent()).toContain("offentlige udgave");
+    await expect(anyone.locator("main").textContent()).resolves.not.toContain(
+      "Bemanding i akutteamet",
+    );
+    await anyone.close();
+    await secretariat.close();
   });
 });
 
