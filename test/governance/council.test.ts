@@ -66,3 +66,31 @@ describe("the cluster's agreements in the council", () => {
     expect(list.agreements.map((a) => a.status).sort()).toEqual(["adopted", "in-force"]);
   });
 });
+
+describe("the cluster's other work in the council", () => {
+  it("lists the cluster's initiative and meeting under the council, and counts its money there", async () => {
+    const lead = authHeaders(await demo.sessionOf("demo.klyngeleder"));
+    const get = async (url: string) => {
+      const r = await demo.app.inject({ url, headers: lead });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const initiatives = (await get(`/api/bodies/${COUNCIL}/initiatives`)) as {
+      initiatives: { status: string; body: { id: string } }[];
+    };
+    expect(initiatives.initiatives.map((i) => [i.status, i.body.id])).toEqual([
+      ["running", "naestved-slagelse"],
+    ]);
+    const meetings = (await get(`/api/bodies/${COUNCIL}/meetings`)) as {
+      meetings: { status: string; body: { id: string } }[];
+    };
+    expect(meetings.meetings.map((m) => [m.status, m.body.id])).toEqual([
+      ["held", "naestved-slagelse"],
+    ]);
+    // The council's 2027: the cluster's agreements and initiative go on costing.
+    const ledger = (await get(`/api/bodies/${COUNCIL}/ledger?year=2027`)) as {
+      rows: { source: string }[];
+    };
+    expect(new Set(ledger.rows.map((r) => r.source))).toEqual(new Set(["agreement", "initiative"]));
+  });
+});
