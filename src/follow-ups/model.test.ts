@@ -63,7 +63,12 @@ describe("which discharge opens a medical follow-up item", () => {
     expect(
       opensFollowUp(change({ after: "deceased" }), { listedPracticeId: null, deceasedAt: null }),
     ).toBe(false);
-    expect(opensFollowUp(change(), { listedPracticeId: null, deceasedAt: new Date() })).toBe(false);
+    expect(
+      opensFollowUp(change(), {
+        listedPracticeId: null,
+        deceasedAt: new Date("2026-11-30T08:00:00Z"),
+      }),
+    ).toBe(false);
     expect(opensFollowUp(change(), undefined)).toBe(false);
   });
 });

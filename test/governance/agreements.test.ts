@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
-import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
+import { actingForSecretariat, addStaff, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
 
 /**
@@ -28,21 +28,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-async function as(username: string) {
-  const headers = authHeaders(await demo.sessionOf(username));
-  const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
-    memberships: { membershipId: string; organisation: { kind: string } }[];
-  };
-  const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
-  if (secretariat && me.memberships.length > 1)
-    await demo.app.inject({
-      method: "PUT",
-      url: "/api/me/active-membership",
-      headers,
-      payload: { membershipId: secretariat.membershipId },
-    });
-  return headers;
-}
+const as = (username: string) => actingForSecretariat(demo, username);
 
 const naestved = { sector: "municipality", organisation: "Næstved Kommune" };
 const region = { sector: "region", organisation: "Region Sjælland" };

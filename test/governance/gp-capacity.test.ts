@@ -3,7 +3,7 @@ import { createOrganisationService } from "../../src/structure/organisations.ts"
 import { parseUnitsCsv } from "../../src/structure/register-model.ts";
 import { createRegisterService } from "../../src/structure/register-service.ts";
 import { ensureDemoCapacity } from "../../src/synth/demo-capacity.ts";
-import { authHeaders, type DemoApp, demoApp } from "../support/access.ts";
+import { actingForSecretariat, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
 
 /**
@@ -36,21 +36,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-async function as(username: string) {
-  const headers = authHeaders(await demo.sessionOf(username));
-  const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
-    memberships: { membershipId: string; organisation: { kind: string } }[];
-  };
-  const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
-  if (secretariat && me.memberships.length > 1)
-    await demo.app.inject({
-      method: "PUT",
-      url: "/api/me/active-membership",
-      headers,
-      payload: { membershipId: secretariat.membershipId },
-    });
-  return headers;
-}
+const as = (username: string) => actingForSecretariat(demo, username);
 
 type Area = {
   capacity: {

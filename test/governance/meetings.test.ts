@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/governance/meeting-pack-html.ts";
 import { CHROMIUM_PATH, printPdf } from "../../src/governance/meeting-pdf.ts";
-import { addStaff, authHeaders, type DemoApp, demoApp } from "../support/access.ts";
+import { actingForSecretariat, addStaff, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
 import {
   hospitalIdNamed,
@@ -40,21 +40,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-async function as(username: string) {
-  const headers = authHeaders(await demo.sessionOf(username));
-  const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
-    memberships: { membershipId: string; organisation: { kind: string } }[];
-  };
-  const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
-  if (secretariat && me.memberships.length > 1)
-    await demo.app.inject({
-      method: "PUT",
-      url: "/api/me/active-membership",
-      headers,
-      payload: { membershipId: secretariat.membershipId },
-    });
-  return headers;
-}
+const as = (username: string) => actingForSecretariat(demo, username);
 
 const fieldsOf = (body: { errors: { field: string }[] }) => body.errors.map((e) => e.field).sort();
 

@@ -11,7 +11,13 @@ import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
-import { authHeaders, citizenRegistryOf, type DemoApp, demoApp } from "../support/access.ts";
+import {
+  actingForSecretariat,
+  authHeaders,
+  citizenRegistryOf,
+  type DemoApp,
+  demoApp,
+} from "../support/access.ts";
 import { integrationToken, participantOf, postMessage } from "../support/messages.ts";
 
 /**
@@ -77,20 +83,7 @@ const signedIn = new Map<string, Record<string, string>>();
 async function headersOf(username: string) {
   let headers = signedIn.get(username);
   if (headers) return headers;
-  headers = authHeaders(await demo.sessionOf(username));
-  const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
-    memberships: { membershipId: string; organisation: { kind: string } }[];
-  };
-  const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
-  if (secretariat && me.memberships.length > 1) {
-    const chosen = await demo.app.inject({
-      method: "PUT",
-      url: "/api/me/active-membership",
-      headers,
-      payload: { membershipId: secretariat.membershipId },
-    });
-    expect(chosen.statusCode).toBe(200);
-  }
+  headers = await actingForSecretariat(demo, username);
   signedIn.set(username, headers);
   return headers;
 }

@@ -107,6 +107,30 @@ export function authHeaders(
 
 let ipCounter = 0;
 /** A distinct source address per call, so the per-address login limits of one test do not leak into the next. */
+/**
+ * Headers of a demo user's new session, acting for a body's secretariat where
+ * the user also works elsewhere (the demo's coordinator does): the work of a
+ * body is done as its secretariat.
+ */
+export async function actingForSecretariat(demo: DemoApp, username: string) {
+  const headers = authHeaders(await demo.sessionOf(username));
+  const me = (await demo.app.inject({ url: "/api/me", headers })).json() as {
+    memberships: { membershipId: string; organisation: { kind: string } }[];
+  };
+  const secretariat = me.memberships.find((m) => m.organisation.kind === "body_secretariat");
+  if (secretariat && me.memberships.length > 1) {
+    const chosen = await demo.app.inject({
+      method: "PUT",
+      url: "/api/me/active-membership",
+      headers,
+      payload: { membershipId: secretariat.membershipId },
+    });
+    if (chosen.statusCode !== 200)
+      throw new Error(`could not act for the secretariat: ${chosen.body}`);
+  }
+  return headers;
+}
+
 export function nextIp(): string {
   ipCounter += 1;
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;

@@ -6,6 +6,7 @@ import { notifyHandoverEvents } from "../../src/notifications/sink.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
 import { createTransition } from "../../src/transition/service.ts";
 import {
+  actingForSecretariat,
   addStaff,
   authHeaders,
   citizenRegistryOf,
@@ -472,18 +473,7 @@ describe("1 January 2027, after midnight in Denmark", () => {
       .execute();
     expect(december.map((d) => d.bodyId)).toEqual([CLUSTER, CLUSTER]);
     // The council's coordinator acts for its secretariat (she also works elsewhere).
-    const karin = authHeaders(await demo.sessionOf("demo.klyngekoordinator"));
-    const me = await demo.app.inject({ url: "/api/me", headers: karin });
-    const membership = (
-      me.json() as { memberships: { membershipId: string; organisation: { bodyId: string } }[] }
-    ).memberships.find((m) => m.organisation.bodyId === COUNCIL);
-    const chosen = await demo.app.inject({
-      method: "PUT",
-      url: "/api/me/active-membership",
-      headers: karin,
-      payload: { membershipId: membership?.membershipId },
-    });
-    expect(chosen.statusCode, chosen.body).toBe(200);
+    const karin = await actingForSecretariat(demo, "demo.klyngekoordinator");
     const council = await items(karin);
     for (const d of december) {
       const item = council.find((i) => i.id === d.id);
