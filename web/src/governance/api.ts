@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { sendJson, useMe } from "../access/session-api";
+import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
 import type { ApiAnswer, ApiRequest } from "../api/types";
+import { useApiDoor } from "./api-door";
 
 export type AgreementList = ApiAnswer<"/api/bodies/{bodyId}/agreements">;
 export type AgreementView = ApiAnswer<"/api/agreements/{id}">;
@@ -12,15 +13,9 @@ export type CommitmentInput = ContentInput["commitments"][number];
 export type ResourceInput = CommitmentInput["resources"][number];
 export type PartySector = CommitmentInput["responsible"]["sector"];
 
-/** Signed in, the API shows what the reader may see; otherwise its public door. */
-function useBase() {
-  const me = useMe();
-  return { signedIn: Boolean(me.data), ready: !me.isPending };
-}
-
 export function useAgreements(bodyId: string) {
-  const { signedIn, ready } = useBase();
-  const path = `/api/${signedIn ? "" : "public/"}bodies/${encodeURIComponent(bodyId)}/agreements`;
+  const { prefix, signedIn, ready } = useApiDoor();
+  const path = `${prefix}bodies/${encodeURIComponent(bodyId)}/agreements`;
   return useQuery({
     queryKey: ["agreements", bodyId, signedIn],
     queryFn: ({ signal }) => getJson<AgreementList>(path, signal),
@@ -29,8 +24,8 @@ export function useAgreements(bodyId: string) {
 }
 
 export function useAgreement(id: string) {
-  const { signedIn, ready } = useBase();
-  const path = `/api/${signedIn ? "" : "public/"}agreements/${encodeURIComponent(id)}`;
+  const { prefix, signedIn, ready } = useApiDoor();
+  const path = `${prefix}agreements/${encodeURIComponent(id)}`;
   return useQuery({
     queryKey: ["agreement", id, signedIn],
     queryFn: ({ signal }) => getJson<AgreementView>(path, signal),

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { sendJson, useMe } from "../access/session-api";
+import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
-import type { ApiAnswer, BodyKind } from "../api/types";
+import type { ApiAnswer } from "../api/types";
 import type { CapacityStrings } from "../i18n/bundles";
-import { bodyRoutes } from "../structure/paths";
+import { useApiDoor } from "./api-door";
+import { bodyWorkPath } from "./paths";
 
 export type CapacityView = ApiAnswer<"/api/bodies/{bodyId}/gp-capacity">;
 export type CapacityRow = CapacityView["rows"][number];
@@ -13,8 +14,7 @@ export type CapacitySource = CapacityRow["capacity"]["sources"][number];
 
 /** A body's GP capacity: /klynger/:id/laegekapacitet or /sundhedsraad/:id/laegekapacitet. */
 export function capacityPath(bodyId: string, kind?: string): string {
-  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
-  return `/${route}/${encodeURIComponent(bodyId)}/laegekapacitet`;
+  return bodyWorkPath(bodyId, kind, "laegekapacitet");
 }
 
 /** The public door answers everyone (aggregates, no personal data); signed in, the reader's may. */
@@ -26,12 +26,11 @@ function capacityUrl(bodyId: string, signedIn: boolean) {
 export const capacityCsvUrl = (bodyId: string) => `${capacityUrl(bodyId, false)}?format=csv`;
 
 export function useCapacity(bodyId: string) {
-  const me = useMe();
-  const signedIn = Boolean(me.data);
+  const { signedIn, ready } = useApiDoor();
   return useQuery({
     queryKey: ["gp-capacity", bodyId, signedIn],
     queryFn: ({ signal }) => getJson<CapacityView>(capacityUrl(bodyId, signedIn), signal),
-    enabled: !me.isPending,
+    enabled: ready,
   });
 }
 

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { sendJson, useMe } from "../access/session-api";
+import { sendJson } from "../access/session-api";
 import { getJson } from "../api/client";
 import type { ApiAnswer, ApiRequest } from "../api/types";
+import { useApiDoor } from "./api-door";
 
 export type InitiativeList = ApiAnswer<"/api/bodies/{bodyId}/initiatives">;
 export type InitiativeView = ApiAnswer<"/api/initiatives/{id}">;
@@ -10,18 +11,8 @@ export type InitiativeEffect = ApiAnswer<"/api/initiatives/{id}/effect">;
 export type InitiativeInput = ApiRequest<"/api/bodies/{bodyId}/initiatives", "post">;
 export type Evaluation = NonNullable<InitiativeView["evaluation"]>;
 
-/** Signed in, the API shows every initiative; otherwise its public door (those marked public). */
-function useBase() {
-  const me = useMe();
-  return {
-    prefix: me.data ? "/api/" : "/api/public/",
-    signedIn: Boolean(me.data),
-    ready: !me.isPending,
-  };
-}
-
 export function useInitiatives(bodyId: string) {
-  const { prefix, signedIn, ready } = useBase();
+  const { prefix, signedIn, ready } = useApiDoor();
   return useQuery({
     queryKey: ["initiatives", bodyId, signedIn],
     queryFn: ({ signal }) =>
@@ -31,7 +22,7 @@ export function useInitiatives(bodyId: string) {
 }
 
 export function useInitiative(id: string) {
-  const { prefix, signedIn, ready } = useBase();
+  const { prefix, signedIn, ready } = useApiDoor();
   return useQuery({
     queryKey: ["initiative", id, signedIn],
     queryFn: ({ signal }) =>
@@ -41,7 +32,7 @@ export function useInitiative(id: string) {
 }
 
 export function useInitiativeEffect(id: string) {
-  const { prefix, signedIn, ready } = useBase();
+  const { prefix, signedIn, ready } = useApiDoor();
   return useQuery({
     queryKey: ["initiative-effect", id, signedIn],
     queryFn: ({ signal }) =>

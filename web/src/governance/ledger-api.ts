@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { useMe } from "../access/session-api";
 import { getJson } from "../api/client";
-import type { ApiAnswer, BodyKind } from "../api/types";
+import type { ApiAnswer } from "../api/types";
 import type { LedgerStrings } from "../i18n/bundles";
-import { bodyRoutes } from "../structure/paths";
+import { useApiDoor } from "./api-door";
+import { bodyWorkPath } from "./paths";
 
 export type LedgerView = ApiAnswer<"/api/bodies/{bodyId}/ledger">;
 export type LedgerRow = LedgerView["rows"][number];
@@ -13,8 +13,7 @@ export type LedgerParty = LedgerRow["party"];
 
 /** A body's ledger: /klynger/:id/oekonomi or /sundhedsraad/:id/oekonomi. */
 export function ledgerPath(bodyId: string, kind?: string): string {
-  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
-  return `/${route}/${encodeURIComponent(bodyId)}/oekonomi`;
+  return bodyWorkPath(bodyId, kind, "oekonomi");
 }
 
 /** Signed in, what the reader may read; without login, the public door (adopted and public). */
@@ -27,12 +26,11 @@ export const ledgerCsvUrl = (bodyId: string, signedIn: boolean, year: number) =>
   `${ledgerUrl(bodyId, signedIn, year)}&format=csv`;
 
 export function useLedger(bodyId: string, year: number) {
-  const me = useMe();
-  const signedIn = Boolean(me.data);
+  const { signedIn, ready } = useApiDoor();
   const query = useQuery({
     queryKey: ["ledger", bodyId, year, signedIn],
     queryFn: ({ signal }) => getJson<LedgerView>(ledgerUrl(bodyId, signedIn, year), signal),
-    enabled: !me.isPending,
+    enabled: ready,
   });
   return { ...query, signedIn };
 }

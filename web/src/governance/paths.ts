@@ -1,10 +1,15 @@
 import type { BodyKind } from "../api/types";
 import { bodyRoutes } from "../structure/paths";
 
+/** A page of a body's own work: /klynger/:id/<part> or /sundhedsraad/:id/<part>. */
+export function bodyWorkPath(bodyId: string, kind: string | undefined, part: string): string {
+  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
+  return `/${route}/${encodeURIComponent(bodyId)}/${part}`;
+}
+
 /** A body's agreements: under its page, /klynger/:id/aftaler or /sundhedsraad/:id/aftaler. */
 export function agreementsPath(bodyId: string, kind?: string): string {
-  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
-  return `/${route}/${encodeURIComponent(bodyId)}/aftaler`;
+  return bodyWorkPath(bodyId, kind, "aftaler");
 }
 
 export function agreementPath(bodyId: string, kind: string | undefined, id: string): string {
@@ -17,8 +22,7 @@ export function newAgreementPath(bodyId: string, kind?: string): string {
 
 /** A body's initiatives: /klynger/:id/initiativer or /sundhedsraad/:id/initiativer. */
 export function initiativesPath(bodyId: string, kind?: string): string {
-  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
-  return `/${route}/${encodeURIComponent(bodyId)}/initiativer`;
+  return bodyWorkPath(bodyId, kind, "initiativer");
 }
 
 export function initiativePath(bodyId: string, kind: string | undefined, id: string): string {
@@ -27,8 +31,7 @@ export function initiativePath(bodyId: string, kind: string | undefined, id: str
 
 /** A body's meetings: /klynger/:id/moeder or /sundhedsraad/:id/moeder. */
 export function meetingsPath(bodyId: string, kind?: string): string {
-  const route = bodyRoutes[(kind as BodyKind | undefined) ?? "sundhedsklynge"] ?? "klynger";
-  return `/${route}/${encodeURIComponent(bodyId)}/moeder`;
+  return bodyWorkPath(bodyId, kind, "moeder");
 }
 
 export function meetingPath(bodyId: string, kind: string | undefined, id: string): string {
