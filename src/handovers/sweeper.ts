@@ -169,9 +169,9 @@ type Claimed = Awaited<ReturnType<typeof sweeps.claimDue>>[number];
 /**
  * The ladder's end told to everyone it concerns (issue 21, part 1: it never
  * disappears silently): the receiver, the discharging department and the
- * coordinators of the body answering for it. Told a millisecond after the
- * sweep's time, at which the steps a catching-up sweep takes are told, so a
- * card folding them ends with the ladder's end (the history keeps when it fell).
+ * coordinators of the body answering for it. Told at the sweep's time, as
+ * its steps are and after them, so a card folding them ends with the
+ * ladder's end (the notifications' order, 0030; the history keeps when it fell).
  */
 function unresolvedEvents(
   marked: { id: string; unresolvedAt: Date }[],
@@ -193,7 +193,7 @@ function unresolvedEvents(
           h.dischargingOrganisationId,
           secretariats.get(h.responsibleBodyId ?? ""),
         ),
-        at: new Date(now.getTime() + 1),
+        at: now,
         deadlineAt: new Date(h.deadlineAt),
       },
     ];

@@ -35,7 +35,7 @@ function notificationsOf(f: CardFeed): RawBuilder<unknown> {
   const bucket = f.bounds ? sql`width_bucket(n.created_at, ${f.bounds}::timestamptz[])` : sql`0`;
   const last = f.bounds?.[f.bounds.length - 1];
   return sql`
-    select n.id, n.kind, n.handover_id, n.payload, n.created_at, r.read_at,
+    select n.id, n.seq, n.kind, n.handover_id, n.payload, n.created_at, r.read_at,
       coalesce(n.handover_id, n.id) as fold, ${bucket} as bucket
     from notification n
       left join notification_read r on r.notification_id = n.id and r.user_id = ${f.userId}::uuid
@@ -60,16 +60,17 @@ export async function listCards(
       select fold, bucket, count(*)::integer as count,
         bool_or(read_at is null) as unread,
         case when bool_and(read_at is not null) then max(read_at) end as read_at,
-        (array_agg(id order by created_at desc, id desc))[1] as latest_id,
+        (array_agg(id order by created_at desc, seq desc))[1] as latest_id,
+        (array_agg(seq order by created_at desc, seq desc))[1] as latest_seq,
         max(created_at) as latest_at,
         to_jsonb((array_agg(jsonb_build_object('id', id, 'kind', kind, 'createdAt', created_at,
-          'handover', payload -> 'handover') order by created_at desc, id desc))[1:${HISTORY_LIMIT}::integer])
+          'handover', payload -> 'handover') order by created_at desc, seq desc))[1:${HISTORY_LIMIT}::integer])
           as history
       from n group by fold, bucket
     ),
     ranked as (
       select g.*,
-        row_number() over (partition by bucket order by latest_at desc, latest_id desc) as rank,
+        row_number() over (partition by bucket order by latest_at desc, latest_seq desc) as rank,
         count(*) over (partition by bucket) as cards_in_bucket,
         bool_or(unread) over (partition by bucket) as bucket_unread
       from g
@@ -80,7 +81,7 @@ export async function listCards(
     from ranked c join n on n.id = c.latest_id
     where c.rank <= ${perBucket}::integer
       ${f.unreadOnly ? (f.bounds ? sql`and c.bucket_unread` : sql`and c.unread`) : sql``}
-    order by c.latest_at desc, c.latest_id desc
+    order by c.latest_at desc, c.latest_seq desc
     limit ${f.bounds ? f.limit * DIGEST_CARD_LIMIT : f.limit}::integer`.execute(db);
   return rows.map((r) => ({ ...r, latestAt: new Date(r.latestAt), readAt: dateOrNull(r.readAt) }));
 }

@@ -27,6 +27,8 @@ export interface NotificationTable {
   handoverId: string | null;
   payload: Json<unknown>;
   createdAt: DefaultedTimestamp;
+  /** The order written in (0030): ties of time are told in it. */
+  seq: Generated<string>;
 }
 
 /** Read markers are per person: one colleague reading a notification does not read it for all. */
