@@ -7,6 +7,7 @@ import { createAdminService, operator } from "../../src/access/admin-service.ts"
 import { defaultThrottlePolicy, type Role } from "../../src/access/model.ts";
 import { createSessionService } from "../../src/access/session-service.ts";
 import { createApp } from "../../src/app/server.ts";
+import * as inHospitalStore from "../../src/handovers/in-hospital-store.ts";
 import * as worklistStore from "../../src/handovers/worklist-store.ts";
 import type { Database, DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { DB, OrganisationKind } from "../../src/platform/db/schema.ts";
@@ -347,14 +348,14 @@ export async function whereTheTimeGoes(
       const worklistMs = await medianMs(() =>
         worklistStore.worklistPage(capturing, filter, stays, page),
       );
-      const staysMs = await medianMs(() => worklistStore.currentStaysOf(capturing, stays, page));
+      const staysMs = await medianMs(() => inHospitalStore.currentStaysOf(capturing, stays, page));
       timingLines.push(
         `| ${user.org.kind} (${user.org.name}) | ${ms(worklistMs)} | ${stays.municipalityCode || stays.practiceId ? ms(staysMs) : "not asked"} | ${ms(p50)} |`,
       );
       if (option("explain")) {
         captured.length = 0;
         await worklistStore.worklistPage(capturing, filter, stays, page);
-        await worklistStore.currentStaysOf(capturing, stays, page);
+        await inHospitalStore.currentStaysOf(capturing, stays, page);
         for (const q of captured) {
           const plan = await pool.query<{ "QUERY PLAN": string }>(
             `explain (analyze, buffers) ${q.sql}`,

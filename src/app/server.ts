@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Logger, type LoggerOptions, pino } from "pino";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
@@ -20,74 +17,38 @@ import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
 import { fhirTaskRoutes } from "../handovers/fhir-routes.ts";
 import { handoverRoutes } from "../handovers/routes.ts";
-import { createSweeper } from "../handovers/sweeper.ts";
 import { createIndicators, type Indicators } from "../indicators/assemble.ts";
 import { indicatorRoutes } from "../indicators/routes.ts";
-import { startIndicatorUpkeep } from "../indicators/upkeep.ts";
 import { assembleIngest } from "../interop/assemble.ts";
 import { fhirReadRoutes } from "../interop/fhir-routes.ts";
 import { interopRoutes } from "../interop/routes.ts";
-import { createDeliveryWorker } from "../notifications/delivery.ts";
 import type { Resolve } from "../notifications/outbound.ts";
 import { notificationRoutes } from "../notifications/routes.ts";
 import { createNotificationService } from "../notifications/service.ts";
-import { notifyHandoverEvents } from "../notifications/sink.ts";
 import { inpatientRoutes } from "../pathways/inpatient-routes.ts";
 import { createInpatients } from "../pathways/inpatients.ts";
 import { pathwayRoutes } from "../pathways/routes.ts";
 import type { Config } from "../platform/config.ts";
-import { type DatabaseHandle, openDatabase } from "../platform/db/database.ts";
+import type { DatabaseHandle } from "../platform/db/database.ts";
 import { waitForDatabase } from "../platform/db/wait.ts";
 import { type App, buildApp } from "../platform/http/app.ts";
 import { loggerOptions } from "../platform/logger.ts";
-import { migrateToLatest } from "../platform/migrations/migrate.ts";
-import { startLoop } from "../platform/worker-loop.ts";
 import { contactRoutes } from "../structure/contact-routes.ts";
 import { createContactService } from "../structure/contact-service.ts";
 import { registerRoutes } from "../structure/register-routes.ts";
 import { createRegisterService } from "../structure/register-service.ts";
 import { structureRoutes } from "../structure/routes.ts";
-import { createStructureService, type LoadResult, loadStructure } from "../structure/service.ts";
+import { createStructureService } from "../structure/service.ts";
 import { startDemoClock } from "../synth/demo-clock.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
-import { startLivingDemo } from "../synth/living-demo.ts";
-import { countsOf, createTransition, type Transition } from "../transition/service.ts";
+import { createTransition } from "../transition/service.ts";
+import { carryOverDue, startBackground } from "./background.ts";
+import { databaseFor, prepareDatabase } from "./database.ts";
+import { defaultGeojsonFile, defaultWebDist } from "./paths.ts";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const defaultWebDist = path.join(projectRoot, "web/dist");
-export const defaultGeojsonFile = path.join(projectRoot, "data/denmark-municipalities.geojson");
-
-export function databaseFor(config: Pick<Config, "databaseUrl" | "dataDir" | "databasePoolSize">) {
-  return config.databaseUrl
-    ? openDatabase({
-        engine: "postgres",
-        url: config.databaseUrl,
-        poolSize: config.databasePoolSize,
-      })
-    : openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pgdata") });
-}
-
-/** The structure files the project ships, oldest first: the 2022 clusters, the 2027 councils. */
-export const referenceStructureFiles = [
-  path.join(projectRoot, "data/denmark-health-structure.json"),
-  path.join(projectRoot, "data/denmark-health-structure-2027.json"),
-];
-
-/**
- * Migrates and loads the structure files, oldest first; every step is a no-op
- * when already done, so this runs at every start.
- */
-export async function prepareDatabase(
-  database: DatabaseHandle,
-  structureFiles: string | string[] = referenceStructureFiles,
-) {
-  const migrations = await migrateToLatest(database.db);
-  const structure: LoadResult[] = [];
-  for (const file of typeof structureFiles === "string" ? [structureFiles] : structureFiles) {
-    structure.push(await loadStructure(database.db, await readFile(file, "utf8")));
-  }
-  return { migrations, structure };
-}
+// The CLI and the tests open and prepare a database, and find the project's files, through here.
+export { databaseFor, prepareDatabase, referenceStructureFiles } from "./database.ts";
+export { defaultGeojsonFile, defaultWebDist, projectRoot } from "./paths.ts";
 
 export type AppOptions = {
   logger?: Parameters<typeof buildApp>[0]["logger"];
@@ -319,111 +280,6 @@ export async function startServer(
     await database.close();
     throw err;
   }
-}
-
-/** How often a process that does not sweep looks whether a change of structure has come. */
-const TRANSITION_CHECK_MS = 60_000;
-
-/**
- * Carries over each change of structure whose day has come and that no
- * process has carried over yet; the log gets the numbers, the operator the
- * names (`tovholder structure transition`).
- */
-async function carryOverDue(transition: Transition, log: App["log"]) {
-  for (const report of await transition.applyDue())
-    log.info(
-      countsOf(report),
-      "change of structure carried over: rules and memberships (see tovholder structure transition)",
-    );
-}
-
-/** The living demo (in demo mode), the handover sweep and webhook delivery, on the server's clock. */
-function startBackground(p: {
-  config: Config;
-  database: DatabaseHandle;
-  app: App;
-  masterKey: Buffer;
-  clock: (() => Date) | undefined;
-  transition: Transition;
-  indicators: Indicators;
-}) {
-  const { config, database, app } = p;
-  const withClock = p.clock ? { clock: p.clock } : {};
-  const demo = config.demo
-    ? startLivingDemo({
-        database,
-        cipher: createCipher(p.masterKey),
-        dataDir: config.dataDir,
-        structureDir: path.join(projectRoot, "data"),
-        ...config.demoLife,
-        logger: app.log,
-        ...withClock,
-      })
-    : null;
-  let sweeping: { stop(): Promise<void> } | null = null;
-  let stopped = false;
-  const startSweeping = () => {
-    if (stopped || config.handoverSweepSeconds === 0) return;
-    sweeping = startLoop(
-      "handover sweep",
-      config.handoverSweepSeconds * 1000,
-      async () => {
-        // At midnight the change is carried over first: the council's coordinators are in
-        // place when the first escalation reaches it.
-        await carryOverDue(p.transition, app.log);
-        const escalated = await createSweeper(database.db, {
-          events: notifyHandoverEvents,
-          ...withClock,
-        }).sweep();
-        if (escalated > 0) app.log.info({ escalated }, "overdue handovers escalated");
-      },
-      app.log,
-    );
-  };
-  // Without the sweep in this process, the change still comes at its midnight.
-  const carrying =
-    config.handoverSweepSeconds === 0
-      ? startLoop(
-          "structure transition",
-          TRANSITION_CHECK_MS,
-          () => carryOverDue(p.transition, app.log),
-          app.log,
-        )
-      : null;
-  // In the demo, the history's confirmations are imported before anything is judged overdue.
-  if (demo) void demo.ready.then(startSweeping);
-  else startSweeping();
-  // Webhooks are sent apart from the change that caused them: a receiver that is down delays nothing.
-  const webhooks = createDeliveryWorker(database.db, createCipher(p.masterKey), {
-    allowedHosts: config.webhookAllowedHosts,
-    logger: app.log,
-    ...withClock,
-  });
-  const delivering =
-    config.webhookDeliverySeconds === 0
-      ? null
-      : startLoop(
-          "webhook delivery",
-          config.webhookDeliverySeconds * 1000,
-          async () => {
-            const sent = await webhooks.deliverDue();
-            if (sent.failed > 0) app.log.warn(sent, "webhook deliveries failed for good");
-          },
-          app.log,
-        );
-  const refreshing = startIndicatorUpkeep(p.indicators, config.indicatorRefreshSeconds, app.log);
-  return {
-    async stop() {
-      stopped = true;
-      await Promise.all([
-        demo?.stop(),
-        sweeping?.stop(),
-        delivering?.stop(),
-        carrying?.stop(),
-        refreshing?.stop(),
-      ]);
-    },
-  };
 }
 
 export type ServerParts = {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../platform/db/database.ts";
+import * as store from "./change-feed-store.ts";
 import { localDate } from "./service-time.ts";
-import * as store from "./worklist-store.ts";
 
 /** Which changes a worklist cares about: its receiver, its hospital, or its body. */
 export type ChangeScope = {

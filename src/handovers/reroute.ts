@@ -9,6 +9,7 @@ import { handoverConflict, handoverNotFound } from "./decisions.ts";
 import type { HandoverEventSink } from "./events.ts";
 import { deadlineOf, escalationDueAt, type Sector } from "./model.ts";
 import { bodyOfDischarge } from "./placement.ts";
+import * as rerouteStore from "./reroute-store.ts";
 import { ruleLookup } from "./rules-service.ts";
 import * as store from "./store.ts";
 
@@ -29,7 +30,7 @@ const RECEIVER_KIND: Record<Sector, OrganisationKind> = {
 };
 
 type Handover = NonNullable<Awaited<ReturnType<typeof store.findHandover>>>;
-type Receiver = NonNullable<Awaited<ReturnType<typeof store.organisationById>>>;
+type Receiver = NonNullable<Awaited<ReturnType<typeof rerouteStore.organisationById>>>;
 
 /**
  * The discharging hospital (any of its departments) or the coordinators of
@@ -82,7 +83,7 @@ export function createRerouting(deps: {
 
   /** The organisation named as the new receiver, if it can receive this sector's handovers. */
   async function receiverFor(h: Handover, organisationId: string) {
-    const org = await store.organisationById(db, organisationId);
+    const org = await rerouteStore.organisationById(db, organisationId);
     const kind = RECEIVER_KIND[h.sector];
     if (!org || org.kind !== kind)
       throw new AppError(
@@ -126,7 +127,7 @@ export function createRerouting(deps: {
     /** Candidate receivers by name, of the handover's sector. */
     async receivers(ctx: RequestContext, id: string, name: string) {
       const h = await sendable(ctx, id, "search-receivers");
-      return store.receiverCandidates(db, RECEIVER_KIND[h.sector], name);
+      return rerouteStore.receiverCandidates(db, RECEIVER_KIND[h.sector], name);
     },
 
     async reroute(
@@ -142,7 +143,7 @@ export function createRerouting(deps: {
       const sent = await db.transaction().execute(async (tx) => {
         const route = await routeTo(tx, h, receiver, now);
         const note = input.note?.trim();
-        const done = await store.reroute(tx, id, input.version, {
+        const done = await rerouteStore.reroute(tx, id, input.version, {
           receiverOrganisationId: receiver.id,
           receiverMunicipalityCode: h.sector === "municipality" ? receiver.municipalityCode : null,
           receiverPracticeId: h.sector === "general-practice" ? receiver.generalPracticeId : null,

@@ -2,7 +2,7 @@ import type { CitizenAccess, RequestContext } from "../access/citizen-access.ts"
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { DEFAULT_RULES, type HandoverRule, ruleProblems, type Sector } from "./model.ts";
-import * as store from "./store.ts";
+import * as store from "./rules-store.ts";
 
 const SECTORS = ["municipality", "general-practice"] as const;
 

@@ -1,6 +1,7 @@
 import type { CitizenAccess } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
-import type { HandoverView, StayChange } from "../pathways/model.ts";
+import type { StayChange } from "../pathways/model.ts";
+import type { HandoverView } from "../pathways/responsibility-model.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StructureService } from "../structure/service.ts";
 import { createClosing, deathsOf, stayClosings } from "./closing.ts";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { HandoverTransitionTable, OrganisationKind } from "../platform/db/schema.ts";
+import type { HandoverTransitionTable } from "../platform/db/schema.ts";
 import type { HandoverStatus, Sector } from "./model.ts";
 import { responsibleBodyOn } from "./responsible-body.ts";
 
@@ -220,15 +220,6 @@ export function findHandover(db: Database, id: string) {
     .executeTakeFirst();
 }
 
-export async function bodyRules(db: Database, bodyIds: string[]) {
-  if (bodyIds.length === 0) return [];
-  return db
-    .selectFrom("handoverRule")
-    .select(["bodyId", "sector", "rule"])
-    .where("bodyId", "in", bodyIds)
-    .execute();
-}
-
 /**
  * When each handover was last confirmed, declined or closed, from the
  * transition history; none where that decision was undone since (it is open
@@ -249,117 +240,6 @@ export async function lastDecisions(db: Database, handoverIds: string[]) {
   return new Map(
     rows.filter((r) => r.kind !== "undone").map((r) => [r.handoverId, new Date(r.at)]),
   );
-}
-
-/**
- * Sets a body's own rule. The rule is then the body's own: whatever it was
- * carried over from, and whether that awaited confirmation, no longer applies.
- */
-export async function saveRule(
-  db: Database,
-  r: {
-    bodyId: string;
-    sector: Sector;
-    rule: unknown;
-    updatedBy: string | null;
-    /** The agreement whose adoption sets it (src/governance); absent when set by hand. */
-    setByAgreement?: { id: string; version: number };
-  },
-) {
-  const { setByAgreement, ...row } = r;
-  await db
-    .insertInto("handoverRule")
-    .values({
-      ...row,
-      rule: JSON.stringify(r.rule),
-      setByAgreementId: setByAgreement?.id ?? null,
-      setByAgreementVersion: setByAgreement?.version ?? null,
-    })
-    .onConflict((oc) =>
-      oc.columns(["bodyId", "sector"]).doUpdateSet((eb) => ({
-        rule: eb.ref("excluded.rule"),
-        updatedBy: eb.ref("excluded.updatedBy"),
-        updatedAt: sql<Date>`now()`,
-        carriedOverFrom: null,
-        needsConfirmation: false,
-        setByAgreementId: eb.ref("excluded.setByAgreementId"),
-        setByAgreementVersion: eb.ref("excluded.setByAgreementVersion"),
-      })),
-    )
-    .execute();
-}
-
-/** A body's rule rows with the body each was carried over from, for the rules page. */
-export function ruleRows(db: Database, bodyId: string) {
-  return db
-    .selectFrom("handoverRule as r")
-    .leftJoin("body as f", "f.id", "r.carriedOverFrom")
-    .leftJoin("agreementVersion as av", (join) =>
-      join
-        .onRef("av.agreementId", "=", "r.setByAgreementId")
-        .onRef("av.version", "=", "r.setByAgreementVersion"),
-    )
-    .select([
-      "r.setByAgreementId",
-      "r.setByAgreementVersion",
-      "av.title as setByAgreementTitle",
-      "r.sector",
-      "r.rule",
-      "r.needsConfirmation",
-      "r.confirmedAt",
-      "f.id as fromId",
-      "f.name as fromName",
-      "f.kind as fromKind",
-      "f.validTo as fromEndedOn",
-    ])
-    .where("r.bodyId", "=", bodyId)
-    .execute();
-}
-
-/**
- * A body's rules carried over from the bodies before it (`rule` null: the
- * default). A body that already has a rule of its own for the sector keeps it;
- * returns the rows written.
- */
-export async function insertCarriedRules(
-  db: Database,
-  rows: {
-    bodyId: string;
-    sector: Sector;
-    rule: unknown;
-    carriedOverFrom: string;
-    needsConfirmation: boolean;
-  }[],
-) {
-  if (rows.length === 0) return [];
-  return db
-    .insertInto("handoverRule")
-    .values(
-      rows.map((r) => ({
-        ...r,
-        rule: r.rule === null ? null : JSON.stringify(r.rule),
-        updatedBy: null,
-      })),
-    )
-    .onConflict((oc) => oc.columns(["bodyId", "sector"]).doNothing())
-    .returning(["bodyId", "sector"])
-    .execute();
-}
-
-/** A coordinator confirms a carried-over rule as it is; undefined when the body has no rule row. */
-export function confirmRule(
-  db: Database,
-  bodyId: string,
-  sector: Sector,
-  by: { userId: string; at: Date },
-) {
-  return db
-    .updateTable("handoverRule")
-    .set({ needsConfirmation: false, confirmedBy: by.userId, confirmedAt: by.at })
-    .where("bodyId", "=", bodyId)
-    .where("sector", "=", sector)
-    .returning(["bodyId"])
-    .executeTakeFirst();
 }
 
 /**
@@ -463,63 +343,4 @@ export function openDischargedSince(db: Database, bodyIds: string[], since: Date
     .orderBy("dischargedAt")
     .limit(1000)
     .execute();
-}
-
-/**
- * Sends a declined handover on to another receiver: open again, a new
- * deadline, the ladder from its first step on a new route. Only if it is
- * still declined at the version the sender read; undefined otherwise.
- */
-export function reroute(
-  db: Database,
-  id: string,
-  version: number,
-  to: {
-    receiverOrganisationId: string;
-    receiverMunicipalityCode: string | null;
-    receiverPracticeId: string | null;
-    bodyId: string | null;
-    deadlineAt: Date;
-    nextEscalationAt: Date | null;
-    note?: string;
-  },
-) {
-  return db
-    .updateTable("handover")
-    .set({
-      ...to,
-      status: "open",
-      statusReason: null,
-      escalationStep: 0,
-      // A new receiver and deadline: the ladder starts again, the case is not unresolved.
-      unresolvedAt: null,
-      route: sql<number>`route + 1`,
-      version: sql<number>`version + 1`,
-      updatedAt: sql<Date>`now()`,
-    })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .where("status", "=", "declined")
-    .returning(["id", "status", "version", "deadlineAt"])
-    .executeTakeFirst();
-}
-
-/** Organisations a handover of the sector can be sent to, by name (for the sender's search). */
-export function receiverCandidates(db: Database, kind: OrganisationKind, name: string) {
-  return db
-    .selectFrom("organisation")
-    .select(["id", "name", "kind"])
-    .where("kind", "=", kind)
-    .where(sql<boolean>`name ilike ${`%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
-    .orderBy("name")
-    .limit(20)
-    .execute();
-}
-
-export function organisationById(db: Database, id: string) {
-  return db
-    .selectFrom("organisation")
-    .select(["id", "name", "kind", "municipalityCode", "generalPracticeId"])
-    .where("id", "=", id)
-    .executeTakeFirst();
 }

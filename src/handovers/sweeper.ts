@@ -8,6 +8,7 @@ import {
   type HandoverRule,
   unresolvedAt,
 } from "./model.ts";
+import * as rulesStore from "./rules-store.ts";
 import * as store from "./store.ts";
 import * as sweeps from "./sweeper-store.ts";
 
@@ -46,7 +47,7 @@ export function createSweeper(
         due.flatMap((d) => (d.responsibleBodyId ? [d.responsibleBodyId] : [])),
         today,
       );
-      const own = await store.bodyRules(tx, [
+      const own = await rulesStore.bodyRules(tx, [
         ...new Set(due.map((d) => d.bodyId).filter((c): c is string => c !== null)),
       ]);
       const ruleOf = (bodyId: string | null, sector: "municipality" | "general-practice") =>

@@ -4,6 +4,7 @@ import type { CitizenService, NamedCitizen } from "../citizens/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { createChangeFeed } from "./change-feed.ts";
+import * as inHospitalStore from "./in-hospital-store.ts";
 import {
   type HandoverStatus,
   NEEDS_ACTION_GROUPS,
@@ -12,6 +13,7 @@ import {
   type WorklistGroup,
   type WorklistReader,
 } from "./model.ts";
+import type { Page } from "./worklist-sql.ts";
 import * as store from "./worklist-store.ts";
 
 /**
@@ -112,14 +114,14 @@ export function createWorklists(deps: {
    * as `resource` (default "worklist") — only the page's, so a long list
    * costs no more than the rows shown.
    */
-  function worklist(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
+  function worklist(ctx: RequestContext, f: WorklistQuery, page: Page) {
     return pageOf(ctx, filterOf(ctx, f, clock()), page, f.resource);
   }
 
   async function pageOf(
     ctx: RequestContext,
     filter: store.WorklistFilter,
-    page: store.Page,
+    page: Page,
     resource: CitizenAuditResource = "worklist",
   ) {
     const rows = await store.worklist(db, filter, page);
@@ -142,7 +144,7 @@ export function createWorklists(deps: {
 
   /** The receiver's citizens in hospital now, as the list shows them. */
   function inHospitalShown(
-    rows: Awaited<ReturnType<typeof store.currentStaysOf>>,
+    rows: Awaited<ReturnType<typeof inHospitalStore.currentStaysOf>>,
     names: Map<string, NamedCitizen | null>,
   ) {
     return rows.map((r) => ({
@@ -157,7 +159,7 @@ export function createWorklists(deps: {
   }
 
   /** A receiver's in-hospital scope; hospitals and bodies have none (their lists are about handovers). */
-  function staysFilterOf(ctx: RequestContext): store.StaysFilter {
+  function staysFilterOf(ctx: RequestContext): inHospitalStore.StaysFilter {
     const { filter } = scopeOf(ctx);
     return {
       ...(filter.municipalityCode ? { municipalityCode: filter.municipalityCode } : {}),
@@ -199,7 +201,7 @@ export function createWorklists(deps: {
      * One page of the worklist, how long the whole list is, and (for a
      * receiver) how many of its citizens are in hospital now.
      */
-    async worklistPage(ctx: RequestContext, f: WorklistQuery, page: store.Page) {
+    async worklistPage(ctx: RequestContext, f: WorklistQuery, page: Page) {
       const filter = filterOf(ctx, f, clock());
       const { rows, total, inHospital } = await store.worklistPage(
         db,
@@ -243,11 +245,11 @@ export function createWorklists(deps: {
      * come — with names read through the relation rules, and how many there
      * are. Empty for hospitals and bodies.
      */
-    async inHospital(ctx: RequestContext, page: store.Page) {
+    async inHospital(ctx: RequestContext, page: Page) {
       const filter = staysFilterOf(ctx);
       const [rows, total] = await Promise.all([
-        store.currentStaysOf(db, filter, page),
-        store.currentStaysCount(db, filter),
+        inHospitalStore.currentStaysOf(db, filter, page),
+        inHospitalStore.currentStaysCount(db, filter),
       ]);
       const names = await citizens.namedOf(
         ctx,
@@ -269,7 +271,7 @@ export function createWorklists(deps: {
       const all = { limit: SEARCHED, offset: 0 };
       const [rows, stays] = await Promise.all([
         store.worklist(db, filterOf(ctx, f, now), all),
-        store.currentStaysOf(db, staysFilterOf(ctx), all),
+        inHospitalStore.currentStaysOf(db, staysFilterOf(ctx), all),
       ]);
       const names = await citizens.namesMatching(
         ctx,

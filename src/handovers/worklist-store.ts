@@ -1,6 +1,7 @@
 import { sql } from "kysely";
-import { sealedFacts, unsealedFacts } from "../citizens/store.ts";
+import { sealedFacts } from "../citizens/store.ts";
 import type { Database } from "../platform/db/database.ts";
+import { currentStays, currentStaysCount, type StaysFilter } from "./in-hospital-store.ts";
 import {
   DUE_SOON_MS,
   type HandoverStatus,
@@ -11,15 +12,17 @@ import {
   type WorklistGroup,
   type WorklistReader,
 } from "./model.ts";
-import { inCareOf, responsibleBodyOn } from "./responsible-body.ts";
+import { inCareOf } from "./responsible-body.ts";
 import { localDate } from "./service-time.ts";
+import { literal, type Page, withCitizen } from "./worklist-sql.ts";
 
 /**
- * The worklists' SQL: what each organisation must act on, its citizens in
- * hospital, what changed. Each list's rows carry their citizen's access facts
- * and sealed name (`sealedFacts` from the citizens store), so that naming them
- * takes no second round trip; only the citizens service opens a name, after
- * the relation rules allowed it.
+ * The worklists' SQL: what each organisation must act on (its citizens in
+ * hospital are `in-hospital-store.ts`, what changed `change-feed-store.ts`).
+ * Each list's rows carry their citizen's access facts and sealed name
+ * (`sealedFacts` from the citizens store), so that naming them takes no second
+ * round trip; only the citizens service opens a name, after the relation rules
+ * allowed it.
  */
 
 export type WorklistFilter = {
@@ -45,19 +48,6 @@ export type WorklistFilter = {
   group?: WorklistGroup;
   now: Date;
 };
-
-export type Page = { limit: number; offset: number };
-
-/**
- * Statuses go into the SQL as literals, not as parameters. The worklist
- * indexes are partial (`where status in ('open', 'declined')`, migrations 0008
- * and 0011), and a prepared statement's generic plan can use a partial index
- * only when its text proves the predicate. With the statuses as parameters the
- * generic plan scanned the table (10.7 ms against 2.0 ms for a municipality,
- * 74 ms for a hospital), so PostgreSQL planned every execution anew (about
- * 0.6 ms each). The values come from a closed set, so the texts stay few.
- */
-const literal = <S extends string>(values: readonly S[]) => values.map((v) => sql.lit<S>(v));
 
 /** The handovers a filter selects, before ordering and paging. */
 function selected(db: Database, f: WorklistFilter) {
@@ -216,13 +206,6 @@ function pageWithFacts(db: Database, f: WorklistFilter, page: Page) {
     .orderBy("p.id", direction);
 }
 
-/** Rows with their citizen's facts unpacked for the citizens service (the JSON as read stays beside). */
-function withCitizen<
-  R extends { citizenId: string; citizenFacts: Parameters<typeof unsealedFacts>[1] },
->(rows: R[]) {
-  return rows.map((row) => ({ ...row, citizen: unsealedFacts(row.citizenId, row.citizenFacts) }));
-}
-
 export async function worklist(db: Database, f: WorklistFilter, page: Page) {
   return withCitizen(await pageWithFacts(db, f, page).execute());
 }
@@ -312,98 +295,4 @@ export async function groupedPage(
       ? await currentStaysCount(db, stays)
       : 0;
   return { rows, counts, inHospital: inHospitalCount };
-}
-
-export type StaysFilter = { municipalityCode?: string; practiceId?: string };
-
-/** The stay carries its citizen's receivers (migration 0011), so this reads only theirs. */
-function currentStays(db: Database, f: StaysFilter) {
-  const q = db
-    .selectFrom("hospitalStay as s")
-    .where("s.status", "in", literal(["admitted", "on-leave"] as const));
-  if (f.municipalityCode) return q.where("s.citizenMunicipalityCode", "=", f.municipalityCode);
-  if (f.practiceId) return q.where("s.citizenPracticeId", "=", f.practiceId);
-  return null;
-}
-
-/** How many of the receiver's citizens are in hospital now. */
-export async function currentStaysCount(db: Database, f: StaysFilter): Promise<number> {
-  const q = currentStays(db, f);
-  if (!q) return 0;
-  const row = await q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/**
- * The receiver's citizens in hospital now (admitted or on leave): a
- * municipality's residents, or a practice's listed patients. They are the
- * discharges to come, so the worklist shows them before any handover exists.
-
- * One page, latest admitted first.
- */
-export async function currentStaysOf(db: Database, f: StaysFilter, page: Page) {
-  const q = currentStays(db, f);
-  if (!q) return [];
-  const stays = q
-    .innerJoin("hospital as hp", "hp.id", "s.hospitalId")
-    .leftJoin("organisation as d", "d.id", "s.departmentOrganisationId")
-    .select([
-      "s.id as stayId",
-      "s.citizenId",
-      "s.status",
-      "s.admittedAt",
-      "hp.name as hospitalName",
-      "d.name as departmentName",
-    ])
-    .orderBy("s.admittedAt", "desc")
-    .orderBy("s.id", "desc")
-    .limit(page.limit)
-    .offset(page.offset);
-  const rows = await db
-    .selectFrom(stays.as("p"))
-    .innerJoin("citizen as c", "c.id", "p.citizenId")
-    .selectAll("p")
-    .select(sealedFacts("c").as("citizenFacts"))
-    .orderBy("p.admittedAt", "desc")
-    .orderBy("p.stayId", "desc")
-    .execute();
-  return withCitizen(rows);
-}
-
-export type RecentChange = {
-  kind: "handover" | "stay";
-  id: string;
-  at: Date;
-  municipalityCode: string | null;
-  practiceId: string | null;
-  hospitalId: string | null;
-  /** The handover's own body (of its date). */
-  bodyId: string | null;
-  /** The body responsible for the handover on the poll's date (responsible-body.ts). */
-  responsibleBodyId: string | null;
-};
-
-/**
- * Handovers and stays changed since `since`, with what decides whose
- * worklist they are in on `date`. A stay counts for its citizen's home
- * municipality and listed practice (their "in hospital now" list).
- */
-export async function recentChanges(
-  db: Database,
-  since: Date,
-  date: string,
-): Promise<RecentChange[]> {
-  const result = await sql<RecentChange>`
-    select 'handover' as kind, h.id, h.updated_at as at,
-      h.receiver_municipality_code as "municipalityCode", h.receiver_practice_id as "practiceId",
-      h.discharging_hospital_id as "hospitalId", h.body_id as "bodyId",
-      ${responsibleBodyOn("h", date)} as "responsibleBodyId"
-    from handover h
-    where h.updated_at > ${since}
-    union all
-    select 'stay', s.id, s.updated_at, s.citizen_municipality_code, s.citizen_practice_id,
-      s.hospital_id, null, null
-    from hospital_stay s
-    where s.updated_at > ${since}`.execute(db);
-  return result.rows;
 }

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  bodiesDiffer,
-  currentState,
-  responsibleNow,
-  type StaySummary,
-  stayOrganisationName,
-} from "./model.ts";
+import { bodiesDiffer } from "./bodies-model.ts";
+import { currentState, type StaySummary, stayOrganisationName } from "./model.ts";
+import { responsibleNow } from "./responsibility-model.ts";
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, d));
 function stay(over: Partial<StaySummary>): StaySummary {

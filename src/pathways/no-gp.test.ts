@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type FollowUpView, type HandoverView, responsibleNow, type StaySummary } from "./model.ts";
+import type { StaySummary } from "./model.ts";
+import { type FollowUpView, type HandoverView, responsibleNow } from "./responsibility-model.ts";
 
 /** Issue 21, part 5: a discharge without a listed GP never says a GP confirmed. */
 

@@ -4,7 +4,7 @@ import { contextOf } from "../access/authenticate.ts";
 import { DISCHARGE_REFUSALS, DISCHARGE_ROLES } from "../access/discharge-rule.ts";
 import { citizenView, readsCitizen } from "../citizens/routes.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
-import type { MedicalFollowUp } from "./model.ts";
+import type { MedicalFollowUp } from "./responsibility-model.ts";
 import type { PathwayService } from "./service.ts";
 
 const party = z.object({

@@ -7,19 +7,15 @@ import type { Database } from "../platform/db/database.ts";
 import type { StayStatusColumn } from "../platform/db/schema.ts";
 import { AppError, notFound, type Reason } from "../platform/http/errors.ts";
 import { danishDate, type StructureService } from "../structure/service.ts";
+import { type BodiesOnDate, type BodyRef, bodiesOnDate } from "./bodies-model.ts";
 import {
-  type BodiesOnDate,
-  type BodyRef,
-  bodiesOnDate,
   currentState,
   currentStay,
-  type FollowUpView,
-  type HandoverView,
   hospitalTimeline,
-  responsibleNow,
   type StayChange,
   type StaySummary,
 } from "./model.ts";
+import { type FollowUpView, type HandoverView, responsibleNow } from "./responsibility-model.ts";
 import { episodeKey, foldStay, type StayState } from "./stay-model.ts";
 import * as store from "./store.ts";
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveRule } from "../../src/handovers/store.ts";
+import { saveRule } from "../../src/handovers/rules-store.ts";
 import { createSweeper } from "../../src/handovers/sweeper.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as worklistStore from "../../src/handovers/worklist-store.ts";
+import * as inHospitalStore from "../../src/handovers/in-hospital-store.ts";
 import { participants } from "../../src/interop/medcom/fixtures.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { DEMO_UNITS } from "../../src/synth/demo-units.ts";
@@ -183,9 +183,9 @@ describe("a paged worklist", () => {
       .where("providerNumber", "=", "990001")
       .executeTakeFirstOrThrow();
     const inHospital = async () => ({
-      naestved: await worklistStore.currentStaysCount(db, { municipalityCode: "370" }),
-      slagelse: await worklistStore.currentStaysCount(db, { municipalityCode: "330" }),
-      practice: await worklistStore.currentStaysCount(db, { practiceId: practice.id }),
+      naestved: await inHospitalStore.currentStaysCount(db, { municipalityCode: "370" }),
+      slagelse: await inHospitalStore.currentStaysCount(db, { municipalityCode: "330" }),
+      practice: await inHospitalStore.currentStaysCount(db, { practiceId: practice.id }),
     });
     const before = await inHospital();
     const { inHospitalTotal } = await page("demo.visitator", "?limit=1");

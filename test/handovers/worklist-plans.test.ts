@@ -1,10 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type StaysFilter,
-  type WorklistFilter,
-  worklistPageStatement,
-} from "../../src/handovers/worklist-store.ts";
+import type { StaysFilter } from "../../src/handovers/in-hospital-store.ts";
+import { type WorklistFilter, worklistPageStatement } from "../../src/handovers/worklist-store.ts";
 import type { Database, DatabaseHandle } from "../../src/platform/db/database.ts";
 import { freshDatabase } from "../support/database.ts";
 

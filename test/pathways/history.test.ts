@@ -7,7 +7,7 @@ import { createCipher } from "../../src/citizens/crypto.ts";
 import { createCitizenService } from "../../src/citizens/service.ts";
 import { createCareServices } from "../../src/handovers/assemble.ts";
 import { deadlineOf, type HandoverRule } from "../../src/handovers/model.ts";
-import { saveRule } from "../../src/handovers/store.ts";
+import { saveRule } from "../../src/handovers/rules-store.ts";
 import { NotificationFlow } from "../../src/interop/medcom/notification-flow.ts";
 import { createOrganisationService } from "../../src/structure/organisations.ts";
 import { createRegisterService } from "../../src/structure/register-service.ts";
