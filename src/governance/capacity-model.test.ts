@@ -3,6 +3,7 @@ import { capacityCsv, parseCapacityCsv } from "./capacity-csv.ts";
 import {
   aggregate,
   groupBy,
+  hasFacts,
   isThin,
   newestOn,
   type PracticeFact,
@@ -57,6 +58,23 @@ describe("aggregation", () => {
     expect(none.patientsPerDoctor).toBeNull();
     expect(none.synthetic).toBe(false);
     expect(isThin(none, 1900)).toBe(false);
+  });
+
+  it("has no figures, not zeros, for an area without facts", () => {
+    const none = aggregate([]);
+    expect(none).toMatchObject({
+      practices: null,
+      doctors: null,
+      listedPatients: null,
+      closedPractices: null,
+      sources: [],
+    });
+    expect(hasFacts(none)).toBe(false);
+    // A practice that reported no doctors is a fact: counted, but not judged.
+    const noDoctors = aggregate([fact({ doctors: 0, listedPatients: 0 })]);
+    expect(noDoctors).toMatchObject({ practices: 1, doctors: 0, patientsPerDoctor: null });
+    expect(hasFacts(noDoctors)).toBe(true);
+    expect(isThin(noDoctors, 1900)).toBe(false);
   });
 
   it("groups by municipality, leaving out those with no key", () => {

@@ -23,14 +23,18 @@ export type PracticeFact = {
   source: CapacitySource;
 };
 
-/** The capacity of an area (a municipality, a body, a region): its practices' facts summed. */
+/**
+ * The capacity of an area (a municipality, a body, a region): its practices'
+ * facts summed. An area with no fact at all has no figures (null), never
+ * zeros: "no practice known" is not "no practice".
+ */
 export type AreaCapacity = {
-  practices: number;
-  doctors: number;
-  listedPatients: number;
-  /** Listed patients per doctor, to one decimal; null with no doctors. */
+  practices: number | null;
+  doctors: number | null;
+  listedPatients: number | null;
+  /** Listed patients per doctor, to one decimal; null with no doctors or no facts. */
   patientsPerDoctor: number | null;
-  closedPractices: number;
+  closedPractices: number | null;
   /** The oldest and newest date among the facts summed; null with none. */
   oldestAsOf: string | null;
   newestAsOf: string | null;
@@ -51,8 +55,20 @@ export function newestOn(facts: readonly PracticeFact[], date: string): Practice
   return [...newest.values()];
 }
 
-/** The sum of the facts (each practice's one fact; see newestOn). */
+/** The sum of the facts (each practice's one fact; see newestOn); no figures without facts. */
 export function aggregate(facts: readonly PracticeFact[]): AreaCapacity {
+  if (facts.length === 0)
+    return {
+      practices: null,
+      doctors: null,
+      listedPatients: null,
+      patientsPerDoctor: null,
+      closedPractices: null,
+      oldestAsOf: null,
+      newestAsOf: null,
+      sources: [],
+      synthetic: false,
+    };
   const doctors = facts.reduce((n, f) => n + f.doctors, 0);
   const listedPatients = facts.reduce((n, f) => n + f.listedPatients, 0);
   const dates = facts.map((f) => f.asOf).sort();
@@ -73,11 +89,18 @@ export function aggregate(facts: readonly PracticeFact[]): AreaCapacity {
 /**
  * Whether an area is thin: more listed patients per doctor than the body's
  * threshold. Compared exactly (patients > threshold × doctors), never on the
- * rounded ratio, so 1,900.04 per doctor is thin at 1,900. No doctors: not judged.
+ * rounded ratio, so 1,900.04 per doctor is thin at 1,900. No doctors or no
+ * facts: not judged.
  */
 export function isThin(area: Pick<AreaCapacity, "doctors" | "listedPatients">, threshold: number) {
-  return area.doctors > 0 && area.listedPatients > threshold * area.doctors;
+  const { doctors, listedPatients } = area;
+  return doctors !== null && listedPatients !== null && doctors > 0
+    ? listedPatients > threshold * doctors
+    : false;
 }
+
+/** Whether the area has any fact to show (else "no data", not zeros). */
+export const hasFacts = (area: Pick<AreaCapacity, "practices">) => area.practices !== null;
 
 /** Groups facts by a key (the municipality, its body, its region). */
 export function groupBy<K>(

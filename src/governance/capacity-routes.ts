@@ -26,12 +26,13 @@ const dateQuery = z.object({
 /** A CSV file of at most about 20,000 practices' rows. */
 const CSV_LIMIT = 2 * 1024 * 1024;
 
+/** An area's figures; null (not 0) where no practice in it has a fact: no data. */
 const capacity = z.object({
-  practices: z.number(),
-  doctors: z.number(),
-  listedPatients: z.number(),
+  practices: z.number().nullable(),
+  doctors: z.number().nullable(),
+  listedPatients: z.number().nullable(),
   patientsPerDoctor: z.number().nullable(),
-  closedPractices: z.number(),
+  closedPractices: z.number().nullable(),
   oldestAsOf: z.string().nullable(),
   newestAsOf: z.string().nullable(),
   sources: z.array(z.enum(CAPACITY_SOURCES)),

@@ -22,8 +22,25 @@ export function escapeHtml(value: unknown): string {
 const dkDate = (iso: string | null) =>
   iso ? `${Number(iso.slice(8, 10))}.${Number(iso.slice(5, 7))}.${iso.slice(0, 4)}` : "";
 
-const dkNumber = (n: number) =>
-  new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 }).format(n);
+const oneDecimal = (n: number) =>
+  new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+
+/** A figure as the dashboard writes it: a share (a fraction) in per cent, hours with "t". */
+export function dkValue(value: number, valueKind: string): string {
+  if (valueKind === "share") return `${oneDecimal(value * 100)}\u00a0%`;
+  if (valueKind === "hours") return `${oneDecimal(value)} t`;
+  return oneDecimal(value);
+}
+
+const UNIT: Record<string, string> = { share: "andel", "per-1000": "pr. 1.000", hours: "timer" };
+const SECTOR: Record<string, string> = {
+  municipality: "kommune",
+  "general-practice": "almen praksis",
+};
+const MONTHS = "jan feb mar apr maj jun jul aug sep okt nov dec".split(" ");
+
+/** A month YYYY-MM as "okt. 26", short enough for twelve columns on A4. */
+const dkMonth = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1] ?? m}. ${m.slice(2, 4)}`;
 
 const STATUS: Record<string, string> = {
   draft: "Udkast",
@@ -42,21 +59,26 @@ const row = (cells: string[], head = false) =>
   `<tr>${cells.map((c) => (head ? `<th>${c}</th>` : `<td>${c}</td>`)).join("")}</tr>`;
 
 function figures(p: MeetingPack): string {
-  const head = row(["Indikator", ...p.months.map(escapeHtml)], true);
-  const body = p.indicators.map((i) =>
-    row([
-      escapeHtml(i.title.da),
+  const head = row(["Indikator", ...p.months.map((m) => escapeHtml(dkMonth(m)))], true);
+  const body = p.indicators.map((i) => {
+    const about = [UNIT[i.valueKind] ?? i.valueKind, i.sector ? SECTOR[i.sector] : null]
+      .filter(Boolean)
+      .join(", ");
+    return row([
+      `${escapeHtml(i.title.da)} <span class="hint">(${escapeHtml(about)})</span>`,
       ...p.months.map((m) => {
         const f = i.figures.find((x) => x.period === m);
         if (!f || (f.value === null && !f.suppressed)) return "–";
-        return f.suppressed ? "Skjult (for få)" : escapeHtml(dkNumber(f.value ?? 0));
+        return f.suppressed ? "skjult" : escapeHtml(dkValue(f.value ?? 0, i.valueKind));
       }),
-    ]),
-  );
+    ]);
+  });
   const since = p.since
     ? `Tal siden sidste møde den ${escapeHtml(dkDate(p.since.date))}`
     : "Tal for de seneste måneder (intet tidligere møde)";
-  return `<h2>${since}</h2><table>${head}${body.join("")}</table>`;
+  const note =
+    '<p class="hint">Alle indikatorerne fra klyngens eller rådets overblik, efter borgernes bopæl. – : ingen tal. skjult: for få til at vise.</p>';
+  return `<h2>${since}</h2>${note}<table class="figures">${head}${body.join("")}</table>`;
 }
 
 function work(title: string, rows: MeetingPack["agreements"]): string {
@@ -85,10 +107,13 @@ function unresolved(p: MeetingPack): string {
 }
 
 function agenda(p: MeetingPack): string {
-  const items = p.agenda.map(
-    (a) =>
-      `<li><strong>${escapeHtml(a.title)}</strong>${a.text ? `<p>${escapeHtml(a.text)}</p>` : ""}</li>`,
-  );
+  const items = p.agenda.map((a) => {
+    const kind = a.subject?.kind === "initiative" ? "initiativet" : "aftalen";
+    const concerns = a.subjectTitle
+      ? `<p class="hint">Vedrører ${kind}: ${escapeHtml(a.subjectTitle)}</p>`
+      : "";
+    return `<li><strong>${escapeHtml(a.title)}</strong>${a.text ? `<p>${escapeHtml(a.text)}</p>` : ""}${concerns}</li>`;
+  });
   const attendees = p.attendees
     ? `<h2>Deltagere</h2><ul>${p.attendees.map((a) => `<li>${escapeHtml(a.name)}, ${escapeHtml(a.organisation)}</li>`).join("")}</ul>`
     : "";
@@ -98,7 +123,9 @@ function agenda(p: MeetingPack): string {
 const STYLE = `body{font-family:sans-serif;font-size:11pt;margin:0;color:#1a1a1a}
 h1{font-size:18pt}h2{font-size:14pt;margin-top:18pt}h3{font-size:12pt}
 table{border-collapse:collapse;width:100%;margin:6pt 0}th,td{border:1px solid #999;padding:3pt 5pt;text-align:left;font-size:9.5pt}
-th{background:#eee}.hint{color:#555;font-size:9pt}`;
+th{background:#eee}.hint{color:#555;font-size:9pt}
+table.figures th,table.figures td{font-size:8pt;padding:2pt 3pt}table.figures td{text-align:right;white-space:nowrap}
+table.figures td:first-child{text-align:left;white-space:normal}`;
 
 export function packHtml(p: MeetingPack): string {
   const variant = p.publicOnly

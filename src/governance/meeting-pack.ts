@@ -3,14 +3,12 @@ import type { Database } from "../platform/db/database.ts";
 import { danishToday } from "../structure/service.ts";
 import { mayReadInitiative } from "./initiative-model.ts";
 import * as initiativeStore from "./initiative-store.ts";
-import { type AgendaItem, packMonths, previousMeeting, publicAgenda } from "./meeting-model.ts";
+import { packMonths, previousMeeting, publicAgenda } from "./meeting-model.ts";
 import * as store from "./meeting-store.ts";
+import { type AgendaItemView, agendaWithTitles } from "./meeting-views.ts";
 import { mayRead } from "./model.ts";
 import * as agreementStore from "./store.ts";
 import type { BodyRef } from "./views.ts";
-
-/** How many of the body's indicators the pack shows. */
-export const PACK_INDICATORS = 5;
 
 export type PackFigure = {
   period: string;
@@ -31,13 +29,15 @@ export type MeetingPack = {
     title: { da: string; en: string };
     valueKind: string;
     higherIsBetter: boolean | null;
+    /** The receiving sector the figures are for (the dashboard's: the indicator's first), if any. */
+    sector: string | null;
     figures: PackFigure[];
   }[];
   indicatorsComputedAt: string | null;
   agreements: StatusLine[];
   initiatives: StatusLine[];
   unresolved: { count: number; groups: store.UnresolvedGroup[] | null };
-  agenda: AgendaItem[];
+  agenda: AgendaItemView[];
   attendees: { name: string; organisation: string }[] | null;
   generatedAt: string;
 };
@@ -53,14 +53,12 @@ type StatusLine = {
   end: string | null;
 };
 
-/** The first key indicators that a body has figures for by residence, month by month. */
-function keyIndicators(indicators: Pick<IndicatorService, "definitions">) {
-  return indicators
-    .definitions()
-    .filter((d) => d.family === "population" && d.attributions.includes("residence"))
-    .slice(0, PACK_INDICATORS);
-}
-
+/**
+ * Every figure the body's dashboard charts, month by month: each indicator by
+ * residence, for the indicator's first receiving sector (as the dashboard's
+ * trend cards). The requests are made at once: each waits mostly on the
+ * database (or reads a table the dashboard already warmed), so they overlap.
+ */
 async function figures(
   indicators: Pick<IndicatorService, "definitions" | "values">,
   bodyId: string,
@@ -68,41 +66,46 @@ async function figures(
 ) {
   const first = months[0];
   const last = months.at(-1);
-  const out: MeetingPack["indicators"] = [];
-  let computedAt: Date | null = null;
-  if (!first || !last) return { out, computedAt };
-  for (const d of keyIndicators(indicators)) {
-    const answer = await indicators.values({
-      indicator: d.id,
-      unit: "body",
-      code: bodyId,
-      period: "month",
-      from: `${first}-01`,
-      to: `${last}-01`,
-      attribution: "residence",
-    });
-    computedAt = answer.computedAt;
-    out.push({
-      id: d.id,
-      title: d.title,
-      valueKind: d.valueKind,
-      higherIsBetter: d.higherIsBetter,
-      // The engine's suppression stands: a suppressed row carries no numbers.
-      figures: answer.rows.map((r) => ({
-        period: r.period,
-        value: r.suppressed ? null : r.value,
-        numerator: r.suppressed ? null : r.numerator,
-        denominator: r.suppressed ? null : r.denominator,
-        suppressed: r.suppressed,
+  if (!first || !last) return { out: [] as MeetingPack["indicators"], computedAt: null };
+  const answers = await Promise.all(
+    indicators
+      .definitions()
+      .filter((d) => d.attributions.includes("residence"))
+      .map(async (d) => ({
+        d,
+        answer: await indicators.values({
+          indicator: d.id,
+          unit: "body",
+          code: bodyId,
+          period: "month",
+          from: `${first}-01`,
+          to: `${last}-01`,
+          attribution: "residence",
+        }),
       })),
-    });
-  }
+  );
+  const out: MeetingPack["indicators"] = answers.map(({ d, answer }) => ({
+    id: d.id,
+    title: d.title,
+    valueKind: d.valueKind,
+    higherIsBetter: d.higherIsBetter,
+    sector: d.sectors[0] ?? null,
+    // The engine's suppression stands: a suppressed row carries no numbers.
+    figures: answer.rows.map((r) => ({
+      period: r.period,
+      value: r.suppressed ? null : r.value,
+      numerator: r.suppressed ? null : r.numerator,
+      denominator: r.suppressed ? null : r.denominator,
+      suppressed: r.suppressed,
+    })),
+  }));
+  const computedAt = answers.at(-1)?.answer.computedAt ?? null;
   return { out, computedAt };
 }
 
 /**
- * The meeting's pack, generated from what the platform knows: the body's key
- * indicators for the months since the previous meeting, the status of its
+ * The meeting's pack, generated from what the platform knows: every figure of
+ * the body's dashboard for the months since the previous meeting, the status of its
  * agreements and initiatives, its unresolved handovers (receiver and hospital,
  * never a citizen), the agenda. A public pack (`publicOnly`) leaves out the
  * items, agreements and initiatives that are not public and every case detail.
@@ -147,6 +150,10 @@ export async function assemblePack(
       start: i.content.start,
       end: i.content.end,
     }));
+  const titles = new Map([
+    ...agreements.map((a) => [`agreement:${a.id}`, a.title] as const),
+    ...initiatives.map((i) => [`initiative:${i.id}`, i.title] as const),
+  ]);
   const now = clock();
   const groups = await store.unresolvedOfBody(db, meeting.bodyId, now, danishToday(now));
   const count = groups.reduce((n, g) => n + g.count, 0);
@@ -167,7 +174,8 @@ export async function assemblePack(
     agreements,
     initiatives,
     unresolved: { count, groups: publicOnly ? null : groups },
-    agenda: publicOnly ? publicAgenda(meeting.agenda) : meeting.agenda,
+    // An item names its subject's title where the pack lists the subject (so the reader may see it).
+    agenda: agendaWithTitles(publicOnly ? publicAgenda(meeting.agenda) : meeting.agenda, titles),
     attendees: publicOnly ? null : meeting.attendees,
     generatedAt: now.toISOString(),
   };

@@ -15,6 +15,8 @@ const agendaItem = z.object({
   subject: subject.nullable(),
   public: z.boolean(),
 });
+/** An agenda item as read: with its subject's title where the reader may see the subject. */
+const agendaItemView = agendaItem.extend({ subjectTitle: z.string().nullable() });
 const attendee = z.object({
   name: z.string().max(TEXT_LIMITS.name),
   organisation: z.string().max(TEXT_LIMITS.name),
@@ -63,7 +65,7 @@ export const decisionView = z.object({
 });
 export const decisionList = z.object({ decisions: z.array(decisionView) });
 export const meetingView = meetingSummary.extend({
-  agenda: z.array(agendaItem),
+  agenda: z.array(agendaItemView),
   attendees: z.array(attendee),
   decisions: z.array(decisionView),
   changedAt: z.string(),
@@ -98,6 +100,7 @@ export const meetingPack = z.object({
       title: z.object({ da: z.string(), en: z.string() }),
       valueKind: z.string(),
       higherIsBetter: z.boolean().nullable(),
+      sector: z.string().nullable(),
       figures: z.array(
         z.object({
           period: z.string(),
@@ -125,7 +128,7 @@ export const meetingPack = z.object({
       )
       .nullable(),
   }),
-  agenda: z.array(agendaItem),
+  agenda: z.array(agendaItemView),
   attendees: z.array(attendee).nullable(),
   generatedAt: z.string(),
 });

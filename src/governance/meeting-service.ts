@@ -89,13 +89,25 @@ export function createMeetingService(deps: MeetingDeps) {
     return checked.content;
   }
 
+  /**
+   * Whether an agreement or initiative is the body's work: its own, or that of
+   * a body it succeeded (a council carries its clusters' work on, as its lists show).
+   */
+  async function isBodysWork(bodyId: string, kind: SubjectKind, id: string) {
+    const owner = await store.bodyOfSubject(db, kind, id);
+    if (owner === undefined) return false;
+    if (owner === bodyId) return true;
+    const { predecessors } = await members.links(bodyId);
+    return predecessors.some((p) => p.id === owner);
+  }
+
   /** Every agenda item's agreement or initiative must be the body's (400 naming the item). */
   async function checkSubjects(bodyId: string, input: MeetingInput) {
     const problems: Problem[] = [];
     for (const [i, item] of input.agenda.entries()) {
       if (!item.subject) continue;
-      const owner = await store.bodyOfSubject(db, item.subject.kind, item.subject.id);
-      if (owner !== bodyId) problems.push(notTheBodys(`agenda.${i}.subject.id`, item.subject.kind));
+      if (!(await isBodysWork(bodyId, item.subject.kind, item.subject.id)))
+        problems.push(notTheBodys(`agenda.${i}.subject.id`, item.subject.kind));
     }
     if (problems.length > 0)
       throw invalidFields(
@@ -119,12 +131,30 @@ export function createMeetingService(deps: MeetingDeps) {
 
   async function view(actor: Actor | null, id: string) {
     const { meeting, role } = await readable(actor, id);
-    const { ref } = await members.links(meeting.bodyId);
+    const { ref, predecessors } = await members.links(meeting.bodyId);
     const all = await store.decisionsOfMeeting(db, id);
     const decisions = [];
     for (const d of all)
       if (await mayReadSubject(actor, d.subjectKind, d.subjectId)) decisions.push(d);
-    return meetingViewOf(meeting, ref, role, decisions, actor !== null);
+    const titles = await subjectTitles(actor, [meeting.bodyId, ...predecessors.map((p) => p.id)]);
+    return meetingViewOf(meeting, ref, role, decisions, actor !== null, titles);
+  }
+
+  /**
+   * The titles of the bodies' agreements and initiatives this reader may see,
+   * by `kind:id`: an agenda item links to its subject only where the reader may follow.
+   */
+  async function subjectTitles(actor: Actor | null, bodyIds: string[]) {
+    const titles = new Map<string, string>();
+    const roles = new Map<string, MemberRole | null>();
+    for (const a of await agreementStore.currentOfBodies(db, bodyIds)) {
+      if (!roles.has(a.bodyId)) roles.set(a.bodyId, await members.roleOf(actor, a.bodyId));
+      if (mayRead(a, roles.get(a.bodyId) ?? null))
+        titles.set(`agreement:${a.agreementId}`, a.title);
+    }
+    for (const i of await initiativeStore.currentInitiatives(db, bodyIds))
+      if (mayReadInitiative(i, actor !== null)) titles.set(`initiative:${i.initiativeId}`, i.title);
+    return titles;
   }
 
   /** Whether the reader may see the agreement or initiative (404 otherwise). */
@@ -225,8 +255,7 @@ export function createMeetingService(deps: MeetingDeps) {
       if (refused?.problem === "roleMayNotDecide")
         throw await refuse(ctx, "decide", `meeting ${meetingId}`, refused);
       if (refused) throw invalidFields("The decision is not sound", [field(refused)]);
-      const owner = await store.bodyOfSubject(db, input.subjectKind, input.subjectId);
-      if (owner !== meeting.bodyId)
+      if (!(await isBodysWork(meeting.bodyId, input.subjectKind, input.subjectId)))
         throw invalidFields("The decision is not on the body's work", [
           field(notTheBodys("subjectId", input.subjectKind)),
         ]);

@@ -36,6 +36,22 @@ export function meetingSummaryOf(m: MeetingRow, body: BodyRef) {
   };
 }
 
+export type AgendaItemView = AgendaItem & { subjectTitle: string | null };
+
+/**
+ * The agenda items with their subject's title, by `kind:id` among what the
+ * reader may see; null when the item has no subject or the reader may not see it.
+ */
+export function agendaWithTitles(
+  agenda: readonly AgendaItem[],
+  titles: ReadonlyMap<string, string>,
+): AgendaItemView[] {
+  return agenda.map((a) => ({
+    ...a,
+    subjectTitle: a.subject ? (titles.get(`${a.subject.kind}:${a.subject.id}`) ?? null) : null,
+  }));
+}
+
 /** The meeting as the reader sees it: without login only its public agenda items. */
 export function meetingViewOf(
   m: MeetingRow,
@@ -43,8 +59,9 @@ export function meetingViewOf(
   role: MemberRole | null,
   decisions: DecisionRow[],
   signedIn: boolean,
+  titles: ReadonlyMap<string, string>,
 ) {
-  const agenda: AgendaItem[] = signedIn ? m.agenda : publicAgenda(m.agenda);
+  const agenda = agendaWithTitles(signedIn ? m.agenda : publicAgenda(m.agenda), titles);
   return {
     ...meetingSummaryOf(m, body),
     agendaCount: agenda.length,

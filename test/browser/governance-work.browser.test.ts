@@ -126,6 +126,10 @@ describe("GP capacity", () => {
     await coordinator.getByRole("heading", { name: "Lægekapacitet", level: 1 }).waitFor();
     const table = coordinator.locator("table", { has: coordinator.locator("caption") }).first();
     await expect.poll(() => table.textContent()).toContain("Næstved");
+    // A municipality with no facts says so: no zeros, no "not thin".
+    const soroe = table.locator("tr", { hasText: "Sorø" }).first();
+    await expect.poll(() => soroe.textContent()).toContain("Ingen oplysninger");
+    await expect(soroe.textContent()).resolves.not.toMatch(/\bnej\b|tyndt område/);
     // The demo's practice in Næstved: two doctors, 4,100 listed, closed to new patients.
     await coordinator.getByLabel("CSV-fil").setInputFiles({
       name: "kapacitet.csv",

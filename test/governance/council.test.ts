@@ -94,3 +94,39 @@ describe("the cluster's other work in the council", () => {
     expect(new Set(ledger.rows.map((r) => r.source))).toEqual(new Set(["agreement", "initiative"]));
   });
 });
+
+describe("the council's meetings on the cluster's work", () => {
+  it("put the cluster's agreement it carries on on the agenda, named by its title", async () => {
+    const lead = authHeaders(await demo.sessionOf("demo.klyngeleder"));
+    const list = (
+      await demo.app.inject({ url: `/api/bodies/${COUNCIL}/agreements`, headers: lead })
+    ).json() as { agreements: { id: string; status: string; title: string }[] };
+    const inForce = list.agreements.find((a) => a.status === "in-force");
+    if (!inForce) throw new Error("the cluster's agreement in force is missing");
+    const response = await demo.app.inject({
+      method: "POST",
+      url: `/api/bodies/${COUNCIL}/meetings`,
+      headers: lead,
+      payload: {
+        title: "Rådets første møde (test)",
+        date: "2027-01-20",
+        public: true,
+        status: "planned",
+        agenda: [
+          {
+            title: "Klyngens aftale fortsætter",
+            text: null,
+            subject: { kind: "agreement", id: inForce.id },
+            public: true,
+          },
+        ],
+        attendees: [],
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().agenda[0]).toMatchObject({
+      subject: { kind: "agreement", id: inForce.id },
+      subjectTitle: inForce.title,
+    });
+  });
+});

@@ -40,11 +40,11 @@ const as = (username: string) => actingForSecretariat(demo, username);
 
 type Area = {
   capacity: {
-    practices: number;
-    doctors: number;
-    listedPatients: number;
+    practices: number | null;
+    doctors: number | null;
+    listedPatients: number | null;
     patientsPerDoctor: number | null;
-    closedPractices: number;
+    closedPractices: number | null;
     newestAsOf: string | null;
     sources: string[];
     synthetic: boolean;
@@ -95,7 +95,9 @@ describe("GP capacity of a body", () => {
       await demo.app.inject({ url: URL, headers: await as("demo.sygeplejerske") })
     ).json() as View;
     expect(view.rows.map((r) => r.municipalityCode).sort()).toEqual(["329", "330", "340", "370"]);
-    expect(view.rows.every((r) => r.capacity.practices === 0 && !r.thin)).toBe(true);
+    // No facts is no data (null), not 0 practices; and not thin.
+    expect(view.rows.every((r) => r.capacity.practices === null && !r.thin)).toBe(true);
+    expect(view.rows.every((r) => r.capacity.doctors === null)).toBe(true);
     expect(view.threshold).toEqual({ maxPatientsPerDoctor: 1900, isDefault: true, setAt: null });
     expect(view.may.setRule).toBe(false);
   });
@@ -140,7 +142,7 @@ describe("GP capacity of a body", () => {
     });
     expect(rows.get("329")).toMatchObject({ capacity: { patientsPerDoctor: 1500 }, thin: false });
     expect(rows.get("340")).toMatchObject({
-      capacity: { practices: 0, patientsPerDoctor: null },
+      capacity: { practices: null, doctors: null, listedPatients: null, patientsPerDoctor: null },
       thin: false,
     });
     expect(rows.get("330")?.capacity).toMatchObject({ sources: ["csv-import"], synthetic: false });
@@ -171,6 +173,13 @@ describe("GP capacity of a body", () => {
     const slagelse = lines.find((l) => l.startsWith("330;"))?.split(";");
     expect(slagelse?.slice(2, 7)).toEqual(["2", "3", "5701", "1900.3", "1"]);
     expect(slagelse?.slice(-3)).toEqual(["false", "true", "1900"]);
+    // Sorø (340) has no facts: empty cells (no data), not zeros.
+    expect(
+      lines
+        .find((l) => l.startsWith("340;"))
+        ?.split(";")
+        .slice(2, 7),
+    ).toEqual(["", "", "", "", ""]);
     const link = await demo.app.inject({
       url: `/api/public/bodies/${BODY}/gp-capacity?format=csv`,
     });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/governance/meeting-pack-html.ts";
 import { CHROMIUM_PATH, printPdf } from "../../src/governance/meeting-pdf.ts";
+import { insertAgreement } from "../../src/governance/store.ts";
 import { actingForSecretariat, addStaff, type DemoApp, demoApp } from "../support/access.ts";
 import { clockFrom } from "../support/clock.ts";
 import {
@@ -185,6 +186,124 @@ describe("a meeting with its agenda, decisions and pack", () => {
     version += 1;
   });
 
+  it("has its agenda edited: an item added on the initiative, reordered, one removed", async () => {
+    const headers = await as("demo.klyngekoordinator");
+    const before = (await demo.app.inject({ url: `/api/meetings/${id}`, headers })).json();
+    const [first, second] = before.agenda;
+    const payload = {
+      ...meetingOf(work),
+      status: "held",
+      version,
+      agenda: [
+        {
+          title: "Initiativets første måneder",
+          text: null,
+          subject: { kind: "initiative", id: work.initiative.id },
+          public: true,
+        },
+        { title: first.title, text: first.text, subject: first.subject, public: first.public },
+        { title: second.title, text: second.text, subject: second.subject, public: second.public },
+      ].filter((a) => a.title !== "Udkast om KOL (lukket punkt)"),
+    };
+    const response = await demo.app.inject({
+      method: "PUT",
+      url: `/api/meetings/${id}`,
+      headers,
+      payload,
+    });
+    expect(response.statusCode).toBe(200);
+    const view = response.json();
+    expect(view.version).toBe(version + 1);
+    expect(
+      view.agenda.map((a: { title: string; subjectTitle: string | null }) => [
+        a.title,
+        a.subjectTitle,
+      ]),
+    ).toEqual([
+      ["Initiativets første måneder", work.initiative.title],
+      ["Status på IV-behandling i hjemmet", work.inForce.title],
+    ]);
+    version += 1;
+    // Put back as the later tests expect it (both items), as the next version.
+    const back = await demo.app.inject({
+      method: "PUT",
+      url: `/api/meetings/${id}`,
+      headers,
+      payload: { ...meetingOf(work), status: "held", version },
+    });
+    expect(back.statusCode).toBe(200);
+    version += 1;
+  });
+
+  it("refuses an edit whose item names another body's agreement, naming the item, and keeps the meeting", async () => {
+    const db = demo.database.db;
+    const other = await db
+      .selectFrom("body")
+      .select("id")
+      .where("id", "!=", BODY)
+      .where("kind", "=", "sundhedsklynge")
+      .executeTakeFirstOrThrow();
+    const { createdBy } = await db
+      .selectFrom("agreement")
+      .select("createdBy")
+      .where("createdBy", "is not", null)
+      .executeTakeFirstOrThrow();
+    if (createdBy === null) throw new Error("no agreement with its author");
+    const foreign = await insertAgreement(db, {
+      bodyId: other.id,
+      at: new Date("2026-10-01T08:00:00Z"),
+      by: { userId: createdBy, organisation: "test", role: "coordinator" },
+    });
+    const payload = {
+      ...meetingOf(work),
+      status: "held",
+      version,
+      agenda: [
+        ...meetingOf(work).agenda,
+        {
+          title: "En anden klynges aftale",
+          text: null,
+          subject: { kind: "agreement", id: foreign },
+          public: true,
+        },
+      ],
+    };
+    const headers = await as("demo.klyngekoordinator");
+    const response = await demo.app.inject({
+      method: "PUT",
+      url: `/api/meetings/${id}`,
+      headers,
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(fieldsOf(response.json())).toEqual(["agenda.2.subject.id"]);
+    const now = (await demo.app.inject({ url: `/api/meetings/${id}`, headers })).json();
+    expect(now.version).toBe(version);
+    expect(now.agenda).toHaveLength(2);
+  });
+
+  it("is not edited by someone outside the body's secretariat (403), and stays as it was", async () => {
+    const payload = { ...meetingOf(work), title: "Kapret (test)", status: "held", version };
+    for (const username of ["test.outsider", "demo.patientforening"]) {
+      const response = await demo.app.inject({
+        method: "PUT",
+        url: `/api/meetings/${id}`,
+        headers: await as(username),
+        payload,
+      });
+      expect(response.statusCode, username).toBe(403);
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+    }
+    const now = (
+      await demo.app.inject({
+        url: `/api/meetings/${id}`,
+        headers: await as("demo.klyngekoordinator"),
+      })
+    ).json();
+    expect(now).toMatchObject({ title: "Klyngestyregruppemøde (test)", version });
+  });
+
   it("is not run by someone outside the body's secretariat", async () => {
     const response = await demo.app.inject({
       method: "POST",
@@ -291,7 +410,17 @@ describe("a meeting with its agenda, decisions and pack", () => {
     // The demo's held meeting a month before the clock is the one before.
     expect(pack.since).toEqual({ meetingId: expect.any(String), date: "2026-10-03" });
     expect(pack.months).toEqual(["2026-10", "2026-11", "2026-12"]);
-    expect(pack.indicators.length).toBeGreaterThan(0);
+    // Every figure the dashboard charts, not the first few: each indicator once, loop ones too.
+    const definitions = (await demo.app.inject({ url: "/api/indicators" })).json() as {
+      indicators: { id: string }[];
+    };
+    const ids = definitions.indicators.map((d) => d.id);
+    expect(pack.indicators.map((i: { id: string }) => i.id)).toEqual(ids);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids).toContain("loop-confirmed-by-deadline");
+    expect(
+      pack.indicators.find((i: { id: string }) => i.id === "loop-confirmed-by-deadline").sector,
+    ).toBe("municipality");
     for (const i of pack.indicators)
       for (const f of i.figures) if (f.suppressed) expect(f.value).toBeNull();
     const agreementIds = pack.agreements.map((a: { id: string }) => a.id);
@@ -308,6 +437,11 @@ describe("a meeting with its agenda, decisions and pack", () => {
     expect(groups[0]?.hospital).toMatch(/Slagelse/);
     expect(JSON.stringify(groups)).not.toMatch(/citizen|cpr/i);
     expect(pack.agenda).toHaveLength(2);
+    // Each item names its subject, which the pack lists.
+    expect(pack.agenda.map((a: { subjectTitle: string | null }) => a.subjectTitle)).toEqual([
+      work.inForce.title,
+      work.draftAgreement.title,
+    ]);
     expect(pack.attendees).toHaveLength(2);
   });
 
@@ -316,9 +450,12 @@ describe("a meeting with its agenda, decisions and pack", () => {
     expect(response.statusCode).toBe(200);
     const pack = response.json();
     expect(pack.publicOnly).toBe(true);
-    expect(pack.agenda.map((a: { title: string }) => a.title)).toEqual([
-      "Status på IV-behandling i hjemmet",
-    ]);
+    expect(
+      pack.agenda.map((a: { title: string; subjectTitle: string | null }) => [
+        a.title,
+        a.subjectTitle,
+      ]),
+    ).toEqual([["Status på IV-behandling i hjemmet", work.inForce.title]]);
     const agreementIds = pack.agreements.map((a: { id: string }) => a.id);
     expect(agreementIds).toContain(work.inForce.id);
     expect(agreementIds).not.toContain(work.draftAgreement.id);

@@ -1419,13 +1419,13 @@ export interface paths {
               };
               region: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -1435,13 +1435,13 @@ export interface paths {
               };
               rows: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -1457,13 +1457,13 @@ export interface paths {
               };
               total: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -1534,13 +1534,13 @@ export interface paths {
               };
               region: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -1550,13 +1550,13 @@ export interface paths {
               };
               rows: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -1572,13 +1572,13 @@ export interface paths {
               };
               total: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -2046,6 +2046,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -4122,6 +4123,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -4209,6 +4211,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -4283,6 +4286,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -4348,6 +4352,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -4381,6 +4386,7 @@ export interface paths {
                 }[];
                 higherIsBetter: boolean | null;
                 id: string;
+                sector: string | null;
                 title: {
                   da: string;
                   en: string;
@@ -5236,13 +5242,13 @@ export interface paths {
               };
               region: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -5252,13 +5258,13 @@ export interface paths {
               };
               rows: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -5274,13 +5280,13 @@ export interface paths {
               };
               total: {
                 capacity: {
-                  closedPractices: number;
-                  doctors: number;
-                  listedPatients: number;
+                  closedPractices: number | null;
+                  doctors: number | null;
+                  listedPatients: number | null;
                   newestAsOf: string | null;
                   oldestAsOf: string | null;
                   patientsPerDoctor: number | null;
-                  practices: number;
+                  practices: number | null;
                   sources: ("register" | "csv-import" | "synthetic")[];
                   synthetic: boolean;
                 };
@@ -5638,6 +5644,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -5703,6 +5710,7 @@ export interface paths {
                   id: string;
                   kind: "agreement" | "initiative";
                 } | null;
+                subjectTitle: string | null;
                 text: string | null;
                 title: string;
               }[];
@@ -5736,6 +5744,7 @@ export interface paths {
                 }[];
                 higherIsBetter: boolean | null;
                 id: string;
+                sector: string | null;
                 title: {
                   da: string;
                   en: string;

@@ -18,6 +18,7 @@ import { InitiativeFormPage } from "../governance/InitiativeFormPage";
 import { InitiativePage } from "../governance/InitiativePage";
 import { InitiativesPage } from "../governance/InitiativesPage";
 import { LedgerPage } from "../governance/LedgerPage";
+import { MeetingEditPage } from "../governance/MeetingEditPage";
 import { MeetingPackPage } from "../governance/MeetingPackPage";
 import { MeetingPage } from "../governance/MeetingPage";
 import { MeetingsPage } from "../governance/MeetingsPage";
@@ -94,9 +95,11 @@ export const router = createBrowserRouter([
       { path: "klynger/:id/moeder", element: <MeetingsPage routeKind="sundhedsklynge" /> },
       { path: "klynger/:id/moeder/:meetingId", element: <MeetingPage /> },
       { path: "klynger/:id/moeder/:meetingId/pakke", element: <MeetingPackPage /> },
+      { path: "klynger/:id/moeder/:meetingId/rediger", element: <MeetingEditPage /> },
       { path: "sundhedsraad/:id/moeder", element: <MeetingsPage routeKind="sundhedsraad" /> },
       { path: "sundhedsraad/:id/moeder/:meetingId", element: <MeetingPage /> },
       { path: "sundhedsraad/:id/moeder/:meetingId/pakke", element: <MeetingPackPage /> },
+      { path: "sundhedsraad/:id/moeder/:meetingId/rediger", element: <MeetingEditPage /> },
       { path: "kvalitet", element: <QualityPage /> },
       { path: "kvalitet/kommune/:code", element: <MunicipalityPage /> },
       { path: reformPath.slice(1), element: <ReformPage /> },

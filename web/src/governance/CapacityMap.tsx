@@ -34,6 +34,7 @@ export function CapacityMap({
   const option = useMemo(() => {
     const byCode = new Map(rows.map((r) => [r.municipalityCode, r]));
     const figures = new Map<string, AreaFigure>(
+      // No facts (or no doctors) has no ratio: drawn in the legend's no-data colour.
       rows.map((r) => [
         r.municipalityCode,
         { value: r.capacity.patientsPerDoctor, suppressed: false },
@@ -46,7 +47,9 @@ export function CapacityMap({
       return [
         `<strong>${escapeHtml(row.municipalityName)}</strong>`,
         escapeHtml(
-          `${t("capacity.table.perDoctor")}: ${perDoctor === null ? "–" : formatNumber(perDoctor)}`,
+          row.capacity.practices === null
+            ? t("capacity.noData")
+            : `${t("capacity.table.perDoctor")}: ${perDoctor === null ? "–" : formatNumber(perDoctor)}`,
         ),
         row.thin ? escapeHtml(t("capacity.thinTag")) : "",
       ]

@@ -24,9 +24,14 @@ import {
 
 type Judged = Pick<CapacityRow, "capacity" | "thin">;
 
+/** The figure columns' count: practices to thin. */
+const FIGURE_COLUMNS = 8;
+
 function Figures({ area }: { area: Judged }) {
   const t = useCapacityText();
   const c = area.capacity;
+  // No facts is no data: one cell saying so, never zeros nor a "not thin" judgement.
+  if (c.practices === null) return <td colSpan={FIGURE_COLUMNS}>{t("capacity.noData")}</td>;
   const dates =
     c.oldestAsOf === null
       ? "–"
@@ -36,12 +41,12 @@ function Figures({ area }: { area: Judged }) {
   return (
     <>
       <td className="align-text-right">{formatNumber(c.practices)}</td>
-      <td className="align-text-right">{formatNumber(c.doctors)}</td>
-      <td className="align-text-right">{formatNumber(c.listedPatients)}</td>
+      <td className="align-text-right">{formatNumber(c.doctors ?? 0)}</td>
+      <td className="align-text-right">{formatNumber(c.listedPatients ?? 0)}</td>
       <td className="align-text-right">
         {c.patientsPerDoctor === null ? "–" : formatNumber(c.patientsPerDoctor)}
       </td>
-      <td className="align-text-right">{formatNumber(c.closedPractices)}</td>
+      <td className="align-text-right">{formatNumber(c.closedPractices ?? 0)}</td>
       <td>{dates}</td>
       <td>
         {c.sources.map((s) => t(`capacity.sources.${s}`)).join(", ") || "–"}
@@ -130,7 +135,7 @@ export function CapacityPage({ routeKind }: { routeKind: BodyKind }) {
   const view = query.data;
   const { body, threshold } = view;
   const synthetic = view.rows.some((r) => r.capacity.synthetic);
-  const hasFacts = view.rows.some((r) => r.capacity.practices > 0);
+  const hasFacts = view.rows.some((r) => r.capacity.practices !== null);
   return (
     <>
       <title>{`${t("capacity.title")} – ${body.name}`}</title>

@@ -3,13 +3,17 @@ import { ApiError } from "../api/client";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { formatDate, formatDateTime, formatNumber } from "../format";
+import { formatDate, formatDateTime } from "../format";
 import { currentLanguage } from "../i18n";
+import { formatValue } from "../indicators/numbers";
+import { formatPeriod } from "../indicators/periods";
+import type { ValueKind } from "../indicators/types";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { type MeetingPack, useMeetingPack, usePackPdfUrl } from "./meeting-api";
 import { type MeetingText, useMeetingText } from "./meeting-text";
 import { meetingPath, meetingsPath } from "./paths";
+import { SubjectLink } from "./SubjectLink";
 
 /** The meeting pack, generated now: figures since the last meeting, the work, cases, agenda. */
 export function MeetingPackPage() {
@@ -48,11 +52,27 @@ export function MeetingPackPage() {
           <li key={i}>
             <strong>{a.title}</strong>
             {a.text && <p>{a.text}</p>}
+            <SubjectLink item={a} body={p.body} t={t} />
           </li>
         ))}
       </ol>
     </>
   );
+}
+
+const VALUE_KINDS: readonly ValueKind[] = ["per-1000", "share", "hours"];
+const SECTORS = ["municipality", "general-practice"] as const;
+
+/** What a figure counts in, and for which receiving sector: "(pr. 1.000, kommune)". */
+function aboutOf(t: MeetingText, i: MeetingPack["indicators"][number]): string {
+  const kind = VALUE_KINDS.find((k) => k === i.valueKind);
+  const sector = SECTORS.find((s) => s === i.sector);
+  return [
+    kind ? t(`meetings.pack.unit.${kind}`) : i.valueKind,
+    sector ? t(`meetings.pack.sector.${sector}`) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 type Props = { pack: MeetingPack; t: MeetingText };
@@ -84,36 +104,45 @@ function Figures({ pack, t }: Props) {
           ? t("meetings.pack.since", { date: formatDate(pack.since.date) })
           : t("meetings.pack.sinceNone")}
       </h2>
+      <p className="form-hint">{t("meetings.pack.figuresNote")}</p>
       <ScrollableTable label={t("meetings.pack.indicator")}>
         <table className="table table--compact">
+          <caption className="sr-only">
+            {t("meetings.pack.figuresCaption", { name: pack.body.name })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t("meetings.pack.indicator")}</th>
               {pack.months.map((m) => (
-                <th key={m} scope="col">
-                  {m}
+                <th key={m} scope="col" className="align-text-right">
+                  {formatPeriod(m, lang, true)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {pack.indicators.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{i.title[lang]}</th>
-                {pack.months.map((m) => {
-                  const f = i.figures.find((x) => x.period === m);
-                  return (
-                    <td key={m}>
-                      {!f || (f.value === null && !f.suppressed)
-                        ? t("meetings.pack.noFigures")
-                        : f.suppressed
-                          ? t("meetings.pack.suppressed")
-                          : formatNumber(Math.round((f.value ?? 0) * 10) / 10)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {pack.indicators.map((i) => {
+              const kind = VALUE_KINDS.find((k) => k === i.valueKind) ?? "per-1000";
+              return (
+                <tr key={i.id}>
+                  <th scope="row">
+                    {i.title[lang]} <span className="form-hint">({aboutOf(t, i)})</span>
+                  </th>
+                  {pack.months.map((m) => {
+                    const f = i.figures.find((x) => x.period === m);
+                    return (
+                      <td key={m} className="align-text-right">
+                        {!f || (f.value === null && !f.suppressed)
+                          ? t("meetings.pack.noFigures")
+                          : f.suppressed
+                            ? t("meetings.pack.suppressed")
+                            : formatValue(f.value ?? 0, kind, lang)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </ScrollableTable>

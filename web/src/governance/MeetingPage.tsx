@@ -1,4 +1,5 @@
 import { Link, useParams } from "react-router";
+import { useMe } from "../access/session-api";
 import { ApiError } from "../api/client";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
@@ -9,24 +10,24 @@ import { DecisionForm } from "./DecisionForm";
 import { DecisionList } from "./DecisionList";
 import { useMeeting, usePackPdfUrl } from "./meeting-api";
 import { useMeetingText } from "./meeting-text";
-import { agreementPath, initiativePath, meetingPackPath, meetingsPath } from "./paths";
+import { meetingEditPath, meetingPackPath, meetingsPath } from "./paths";
+import { SubjectLink } from "./SubjectLink";
 
 /** One meeting: agenda, attendees, decisions, the pack (page and PDF). */
 export function MeetingPage() {
   const t = useMeetingText();
   const { meetingId = "" } = useParams();
   const query = useMeeting(meetingId);
+  const signedIn = Boolean(useMe().data);
   const pdfUrl = usePackPdfUrl(meetingId);
   if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
   if (query.error) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loading />;
   const m = query.data;
-  const linkOf = (s: { kind: string; id: string }) =>
-    s.kind === "agreement"
-      ? agreementPath(m.body.id, m.body.kind, s.id)
-      : initiativePath(m.body.id, m.body.kind, s.id);
   const titles = new Map(
-    m.agenda.flatMap((a) => (a.subject ? [[a.subject.id, a.title] as const] : [])),
+    m.agenda.flatMap((a) =>
+      a.subject ? [[a.subject.id, a.subjectTitle ?? a.title] as const] : [],
+    ),
   );
   return (
     <>
@@ -51,6 +52,14 @@ export function MeetingPage() {
         <a className="function-link" href={pdfUrl}>
           {t("meetings.downloadPdf")}
         </a>
+        {m.may.edit && signedIn && (
+          <>
+            {" "}
+            <Link className="function-link" to={meetingEditPath(m.body.id, m.body.kind, m.id)}>
+              {t("meetings.edit")}
+            </Link>
+          </>
+        )}
       </p>
       <h2>{t("meetings.agenda")}</h2>
       {m.agenda.length === 0 ? (
@@ -63,11 +72,7 @@ export function MeetingPage() {
               <strong>{a.title}</strong>
               {!a.public && <> ({t("meetings.closedItem")})</>}
               {a.text && <p>{a.text}</p>}
-              {a.subject && (
-                <p className="form-hint">
-                  {t("meetings.concerns")}: <Link to={linkOf(a.subject)}>{a.title}</Link>
-                </p>
-              )}
+              <SubjectLink item={a} body={m.body} t={t} />
             </li>
           ))}
         </ol>

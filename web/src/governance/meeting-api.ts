@@ -10,6 +10,7 @@ export type MeetingPack = ApiAnswer<"/api/meetings/{id}/pack">;
 export type DecisionList = ApiAnswer<"/api/agreements/{id}/decisions">;
 export type DecisionInput = ApiRequest<"/api/meetings/{id}/decisions", "post">;
 export type MeetingInput = ApiRequest<"/api/bodies/{bodyId}/meetings", "post">;
+export type MeetingEditInput = ApiRequest<"/api/meetings/{id}", "put">;
 
 export function useMeetings(bodyId: string) {
   const { prefix, signedIn, ready } = useApiDoor();
@@ -83,6 +84,20 @@ export function useCreateMeeting(bodyId: string) {
     onSuccess: (view) => {
       client.setQueryData(["meeting", view.id, true], view);
       void client.invalidateQueries({ queryKey: ["meetings"] });
+    },
+  });
+}
+
+/** A new version of the meeting; a stale `version` is 409 (someone else saved first). */
+export function useEditMeeting(meetingId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MeetingEditInput) =>
+      sendJson<MeetingView>("PUT", `/api/meetings/${encodeURIComponent(meetingId)}`, input),
+    onSuccess: (view) => {
+      client.setQueryData(["meeting", view.id, true], view);
+      void client.invalidateQueries({ queryKey: ["meetings"] });
+      void client.invalidateQueries({ queryKey: ["meeting-pack", view.id] });
     },
   });
 }

@@ -41,3 +41,7 @@ export function meetingPath(bodyId: string, kind: string | undefined, id: string
 export function meetingPackPath(bodyId: string, kind: string | undefined, id: string): string {
   return `${meetingPath(bodyId, kind, id)}/pakke`;
 }
+
+export function meetingEditPath(bodyId: string, kind: string | undefined, id: string): string {
+  return `${meetingPath(bodyId, kind, id)}/rediger`;
+}
