@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
+import type { FollowUpEvent } from "../follow-ups/events.ts";
 import type { HandoverEvent } from "../handovers/events.ts";
 import type { Reason } from "../platform/http/errors.ts";
 
@@ -21,6 +22,23 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
+ * A medical follow-up item without a GP (src/follow-ups) opened, was resolved
+ * (someone named, or "none needed" recorded) or closed (a death, a cancelled
+ * stay or discharge): told to the discharging department and the body's
+ * coordinators, in the app and to the webhooks that subscribe.
+ */
+export const FOLLOW_UP_KINDS = [
+  "follow-up.opened",
+  "follow-up.resolved",
+  "follow-up.closed",
+] as const satisfies readonly FollowUpEvent["kind"][];
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** Every kind a webhook may subscribe to. */
+export const WEBHOOK_KINDS = [...NOTIFICATION_KINDS, ...FOLLOW_UP_KINDS] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+
+/**
  * An in-app notice to a body's coordinators that the handover rules carried
  * over to it on a change of structure differ between the bodies before it
  * and await their confirmation. It is about no handover, and no webhook
@@ -28,7 +46,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const RULES_TO_CONFIRM = "body.rules-to-confirm" as const;
 /** Every kind a notification in the app may have. */
-export const IN_APP_KINDS = [...NOTIFICATION_KINDS, RULES_TO_CONFIRM] as const;
+export const IN_APP_KINDS = [...WEBHOOK_KINDS, RULES_TO_CONFIRM] as const;
 export type InAppKind = (typeof IN_APP_KINDS)[number];
 
 /** The body of a rules-to-confirm notice: the body, and each sector's rule and its origin. */
@@ -61,10 +79,11 @@ export function rulesToConfirmPayload(
 }
 
 /** What a new webhook is sent unless its administrators choose otherwise: what needs acting on. */
-export const DEFAULT_WEBHOOK_EVENTS: NotificationKind[] = [
+export const DEFAULT_WEBHOOK_EVENTS: WebhookKind[] = [
   "handover.created",
   "handover.escalated",
   "handover.declined",
+  "follow-up.opened",
 ];
 
 /** An organisation's webhooks each get every event, so their number is bounded. */
@@ -121,6 +140,64 @@ export function payloadOf(
 /** The worklist brought to one handover: there is no page of one handover of its own. */
 export function handoverLink(handoverId: string): string {
   return `/arbejdsliste?overdragelse=${encodeURIComponent(handoverId)}`;
+}
+
+/**
+ * The thin body of a follow-up item's notification and webhook deliveries:
+ * ids, states and codes only. Never the citizen, and never the free-text
+ * reason of "none needed" (it may say anything about the citizen): the link
+ * leads to the item, where the access rules and the audit log apply.
+ */
+export type FollowUpPayload = {
+  id: string;
+  type: FollowUpKind;
+  occurredAt: string;
+  followUp: {
+    id: string;
+    status: FollowUpEvent["status"];
+    dischargedAt: string;
+    /** Resolved: who follows up (`not-needed`: nobody), and the organisation named. */
+    resolution?: NonNullable<FollowUpEvent["resolution"]>;
+    followUpOrganisationId?: string;
+    /** Resolved: the organisation the resolver acted for. */
+    resolvedByOrganisationId?: string;
+    /** Closed: why (death, stay-cancelled, discharge-cancelled). */
+    closedReason?: string;
+  };
+  organisationId: string;
+  links: { app: string };
+};
+
+export function followUpPayloadOf(
+  notificationId: string,
+  organisationId: string,
+  event: FollowUpEvent,
+): FollowUpPayload {
+  return {
+    id: notificationId,
+    type: event.kind,
+    occurredAt: event.at.toISOString(),
+    followUp: {
+      id: event.followUpId,
+      status: event.status,
+      dischargedAt: event.dischargedAt.toISOString(),
+      ...(event.resolution ? { resolution: event.resolution } : {}),
+      ...(event.followUpOrganisationId
+        ? { followUpOrganisationId: event.followUpOrganisationId }
+        : {}),
+      ...(event.resolvedByOrganisationId
+        ? { resolvedByOrganisationId: event.resolvedByOrganisationId }
+        : {}),
+      ...(event.closedReason ? { closedReason: event.closedReason } : {}),
+    },
+    organisationId,
+    links: { app: followUpLink(event.followUpId) },
+  };
+}
+
+/** The follow-up list brought to one item. */
+export function followUpLink(followUpId: string): string {
+  return `/opfoelgning?punkt=${encodeURIComponent(followUpId)}`;
 }
 
 /** The body of a test delivery an administrator asks for. */
