@@ -105,12 +105,24 @@ describe("a follow-up item among the notifications", () => {
     await expect(page.evaluate("document.activeElement?.id")).resolves.toBe(
       "follow-up-focus-heading",
     );
+    // The item alone, not the list again below it.
+    await expect(page.locator("li.follow-up-card").count()).resolves.toBe(1);
+    await expect(focus.getByRole("link", { name: "Vis hele listen" }).count()).resolves.toBe(1);
     await screenshot(page, "follow-up-focused-from-notification");
     await expectNoAxeViolations(page, "the follow-up item a notification led to");
     await item.getByLabel("Ingen lægelig opfølgning er nødvendig").check();
     await item.getByLabel("Begrundelse").fill("Rask, ingen kontrol aftalt i journalen");
     await item.getByRole("button", { name: "Gem afgørelse" }).click();
     await focus.getByText(/Ingen lægelig opfølgning: Rask, ingen kontrol aftalt/).waitFor();
+    // Her card about it is read now, and the header's count says so at once.
+    await expect
+      .poll(() =>
+        page
+          .getByRole("link", { name: /^Notifikationer/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/1/);
   });
 
   it("then says on the card that it is settled, and by whom", async () => {
@@ -120,7 +132,9 @@ describe("a follow-up item among the notifications", () => {
       .click();
     await page.getByRole("heading", { name: "Notifikationer", level: 1 }).waitFor();
     await card()
-      .getByText("Afklaret: ingen lægelig opfølgning er nødvendig", { exact: false })
+      .locator(".notification-sentence", {
+        hasText: "Afklaret: ingen lægelig opfølgning er nødvendig",
+      })
       .waitFor();
     const text = ((await card().textContent()) ?? "").replace(/\s+/g, " ");
     expect(text).toMatch(/Afklaret .* af Ulla Udskrivningskoordinator \(demo\)/);

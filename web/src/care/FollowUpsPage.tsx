@@ -17,13 +17,26 @@ type Status = "open" | "resolved";
  * "Ingen praktiserende læge — hvem følger op?" (issue 21, part 5): the
  * discharges without a listed GP, for the discharging hospital and the
  * body's coordinators, each resolved by naming who follows up or why none
- * is needed. A notification's link (`?punkt=<id>`) brings the page to its
- * item first.
+ * is needed. A notification's link (`?punkt=<id>`) brings the page to that
+ * item alone, with the way to the whole list.
  */
 export function FollowUpsPage() {
   const tc = useCareText();
   const { t } = useTranslation();
   const focusedId = useFocusedFollowUpId();
+  return (
+    <>
+      <title>{`${tc("followUps.title")} – ${t("app.name")}`}</title>
+      <h1>{tc("followUps.title")}</h1>
+      <p>{tc("followUps.intro")}</p>
+      {focusedId ? <FocusedFollowUp key={focusedId} id={focusedId} /> : <FollowUpList />}
+    </>
+  );
+}
+
+/** The open or the resolved items, a page at a time. */
+function FollowUpList() {
+  const tc = useCareText();
   const [status, setStatus] = useState<Status>("open");
   const [offset, setOffset] = useState(0);
   const list = useQuery({
@@ -36,10 +49,6 @@ export function FollowUpsPage() {
   });
   return (
     <>
-      <title>{`${tc("followUps.title")} – ${t("app.name")}`}</title>
-      <h1>{tc("followUps.title")}</h1>
-      <p>{tc("followUps.intro")}</p>
-      {focusedId && <FocusedFollowUp key={focusedId} id={focusedId} />}
       <ul className="nobullet-list follow-up-tabs">
         {(["open", "resolved"] as const).map((s) => (
           <li key={s}>
