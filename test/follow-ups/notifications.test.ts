@@ -73,6 +73,7 @@ type Card = {
     resolvedByName: string | null;
     resolvedByOrganisationName: string | null;
     resolvedAt: string | null;
+    closedReason?: string | null;
   } | null;
 };
 type Feed = { items: Card[]; digests: { cards: Card[] }[]; unreadCount: number };
@@ -366,5 +367,59 @@ describe("resolving it", () => {
     const cards = after.digests.flatMap((d) => d.cards).filter((c) => c.followUpId === itemId);
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ kind: "follow-up.resolved", count: 2, citizenName: NAME });
+  });
+});
+
+describe("closing it", () => {
+  it("tells the ward and the coordinator why an open item closed: here a cancelled discharge", async () => {
+    // A citizen first known from the hospital's notification, which names no GP.
+    const token = await integrationToken(demo.database.db);
+    const flow = new NotificationFlow(
+      participants("follow-up-notify-cancel", {
+        sender: participantOf(DEMO_UNITS.slagelseMedical),
+        receiver: participantOf(DEMO_UNITS.naestvedHomeNursing),
+        patient: { cpr: "1605204336", family: "Annullering", given: ["Anna"] },
+      }),
+    );
+    flow.admit({ class: "inpatient", at: "2026-12-03T20:00:00+01:00" });
+    flow.discharge({ at: "2026-12-04T06:00:00+01:00" });
+    const send = async () => {
+      for (const m of flow.messages) {
+        const { response } = await postMessage(demo.app, token, m);
+        expect(response.statusCode, response.body).toBe(200);
+      }
+    };
+    await send();
+    const item = await demo.database.db
+      .selectFrom("medicalFollowUp")
+      .select(["id", "status"])
+      .orderBy("createdAt", "desc")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    expect(item.id).not.toBe(itemId);
+    flow.cancel({ sentAt: "2026-12-04T07:20:00+01:00" });
+    await send();
+    const told = await demo.database.db
+      .selectFrom("notification")
+      .select(["organisationId", "kind", "payload"])
+      .where("followUpId", "=", item.id)
+      .where("kind", "=", "follow-up.closed")
+      .execute();
+    expect(told.map((n) => n.organisationId).sort()).toEqual([wardId, secretariatId].sort());
+    karin = await actingForSecretariat(demo, "demo.klyngekoordinator");
+    const [card] = (await feedOf(karin)).items.filter((c) => c.followUpId === item.id);
+    expect(card).toMatchObject({
+      kind: "follow-up.closed",
+      count: 2,
+      followUp: { status: "closed", closedReason: "discharge-cancelled", resolvedByName: null },
+    });
+    // Told again, the cancellation closes nothing more and tells nobody again.
+    await send();
+    const again = await demo.database.db
+      .selectFrom("notification")
+      .select("id")
+      .where("followUpId", "=", item.id)
+      .execute();
+    expect(again).toHaveLength(4);
   });
 });
