@@ -5,6 +5,8 @@ import {
   type FollowUpKind,
   type FollowUpPayload,
   followUpLink,
+} from "./follow-up-payload.ts";
+import {
   handoverLink,
   type InAppKind,
   type NotificationKind,

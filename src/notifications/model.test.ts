@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpEvent } from "../follow-ups/events.ts";
 import type { HandoverEvent } from "../handovers/events.ts";
+import { FOLLOW_UP_KINDS, followUpLink, followUpPayloadOf } from "./follow-up-payload.ts";
 import {
   attemptResultOf,
   BACKOFF_SECONDS,
   DEFAULT_WEBHOOK_EVENTS,
-  FOLLOW_UP_KINDS,
-  followUpLink,
-  followUpPayloadOf,
   IN_APP_KINDS,
   isInternalAddress,
   MAX_ATTEMPTS,

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
-import type { FollowUpEvent } from "../follow-ups/events.ts";
 import type { HandoverEvent } from "../handovers/events.ts";
 import type { Reason } from "../platform/http/errors.ts";
+import { FOLLOW_UP_KINDS } from "./follow-up-payload.ts";
 
 /**
  * Notifications out, as pure rules: what a notification says (ids only, never
@@ -20,19 +20,6 @@ export const NOTIFICATION_KINDS = [
   "handover.unresolved",
 ] as const satisfies readonly HandoverEvent["kind"][];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/**
- * A medical follow-up item without a GP (src/follow-ups) opened, was resolved
- * (someone named, or "none needed" recorded) or closed (a death, a cancelled
- * stay or discharge): told to the discharging department and the body's
- * coordinators, in the app and to the webhooks that subscribe.
- */
-export const FOLLOW_UP_KINDS = [
-  "follow-up.opened",
-  "follow-up.resolved",
-  "follow-up.closed",
-] as const satisfies readonly FollowUpEvent["kind"][];
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** Every kind a webhook may subscribe to. */
 export const WEBHOOK_KINDS = [...NOTIFICATION_KINDS, ...FOLLOW_UP_KINDS] as const;
@@ -140,64 +127,6 @@ export function payloadOf(
 /** The worklist brought to one handover: there is no page of one handover of its own. */
 export function handoverLink(handoverId: string): string {
   return `/arbejdsliste?overdragelse=${encodeURIComponent(handoverId)}`;
-}
-
-/**
- * The thin body of a follow-up item's notification and webhook deliveries:
- * ids, states and codes only. Never the citizen, and never the free-text
- * reason of "none needed" (it may say anything about the citizen): the link
- * leads to the item, where the access rules and the audit log apply.
- */
-export type FollowUpPayload = {
-  id: string;
-  type: FollowUpKind;
-  occurredAt: string;
-  followUp: {
-    id: string;
-    status: FollowUpEvent["status"];
-    dischargedAt: string;
-    /** Resolved: who follows up (`not-needed`: nobody), and the organisation named. */
-    resolution?: NonNullable<FollowUpEvent["resolution"]>;
-    followUpOrganisationId?: string;
-    /** Resolved: the organisation the resolver acted for. */
-    resolvedByOrganisationId?: string;
-    /** Closed: why (death, stay-cancelled, discharge-cancelled). */
-    closedReason?: string;
-  };
-  organisationId: string;
-  links: { app: string };
-};
-
-export function followUpPayloadOf(
-  notificationId: string,
-  organisationId: string,
-  event: FollowUpEvent,
-): FollowUpPayload {
-  return {
-    id: notificationId,
-    type: event.kind,
-    occurredAt: event.at.toISOString(),
-    followUp: {
-      id: event.followUpId,
-      status: event.status,
-      dischargedAt: event.dischargedAt.toISOString(),
-      ...(event.resolution ? { resolution: event.resolution } : {}),
-      ...(event.followUpOrganisationId
-        ? { followUpOrganisationId: event.followUpOrganisationId }
-        : {}),
-      ...(event.resolvedByOrganisationId
-        ? { resolvedByOrganisationId: event.resolvedByOrganisationId }
-        : {}),
-      ...(event.closedReason ? { closedReason: event.closedReason } : {}),
-    },
-    organisationId,
-    links: { app: followUpLink(event.followUpId) },
-  };
-}
-
-/** The follow-up list brought to one item. */
-export function followUpLink(followUpId: string): string {
-  return `/opfoelgning?punkt=${encodeURIComponent(followUpId)}`;
 }
 
 /** The body of a test delivery an administrator asks for. */

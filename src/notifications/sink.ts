@@ -3,7 +3,8 @@ import { sql } from "kysely";
 import type { FollowUpEvent, FollowUpEventSink } from "../follow-ups/events.ts";
 import type { HandoverEvent, HandoverEventSink } from "../handovers/events.ts";
 import type { Database } from "../platform/db/database.ts";
-import { followUpPayloadOf, payloadOf, RULES_TO_CONFIRM, rulesToConfirmPayload } from "./model.ts";
+import { followUpPayloadOf } from "./follow-up-payload.ts";
+import { payloadOf, RULES_TO_CONFIRM, rulesToConfirmPayload } from "./model.ts";
 import { audienceOf, insertNotifications, type NewNotification } from "./store.ts";
 
 /**
