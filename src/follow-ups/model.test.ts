@@ -3,6 +3,7 @@ import type { Actor, OrganisationRef, Role } from "../access/model.ts";
 import type { StayChange } from "../pathways/model.ts";
 import {
   type FollowUpItem,
+  followUpRecipients,
   NOT_NEEDED_MIN_REASON,
   opensFollowUp,
   resolutionProblem,
@@ -142,5 +143,18 @@ describe("what a resolution must name", () => {
         item,
       ),
     ).not.toBeNull();
+  });
+});
+
+describe("whom an item's notices reach", () => {
+  it("the discharging department and the answering body's secretariat, each once", () => {
+    expect(followUpRecipients({ ward: "dept", secretariat: "sec" })).toEqual(["dept", "sec"]);
+    expect(followUpRecipients({ ward: "same", secretariat: "same" })).toEqual(["same"]);
+  });
+
+  it("leaves out a party that is not there: no body holding the municipality, or it has ended", () => {
+    expect(followUpRecipients({ ward: "dept", secretariat: null })).toEqual(["dept"]);
+    expect(followUpRecipients({ ward: null, secretariat: "sec" })).toEqual(["sec"]);
+    expect(followUpRecipients({ ward: null, secretariat: null })).toEqual([]);
   });
 });

@@ -123,3 +123,21 @@ export function resolutionProblem(
     ? null
     : { field, reason: "must be a general practice of the register", problem: "notPractice" };
 }
+
+/** Who must act on an item, as the register has them when it is told. */
+export type ItemParties = {
+  /** The discharging department, or the hospital when the discharge named none. */
+  ward: string | null;
+  /** The secretariat of the body answering for the item that day, unless it has ended. */
+  secretariat: string | null;
+};
+
+/**
+ * Whom an item's opening, resolution or closing is told: the people who see
+ * it in their lists (`itemScopeOf`), reached as the handovers reach them,
+ * the discharging department (its hospital hears it too) and the answering
+ * body's coordinators. Each once.
+ */
+export function followUpRecipients(parties: ItemParties): string[] {
+  return [...new Set([parties.ward, parties.secretariat].filter((id): id is string => !!id))];
+}

@@ -46,11 +46,25 @@ const item = z.object({
   followUpOrganisationId: z.string().nullable(),
   followUpName: z.string().nullable(),
   reason: z.string().nullable(),
+  /** Closed (not resolved): death, stay-cancelled or discharge-cancelled. */
+  closedReason: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolvedByName: z.string().nullable(),
 });
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** An item as answered: its times as ISO text. */
+function itemView<
+  T extends { dischargedAt: Date | string; createdAt: Date | string; resolvedAt: Date | null },
+>(r: T) {
+  return {
+    ...r,
+    dischargedAt: new Date(r.dischargedAt).toISOString(),
+    createdAt: new Date(r.createdAt).toISOString(),
+    resolvedAt: iso(r.resolvedAt),
+  };
+}
 
 /** Medical follow-up without a GP: the list, the choices, and resolving an item. */
 export const followUpRoutes: FastifyPluginAsyncZod<{ followUps: FollowUpService }> = async (
@@ -86,17 +100,27 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ followUps: FollowUpService 
       const { status, limit, offset } = request.query;
       const page = await followUps.list(contextOf(request), status, { limit, offset });
       return {
-        items: page.items.map((r) => ({
-          ...r,
-          dischargedAt: new Date(r.dischargedAt).toISOString(),
-          createdAt: new Date(r.createdAt).toISOString(),
-          resolvedAt: iso(r.resolvedAt),
-        })),
+        items: page.items.map(itemView),
         total: page.total,
         limit,
         offset,
       };
     },
+  );
+
+  app.get(
+    "/api/follow-ups/:id",
+    {
+      config: careStaff,
+      schema: {
+        tags,
+        summary:
+          "One item in any state, for the discharging hospital and the body answering for it: where its notifications lead",
+        params,
+        response: { 200: item },
+      },
+    },
+    async (request) => itemView(await followUps.item(contextOf(request), request.params.id)),
   );
 
   app.get(

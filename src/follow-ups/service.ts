@@ -4,8 +4,10 @@ import type { StayChange } from "../pathways/model.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { danishDate, type StructureService } from "../structure/service.ts";
+import type { FollowUpEvent, FollowUpEventSink } from "./events.ts";
 import {
   type FollowUpStatus,
+  followUpRecipients,
   itemScopeOf,
   opensFollowUp,
   type Resolution,
@@ -28,6 +30,8 @@ type Deps = {
   citizens: CitizenService;
   structure: StructureService;
   access: CitizenAccess;
+  /** Tells an item's opening, resolution and closing, inside the change's own transaction. */
+  events: FollowUpEventSink;
   clock?: () => Date;
 };
 
@@ -45,8 +49,38 @@ function refused(problem: string, detail: string) {
 }
 
 export function createFollowUpService(deps: Deps) {
-  const { db, citizens, structure, access } = deps;
+  const { db, citizens, structure, access, events } = deps;
   const clock = deps.clock ?? (() => new Date());
+
+  /**
+   * Tells these items' parties what just happened to them, in `tx`: whoever
+   * answers for each today (`noticeFactsOf`), with the item's state as it now is.
+   */
+  async function tell(
+    tx: Database,
+    kind: FollowUpEvent["kind"],
+    ids: string[],
+    at: Date,
+    actedBy?: FollowUpEvent["actedBy"],
+  ) {
+    const facts = await store.noticeFactsOf(tx, ids, danishDate(at));
+    await events(
+      tx,
+      facts.map((f) => ({
+        kind,
+        followUpId: f.id,
+        status: f.status,
+        dischargedAt: f.dischargedAt,
+        recipientOrganisationIds: followUpRecipients(f),
+        at,
+        resolution: f.resolution,
+        followUpOrganisationId: f.followUpOrganisationId,
+        resolvedByOrganisationId: f.resolvedByOrganisationId,
+        closedReason: f.closedReason,
+        ...(actedBy ? { actedBy } : {}),
+      })),
+    );
+  }
 
   async function open(tx: Database, discharged: StayChange[]) {
     const receivers = await citizens.receiversOf(
@@ -59,7 +93,7 @@ export function createFollowUpService(deps: Deps) {
     const codes = opening.flatMap((c) => byId.get(c.citizenId)?.homeMunicipalityCode ?? []);
     const parties = await structure.handoverParties(tx, codes, []);
     const now = clock();
-    await store.insertFollowUps(
+    const opened = await store.insertFollowUps(
       tx,
       opening.map((c) => {
         const home = byId.get(c.citizenId)?.homeMunicipalityCode ?? null;
@@ -77,6 +111,13 @@ export function createFollowUpService(deps: Deps) {
           createdAt: now,
         };
       }),
+    );
+    // Only the items opened now: a stay that already has an open item is not told again.
+    await tell(
+      tx,
+      "follow-up.opened",
+      opened.map((o) => o.id),
+      now,
     );
   }
 
@@ -101,14 +142,21 @@ export function createFollowUpService(deps: Deps) {
       const newly = changes.filter((c) => c.after === "discharged" && c.before !== "discharged");
       if (newly.length > 0) await open(tx, newly);
       const now = clock();
+      const closed: { id: string }[] = [];
       for (const [after, reason] of Object.entries(CLOSING)) {
         const stayIds = changes
           .filter((c) => c.after === after && (c.before === "discharged" || after === "cancelled"))
           .map((c) => c.stayId);
-        await store.closeOpen(tx, { stayIds }, reason, now);
+        closed.push(...(await store.closeOpen(tx, { stayIds }, reason, now)));
       }
       const died = changes.filter((c) => c.after === "deceased").map((c) => c.citizenId);
-      await store.closeOpen(tx, { citizenIds: died }, "death", now);
+      closed.push(...(await store.closeOpen(tx, { citizenIds: died }, "death", now)));
+      await tell(
+        tx,
+        "follow-up.closed",
+        closed.map((c) => c.id),
+        now,
+      );
     },
 
     /** The items of these stays, for the course of care's "who is responsible now". */
@@ -136,6 +184,34 @@ export function createFollowUpService(deps: Deps) {
         citizenName: names.get(r.citizenId)?.name ?? null,
       }));
       return { items, total };
+    },
+
+    /**
+     * One item, whatever its state, for the discharging hospital and the
+     * body answering for it (403, audited, for anyone else): where a
+     * notification leads. The citizen is named through the relation rules.
+     */
+    async item(ctx: RequestContext, id: string) {
+      const date = danishDate(clock());
+      const found = await store.findItem(db, id, date);
+      if (!found) throw notFoundItem();
+      const refusal = resolveRefusal(ctx.actor, { ...found, status: "open" });
+      const scope = itemScopeOf(ctx.actor);
+      if (refusal || "refusal" in scope)
+        throw await access.deny(
+          ctx,
+          found.citizenId,
+          { action: "read", resource: RESOURCE },
+          refused(
+            refusal ?? "notParty",
+            "Only the discharging hospital and the body's coordinators see this item",
+          ),
+        );
+      const [row] = await store.itemsOf(db, { ...scope, date, id }, { limit: 1, offset: 0 });
+      if (!row) throw notFoundItem();
+      const names = await citizens.namedOf(ctx, [row.citizen], RESOURCE);
+      const { citizen: _facts, citizenFacts: _json, ...item } = row;
+      return { ...item, citizenName: names.get(item.citizenId)?.name ?? null };
     },
 
     /** Where the discharging hospital's outpatient clinics are: its departments. */
@@ -218,6 +294,11 @@ export function createFollowUpService(deps: Deps) {
           const now = await store.findItem(tx, id, danishDate(at));
           throw changed(now?.status ?? "closed", now?.version ?? input.version);
         }
+        // The parties' cards now say who follows up; the resolver's own is read.
+        await tell(tx, "follow-up.resolved", [id], at, {
+          userId: actor.userId,
+          organisationId: actor.organisation.id,
+        });
         return row;
       });
       await access.audit(ctx, item.citizenId, what, "allowed");

@@ -40,7 +40,7 @@ export async function insertFollowUps(db: Database, rows: NewFollowUp[]) {
   );
 }
 
-/** Closes the open items of these stays, or of these citizens (a death). */
+/** Closes the open items of these stays, or of these citizens (a death); answers those closed. */
 export async function closeOpen(
   db: Database,
   by: { stayIds?: string[]; citizenIds?: string[] },
@@ -49,8 +49,8 @@ export async function closeOpen(
 ) {
   const stayIds = by.stayIds ?? [];
   const citizenIds = by.citizenIds ?? [];
-  if (stayIds.length === 0 && citizenIds.length === 0) return;
-  await db
+  if (stayIds.length === 0 && citizenIds.length === 0) return [];
+  return db
     .updateTable("medicalFollowUp")
     .set((eb) => ({
       status: "closed",
@@ -65,11 +65,13 @@ export async function closeOpen(
         ...(citizenIds.length > 0 ? [eb("citizenId", "in", citizenIds)] : []),
       ]),
     )
+    .returning(["id"])
     .execute();
 }
 
 export type ItemFilter = ({ hospitalId: string } | { bodyId: string }) & {
-  status: FollowUpStatus;
+  /** Every status when absent (one item by `id`). */
+  status?: FollowUpStatus;
   /** The Danish date on which a body's items are asked for. */
   date: string;
   id?: string;
@@ -87,8 +89,8 @@ export async function itemsOf(
     .innerJoin("hospital as hp", "hp.id", "f.dischargingHospitalId")
     .leftJoin("organisation as d", "d.id", "f.dischargingOrganisationId")
     .leftJoin("organisation as w", "w.id", "f.followUpOrganisationId")
-    .leftJoin("appUser as u", "u.id", "f.resolvedByUserId")
-    .where("f.status", "=", f.status);
+    .leftJoin("appUser as u", "u.id", "f.resolvedByUserId");
+  if (f.status) q = q.where("f.status", "=", f.status);
   q =
     "hospitalId" in f
       ? q.where("f.dischargingHospitalId", "=", f.hospitalId)
@@ -110,6 +112,7 @@ export async function itemsOf(
       "f.followUpOrganisationId",
       "w.name as followUpName",
       "f.reason",
+      "f.closedReason",
       "f.resolvedAt",
       "u.displayName as resolvedByName",
     ])
@@ -123,7 +126,10 @@ export async function itemsOf(
   return rows.map((r) => ({ ...r, citizen: unsealedFacts(r.citizenId, r.citizenFacts) }));
 }
 
-export async function countOf(db: Database, f: ItemFilter): Promise<number> {
+export async function countOf(
+  db: Database,
+  f: ItemFilter & { status: FollowUpStatus },
+): Promise<number> {
   let q = db.selectFrom("medicalFollowUp as f").where("f.status", "=", f.status);
   q =
     "hospitalId" in f
@@ -225,4 +231,38 @@ export function practicesMatching(db: Database, text: string, limit: number) {
     .orderBy("o.name")
     .limit(limit)
     .execute();
+}
+
+/**
+ * What the items' notices say and whom they reach (`followUpRecipients`): the
+ * discharging department (else its hospital), and the secretariat of the
+ * body answering for each on the Danish `date`, unless that secretariat has
+ * ended by then (an ended cluster's hears nothing more, as for handovers).
+ */
+export async function noticeFactsOf(db: Database, ids: string[], date: string) {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<{
+    id: string;
+    status: FollowUpStatus;
+    dischargedAt: Date | string;
+    resolution: Resolution["kind"] | null;
+    followUpOrganisationId: string | null;
+    resolvedByOrganisationId: string | null;
+    closedReason: string | null;
+    ward: string | null;
+    secretariat: string | null;
+  }>`
+    select f.id, f.status, f.discharged_at as "dischargedAt", f.resolution,
+      f.follow_up_organisation_id as "followUpOrganisationId",
+      f.resolved_by_organisation_id as "resolvedByOrganisationId",
+      f.closed_reason as "closedReason",
+      coalesce(f.discharging_organisation_id, (select h.id from organisation h
+        where h.kind = 'hospital' and h.hospital_id = f.discharging_hospital_id)) as ward,
+      (select s.id from organisation s
+        where s.kind = 'body_secretariat' and s.body_id = ${answeringBody(date)}
+          and (s.valid_to is null or s.valid_to > ${date}::date)
+        order by s.id limit 1) as secretariat
+    from medical_follow_up f
+    where f.id = any(${ids}::uuid[])`.execute(db);
+  return rows.map((r) => ({ ...r, dischargedAt: new Date(r.dischargedAt) }));
 }

@@ -1,7 +1,8 @@
 import type { CitizenAccess } from "../access/citizen-access.ts";
 import type { CitizenService } from "../citizens/service.ts";
+import type { FollowUpEventSink } from "../follow-ups/events.ts";
 import { createFollowUpService } from "../follow-ups/service.ts";
-import { notifyHandoverEvents } from "../notifications/sink.ts";
+import { notifyFollowUpEvents, notifyHandoverEvents } from "../notifications/sink.ts";
 import { createPathwayService } from "../pathways/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import type { StructureService } from "../structure/service.ts";
@@ -16,7 +17,9 @@ import { createHandoverService } from "./service.ts";
  * to the receivers in the app and by webhook (unless `events` says otherwise:
  * a history import does not notify anyone of last year). A discharge of a
  * citizen without a listed GP opens a medical follow-up item beside the
- * handovers (src/follow-ups), in the same transaction.
+ * handovers (src/follow-ups), in the same transaction, and its opening,
+ * resolution and closing are told as the handovers' changes are (unless
+ * `followUpEvents` says otherwise: a history import passes both).
  */
 export function createCareServices(deps: {
   db: Database;
@@ -25,9 +28,13 @@ export function createCareServices(deps: {
   access: CitizenAccess;
   clock?: () => Date;
   events?: HandoverEventSink;
+  followUpEvents?: FollowUpEventSink;
 }) {
   const handovers = createHandoverService({ ...deps, events: deps.events ?? notifyHandoverEvents });
-  const followUps = createFollowUpService(deps);
+  const followUps = createFollowUpService({
+    ...deps,
+    events: deps.followUpEvents ?? notifyFollowUpEvents,
+  });
   const pathways = createPathwayService(deps.db, deps.citizens, deps.structure, deps.clock, {
     onStayChanges: async (tx, changes) => {
       await handovers.onStayChanges(tx, changes);

@@ -5,7 +5,8 @@ import type { Feed } from "./store.ts";
 
 /**
  * The notifications as cards (cards.ts): one handover's notifications fold
- * into one card, within one digest when a person takes the digest. Read
+ * into one card, and so do one follow-up item's, within one digest when a
+ * person takes the digest. Read
  * markers stay per notification, so a new event about a card already read
  * makes it unread again.
  */
@@ -18,25 +19,35 @@ export type CardRow = {
   latestId: string;
   kind: string;
   handoverId: string | null;
+  followUpId: string | null;
   payload: unknown;
   latestAt: Date;
   count: number;
   unread: boolean;
   readAt: Date | null;
-  history: { id: string; kind: string; createdAt: string; handover: unknown }[];
+  history: {
+    id: string;
+    kind: string;
+    createdAt: string;
+    handover: unknown;
+    followUp: unknown;
+  }[];
   /** The digest the card is in (1 = the oldest), or 0 without digests. */
   bucket: number;
   /** How many cards its digest holds in all. */
   cardsInBucket: number;
 };
 
+/** What a card is about: its handover, else its follow-up item, else the notice itself. */
+const FOLD = (n: string) => sql.raw(`coalesce(${n}.handover_id, ${n}.follow_up_id, ${n}.id)`);
+
 /** The feed's notifications, each with its card (`fold`) and digest (`bucket`). */
 function notificationsOf(f: CardFeed): RawBuilder<unknown> {
   const bucket = f.bounds ? sql`width_bucket(n.created_at, ${f.bounds}::timestamptz[])` : sql`0`;
   const last = f.bounds?.[f.bounds.length - 1];
   return sql`
-    select n.id, n.seq, n.kind, n.handover_id, n.payload, n.created_at, r.read_at,
-      coalesce(n.handover_id, n.id) as fold, ${bucket} as bucket
+    select n.id, n.seq, n.kind, n.handover_id, n.follow_up_id, n.payload, n.created_at, r.read_at,
+      ${FOLD("n")} as fold, ${bucket} as bucket
     from notification n
       left join notification_read r on r.notification_id = n.id and r.user_id = ${f.userId}::uuid
     where n.organisation_id = any(${f.addressees}::uuid[]) and n.created_at >= ${f.since}
@@ -64,7 +75,7 @@ export async function listCards(
         (array_agg(seq order by created_at desc, seq desc))[1] as latest_seq,
         max(created_at) as latest_at,
         to_jsonb((array_agg(jsonb_build_object('id', id, 'kind', kind, 'createdAt', created_at,
-          'handover', payload -> 'handover') order by created_at desc, seq desc))[1:${HISTORY_LIMIT}::integer])
+          'handover', payload -> 'handover', 'followUp', payload -> 'followUp') order by created_at desc, seq desc))[1:${HISTORY_LIMIT}::integer])
           as history
       from n group by fold, bucket
     ),
@@ -75,7 +86,8 @@ export async function listCards(
         bool_or(unread) over (partition by bucket) as bucket_unread
       from g
     )
-    select c.latest_id as "latestId", n.kind, n.handover_id as "handoverId", n.payload,
+    select c.latest_id as "latestId", n.kind, n.handover_id as "handoverId",
+      n.follow_up_id as "followUpId", n.payload,
       c.latest_at as "latestAt", c.count, c.unread, c.read_at as "readAt", c.history,
       c.bucket, c.cards_in_bucket::integer as "cardsInBucket"
     from ranked c join n on n.id = c.latest_id
@@ -102,7 +114,7 @@ export async function unreadCards(db: Database, f: CardFeed): Promise<number> {
 
 /**
  * Reads cards for one person: each given notification (one the person hears)
- * and the earlier ones about the same handover, the card's history. A later
+ * and the earlier ones about the same handover or item, the card's history. A later
  * event than the one read stays unread: the card is news again.
  */
 export async function markCardsRead(db: Database, f: Feed & { ids: string[]; at: Date }) {
@@ -112,7 +124,7 @@ export async function markCardsRead(db: Database, f: Feed & { ids: string[]; at:
     select distinct n.id, ${f.userId}::uuid, ${f.at}::timestamptz
     from notification c
       join notification n on n.organisation_id = any(${f.addressees}::uuid[])
-        and coalesce(n.handover_id, n.id) = coalesce(c.handover_id, c.id)
+        and ${FOLD("n")} = ${FOLD("c")}
         and n.created_at <= c.created_at and n.created_at >= ${f.since}
     where c.id = any(${f.ids}::uuid[]) and c.organisation_id = any(${f.addressees}::uuid[])
     on conflict (notification_id, user_id) do nothing`.execute(db);
@@ -151,6 +163,39 @@ export async function handoverFacts(db: Database, ids: string[]): Promise<Handov
       left join body b on b.id = h.body_id
     where h.id = any(${[...new Set(ids)]}::uuid[])`.execute(db);
   return rows;
+}
+
+/**
+ * What a card says of its follow-up item besides ids: whose it is, where it
+ * was discharged from, and who resolved it, for whom, naming whom. Not the
+ * free-text reason of "none needed": that is read on the item itself.
+ */
+export type FollowUpFacts = {
+  id: string;
+  citizenId: string;
+  hospitalName: string;
+  departmentName: string | null;
+  followUpName: string | null;
+  resolvedByName: string | null;
+  resolvedByOrganisationName: string | null;
+  resolvedAt: Date | null;
+};
+
+export async function followUpFacts(db: Database, ids: string[]): Promise<FollowUpFacts[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<FollowUpFacts>`
+    select f.id, f.citizen_id as "citizenId", hp.name as "hospitalName",
+      d.name as "departmentName", w.name as "followUpName",
+      u.display_name as "resolvedByName", ro.name as "resolvedByOrganisationName",
+      f.resolved_at as "resolvedAt"
+    from medical_follow_up f
+      join hospital hp on hp.id = f.discharging_hospital_id
+      left join organisation d on d.id = f.discharging_organisation_id
+      left join organisation w on w.id = f.follow_up_organisation_id
+      left join app_user u on u.id = f.resolved_by_user_id
+      left join organisation ro on ro.id = f.resolved_by_organisation_id
+    where f.id = any(${[...new Set(ids)]}::uuid[])`.execute(db);
+  return rows.map((r) => ({ ...r, resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null }));
 }
 
 export async function deliveryOf(db: Database, userId: string): Promise<DeliveryMode> {

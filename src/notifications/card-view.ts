@@ -1,6 +1,12 @@
 import type * as cardStore from "./card-store.ts";
 import { type DeliveryMode, DIGEST_TIME, nextDigestAt } from "./cards.ts";
 import {
+  FOLLOW_UP_KINDS,
+  type FollowUpKind,
+  type FollowUpPayload,
+  followUpLink,
+} from "./follow-up-payload.ts";
+import {
   handoverLink,
   type InAppKind,
   type NotificationKind,
@@ -19,6 +25,7 @@ import {
 export function cardView(
   r: cardStore.CardRow,
   facts: cardStore.HandoverFacts | null,
+  item: cardStore.FollowUpFacts | null,
   names: Map<string, string | null>,
 ) {
   const latest = notificationView({
@@ -29,30 +36,63 @@ export function cardView(
     createdAt: r.latestAt,
     readAt: r.unread ? null : (r.readAt ?? r.latestAt),
   });
+  const citizenId = facts?.citizenId ?? item?.citizenId;
   return {
     ...latest,
     count: r.count,
-    history: r.history.map((h) => {
-      const e = (h.handover ?? {}) as Partial<NotificationPayload["handover"]>;
-      return {
-        id: h.id,
-        kind: h.kind as InAppKind,
-        step: e.step ?? null,
-        target: e.target ?? null,
-        reason: e.reason ?? null,
-        createdAt: new Date(h.createdAt).toISOString(),
-      };
-    }),
-    citizenName: facts ? (names.get(facts.citizenId) ?? null) : null,
+    history: r.history.map(historyView),
+    citizenName: citizenId ? (names.get(citizenId) ?? null) : null,
     receiverName: facts?.receiverName ?? null,
-    dischargingName: facts?.dischargingName ?? null,
-    hospitalName: facts?.hospitalName ?? null,
+    dischargingName: facts?.dischargingName ?? item?.departmentName ?? null,
+    hospitalName: facts?.hospitalName ?? item?.hospitalName ?? null,
     bodyKind: facts?.bodyKind ?? null,
+    followUp: followUpView(latest, item),
     link: r.handoverId
       ? handoverLink(r.handoverId)
-      : latest.body
-        ? rulesLink(latest.body.id)
-        : null,
+      : r.followUpId
+        ? followUpLink(r.followUpId)
+        : latest.body
+          ? rulesLink(latest.body.id)
+          : null,
+  };
+}
+
+/** One event folded into a card; a follow-up's resolution or closing reason is its `reason` code. */
+function historyView(h: cardStore.CardRow["history"][number]) {
+  const e = (h.handover ?? {}) as Partial<NotificationPayload["handover"]>;
+  const f = (h.followUp ?? {}) as Partial<FollowUpPayload["followUp"]>;
+  return {
+    id: h.id,
+    kind: h.kind as InAppKind,
+    step: e.step ?? null,
+    target: e.target ?? null,
+    reason: e.reason ?? f.resolution ?? f.closedReason ?? null,
+    createdAt: new Date(h.createdAt).toISOString(),
+  };
+}
+
+/**
+ * A follow-up card's item: its state as the latest event told it, and who
+ * resolved it, for whom, naming whom (read from the item: the people who
+ * opened it can see who resolved it).
+ */
+function followUpView(
+  latest: ReturnType<typeof notificationView>,
+  item: cardStore.FollowUpFacts | null,
+) {
+  if (latest.followUp === null) return null;
+  const told = latest.followUp;
+  const resolved = told.status === "resolved";
+  return {
+    id: told.id,
+    status: told.status,
+    dischargedAt: told.dischargedAt,
+    resolution: told.resolution ?? null,
+    closedReason: told.closedReason ?? null,
+    followUpName: resolved ? (item?.followUpName ?? null) : null,
+    resolvedByName: resolved ? (item?.resolvedByName ?? null) : null,
+    resolvedByOrganisationName: resolved ? (item?.resolvedByOrganisationName ?? null) : null,
+    resolvedAt: resolved ? (item?.resolvedAt?.toISOString() ?? null) : null,
   };
 }
 
@@ -99,25 +139,37 @@ function notificationView(r: {
   readAt: Date | null;
 }) {
   const when = { createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null };
-  if (r.kind === RULES_TO_CONFIRM) {
-    const p = r.payload as RulesToConfirmPayload;
+  const none = {
+    handoverId: null,
+    sector: null,
+    status: null,
+    deadlineAt: null,
+    step: null,
+    target: null,
+    reason: null,
+    body: null,
+    rules: null,
+    followUpId: null,
+    followUp: null,
+  };
+  if ((FOLLOW_UP_KINDS as readonly string[]).includes(r.kind)) {
+    const p = (r.payload as FollowUpPayload).followUp;
     return {
+      ...none,
       id: r.id,
-      kind: RULES_TO_CONFIRM,
-      handoverId: null,
-      sector: null,
-      status: null,
-      deadlineAt: null,
-      step: null,
-      target: null,
-      reason: null,
-      body: p.body,
-      rules: p.rules,
+      kind: r.kind as FollowUpKind,
+      followUpId: p.id,
+      followUp: p,
       ...when,
     };
   }
+  if (r.kind === RULES_TO_CONFIRM) {
+    const p = r.payload as RulesToConfirmPayload;
+    return { ...none, id: r.id, kind: RULES_TO_CONFIRM, body: p.body, rules: p.rules, ...when };
+  }
   const h = (r.payload as NotificationPayload).handover;
   return {
+    ...none,
     id: r.id,
     kind: r.kind as NotificationKind,
     handoverId: h.id,
@@ -127,8 +179,6 @@ function notificationView(r: {
     step: h.step ?? null,
     target: h.target ?? null,
     reason: h.reason ?? null,
-    body: null,
-    rules: null,
     ...when,
   };
 }

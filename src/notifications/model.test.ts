@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { FollowUpEvent } from "../follow-ups/events.ts";
 import type { HandoverEvent } from "../handovers/events.ts";
+import { FOLLOW_UP_KINDS, followUpLink, followUpPayloadOf } from "./follow-up-payload.ts";
 import {
   attemptResultOf,
   BACKOFF_SECONDS,
+  DEFAULT_WEBHOOK_EVENTS,
+  IN_APP_KINDS,
   isInternalAddress,
   MAX_ATTEMPTS,
   nextAttemptAfter,
@@ -10,6 +14,7 @@ import {
   payloadOf,
   signatureHeader,
   verifySignature,
+  WEBHOOK_KINDS,
   webhookAddressProblem,
   webhookUrlProblem,
 } from "./model.ts";
@@ -275,5 +280,74 @@ describe("payloads", () => {
       organisationId: "o-1",
       links: { task: "/fhir/Task/h-1", app: "/arbejdsliste?overdragelse=h-1" },
     });
+  });
+});
+
+describe("a follow-up item's notification", () => {
+  const opened: FollowUpEvent = {
+    kind: "follow-up.opened",
+    followUpId: "f1",
+    status: "open",
+    dischargedAt: new Date("2026-12-03T09:00:00Z"),
+    recipientOrganisationIds: ["ward", "secretariat"],
+    at,
+  };
+
+  it("says which item, its state and where it leads, and nothing else while it is open", () => {
+    expect(followUpPayloadOf("n1", "ward", opened)).toEqual({
+      id: "n1",
+      type: "follow-up.opened",
+      occurredAt: at.toISOString(),
+      followUp: { id: "f1", status: "open", dischargedAt: "2026-12-03T09:00:00.000Z" },
+      organisationId: "ward",
+      links: { app: "/opfoelgning?punkt=f1" },
+    });
+  });
+
+  it("tells a resolution by its kind and organisations' ids, never who resolved it by name", () => {
+    const payload = followUpPayloadOf("n2", "secretariat", {
+      ...opened,
+      kind: "follow-up.resolved",
+      status: "resolved",
+      resolution: "practice",
+      followUpOrganisationId: "practice-1",
+      resolvedByOrganisationId: "ward",
+      actedBy: { userId: "user-1", organisationId: "ward" },
+    });
+    expect(payload.followUp).toEqual({
+      id: "f1",
+      status: "resolved",
+      dischargedAt: "2026-12-03T09:00:00.000Z",
+      resolution: "practice",
+      followUpOrganisationId: "practice-1",
+      resolvedByOrganisationId: "ward",
+    });
+    // The person is not in what goes to webhooks: only that their own card is read.
+    expect(JSON.stringify(payload)).not.toContain("user-1");
+  });
+
+  it("tells why an item closed by its code", () => {
+    const payload = followUpPayloadOf("n3", "ward", {
+      ...opened,
+      kind: "follow-up.closed",
+      status: "closed",
+      closedReason: "death",
+    });
+    expect(payload.followUp).toMatchObject({ status: "closed", closedReason: "death" });
+    expect(payload.followUp).not.toHaveProperty("resolution");
+  });
+
+  it("is a kind webhooks may subscribe to, and opening one is among what a new webhook gets", () => {
+    for (const kind of FOLLOW_UP_KINDS) {
+      expect(WEBHOOK_KINDS).toContain(kind);
+      expect(IN_APP_KINDS).toContain(kind);
+    }
+    expect(DEFAULT_WEBHOOK_EVENTS).toContain("follow-up.opened");
+    expect(DEFAULT_WEBHOOK_EVENTS).not.toContain("follow-up.resolved");
+    expect(WEBHOOK_KINDS).not.toContain("body.rules-to-confirm");
+  });
+
+  it("links to the item on the follow-up list, the id escaped", () => {
+    expect(followUpLink("a b")).toBe("/opfoelgning?punkt=a%20b");
   });
 });

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import type { HandoverEvent } from "../handovers/events.ts";
 import type { Reason } from "../platform/http/errors.ts";
+import { FOLLOW_UP_KINDS } from "./follow-up-payload.ts";
 
 /**
  * Notifications out, as pure rules: what a notification says (ids only, never
@@ -20,6 +21,10 @@ export const NOTIFICATION_KINDS = [
 ] as const satisfies readonly HandoverEvent["kind"][];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** Every kind a webhook may subscribe to. */
+export const WEBHOOK_KINDS = [...NOTIFICATION_KINDS, ...FOLLOW_UP_KINDS] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+
 /**
  * An in-app notice to a body's coordinators that the handover rules carried
  * over to it on a change of structure differ between the bodies before it
@@ -28,7 +33,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const RULES_TO_CONFIRM = "body.rules-to-confirm" as const;
 /** Every kind a notification in the app may have. */
-export const IN_APP_KINDS = [...NOTIFICATION_KINDS, RULES_TO_CONFIRM] as const;
+export const IN_APP_KINDS = [...WEBHOOK_KINDS, RULES_TO_CONFIRM] as const;
 export type InAppKind = (typeof IN_APP_KINDS)[number];
 
 /** The body of a rules-to-confirm notice: the body, and each sector's rule and its origin. */
@@ -61,10 +66,11 @@ export function rulesToConfirmPayload(
 }
 
 /** What a new webhook is sent unless its administrators choose otherwise: what needs acting on. */
-export const DEFAULT_WEBHOOK_EVENTS: NotificationKind[] = [
+export const DEFAULT_WEBHOOK_EVENTS: WebhookKind[] = [
   "handover.created",
   "handover.escalated",
   "handover.declined",
+  "follow-up.opened",
 ];
 
 /** An organisation's webhooks each get every event, so their number is bounded. */

@@ -10,10 +10,11 @@ const tags = ["notifications"];
 const anyStaff = { access: { actors: ["staff"] } } as const;
 
 /**
- * A notification about a handover, or (kind body.rules-to-confirm) about the
- * handover rules carried over to the acting body, which await its
- * coordinators' confirmation: then the handover's fields are null, and
- * `body` and `rules` say which.
+ * A notification about a handover; or (kinds follow-up.*) about a medical
+ * follow-up item without a GP, then `followUpId` and the card's `followUp`
+ * say which; or (kind body.rules-to-confirm) about the handover rules carried
+ * over to the acting body, which await its coordinators' confirmation, then
+ * `body` and `rules` say which. The fields of the other kinds are null.
  */
 const notification = z.object({
   id: z.string(),
@@ -34,8 +35,27 @@ const notification = z.object({
       }),
     )
     .nullable(),
+  followUpId: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+});
+
+/**
+ * A follow-up card's item: its state as the latest event told it (`reason`
+ * of "none needed" is not here: it is read on the item), and once resolved
+ * who follows up, who resolved it, for which organisation, and when.
+ */
+const followUp = z.object({
+  id: z.string(),
+  status: z.enum(["open", "resolved", "closed"]),
+  dischargedAt: z.string(),
+  resolution: z.enum(["outpatient-clinic", "practice", "not-needed"]).nullable(),
+  /** Closed: death, stay-cancelled or discharge-cancelled. */
+  closedReason: z.string().nullable(),
+  followUpName: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+  resolvedByOrganisationName: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
 });
 
 /** One event folded into a card. `step` is the ladder step's index (0 is the rules page's "Trin 1"). */
@@ -66,7 +86,9 @@ const card = notification.extend({
   hospitalName: z.string().nullable(),
   /** The kind of the body responsible for the handover (sundhedsklynge, sundhedsraad). */
   bodyKind: z.string().nullable(),
-  /** Where in the app the card leads: the handover on the worklist, or the body's rules. */
+  /** A follow-up item's card: the item (the parties are `hospitalName` and `dischargingName`). */
+  followUp: followUp.nullable(),
+  /** Where in the app the card leads: the handover on the worklist, the follow-up item, or the body's rules. */
   link: z.string().nullable(),
 });
 

@@ -13,9 +13,9 @@ import {
   DEFAULT_WEBHOOK_EVENTS,
   formatSecret,
   MAX_WEBHOOKS_PER_ORGANISATION,
-  type NotificationKind,
   pingPayload,
   UNREAD_WINDOW_DAYS,
+  type WebhookKind,
 } from "./model.ts";
 import { createTargetGuard, type TargetGuard, type TargetPolicy } from "./outbound.ts";
 import * as store from "./store.ts";
@@ -67,14 +67,25 @@ export function createNotificationService(deps: {
    */
   async function namedCards(ctx: RequestContext, rows: cardStore.CardRow[]) {
     const handoverIds = rows.flatMap((r) => (r.handoverId ? [r.handoverId] : []));
-    const facts = new Map((await cardStore.handoverFacts(db, handoverIds)).map((f) => [f.id, f]));
+    const itemIds = rows.flatMap((r) => (r.followUpId ? [r.followUpId] : []));
+    const [handovers, followUps] = await Promise.all([
+      cardStore.handoverFacts(db, handoverIds),
+      cardStore.followUpFacts(db, itemIds),
+    ]);
+    const facts = new Map(handovers.map((f) => [f.id, f]));
+    const items = new Map(followUps.map((f) => [f.id, f]));
     const names = await citizens.namesFor(
       ctx,
-      [...facts.values()].map((f) => f.citizenId),
+      [...new Set([...handovers, ...followUps].map((f) => f.citizenId))],
       "notifications",
     );
     return rows.map((r) =>
-      cardView(r, r.handoverId ? (facts.get(r.handoverId) ?? null) : null, names),
+      cardView(
+        r,
+        r.handoverId ? (facts.get(r.handoverId) ?? null) : null,
+        r.followUpId ? (items.get(r.followUpId) ?? null) : null,
+        names,
+      ),
     );
   }
 
@@ -317,7 +328,7 @@ export type NotificationService = ReturnType<typeof createNotificationService>;
 export type WebhookInput = {
   url: string;
   description?: string | null;
-  events?: NotificationKind[];
+  events?: WebhookKind[];
 };
 
 function staffOf(ctx: RequestContext): StaffActor {

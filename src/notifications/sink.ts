@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import type { FollowUpEvent, FollowUpEventSink } from "../follow-ups/events.ts";
 import type { HandoverEvent, HandoverEventSink } from "../handovers/events.ts";
 import type { Database } from "../platform/db/database.ts";
+import { followUpPayloadOf } from "./follow-up-payload.ts";
 import { payloadOf, RULES_TO_CONFIRM, rulesToConfirmPayload } from "./model.ts";
-import { insertNotifications, type NewNotification } from "./store.ts";
+import { audienceOf, insertNotifications, type NewNotification } from "./store.ts";
 
 /**
  * The handovers' event sink: one in-app notification per event and addressed
@@ -28,6 +31,55 @@ export const notifyHandoverEvents: HandoverEventSink = async (
     }),
   );
   await insertNotifications(tx, rows);
+};
+
+/**
+ * The follow-up items' event sink: one in-app notification per event and
+ * addressed organisation, folded into one card per item, with a pending
+ * delivery for each webhook that hears it, in the item change's own
+ * transaction. The person whose act it was (a resolution) has read the item's
+ * card: their own act is not news to them, though it is to their colleagues.
+ */
+export const notifyFollowUpEvents: FollowUpEventSink = async (
+  tx: Database,
+  events: FollowUpEvent[],
+) => {
+  const rows: NewNotification[] = events.flatMap((event) =>
+    event.recipientOrganisationIds.map((organisationId) => {
+      const id = randomUUID();
+      return {
+        id,
+        organisationId,
+        kind: event.kind,
+        handoverId: null,
+        followUpId: event.followUpId,
+        body: JSON.stringify(followUpPayloadOf(id, organisationId, event)),
+        createdAt: event.at,
+      };
+    }),
+  );
+  await insertNotifications(tx, rows);
+  for (const event of events) {
+    if (!event.actedBy) continue;
+    const heard = await audienceOf(tx, event.actedBy.organisationId);
+    if (heard.length === 0) continue;
+    await tx
+      .insertInto("notificationRead")
+      .columns(["notificationId", "userId", "readAt"])
+      .expression(
+        tx
+          .selectFrom("notification as n")
+          .select([
+            "n.id as notificationId",
+            sql<string>`${event.actedBy.userId}::uuid`.as("userId"),
+            sql<Date>`${event.at}::timestamptz`.as("readAt"),
+          ])
+          .where("n.followUpId", "=", event.followUpId)
+          .where("n.organisationId", "in", heard),
+      )
+      .onConflict((oc) => oc.columns(["notificationId", "userId"]).doNothing())
+      .execute();
+  }
 };
 
 /**

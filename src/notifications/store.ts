@@ -30,8 +30,10 @@ export type NewNotification = {
   id: string;
   organisationId: string;
   kind: InAppKind;
-  /** Null for a notice about no handover (a body's rules to confirm). */
+  /** Null for a notice about no handover (a follow-up item, a body's rules to confirm). */
   handoverId: string | null;
+  /** The medical follow-up item it is about, if any (0031). */
+  followUpId?: string | null;
   /** The payload as JSON text: stored as the notification and sent, byte for byte, to webhooks. */
   body: string;
   /**
@@ -46,19 +48,28 @@ export type NewNotification = {
  * The notifications, and a pending delivery for every active webhook that
  * hears each and subscribes to its kind, due now: one statement however many
  * (the sweeper may escalate thousands in one transaction), the rows passed as
- * one JSON parameter so no parameter limit applies.
+ * one JSON parameter so no parameter limit applies. A follow-up item's event
+ * already told to an organisation is skipped (the unique index of 0031), and
+ * so is its delivery: told once, however often the change is replayed.
+ * Answers the ids written.
  */
-export async function insertNotifications(tx: Database, rows: NewNotification[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
+export async function insertNotifications(
+  tx: Database,
+  rows: NewNotification[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { rows: written } = await sql<{ id: string }>`
     with v as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id uuid, "organisationId" uuid, kind text, "handoverId" uuid, body text,
-          "createdAt" timestamptz)
+        as v(id uuid, "organisationId" uuid, kind text, "handoverId" uuid, "followUpId" uuid,
+          body text, "createdAt" timestamptz)
     ),
     added as (
-      insert into notification (id, organisation_id, kind, handover_id, payload, created_at)
-      select v.id, v."organisationId", v.kind, v."handoverId", v.body::jsonb, v."createdAt" from v
+      insert into notification
+        (id, organisation_id, kind, handover_id, follow_up_id, payload, created_at)
+      select v.id, v."organisationId", v.kind, v."handoverId", v."followUpId", v.body::jsonb,
+        v."createdAt" from v
+      on conflict do nothing
       returning id, organisation_id, kind
     ),
     hooks as (
@@ -66,13 +77,17 @@ export async function insertNotifications(tx: Database, rows: NewNotification[])
         join ${hearing(sql`select organisation_id from webhook where active and disabled_at is null`)} h
           on h.listener = w.organisation_id
         where w.active and w.disabled_at is null
+    ),
+    delivered as (
+      insert into webhook_delivery (webhook_id, notification_id, kind, body, next_attempt_at)
+      select hooks.id, added.id, added.kind, v.body, now()
+      from added
+        join v on v.id = added.id
+        join hooks on hooks.addressee = added.organisation_id and added.kind = any(hooks.events)
     )
-    insert into webhook_delivery (webhook_id, notification_id, kind, body, next_attempt_at)
-    select hooks.id, added.id, added.kind, v.body, now()
-    from added
-      join v on v.id = added.id
-      join hooks on hooks.addressee = added.organisation_id and added.kind = any(hooks.events)
+    select id from added
   `.execute(tx);
+  return written.map((r) => r.id);
 }
 
 /** The organisations whose notifications this one hears (itself included). */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../access/authenticate.ts";
 import { TEXT_LIMITS } from "../platform/http/input-limits.ts";
-import { NOTIFICATION_KINDS } from "./model.ts";
+import { WEBHOOK_KINDS } from "./model.ts";
 import type { NotificationService } from "./service.ts";
 
 const tags = ["notifications"];
@@ -18,8 +18,8 @@ const deliveryParams = webhookParams.extend({
   deliveryId: z.uuid({ error: "must be a delivery id (uuid)" }),
 });
 
-const kind = z.enum(NOTIFICATION_KINDS, {
-  error: `must be one of ${NOTIFICATION_KINDS.join(", ")}`,
+const kind = z.enum(WEBHOOK_KINDS, {
+  error: `must be one of ${WEBHOOK_KINDS.join(", ")}`,
 });
 const events = z
   .array(kind)

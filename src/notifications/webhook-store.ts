@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
-import type { NotificationKind } from "./model.ts";
+import type { WebhookKind } from "./model.ts";
 
 /**
  * SQL for webhooks, their deliveries (an outbox: rows written in the
@@ -85,7 +85,7 @@ export async function insertWebhook(
     organisationId: string;
     url: string;
     description: string | null;
-    events: NotificationKind[];
+    events: WebhookKind[];
     secretSealed: string;
     createdBy: string;
   },
@@ -97,7 +97,7 @@ export async function insertWebhook(
 export type WebhookChange = {
   url?: string;
   description?: string | null;
-  events?: NotificationKind[];
+  events?: WebhookKind[];
   active?: boolean;
 };
 

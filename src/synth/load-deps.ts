@@ -2,6 +2,7 @@ import { createCitizenAccess } from "../access/citizen-access.ts";
 import { defaultAccessPolicy } from "../access/model.ts";
 import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import { createCitizenService } from "../citizens/service.ts";
+import { ignoreFollowUpEvents } from "../follow-ups/events.ts";
 import { createCareServices } from "../handovers/assemble.ts";
 import { ignoreEvents } from "../handovers/events.ts";
 import { assembleIngest } from "../interop/assemble.ts";
@@ -12,9 +13,10 @@ import type { LoadDeps } from "./load.ts";
 
 /**
  * The services a synthetic load writes through, outside the HTTP server (CLI,
- * demo). A history load (`notify: false`) tells nobody of its handovers: a
- * year of past events is not news, and no webhook should receive it. `clock`
- * is the demo's now (TOVHOLDER_DEMO_DATE), which the ingest judges times by.
+ * demo). A history load (`notify: false`) tells nobody of its handovers nor
+ * of its medical follow-up items: a year of past events is not news, and no
+ * webhook should receive it. `clock` is the demo's now (TOVHOLDER_DEMO_DATE),
+ * which the ingest judges times by.
  */
 export function loadDepsFor(
   db: Database,
@@ -30,7 +32,9 @@ export function loadDepsFor(
     structure: createStructureService(db),
     access,
     ...clock,
-    ...(options.notify === false ? { events: ignoreEvents } : {}),
+    ...(options.notify === false
+      ? { events: ignoreEvents, followUpEvents: ignoreFollowUpEvents }
+      : {}),
   });
   return {
     register: createRegisterService(db),

@@ -19,6 +19,7 @@ type Card = {
   id: string;
   kind: string;
   handoverId: string | null;
+  followUpId: string | null;
   step: number | null;
   target: string | null;
   count: number;
@@ -197,9 +198,12 @@ describe("cards that help", () => {
       ["handover.unresolved", null],
       ["handover.escalated", 2],
     ]);
+    // Karla has no listed GP: the ward's other card, her medical follow-up item, stays unread.
+    const followUp = (await feed("demo.sygeplejerske")).items.filter((c) => c.followUpId);
+    expect(followUp.map((c) => [c.kind, c.readAt])).toEqual([["follow-up.opened", null]]);
     expect(
       await send("demo.sygeplejerske", "POST", "/api/notifications/read", { ids: [card?.id] }),
-    ).toEqual({ unreadCount: 0 });
+    ).toEqual({ unreadCount: 1 });
     const version = await demo.database.db
       .selectFrom("handover")
       .select("version")
@@ -210,7 +214,7 @@ describe("cards that help", () => {
     const ward = await feed("demo.sygeplejerske");
     expect(ours(ward)).toHaveLength(1);
     expect(ours(ward)[0]).toMatchObject({ kind: "handover.confirmed", count: 3, readAt: null });
-    expect(ward.unreadCount).toBe(1);
+    expect(ward.unreadCount).toBe(2);
   });
 
   it("names no citizen once the reader's relation has ended, but still the parties", async () => {

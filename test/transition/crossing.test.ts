@@ -495,4 +495,40 @@ describe("1 January 2027, after midnight in Denmark", () => {
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
   });
+
+  it("told each item's opening to the secretariat answering that day, and the council's resolution not to the ended cluster", async () => {
+    const db = demo.database.db;
+    const items = await db
+      .selectFrom("medicalFollowUp")
+      .select(["id", "createdAt", "status"])
+      .where(
+        "dischargedAt",
+        "in",
+        Object.values(patients)
+          .filter((p) => !p.gp)
+          .map((p) => new Date(p.at)),
+      )
+      .execute();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const told = await db
+      .selectFrom("notification")
+      .select(["followUpId", "organisationId", "kind"])
+      .where(
+        "followUpId",
+        "in",
+        items.map((i) => i.id),
+      )
+      .execute();
+    for (const item of items) {
+      const opened = told.filter((n) => n.followUpId === item.id && n.kind === "follow-up.opened");
+      // The ward and one secretariat: the cluster's before midnight, the council's after.
+      expect(opened).toHaveLength(2);
+      const answering = item.createdAt < MIDNIGHT ? secretariat.cluster : secretariat.council;
+      expect(opened.map((n) => n.organisationId)).toContain(answering);
+    }
+    const resolved = told.filter((n) => n.kind === "follow-up.resolved");
+    expect(resolved).toHaveLength(2);
+    expect(resolved.map((n) => n.organisationId)).toContain(secretariat.council);
+    expect(resolved.map((n) => n.organisationId)).not.toContain(secretariat.cluster);
+  });
 });

@@ -16,6 +16,10 @@ export type NotificationKindColumn =
   /** A confirmation or decline taken back by its organisation (0020). */
   | "handover.undone"
   | "handover.unresolved"
+  /** A medical follow-up item opened, was resolved or closed (0031). */
+  | "follow-up.opened"
+  | "follow-up.resolved"
+  | "follow-up.closed"
   /** A body's carried-over rules wait for its coordinators' confirmation (0017). */
   | "body.rules-to-confirm";
 
@@ -25,6 +29,8 @@ export interface NotificationTable {
   organisationId: string;
   kind: NotificationKindColumn;
   handoverId: string | null;
+  /** The medical follow-up item it is about (0031); never with a handover. */
+  followUpId: ColumnType<string | null, string | null | undefined, string | null>;
   payload: Json<unknown>;
   createdAt: DefaultedTimestamp;
   /** The order written in (0030): ties of time are told in it. */

@@ -28,6 +28,7 @@ import * as m0027 from "./0027-follow-up-municipality.ts";
 import * as m0028 from "./0028-unresolved-notification.ts";
 import * as m0029 from "./0029-governance-meetings.ts";
 import * as m0030 from "./0030-notification-order.ts";
+import * as m0031 from "./0031-follow-up-notification.ts";
 
 /**
  * Migrations are listed here rather than read from disk so that the same list
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   "0026-gp-capacity": m0026,
   "0029-governance-meetings": m0029,
   "0030-notification-order": m0030,
+  "0031-follow-up-notification": m0031,
 };
 
 export const migrationProvider: MigrationProvider = {

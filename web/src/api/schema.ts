@@ -2554,6 +2554,7 @@ export interface paths {
                 bodyId: string | null;
                 citizenId: string;
                 citizenName: string | null;
+                closedReason: string | null;
                 createdAt: string;
                 departmentName: string | null;
                 dischargedAt: string;
@@ -2597,6 +2598,44 @@ export interface paths {
               name: string;
               providerNumber: string;
             }[];
+          };
+        };
+      };
+    };
+  };
+  "/api/follow-ups/{id}": {
+    /** One item in any state, for the discharging hospital and the body answering for it: where its notifications lead */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** Default Response */
+        200: {
+          content: {
+            "application/json": {
+              bodyId: string | null;
+              citizenId: string;
+              citizenName: string | null;
+              closedReason: string | null;
+              createdAt: string;
+              departmentName: string | null;
+              dischargedAt: string;
+              dischargingHospitalId: string;
+              followUpName: string | null;
+              followUpOrganisationId: string | null;
+              hospitalName: string;
+              id: string;
+              reason: string | null;
+              resolution: "outpatient-clinic" | "practice" | "not-needed" | null;
+              resolvedAt: string | null;
+              resolvedByName: string | null;
+              status: "open" | "resolved" | "closed";
+              stayId: string;
+              version: number;
+            };
           };
         };
       };
@@ -4556,18 +4595,30 @@ export interface paths {
                   createdAt: string;
                   deadlineAt: string | null;
                   dischargingName: string | null;
+                  followUp: {
+                    closedReason: string | null;
+                    dischargedAt: string;
+                    followUpName: string | null;
+                    id: string;
+                    resolution: "outpatient-clinic" | "practice" | "not-needed" | null;
+                    resolvedAt: string | null;
+                    resolvedByName: string | null;
+                    resolvedByOrganisationName: string | null;
+                    status: "open" | "resolved" | "closed";
+                  } | null;
+                  followUpId: string | null;
                   handoverId: string | null;
                   history: {
                     createdAt: string;
                     id: string;
-                    kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
+                    kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "follow-up.opened" | "follow-up.resolved" | "follow-up.closed" | "body.rules-to-confirm";
                     reason: string | null;
                     step: number | null;
                     target: "receiver" | "body-coordinator" | "discharging-department" | null;
                   }[];
                   hospitalName: string | null;
                   id: string;
-                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
+                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "follow-up.opened" | "follow-up.resolved" | "follow-up.closed" | "body.rules-to-confirm";
                   link: string | null;
                   readAt: string | null;
                   reason: string | null;
@@ -4601,18 +4652,30 @@ export interface paths {
                 createdAt: string;
                 deadlineAt: string | null;
                 dischargingName: string | null;
+                followUp: {
+                  closedReason: string | null;
+                  dischargedAt: string;
+                  followUpName: string | null;
+                  id: string;
+                  resolution: "outpatient-clinic" | "practice" | "not-needed" | null;
+                  resolvedAt: string | null;
+                  resolvedByName: string | null;
+                  resolvedByOrganisationName: string | null;
+                  status: "open" | "resolved" | "closed";
+                } | null;
+                followUpId: string | null;
                 handoverId: string | null;
                 history: {
                   createdAt: string;
                   id: string;
-                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
+                  kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "follow-up.opened" | "follow-up.resolved" | "follow-up.closed" | "body.rules-to-confirm";
                   reason: string | null;
                   step: number | null;
                   target: "receiver" | "body-coordinator" | "discharging-department" | null;
                 }[];
                 hospitalName: string | null;
                 id: string;
-                kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "body.rules-to-confirm";
+                kind: "handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "follow-up.opened" | "follow-up.resolved" | "follow-up.closed" | "body.rules-to-confirm";
                 link: string | null;
                 readAt: string | null;
                 reason: string | null;
@@ -4833,7 +4896,7 @@ export interface paths {
         content: {
           "application/json": {
             description?: string;
-            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved")[];
+            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "follow-up.opened" | "follow-up.resolved" | "follow-up.closed")[];
             url: string;
           };
         };
@@ -4892,7 +4955,7 @@ export interface paths {
           "application/json": {
             active?: boolean;
             description?: string | null;
-            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved")[];
+            events?: ("handover.created" | "handover.confirmed" | "handover.declined" | "handover.escalated" | "handover.closed" | "handover.undone" | "handover.unresolved" | "follow-up.opened" | "follow-up.resolved" | "follow-up.closed")[];
             url?: string;
           };
         };

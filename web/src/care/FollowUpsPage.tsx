@@ -1,15 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { ErrorOrForbidden } from "../access/RequireLogin";
 import { getJson } from "../api/client";
 import { useCareText } from "../app/care-text";
 import { Loading } from "../components/Loading";
-import { formatDateTime } from "../format";
 import { Pager } from "../handovers/Pager";
 import { PAGE_SIZE } from "../handovers/pages";
-import { ResolveForm } from "./ResolveForm";
+import { FocusedFollowUp, useFocusedFollowUpId } from "./FocusedFollowUp";
+import { FollowUpCard } from "./FollowUpCard";
 import type { FollowUpItem } from "./types";
 
 type Status = "open" | "resolved";
@@ -18,11 +17,26 @@ type Status = "open" | "resolved";
  * "Ingen praktiserende læge — hvem følger op?" (issue 21, part 5): the
  * discharges without a listed GP, for the discharging hospital and the
  * body's coordinators, each resolved by naming who follows up or why none
- * is needed.
+ * is needed. A notification's link (`?punkt=<id>`) brings the page to that
+ * item alone, with the way to the whole list.
  */
 export function FollowUpsPage() {
   const tc = useCareText();
   const { t } = useTranslation();
+  const focusedId = useFocusedFollowUpId();
+  return (
+    <>
+      <title>{`${tc("followUps.title")} – ${t("app.name")}`}</title>
+      <h1>{tc("followUps.title")}</h1>
+      <p>{tc("followUps.intro")}</p>
+      {focusedId ? <FocusedFollowUp key={focusedId} id={focusedId} /> : <FollowUpList />}
+    </>
+  );
+}
+
+/** The open or the resolved items, a page at a time. */
+function FollowUpList() {
+  const tc = useCareText();
   const [status, setStatus] = useState<Status>("open");
   const [offset, setOffset] = useState(0);
   const list = useQuery({
@@ -35,9 +49,6 @@ export function FollowUpsPage() {
   });
   return (
     <>
-      <title>{`${tc("followUps.title")} – ${t("app.name")}`}</title>
-      <h1>{tc("followUps.title")}</h1>
-      <p>{tc("followUps.intro")}</p>
       <ul className="nobullet-list follow-up-tabs">
         {(["open", "resolved"] as const).map((s) => (
           <li key={s}>
@@ -77,42 +88,5 @@ export function FollowUpsPage() {
         </>
       )}
     </>
-  );
-}
-
-function FollowUpCard({ item }: { item: FollowUpItem }) {
-  const tc = useCareText();
-  const where = item.departmentName ?? item.hospitalName;
-  const name = item.citizenName ?? tc("followUps.noRelation");
-  return (
-    <li className="follow-up-card">
-      <h2 className="h4">
-        {item.citizenName ? (
-          <Link to={`/borgere/${item.citizenId}/forloeb`}>{item.citizenName}</Link>
-        ) : (
-          name
-        )}
-      </h2>
-      <p>{tc("followUps.discharged", { when: formatDateTime(item.dischargedAt), where })}</p>
-      {item.status === "open" ? (
-        <ResolveForm item={item} name={name} />
-      ) : (
-        <>
-          <p>
-            {item.resolution === "not-needed"
-              ? tc("followUps.notNeeded", { reason: item.reason ?? "" })
-              : tc("followUps.followedUpBy", { name: item.followUpName ?? "" })}
-          </p>
-          {item.resolvedAt && (
-            <p className="form-hint">
-              {tc("followUps.resolved", {
-                when: formatDateTime(item.resolvedAt),
-                who: item.resolvedByName ?? "–",
-              })}
-            </p>
-          )}
-        </>
-      )}
-    </li>
   );
 }

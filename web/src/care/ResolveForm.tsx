@@ -6,6 +6,7 @@ import { ApiError, getJson } from "../api/client";
 import { useCareText } from "../app/care-text";
 import { FieldError, fieldProblems, reasonFor } from "../components/FormErrors";
 import { ProblemAlert } from "../components/ProblemAlert";
+import { notificationsKey } from "../notifications/api";
 import type { FollowUpItem, Practice, ResolutionKind } from "./types";
 
 /** As the server requires (src/follow-ups/model.ts, NOT_NEEDED_MIN_REASON). */
@@ -53,7 +54,13 @@ export function ResolveForm({ item, name }: { item: FollowUpItem; name: string }
             ? { kind, reason: reason.trim() }
             : { kind, organisationId: kind === "practice" ? practice : clinic },
       }),
-    onSettled: () => client.invalidateQueries({ queryKey: ["follow-ups"] }),
+    onSettled: async () => {
+      // The resolver's own notification card about the item is read now: the badge follows.
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ["follow-ups"] }),
+        client.invalidateQueries({ queryKey: notificationsKey }),
+      ]);
+    },
   });
   const refused = fieldProblems(resolve.error, t);
   const orgReason = reasonFor(refused, (f) => f === "resolution.organisationId");

@@ -15,6 +15,8 @@ export type FollowUpItem = {
   resolution: ResolutionKind | null;
   followUpName: string | null;
   reason: string | null;
+  /** Closed without being resolved: death, stay-cancelled or discharge-cancelled. */
+  closedReason: string | null;
   resolvedAt: string | null;
   resolvedByName: string | null;
 };

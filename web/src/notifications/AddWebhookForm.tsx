@@ -2,14 +2,15 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, FieldError, fieldProblems, reasonFor } from "../components/FormErrors";
 import { TextField } from "../components/TextField";
-import { NOTIFICATION_KINDS, type NotificationKind, type WebhookCreated } from "./types";
+import { WEBHOOK_KINDS, type WebhookCreated, type WebhookKind } from "./types";
 import { useCreateWebhook } from "./webhook-api";
 
 /** As the server's default: what needs acting on. */
-const DEFAULT_EVENTS: NotificationKind[] = [
+const DEFAULT_EVENTS: WebhookKind[] = [
   "handover.created",
   "handover.escalated",
   "handover.declined",
+  "follow-up.opened",
 ];
 const EMPTY = { url: "", description: "", events: DEFAULT_EVENTS };
 
@@ -45,7 +46,7 @@ export function AddWebhookForm({
       },
     );
   };
-  const toggle = (kind: NotificationKind, on: boolean) =>
+  const toggle = (kind: WebhookKind, on: boolean) =>
     setDraft({
       ...draft,
       events: on ? [...draft.events, kind] : draft.events.filter((k) => k !== kind),
@@ -56,7 +57,7 @@ export function AddWebhookForm({
       : field === "description"
         ? { inputId: "webhook-description", label: t("webhooks.description") }
         : field.startsWith("events")
-          ? { inputId: `webhook-event-${NOTIFICATION_KINDS[0]}`, label: t("webhooks.events") }
+          ? { inputId: `webhook-event-${WEBHOOK_KINDS[0]}`, label: t("webhooks.events") }
           : null;
   return (
     <section className="webhook-form" aria-labelledby="webhook-form-heading">
@@ -98,7 +99,7 @@ export function AddWebhookForm({
             {t("webhooks.form.eventsHint")}
           </span>
           <FieldError id="webhook-events-error" message={eventsError} />
-          {NOTIFICATION_KINDS.map((kind) => (
+          {WEBHOOK_KINDS.map((kind) => (
             <div className="form-group-checkbox" key={kind}>
               <input
                 id={`webhook-event-${kind}`}

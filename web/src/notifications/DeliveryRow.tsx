@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../format";
 import { DeliveryStatusBadge } from "./DeliveryStatusBadge";
-import { type Delivery, NOTIFICATION_KINDS, type NotificationKind } from "./types";
+import { type Delivery, WEBHOOK_KINDS, type WebhookKind } from "./types";
 
 type Props = { delivery: Delivery; busy: boolean; onRetry: () => void };
 
@@ -11,8 +11,8 @@ type Props = { delivery: Delivery; busy: boolean; onRetry: () => void };
  */
 export function DeliveryRow({ delivery: d, busy, onRetry }: Props) {
   const { t } = useTranslation();
-  const kind = (NOTIFICATION_KINDS as readonly string[]).includes(d.kind)
-    ? t(`notifications.kinds.${d.kind as NotificationKind}`)
+  const kind = (WEBHOOK_KINDS as readonly string[]).includes(d.kind)
+    ? t(`notifications.kinds.${d.kind as WebhookKind}`)
     : d.kind === "ping"
       ? t("webhooks.log.ping")
       : d.kind;

@@ -3,14 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../format";
 import { DeliveryStatusBadge } from "./DeliveryStatusBadge";
-import { NOTIFICATION_KINDS, type NotificationKind, type Webhook } from "./types";
+import { WEBHOOK_KINDS, type Webhook, type WebhookKind } from "./types";
 import type { WebhookAction } from "./webhook-api";
 
 type Props = { webhook: Webhook; busy: boolean; onAction: (action: WebhookAction) => void };
 
 function eventLabel(t: ReturnType<typeof useTranslation>["t"], event: string): string {
-  return (NOTIFICATION_KINDS as readonly string[]).includes(event)
-    ? t(`notifications.kinds.${event as NotificationKind}`)
+  return (WEBHOOK_KINDS as readonly string[]).includes(event)
+    ? t(`notifications.kinds.${event as WebhookKind}`)
     : event;
 }
 

@@ -105,3 +105,71 @@ describe("a notice of handover rules to confirm", () => {
     );
   });
 });
+
+describe("a follow-up item without a GP", () => {
+  const opened: Notification = {
+    id: "n3",
+    kind: "follow-up.opened",
+    followUpId: "f1",
+    createdAt: "2026-12-03T09:00:00Z",
+    readAt: null,
+  };
+  const item = {
+    id: "f1",
+    status: "open" as const,
+    dischargedAt: "2026-12-03T09:00:00Z",
+    resolution: null,
+    closedReason: null,
+    followUpName: null,
+    resolvedByName: null,
+    resolvedByOrganisationName: null,
+    resolvedAt: null,
+  };
+
+  it("asks who follows up, with when the citizen was discharged", () => {
+    expect(notificationText(da.t, { ...opened, followUp: item }, time)).toBe(
+      "Ingen praktiserende læge — hvem følger op? Udskrevet 23. nov. 2026 14.00",
+    );
+    expect(notificationText(en.t, { ...opened, followUp: item }, time)).toBe(
+      "No GP — who follows up? Discharged 23. nov. 2026 14.00",
+    );
+  });
+
+  it("says who follows up once it is settled, or that nobody needs to", () => {
+    const resolved = { ...opened, kind: "follow-up.resolved" as const };
+    const clinic = {
+      ...item,
+      status: "resolved" as const,
+      resolution: "outpatient-clinic" as const,
+      followUpName: "Medicinsk Ambulatorium",
+    };
+    expect(notificationText(da.t, { ...resolved, followUp: clinic }, time)).toBe(
+      "Afklaret: Medicinsk Ambulatorium (sygehusets eget ambulatorium) følger op",
+    );
+    expect(
+      notificationText(
+        en.t,
+        { ...resolved, followUp: { ...clinic, resolution: "practice", followUpName: "Lægehuset" } },
+        time,
+      ),
+    ).toBe("Settled: Lægehuset follows up");
+    expect(
+      notificationText(
+        da.t,
+        { ...resolved, followUp: { ...clinic, resolution: "not-needed" } },
+        time,
+      ),
+    ).toBe("Afklaret: ingen lægelig opfølgning er nødvendig");
+  });
+
+  it("says in words why an item closed without being settled", () => {
+    const closed = { ...opened, kind: "follow-up.closed" as const };
+    expect(
+      notificationText(
+        da.t,
+        { ...closed, followUp: { ...item, status: "closed", closedReason: "death" } },
+        time,
+      ),
+    ).toBe("Lukket uden afklaring: borgeren er død");
+  });
+});

@@ -1,10 +1,22 @@
 import type { TFunction } from "i18next";
 import { bodyKindKey, ladderStepName } from "../handovers/rule-text";
 import { DECLINE_REASONS, type DeclineReason } from "../handovers/types";
-import { type Notification, RULES_TO_CONFIRM } from "./types";
+import {
+  type FollowUpFacts,
+  isFollowUpNotification,
+  type Notification,
+  RULES_TO_CONFIRM,
+} from "./types";
 
-/** What a card knows besides its notification: the receiver's name and the body's kind. */
-type Parties = { receiverName?: string | null; bodyKind?: string | null };
+/**
+ * What a card knows besides its notification: the receiver's name and the
+ * body's kind, or a follow-up item's state.
+ */
+type Parties = {
+  receiverName?: string | null;
+  bodyKind?: string | null;
+  followUp?: FollowUpFacts | null;
+};
 
 type Format = (iso: string) => string;
 
@@ -30,6 +42,40 @@ function closeReasonText(t: TFunction, reason: string): string {
 }
 
 /**
+ * A follow-up item's notification as one sentence: "Ingen praktiserende læge
+ * — hvem følger op? …" until it is resolved, then who follows up (or that
+ * nobody needs to), or why it closed.
+ */
+function followUpText(
+  t: TFunction,
+  kind: string,
+  item: FollowUpFacts | null | undefined,
+  formatTime: Format,
+): string {
+  if (kind === "follow-up.opened")
+    return item
+      ? t("notifications.followUp.opened", { when: formatTime(item.dischargedAt) })
+      : t("notifications.followUp.openedShort");
+  if (kind === "follow-up.closed")
+    return item?.closedReason
+      ? t("notifications.followUp.closedReason", {
+          reason: closeReasonText(t, item.closedReason),
+        })
+      : t("notifications.followUp.closed");
+  const name = item?.followUpName ?? "";
+  switch (item?.resolution) {
+    case "outpatient-clinic":
+      return t("notifications.followUp.resolvedClinic", { name });
+    case "practice":
+      return t("notifications.followUp.resolvedPractice", { name });
+    case "not-needed":
+      return t("notifications.followUp.resolvedNotNeeded");
+    default:
+      return t("notifications.followUp.resolved");
+  }
+}
+
+/**
  * A notification as one sentence, e.g. "Ny overdragelse til Næstved Kommune –
  * frist 23. nov. 2026 14.00" or "Eskalering – Trin 2: klyngens koordinator.
  * …". The step is named as the rules page names it (`ladderStepName`). The
@@ -40,6 +86,7 @@ export function notificationText(
   n: Notification & Parties,
   formatTime: Format,
 ): string {
+  if (isFollowUpNotification(n)) return followUpText(t, n.kind, n.followUp, formatTime);
   if (n.kind === RULES_TO_CONFIRM)
     return t("handoverRules.notice.text", {
       body: n.body.name,

@@ -13,6 +13,22 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** A medical follow-up item without a GP opened, was resolved or closed. */
+export const FOLLOW_UP_KINDS = [
+  "follow-up.opened",
+  "follow-up.resolved",
+  "follow-up.closed",
+] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** What a webhook may subscribe to. */
+export const WEBHOOK_KINDS = [...NOTIFICATION_KINDS, ...FOLLOW_UP_KINDS] as const;
+export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+
+export function isFollowUpKind(kind: string): kind is FollowUpKind {
+  return (FOLLOW_UP_KINDS as readonly string[]).includes(kind);
+}
+
 /** A notification about a handover. */
 export type HandoverNotification = {
   id: string;
@@ -42,12 +58,43 @@ export type RulesNotification = {
   readAt: string | null;
 };
 
-export type Notification = HandoverNotification | RulesNotification;
+/**
+ * A medical follow-up item without a GP: "Ingen praktiserende læge — hvem
+ * følger op?" (the card's `followUp` says its state).
+ */
+export type FollowUpNotification = {
+  id: string;
+  kind: FollowUpKind;
+  followUpId: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type Notification = HandoverNotification | RulesNotification | FollowUpNotification;
+
+export function isFollowUpNotification<N extends Notification>(
+  n: N,
+): n is Extract<N, FollowUpNotification> {
+  return isFollowUpKind(n.kind);
+}
+
+/** A follow-up card's item: its state as last told, and who resolved it, naming whom. */
+export type FollowUpFacts = {
+  id: string;
+  status: "open" | "resolved" | "closed";
+  dischargedAt: string;
+  resolution: "outpatient-clinic" | "practice" | "not-needed" | null;
+  closedReason: string | null;
+  followUpName: string | null;
+  resolvedByName: string | null;
+  resolvedByOrganisationName: string | null;
+  resolvedAt: string | null;
+};
 
 /** One event folded into a card. `step` is the ladder step's index (0 is "Trin 1"). */
 export type CardEvent = {
   id: string;
-  kind: NotificationKind | typeof RULES_TO_CONFIRM;
+  kind: NotificationKind | FollowUpKind | typeof RULES_TO_CONFIRM;
   step: number | null;
   target: Target | null;
   reason: string | null;
@@ -67,6 +114,7 @@ export type CardFacts = {
   dischargingName: string | null;
   hospitalName: string | null;
   bodyKind: string | null;
+  followUp: FollowUpFacts | null;
   link: string | null;
 };
 
