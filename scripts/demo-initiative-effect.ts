@@ -5,7 +5,9 @@
  * (`--without`), loads it on PGlite through the real doors, seeds the demo (its
  * initiative started 120 days before the cut), computes the indicators and
  * prints the effect the initiative service reports: participants and
- * comparison before and after, their 95% intervals and the verdict.
+ * comparison before and after, their 95% intervals and the verdict. Beside
+ * it, the same windows counted from the generator's truth by the tests'
+ * second path, unsuppressed: what the engine's small-cell suppression hides.
  * Run: npx tsx scripts/demo-initiative-effect.ts [scale] [--without]
  */
 import { randomBytes } from "node:crypto";
@@ -16,9 +18,11 @@ import { createCitizenAccess } from "../src/access/citizen-access.ts";
 import { defaultAccessPolicy } from "../src/access/model.ts";
 import { projectRoot } from "../src/app/server.ts";
 import { createCipher } from "../src/citizens/crypto.ts";
+import { addMonths } from "../src/governance/initiative-effect.ts";
 import { createInitiativeService } from "../src/governance/initiative-service.ts";
 import { currentInitiatives } from "../src/governance/initiative-store.ts";
 import { createIndicators } from "../src/indicators/assemble.ts";
+import { exclusionRules, loadParameters } from "../src/indicators/parameters.ts";
 import { createStructureService } from "../src/structure/service.ts";
 import { DEMO_AGREEMENT_BODY } from "../src/synth/demo-agreements.ts";
 import { demoInitiativeEffect } from "../src/synth/demo-initiative-effect.ts";
@@ -27,6 +31,7 @@ import { generate, parseScope } from "../src/synth/generate.ts";
 import { DEMO_SCOPE, DEMO_SEED } from "../src/synth/living-demo.ts";
 import { loadSynthetic } from "../src/synth/load.ts";
 import { loadDepsFor } from "../src/synth/load-deps.ts";
+import { type SecondPathRow, secondPathOfDir } from "../test/support/indicator-second-path.ts";
 import { structureDatabase } from "../test/support/server.ts";
 
 const args = process.argv.slice(2);
@@ -66,6 +71,50 @@ const effect = await createInitiativeService({
   indicators: indicators.service,
   clock,
 }).effect(null, initiative.initiativeId);
+const exclusions = exclusionRules(loadParameters());
+const excludedAs = (role: "index" | "readmission") => (d: string) =>
+  exclusions.some((e) => (e.appliesTo === role || e.appliesTo === "both") && e.matches(d));
+const truthRows = await secondPathOfDir(
+  dir,
+  {
+    preventableGroup: () => null,
+    indexExcluded: excludedAs("index"),
+    readmissionExcluded: excludedAs("readmission"),
+  },
+  {
+    from: effect.windows.before[0] ?? "2026-01",
+    to: effect.windows.after.at(-1) ?? "2026-12",
+    asOf: CUT,
+  },
+);
+/** The 65+ share of these municipalities in these months, every row, nothing suppressed. */
+function fromTruth(rows: SecondPathRow[], codes: string[], months: string[]) {
+  let readmitted = 0;
+  let discharges = 0;
+  for (const r of rows)
+    if (codes.includes(r.municipality) && months.includes(r.month)) {
+      readmitted += r.readmission.aged65Plus.readmitted;
+      discharges += r.readmission.aged65Plus.indexes;
+    }
+  return { readmitted, discharges, percent: Number(((readmitted / discharges) * 100).toFixed(1)) };
+}
+const truthOf = (codes: string[], windows: { before: string[]; after: string[] }) => ({
+  before: fromTruth(truthRows, codes, windows.before),
+  after: fromTruth(truthRows, codes, windows.after),
+});
+/**
+ * The page's windows end with the current month, whose discharges (and the
+ * previous month's) have not had their 30 days yet: their readmissions are
+ * still to come. These are the months whose 30-day follow-up had ended by the
+ * cut, and as many before the start, for comparison.
+ */
+const followedUp = effect.windows.after.filter(
+  (m) => Date.parse(`${addMonths(m, 1)}-01T00:00:00Z`) + 31 * 86_400_000 <= CUT,
+);
+const complete = {
+  before: effect.windows.before.slice(effect.windows.before.length - followedUp.length),
+  after: followedUp,
+};
 const side = (p: (typeof effect)["participants"]["before"]) => ({
   readmitted: p.numerator,
   discharges: p.denominator,
@@ -95,6 +144,15 @@ console.log(
         after: side(effect.comparison.after),
       },
       verdict: effect.verdict,
+      unsuppressedFromTruth: {
+        participants: truthOf(effect.participants.codes, effect.windows),
+        comparison: truthOf(effect.comparison.codes, effect.windows),
+      },
+      unsuppressedFollowedUp: {
+        windows: complete,
+        participants: truthOf(effect.participants.codes, complete),
+        comparison: truthOf(effect.comparison.codes, complete),
+      },
     },
     null,
     2,
