@@ -133,6 +133,23 @@ export function createCitizenAccess(
   policy: AccessPolicy,
   clock: () => Date = () => new Date(),
 ) {
+  /**
+   * The audit entry written in the caller's transaction `tx`: the record of a
+   * change commits with the change or not at all, so a crash between the two
+   * cannot leave a change nobody can account for.
+   */
+  async function auditIn(
+    tx: Database,
+    ctx: RequestContext,
+    citizenId: string | null,
+    what: AccessPurpose | ConfigurationPurpose,
+    outcome: "allowed" | "denied",
+    extra: { relation?: Relation | null; breakGlassReason?: string } = {},
+  ) {
+    await auditStore.appendAudit(tx, auditRow(ctx, citizenId, what, outcome, extra, clock()));
+  }
+
+  /** An audit entry on its own (a read, a refusal): nothing else to commit with it. */
   async function audit(
     ctx: RequestContext,
     citizenId: string | null,
@@ -140,7 +157,7 @@ export function createCitizenAccess(
     outcome: "allowed" | "denied",
     extra: { relation?: Relation | null; breakGlassReason?: string } = {},
   ) {
-    await auditStore.appendAudit(db, auditRow(ctx, citizenId, what, outcome, extra, clock()));
+    await auditIn(db, ctx, citizenId, what, outcome, extra);
   }
 
   /**
@@ -224,6 +241,7 @@ export function createCitizenAccess(
 
   return {
     audit,
+    auditIn,
     deny,
 
     /** Returns the relation that allows access, or throws TOV_ERR_NO_RELATION after auditing. */

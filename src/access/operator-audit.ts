@@ -7,8 +7,12 @@ import { appendAudit } from "./audit-store.ts";
  * every other operator entry (administrator.ts).
  */
 export function createOperatorAudit(db: Database, clock: () => Date = () => new Date()) {
-  return async (entry: { name: string; action: string; resource: string; purpose: string }) => {
-    await appendAudit(db, {
+  /** `tx`: the transaction of the change the entry records, so both commit or neither. */
+  return async (
+    entry: { name: string; action: string; resource: string; purpose: string },
+    tx: Database = db,
+  ) => {
+    await appendAudit(tx, {
       at: clock(),
       actorKind: "operator",
       actorName: entry.name,

@@ -26,7 +26,7 @@ export function registerCapacityCommands(program: Command): void {
           db,
           access: createCitizenAccess(db, defaultAccessPolicy),
           structure: createStructureService(db),
-          auditOperator: (e) => operatorAudit({ ...e, resource: "gp-capacity" }),
+          auditOperator: (e, tx) => operatorAudit({ ...e, resource: "gp-capacity" }, tx),
         });
         return service.importCsvAsOperator(operatorName(), text);
       });

@@ -21,10 +21,16 @@ export type CapacityWriter =
 
 export type CapacityDeps = {
   db: Database;
-  access: Pick<CitizenAccess, "audit" | "deny">;
+  access: Pick<CitizenAccess, "auditIn" | "deny">;
   structure: StructureService;
-  /** Audits the operator's writes (the CLI's import, the demo's synthetic facts). */
-  auditOperator?: (entry: { name: string; action: string; purpose: string }) => Promise<void>;
+  /**
+   * Audits the operator's writes (the CLI's import, the demo's synthetic
+   * facts), in the write's transaction `tx`.
+   */
+  auditOperator?: (
+    entry: { name: string; action: string; purpose: string },
+    tx: Database,
+  ) => Promise<void>;
   clock?: () => Date;
 };
 
@@ -81,10 +87,11 @@ export function createCapacityService(deps: CapacityDeps) {
     );
   }
 
-  async function audit(by: CapacityWriter, action: string, purpose: string) {
-    if (by.kind === "member")
-      await access.audit(by.ctx, null, { action, resource: "gp-capacity", purpose }, "allowed");
-    else await deps.auditOperator?.({ name: by.name, action, purpose });
+  /** A change's audit entry, in the change's own transaction `tx`. */
+  async function audit(tx: Database, by: CapacityWriter, action: string, purpose: string) {
+    const what = { action, resource: "gp-capacity" as const, purpose };
+    if (by.kind === "member") await access.auditIn(tx, by.ctx, null, what, "allowed");
+    else await deps.auditOperator?.({ name: by.name, action, purpose }, tx);
   }
 
   /** Checks the rows against the register (and, for a member, the body's municipalities). */
@@ -140,14 +147,6 @@ export function createCapacityService(deps: CapacityDeps) {
     if (problems.length > 0) throw refusedFile(problems);
     const userId =
       by.kind === "member" && by.ctx.actor.kind === "staff" ? by.ctx.actor.userId : null;
-    await db.transaction().execute(async (tx) => {
-      await store.upsertFacts(
-        tx,
-        facts.map(({ line: _line, ...f }) => ({ ...f, source })),
-        clock(),
-        userId,
-      );
-    });
     const dates = facts.map((f) => f.asOf).sort();
     const summary = {
       facts: facts.length,
@@ -155,11 +154,20 @@ export function createCapacityService(deps: CapacityDeps) {
       oldestAsOf: dates[0] ?? null,
       newestAsOf: dates.at(-1) ?? null,
     };
-    await audit(
-      by,
-      source === "synthetic" ? "synthetic" : "import",
-      `${bodyId ? `body ${bodyId}: ` : ""}${summary.facts} facts (${source}), ${summary.oldestAsOf} to ${summary.newestAsOf}`,
-    );
+    await db.transaction().execute(async (tx) => {
+      await store.upsertFacts(
+        tx,
+        facts.map(({ line: _line, ...f }) => ({ ...f, source })),
+        clock(),
+        userId,
+      );
+      await audit(
+        tx,
+        by,
+        source === "synthetic" ? "synthetic" : "import",
+        `${bodyId ? `body ${bodyId}: ` : ""}${summary.facts} facts (${source}), ${summary.oldestAsOf} to ${summary.newestAsOf}`,
+      );
+    });
     return summary;
   }
 
@@ -232,19 +240,20 @@ export function createCapacityService(deps: CapacityDeps) {
         (await store.ruleOf(db, bodyId))?.maxPatientsPerDoctor ?? DEFAULT_MAX_PATIENTS_PER_DOCTOR;
       const userId = ctx.actor.kind === "staff" ? ctx.actor.userId : null;
       if (!userId) throw new Error("only staff set a body's rule");
-      await db.transaction().execute((tx) =>
-        store.setRule(tx, {
+      await db.transaction().execute(async (tx) => {
+        await store.setRule(tx, {
           bodyId,
           maxPatientsPerDoctor: input.maxPatientsPerDoctor,
           at: clock(),
           by: userId,
-        }),
-      );
-      await audit(
-        { kind: "member", ctx },
-        "set-rule",
-        `body ${bodyId}: thin above ${input.maxPatientsPerDoctor} listed patients per doctor (was ${before})`,
-      );
+        });
+        await audit(
+          tx,
+          { kind: "member", ctx },
+          "set-rule",
+          `body ${bodyId}: thin above ${input.maxPatientsPerDoctor} listed patients per doctor (was ${before})`,
+        );
+      });
       return this.view(ctx.actor, bodyId);
     },
 

@@ -121,7 +121,7 @@ export function createInitiativeService(deps: InitiativeDeps) {
     return initiativeViewOf(all, ref, role);
   }
 
-  /** One change in one transaction: lock, refuse a stale version (409 `version`), append, audit. */
+  /** One change in one transaction: lock, refuse a stale version (409 `version`), append and audit. */
   async function change(
     ctx: RequestContext,
     id: string,
@@ -129,13 +129,13 @@ export function createInitiativeService(deps: InitiativeDeps) {
     action: string,
     write: (tx: Database, current: store.InitiativeVersionRow) => Promise<string>,
   ) {
-    const purpose = await db.transaction().execute(async (tx) => {
+    await db.transaction().execute(async (tx) => {
       const current = await store.lockCurrentInitiative(tx, id);
       if (!current) throw notFound();
       if (current.version !== read) throw staleVersion(current);
-      return write(tx, current);
+      const purpose = await write(tx, current);
+      await access.auditIn(tx, ctx, null, { action, resource: "initiative", purpose }, "allowed");
     });
-    await access.audit(ctx, null, { action, resource: "initiative", purpose }, "allowed");
     return view(ctx.actor, id);
   }
 
@@ -204,18 +204,19 @@ export function createInitiativeService(deps: InitiativeDeps) {
           at,
           by,
         });
+        await access.auditIn(
+          tx,
+          ctx,
+          null,
+          {
+            action: "create",
+            resource: "initiative",
+            purpose: `initiative ${initiativeId} v1 of body ${bodyId}`,
+          },
+          "allowed",
+        );
         return initiativeId;
       });
-      await access.audit(
-        ctx,
-        null,
-        {
-          action: "create",
-          resource: "initiative",
-          purpose: `initiative ${id} v1 of body ${bodyId}`,
-        },
-        "allowed",
-      );
       return view(ctx.actor, id);
     },
 

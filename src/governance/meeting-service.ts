@@ -205,15 +205,18 @@ export function createMeetingService(deps: MeetingDeps) {
       await checkSubjects(bodyId, input);
       const at = clock();
       const by = userOf(ctx);
-      const id = await db
-        .transaction()
-        .execute((tx) => store.insertMeeting(tx, { bodyId, content, at, by }));
-      await access.audit(
-        ctx,
-        null,
-        { action: "create", resource: "meeting", purpose: `meeting ${id} of body ${bodyId}` },
-        "allowed",
-      );
+      const id = await db.transaction().execute(async (tx) => {
+        const meetingId = await store.insertMeeting(tx, { bodyId, content, at, by });
+        const purpose = `meeting ${meetingId} of body ${bodyId}`;
+        await access.auditIn(
+          tx,
+          ctx,
+          null,
+          { action: "create", resource: "meeting", purpose },
+          "allowed",
+        );
+        return meetingId;
+      });
       return view(ctx.actor, id);
     },
 
@@ -224,20 +227,21 @@ export function createMeetingService(deps: MeetingDeps) {
       if (refused) throw await refuse(ctx, "edit", `meeting ${id}`, refused);
       const content = contentOf(input);
       await checkSubjects(meeting.bodyId, input);
-      const version = await db.transaction().execute(async (tx) => {
+      await db.transaction().execute(async (tx) => {
         const now = await store.lockMeeting(tx, id);
         if (!now) throw notFound();
         if (now.version !== input.version) throw staleVersion(now.version);
         const next = now.version + 1;
         await store.updateMeeting(tx, { id, content, version: next, at: clock(), by: userOf(ctx) });
-        return next;
+        const purpose = `meeting ${id} v${next}`;
+        await access.auditIn(
+          tx,
+          ctx,
+          null,
+          { action: "edit", resource: "meeting", purpose },
+          "allowed",
+        );
       });
-      await access.audit(
-        ctx,
-        null,
-        { action: "edit", resource: "meeting", purpose: `meeting ${id} v${version}` },
-        "allowed",
-      );
       return view(ctx.actor, id);
     },
 
@@ -259,10 +263,10 @@ export function createMeetingService(deps: MeetingDeps) {
         throw invalidFields("The decision is not on the body's work", [
           field(notTheBodys("subjectId", input.subjectKind)),
         ]);
-      const decisionId = await db.transaction().execute(async (tx) => {
+      await db.transaction().execute(async (tx) => {
         const now = await store.lockMeeting(tx, meetingId);
         if (!now) throw notFound();
-        return store.insertDecision(tx, {
+        const decisionId = await store.insertDecision(tx, {
           meetingId,
           subjectKind: input.subjectKind,
           subjectId: input.subjectId,
@@ -271,17 +275,18 @@ export function createMeetingService(deps: MeetingDeps) {
           at: clock(),
           by: userOf(ctx),
         });
+        await access.auditIn(
+          tx,
+          ctx,
+          null,
+          {
+            action: "decide",
+            resource: "meeting",
+            purpose: `decision ${decisionId} at meeting ${meetingId} on ${input.subjectKind} ${input.subjectId}`,
+          },
+          "allowed",
+        );
       });
-      await access.audit(
-        ctx,
-        null,
-        {
-          action: "decide",
-          resource: "meeting",
-          purpose: `decision ${decisionId} at meeting ${meetingId} on ${input.subjectKind} ${input.subjectId}`,
-        },
-        "allowed",
-      );
       return view(ctx.actor, meetingId);
     },
 

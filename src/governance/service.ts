@@ -21,7 +21,7 @@ import { mayDraft, summaryOf, viewOf } from "./views.ts";
 
 export type GovernanceDeps = {
   db: Database;
-  access: Pick<CitizenAccess, "audit" | "deny">;
+  access: Pick<CitizenAccess, "auditIn" | "deny">;
   structure: StructureService;
   indicators: Pick<IndicatorService, "definitions">;
   handovers: Pick<HandoverService, "setRuleFromAgreement">;
@@ -47,7 +47,8 @@ function agreementNotFound() {
 /**
  * 409: the agreement's state does not allow it. Also what a refusal found
  * inside the change's transaction becomes (the state changed under the
- * request), since the audit log is written outside it.
+ * request): a 403 is audited, and an audit entry written in a transaction
+ * that is then rolled back would be lost with it.
  */
 function conflictOf(p: Problem) {
   return new AppError("TOV_ERR_CONFLICT", `The agreement cannot: ${p.reason}`, [field(p)], {
@@ -115,8 +116,9 @@ export function createGovernanceService(deps: GovernanceDeps) {
     return checked.content;
   }
 
-  async function audit(ctx: RequestContext, action: string, purpose: string) {
-    await access.audit(ctx, null, { action, resource: "agreement", purpose }, "allowed");
+  /** The change's audit entry, in the change's own transaction. */
+  async function audit(tx: Database, ctx: RequestContext, action: string, purpose: string) {
+    await access.auditIn(tx, ctx, null, { action, resource: "agreement", purpose }, "allowed");
   }
 
   function changedBy(ctx: RequestContext): store.ChangedBy {
@@ -146,7 +148,7 @@ export function createGovernanceService(deps: GovernanceDeps) {
 
   /**
    * One change to an agreement in one transaction: lock it, refuse a stale
-   * version (409 naming `version`), append the new version, then audit.
+   * version (409 naming `version`), append the new version and audit it.
    */
   async function change(
     ctx: RequestContext,
@@ -155,13 +157,12 @@ export function createGovernanceService(deps: GovernanceDeps) {
     action: string,
     write: (tx: Database, current: store.VersionRow) => Promise<string>,
   ) {
-    const purpose = await db.transaction().execute(async (tx) => {
+    await db.transaction().execute(async (tx) => {
       const current = await store.lockCurrent(tx, id);
       if (!current) throw agreementNotFound();
       if (current.version !== read) throw staleVersion(current);
-      return write(tx, current);
+      await audit(tx, ctx, action, await write(tx, current));
     });
-    await audit(ctx, action, purpose);
     return view(ctx.actor, id);
   }
 
@@ -204,9 +205,9 @@ export function createGovernanceService(deps: GovernanceDeps) {
           at,
           by,
         });
+        await audit(tx, ctx, "create", `agreement ${agreementId} v1 of body ${bodyId}`);
         return agreementId;
       });
-      await audit(ctx, "create", `agreement ${id} v1 of body ${bodyId}`);
       return view(ctx.actor, id);
     },
 
@@ -245,8 +246,7 @@ export function createGovernanceService(deps: GovernanceDeps) {
         throw await refusalOf(ctx, `step:${input.to}`, `agreement ${id}`, refused);
       const actor = ctx.actor;
       const rulesBody = actor.kind === "staff" ? actor.organisation.bodyId : null;
-      const rulesSet: string[] = [];
-      const result = await change(ctx, id, input.version, `step:${input.to}`, async (tx, now) => {
+      return change(ctx, id, input.version, `step:${input.to}`, async (tx, now) => {
         const wrong = stepRefusal(now.status, input.to, role);
         if (wrong) throw conflictOf(wrong);
         const version = now.version + 1;
@@ -270,22 +270,20 @@ export function createGovernanceService(deps: GovernanceDeps) {
               userId: actor.userId,
               agreement: { id, version },
             });
-            rulesSet.push(c.handoverRule.sector);
+            await access.auditIn(
+              tx,
+              ctx,
+              null,
+              {
+                action: "set-rule",
+                resource: "handover-rules",
+                purpose: `body ${rulesBody}, ${c.handoverRule.sector}: adopted agreement ${id}`,
+              },
+              "allowed",
+            );
           }
         return `agreement ${id} v${version}: ${now.status} to ${input.to}`;
       });
-      for (const sector of rulesSet)
-        await access.audit(
-          ctx,
-          null,
-          {
-            action: "set-rule",
-            resource: "handover-rules",
-            purpose: `body ${rulesBody}, ${sector}: adopted agreement ${id}`,
-          },
-          "allowed",
-        );
-      return result;
     },
 
     /** A member's comment in consultation, kept with the version it was written on. */
@@ -311,8 +309,8 @@ export function createGovernanceService(deps: GovernanceDeps) {
           at: clock(),
           by: changedBy(ctx),
         });
+        await audit(tx, ctx, "comment", `agreement ${id} v${input.version}`);
       });
-      await audit(ctx, "comment", `agreement ${id} v${input.version}`);
       return view(ctx.actor, id);
     },
   };

@@ -95,7 +95,7 @@ async function viewsOf(db: Database, bodyId: string): Promise<RuleView[]> {
  */
 export function createRules(
   db: Database,
-  access: Pick<CitizenAccess, "deny" | "audit">,
+  access: Pick<CitizenAccess, "deny" | "auditIn">,
   clock: () => Date = () => new Date(),
 ) {
   /** The acting coordinator of the body's own secretariat, or 403 (audited as `action`). */
@@ -166,13 +166,17 @@ export function createRules(
           })),
           { key: "handoverRules.unsound" },
         );
-      await store.saveRule(db, { bodyId, sector, rule, updatedBy: actor.userId });
-      await access.audit(
-        ctx,
-        null,
-        { action: "set-rule", resource: "handover-rules", purpose: `body ${bodyId}, ${sector}` },
-        "allowed",
-      );
+      // The change and its audit entry commit together, or neither does.
+      await db.transaction().execute(async (tx) => {
+        await store.saveRule(tx, { bodyId, sector, rule, updatedBy: actor.userId });
+        await access.auditIn(
+          tx,
+          ctx,
+          null,
+          { action: "set-rule", resource: "handover-rules", purpose: `body ${bodyId}, ${sector}` },
+          "allowed",
+        );
+      });
       const view = (await viewsOf(db, bodyId)).find((v) => v.sector === sector);
       return view ?? { sector, rule, isDefault: false, ...NOT_CARRIED };
     },
@@ -224,19 +228,22 @@ export function createRules(
           [],
           { key: "handoverRules.nothingToConfirm" },
         );
-      if (before.needsConfirmation) {
-        await store.confirmRule(db, bodyId, sector, { userId: actor.userId, at: clock() });
-        await access.audit(
-          ctx,
-          null,
-          {
-            action: "confirm-rule",
-            resource: "handover-rules",
-            purpose: `body ${bodyId}, ${sector}: carried over from ${before.carriedOverFrom.id}`,
-          },
-          "allowed",
-        );
-      }
+      const from = before.carriedOverFrom.id;
+      if (before.needsConfirmation)
+        await db.transaction().execute(async (tx) => {
+          await store.confirmRule(tx, bodyId, sector, { userId: actor.userId, at: clock() });
+          await access.auditIn(
+            tx,
+            ctx,
+            null,
+            {
+              action: "confirm-rule",
+              resource: "handover-rules",
+              purpose: `body ${bodyId}, ${sector}: carried over from ${from}`,
+            },
+            "allowed",
+          );
+        });
       const after = (await viewsOf(db, bodyId)).find((v) => v.sector === sector);
       return after ?? before;
     },

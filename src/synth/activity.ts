@@ -66,7 +66,8 @@ function poisson(random: Random, mean: number): number {
   return k;
 }
 
-function ageAt(citizen: SynthCitizen, at: number): number {
+/** Age in whole years at `at` (a year of 365.25 days: the generator's, not the civil rule). */
+export function ageAt(citizen: Pick<SynthCitizen, "birthDate">, at: number): number {
   const birth = Date.parse(`${citizen.birthDate}T00:00:00Z`);
   return Math.floor((at - birth) / (365.25 * DAY));
 }
@@ -234,6 +235,21 @@ export function activityOf(
   home: SynthMunicipality,
   ctx: ActivityContext,
 ): SynthStay[] {
+  return activityWithCauses(random, citizen, home, ctx).stays;
+}
+
+/**
+ * The citizen's stays and, for each readmission, the stay that led to it
+ * (`causes`: readmission's n to its cause's n), so an initiative that prevents
+ * a readmission can take away what followed from it too (initiative-effect.ts).
+ * The same draws as `activityOf`: the causes are bookkeeping only.
+ */
+export function activityWithCauses(
+  random: Random,
+  citizen: SynthCitizen,
+  home: SynthMunicipality,
+  ctx: ActivityContext,
+): { stays: SynthStay[]; causes: Map<number, number> } {
   const years = (ctx.end - ctx.start) / (365.25 * DAY);
   const band = bandOf(ageAt(citizen, ctx.onDate));
   const count = poisson(random, PARAMETERS.admissionsPerYear[band] * years);
@@ -243,23 +259,30 @@ export function activityOf(
   );
   starts.sort((a, b) => a - b);
   const stays: SynthStay[] = [];
+  const causes = new Map<number, number>();
   let free = ctx.start;
-  const queue = starts.map((at) => ({ at, readmission: false }));
+  type Next = { at: number; readmission: boolean; cause: number | null };
+  const queue: Next[] = starts.map((at) => ({ at, readmission: false, cause: null }));
   while (queue.length > 0) {
-    const next = queue.shift() as { at: number; readmission: boolean };
+    const next = queue.shift() as Next;
     const at = Math.max(next.at, free + (next.readmission ? 0 : 2 * DAY));
     if (at >= ctx.end) break;
     const stay = { n: stays.length, ...oneStay(random, citizen, home, ctx, at, next.readmission) };
     stays.push(stay);
+    if (next.cause !== null) causes.set(stay.n, next.cause);
     if (stay.died) break;
     free = stay.endedAt + 6 * HOUR;
     const readmitted =
       stay.ambulant !== "only" &&
       random.chance(PARAMETERS.readmission30Days[bandOf(ageAt(citizen, at))]);
     if (readmitted) {
-      queue.unshift({ at: stay.endedAt + random.int(1, 29) * DAY, readmission: true });
+      queue.unshift({
+        at: stay.endedAt + random.int(1, 29) * DAY,
+        readmission: true,
+        cause: stay.n,
+      });
       queue.sort((a, b) => a.at - b.at);
     }
   }
-  return stays;
+  return { stays, causes };
 }

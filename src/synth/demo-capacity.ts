@@ -70,7 +70,7 @@ export async function ensureDemoCapacity(db: Database, seed: number, cutAt: numb
     db,
     access: createCitizenAccess(db, defaultAccessPolicy),
     structure: createStructureService(db),
-    auditOperator: (e) => operatorAudit({ ...e, resource: "gp-capacity" }),
+    auditOperator: (e, tx) => operatorAudit({ ...e, resource: "gp-capacity" }, tx),
     clock: () => new Date(cutAt),
   });
   const practices = await capacity.syntheticPracticesWithoutFacts();

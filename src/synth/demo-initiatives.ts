@@ -10,28 +10,34 @@ import { createIndicatorService } from "../indicators/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createStructureService, danishDate } from "../structure/service.ts";
 import { DEMO_AGREEMENT_BODY } from "./demo-agreements.ts";
+import { DEMO_READMISSION_INITIATIVE, demoInitiativeStart } from "./demo-initiative-effect.ts";
 
 const DAY = 86_400_000;
 
-/** The demo body's running experiment: fewer acute readmissions among 65+ in Næstved and Slagelse. */
+/**
+ * The demo body's running experiment: fewer acute readmissions among 65+ in
+ * Næstved and Slagelse. Its indicator, age band, municipalities and start are
+ * the ones the living demo's generator gives an effect (demo-initiative-effect.ts).
+ */
 function readmissionsInitiative(now: number): InitiativeInput {
   const on = (days: number) => danishDate(new Date(now + days * DAY));
+  const plan = DEMO_READMISSION_INITIATIVE;
   return {
     title: "Færre akutte genindlæggelser blandt borgere på 65+",
     goal: "Borgere på 65+ i Næstved og Slagelse får et opfølgende hjemmebesøg af en sygeplejerske inden for to døgn efter udskrivelse, og egen læge ringer op inden for en uge. Vi afprøver det i et år og måler de akutte genindlæggelser inden for 30 dage mod klyngens øvrige kommuner.",
     public: true,
-    indicatorId: "acute-readmission-30d",
-    ageBand: "65+",
+    indicatorId: plan.indicatorId,
+    ageBand: plan.ageBand,
     baseline: "14.5",
     target: "12",
-    municipalityCodes: ["370", "330"],
+    municipalityCodes: [...plan.municipalityCodes],
     practices: ["Lægerne i Næstved Centrum", "Slagelse Lægehus"],
     budget: [
       { party: "Region Sjælland", amount: "900000", currency: "DKK" },
       { party: "Næstved Kommune", amount: "350000", currency: "DKK" },
       { party: "Slagelse Kommune", amount: "350000", currency: "DKK" },
     ],
-    start: on(-120),
+    start: demoInitiativeStart(now),
     end: on(245),
     milestones: [
       { title: "Sygeplejersker ansat og oplært", due: on(-110), done: true },
@@ -84,7 +90,7 @@ export async function ensureDemoInitiatives(
     DEMO_AGREEMENT_BODY,
     readmissionsInitiative(now),
   );
-  at = now - 120 * DAY;
+  at = now - DEMO_READMISSION_INITIATIVE.startDaysBefore * DAY;
   await initiatives.step(coordinator, planned.id, { version: planned.version, to: "running" });
   return true;
 }

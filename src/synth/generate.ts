@@ -3,6 +3,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../platform/http/errors.ts";
 import { type Geography, loadGeography, type SynthMunicipality } from "./geography.ts";
+import { effectTruth, type InitiativeEffect } from "./initiative-effect.ts";
 import { runInputs } from "./inputs.ts";
 import { type MunicipalityJob, runMunicipality } from "./municipality-run.ts";
 import { scaledPopulation } from "./population.ts";
@@ -36,6 +37,8 @@ export type GenerateOptions = {
   onProgress?: (citizensDone: number, citizensTotal: number) => void;
   /** The living demo's cut: see MunicipalityJob.cutAt. */
   cutAt?: number;
+  /** Initiatives whose effect the data carries (initiative-effect.ts); none by default. */
+  effects?: InitiativeEffect[];
 };
 
 function badScope(reason: string) {
@@ -98,6 +101,7 @@ export async function generate(options: GenerateOptions): Promise<Summary> {
       end,
       outDir: options.outDir,
       ...(options.cutAt === undefined ? {} : { cutAt: options.cutAt }),
+      ...(options.effects ? { effects: options.effects } : {}),
     }));
   const total = municipalities.reduce((sum, m) => sum + scaledPopulation(m, options.scale), 0);
   let done = 0;
@@ -121,6 +125,7 @@ export async function generate(options: GenerateOptions): Promise<Summary> {
     populationFallbacks: fallbacksOf(municipalities),
     stats,
     checks: rateChecks(stats, options.years),
+    ...(options.effects?.length ? { initiativeEffects: options.effects.map(effectTruth) } : {}),
   };
   await writeFile(
     path.join(options.outDir, "summary.json"),

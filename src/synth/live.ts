@@ -103,10 +103,16 @@ export async function createLiveDemo(options: LiveOptions) {
   // New patients: a Poisson process in simulated time, at the population's yearly admission rate.
   const arrivals = createRandom(options.seed, "live:arrivals");
   const summary = JSON.parse(await readFile(path.join(options.dir, "summary.json"), "utf8")) as {
-    stats: { admissions: number; ambulantOnly: number };
+    stats: { admissions: number; ambulantOnly: number; preventedByInitiatives?: number };
     years: number;
   };
-  const perYear = (summary.stats.admissions + summary.stats.ambulantOnly) / summary.years;
+  // The stays an initiative prevented count too: the rate of arrivals is the population's, and
+  // an effect on the history's readmissions is no reason for the simulation's to change.
+  const arrived =
+    summary.stats.admissions +
+    summary.stats.ambulantOnly +
+    (summary.stats.preventedByInitiatives ?? 0);
+  const perYear = arrived / summary.years;
   let nextArrival = options.cutAt + arrivals.exponential(YEAR / Math.max(1, perYear));
   let created = 0;
 

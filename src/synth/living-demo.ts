@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from "../citizens/crypto.ts";
 import type { Database, DatabaseHandle } from "../platform/db/database.ts";
 import { createStructureService, danishDate } from "../structure/service.ts";
 import { ensureDemoCapacity } from "./demo-capacity.ts";
+import { demoInitiativeEffect } from "./demo-initiative-effect.ts";
 import { applyDemoTempo, startSimulatedStaff } from "./demo-staff.ts";
 import { generate, parseScope, scopeMunicipalities } from "./generate.ts";
 import { loadGeography } from "./geography.ts";
@@ -75,6 +76,8 @@ async function ensureHistory(o: LivingDemoOptions, dir: string): Promise<Marker>
     dataDir: o.structureDir,
     workers: o.workers ?? 2,
     cutAt,
+    // The demo body's running initiative works: its page has an effect to show.
+    effects: [demoInitiativeEffect(cutAt)],
   });
   o.logger.info(
     {

@@ -1,9 +1,10 @@
 import path from "node:path";
 import { writeHospitalNotification } from "../interop/medcom/write-hospital-notification.ts";
-import { activityOf, type SynthStay } from "./activity.ts";
+import { activityWithCauses, type SynthStay } from "./activity.ts";
 import { danishTime } from "./danish-time.ts";
 import type { CitizenFact, FollowUpFact, StayFact } from "./facts.ts";
 import { type Geography, placeOf, type SynthMunicipality } from "./geography.ts";
+import { effectTruth, type InitiativeEffect, preventedStays } from "./initiative-effect.ts";
 import { NdjsonGzWriter } from "./ndjson-gz.ts";
 import { bandOf, PARAMETERS } from "./parameters.ts";
 import { type CprBlock, citizensOf, type SynthCitizen, type SynthPractice } from "./population.ts";
@@ -32,6 +33,8 @@ export type MunicipalityJob = {
    * stays still open then go to open/<code>.ndjson.gz for the simulator.
    */
   cutAt?: number;
+  /** Initiatives whose effect the data carries (initiative-effect.ts); none by default. */
+  effects?: InitiativeEffect[];
 };
 
 /**
@@ -110,6 +113,9 @@ function followUp(
   };
 }
 
+/** The episode a prevented stay would have had: never written anywhere. */
+const PREVENTED = { system: "", value: "" };
+
 export async function runMunicipality(
   job: MunicipalityJob,
   inputs: RunInputs,
@@ -128,7 +134,10 @@ export async function runMunicipality(
   stats.practices = inputs.practicesByMunicipality.get(m.code)?.length ?? 0;
   const random = createRandom(job.seed, `activity:${m.code}`);
   const ctx = { ...inputs, start: job.start, end: job.end, onDate: job.start };
+  const effects = job.effects ?? [];
   try {
+    for (const effect of effects)
+      if (effect.municipalityCodes.includes(m.code)) await truth.write(effectTruth(effect));
     for (const citizen of citizensOf(m, {
       ...inputs,
       seed: job.seed,
@@ -144,13 +153,21 @@ export async function runMunicipality(
       if (citizen.homeCareSince) stats.homeCare++;
       countListing(stats, citizen, m, inputs, job.start);
       await facts.write(citizenFact(citizen));
-      const stays = activityOf(random, citizen, m, ctx);
+      const drawn = activityWithCauses(random, citizen, m, ctx);
+      const prevented = preventedStays(job.seed, citizen, drawn.stays, drawn.causes, effects);
+      const stays = drawn.stays.filter((s) => !prevented.has(s.n));
+      stats.preventedByInitiatives += prevented.size;
       countStays(stats, stays, band, m);
       await truth.write(citizenTruth(citizen, stays, job.cutAt));
       const death = stays.find((x) => x.died);
       if (open && death && death.endedAt <= (job.cutAt ?? 0))
         await open.write({ kind: "deceased", cpr: citizen.cpr });
-      for (const stay of stays) {
+      for (const stay of drawn.stays) {
+        if (prevented.has(stay.n)) {
+          // Its follow-up draws all the same, so the citizens after this one get the numbers they get without the effect.
+          if (!stay.died) followUp(random, PREVENTED, stay.endedAt, job.cutAt);
+          continue;
+        }
         const index = inputs.hospitalIndex.get(stay.hospital.id) ?? 0;
         const built = stayMessages(job.seed, citizen, m.name, stay, index, job.cutAt);
         if (built.pending > 0 && open) {

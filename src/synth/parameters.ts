@@ -133,6 +133,19 @@ export const PARAMETERS = {
 
   /** Share of stays whose last message is corrected (RE_) or a message cancelled and resent, as hospital systems do. */
   correctionShare: 0.01,
+
+  /**
+   * The demo initiative's effect (demo-initiative-effect.ts): the relative risk
+   * of an acute readmission within 30 days after a discharge that takes part
+   * (a nurse's home visit within two days, the GP's call within a week).
+   * Reasoning: randomised trials of such transitional care pool to a relative
+   * risk of about 0.8 (Leppin et al., JAMA Intern Med 2014), and the
+   * multi-component ones that reach the patient at home, as this one does,
+   * come out better than the pool; 0.6 is at the favourable end of what they
+   * report. It is chosen so the demo's quarter-scale cluster can show an effect
+   * within four months, not as a claim about what home visits achieve.
+   */
+  initiativeReadmissionRelativeRisk: 0.6,
 } as const;
 
 /**

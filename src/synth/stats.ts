@@ -25,6 +25,8 @@ export type Stats = {
   readmittedWithin30Days: number;
   preventable65Plus: number;
   medicallyReady: number;
+  /** Stays an initiative's effect took away (initiative-effect.ts); 0 without one. */
+  preventedByInitiatives: number;
   messages: number;
   messagesByActivity: Record<string, number>;
 };
@@ -51,6 +53,7 @@ export function emptyStats(): Stats {
     readmittedWithin30Days: 0,
     preventable65Plus: 0,
     medicallyReady: 0,
+    preventedByInitiatives: 0,
     messages: 0,
     messagesByActivity: {},
   };

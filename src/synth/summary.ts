@@ -1,4 +1,5 @@
 import type { SynthMunicipality } from "./geography.ts";
+import type { InitiativeEffectTruth } from "./initiative-effect.ts";
 import { PARAMETERS } from "./parameters.ts";
 import type { Stats } from "./stats.ts";
 
@@ -33,6 +34,8 @@ export type Summary = {
   populationFallbacks: { code: string; name: string; population: number; rule: string }[];
   stats: Stats;
   checks: Check[];
+  /** The initiatives whose effect the data carries; absent without one. */
+  initiativeEffects?: InitiativeEffectTruth[];
 };
 
 function check(

@@ -1,5 +1,6 @@
 import type { SynthStay } from "./activity.ts";
 import { danishTime } from "./danish-time.ts";
+import type { InitiativeEffectTruth } from "./initiative-effect.ts";
 import type { SynthCitizen } from "./population.ts";
 import { correctedDischargeAt } from "./stay-messages.ts";
 
@@ -47,7 +48,11 @@ export type StayTruth = {
   medicallyReadyAt: string | null;
 };
 
-export type TruthLine = CitizenTruth | StayTruth;
+/**
+ * A participating municipality's file begins with the effect of each initiative
+ * the data carries (initiative-effect.ts): what a test measures the stays against.
+ */
+export type TruthLine = CitizenTruth | StayTruth | InitiativeEffectTruth;
 
 /** The discharge the hospital meant: a revision's corrected time, else the one sent. */
 const finalEndOf = (stay: SynthStay) =>

@@ -1,7 +1,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import type { InitiativeEffectTruth } from "../../src/synth/initiative-effect.ts";
 import { readNdjsonLines } from "../../src/synth/ndjson-gz.ts";
-import type { CitizenTruth, StayTruth } from "../../src/synth/truth.ts";
+import type { CitizenTruth, StayTruth, TruthLine } from "../../src/synth/truth.ts";
 
 /**
  * The population indicators computed a second way, from the synthetic
@@ -63,6 +64,8 @@ export type SecondPathRow = {
 export type Truth = {
   citizens: Map<string, CitizenTruth>;
   staysOf: Map<string, StayTruth[]>;
+  /** The initiatives whose effect the data carries, once each (src/synth/initiative-effect.ts). */
+  effects: InitiativeEffectTruth[];
 };
 
 const HOUR = 3_600_000;
@@ -72,19 +75,21 @@ const DAY = 24 * HOUR;
 export async function readTruth(dir: string): Promise<Truth> {
   const citizens = new Map<string, CitizenTruth>();
   const staysOf = new Map<string, StayTruth[]>();
+  const effects = new Map<string, InitiativeEffectTruth>();
   const folder = path.join(dir, "truth");
   for (const name of (await readdir(folder)).sort()) {
     for await (const text of readNdjsonLines(path.join(folder, name))) {
-      const line = JSON.parse(text) as CitizenTruth | StayTruth;
+      const line = JSON.parse(text) as TruthLine;
       if (line.kind === "citizen") citizens.set(line.cpr, line);
       else if (line.kind === "stay") {
         const list = staysOf.get(line.cpr) ?? [];
         list.push(line);
         staysOf.set(line.cpr, list);
-      } else throw new Error(`${name}: a line of unknown kind`);
+      } else if (line.kind === "initiative-effect") effects.set(line.id, line);
+      else throw new Error(`${name}: a line of unknown kind`);
     }
   }
-  return { citizens, staysOf };
+  return { citizens, staysOf, effects: [...effects.values()] };
 }
 
 const danishParts = new Intl.DateTimeFormat("en-GB", {
