@@ -147,8 +147,9 @@ const KEYS_WITH_GP = sql`cross join lateral (values
  *   overlap (migration 0018's trigger is their only writer; it closes the open
  *   row on the day it opens the next).
  * Without a sector (`no-listed-gp`), a discharge with both handovers in one
- * cell is counted once: a municipal handover whose GP handover lies alongside
- * it is not counted again, and it is the only way a discharge there has a GP.
+ * cell is counted once, by its GP handover: a municipal handover counts as a
+ * discharge there only without its GP handover alongside, and exactly those
+ * are the cell's discharges without a GP.
  */
 async function countFigures(tx: Database, now: Date) {
   const day = sql`interval '24 hours'`;
