@@ -69,16 +69,25 @@ async function collectDecisions(tx: Database, from: Date, to: Date) {
 /**
  * The months' handovers with their first standing confirmation, their standing
  * declines and the citizen's residence on the discharge day, read once into a
- * table of the transaction that every cell is then counted from.
+ * table of the transaction that every cell is then counted from. `readmitted`
+ * is looked up only where a figure asks for it (a municipal handover not
+ * closed whose 30 days have passed at `now`) and is null elsewhere.
  */
-async function collectMonths(tx: Database, months: MonthBounds[]) {
+async function collectMonths(tx: Database, months: MonthBounds[], now: Date) {
   const from = new Date(Math.min(...months.map((m) => m.start.getTime())));
   const to = new Date(Math.max(...months.map((m) => m.end.getTime())));
   await collectDecisions(tx, from, to);
   await sql`drop table if exists loop_month`.execute(tx);
   await sql`
     create temporary table loop_month on commit drop as
-    select * from (
+    select h.*,
+      case when h.status <> 'closed' and h.sector = 'municipality'
+          and h.discharged_at + interval '30 days' <= ${now}
+        then exists (select 1 from indicator_admission x
+          where x.citizen_id = h.citizen_id and x.acute and not x.readmission_excluded
+            and x.started_at > h.discharged_at
+            and x.started_at <= h.discharged_at + interval '30 days') end as readmitted
+    from (
       select h.id, h.stay_id, h.citizen_id, h.sector, h.status, h.discharged_at, h.deadline_at,
         h.discharging_hospital_id, r.municipality_code, r.practice_id,
         to_char(h.discharged_at at time zone 'Europe/Copenhagen', 'YYYY-MM') as month,
@@ -105,6 +114,116 @@ export const DURATION_BUCKET_SQL = sql`case
   when minutes < ${FORTNIGHT_MINUTES} then ${FINE_BUCKETS} + floor((minutes - ${FIRST_DAY_MINUTES}) / ${COARSE_MINUTES})
   else ${OVERFLOW_BUCKET} end::int`;
 
+/**
+ * Whether the stay's GP handover (`g`) falls in the same cell as this
+ * municipal handover (`h`), per attribution: the same month and key. Their
+ * discharge moments can differ: a corrected discharge time moves only the
+ * handovers still open (handovers/service.ts, `moveDeadlines`), so the two
+ * may lie in different months or, the citizen having moved that night, in
+ * different residences.
+ */
+const KEYS_WITH_GP = sql`cross join lateral (values
+  ('residence', coalesce(h.municipality_code, ''),
+    g.month = h.month and coalesce(g.municipality_code, '') = coalesce(h.municipality_code, '')),
+  ('practice', coalesce(h.practice_id::text, ''),
+    g.month = h.month and coalesce(g.practice_id::text, '') = coalesce(h.practice_id::text, '')),
+  ('hospital', h.discharging_hospital_id,
+    g.month = h.month and g.discharging_hospital_id = h.discharging_hospital_id))
+  as k(attribution, key, gp_alongside)`;
+
+/**
+ * Every figure but the decline reasons and the confirmation times, in one
+ * aggregation over the months' handovers: one group per attribution, month,
+ * key and sector with a filtered count for each figure, unpivoted into cells.
+ * A cell is written where its figure's handovers are (its denominator is
+ * positive), as a query per figure would have grouped them.
+ *
+ * Discharges are counted without `count(distinct stay_id)`, which sorted every
+ * handover three times over. This rests on two invariants:
+ * - a stay has at most one handover per sector (`unique (stay_id, sector)`,
+ *   migration 0005; a reroute changes the receiver of the same row), so in a
+ *   cell of one sector each handover is its own discharge;
+ * - `loop_month` holds one row per handover: a citizen's residence rows never
+ *   overlap (migration 0018's trigger is their only writer; it closes the open
+ *   row on the day it opens the next).
+ * Without a sector (`no-listed-gp`), a discharge with both handovers in one
+ * cell is counted once, by its GP handover: a municipal handover counts as a
+ * discharge there only without its GP handover alongside, and exactly those
+ * are the cell's discharges without a GP.
+ */
+async function countFigures(tx: Database, now: Date) {
+  const day = sql`interval '24 hours'`;
+  const live = sql`h.status <> 'closed'`;
+  const inTime = sql`h.confirmed_at <= h.deadline_at`;
+  await sql`
+    with a as (
+      select k.attribution, h.month, k.key, h.sector,
+        count(*) as handovers,
+        sum(h.declines)::bigint as declines,
+        count(*) filter (where ${live}) as live,
+        count(*) filter (where ${live} and (h.confirmed_at is not null or h.deadline_at <= ${now}))
+          as due,
+        count(*) filter (where ${live} and ${inTime}) as in_time,
+        count(*) filter (where ${live} and h.discharged_at + ${day} <= ${now}) as day_old,
+        count(*) filter (where ${live} and h.discharged_at + ${day} <= ${now}
+          and (h.confirmed_at is null or h.confirmed_at > h.discharged_at + ${day})) as day_unconfirmed,
+        count(*) filter (where ${live} and h.unresolved_at <= ${now}) as unresolved,
+        count(*) filter (where h.readmitted is not null and ${inTime}) as followed_in_time,
+        count(*) filter (where h.readmitted and ${inTime}) as readmitted_in_time,
+        count(*) filter (where h.readmitted is not null and (${inTime}) is not true) as followed_late,
+        count(*) filter (where h.readmitted and (${inTime}) is not true) as readmitted_late,
+        count(*) filter (where k.gp_alongside is not true) as discharges,
+        count(*) filter (where h.sector = 'municipality' and k.gp_alongside is not true)
+          as without_gp
+      from loop_month h
+      left join loop_month g on g.stay_id = h.stay_id
+        and g.sector = 'general-practice' and h.sector = 'municipality'
+      ${KEYS_WITH_GP}
+      group by 1, 2, 3, 4)
+    insert into indicator_cell (indicator, attribution, month, key, age_band, sex, sector, grp, numerator, denominator)
+    select c.indicator, a.attribution, a.month, a.key, '', '', a.sector, c.grp, c.numerator, c.denominator
+      from a cross join lateral (values
+        ('loop-confirmed-by-deadline', '', a.in_time, a.due),
+        ('loop-unconfirmed-24h', '', a.day_unconfirmed, a.day_old),
+        ('loop-unresolved', '', a.unresolved, a.live),
+        ('loop-declines', '', a.declines, a.handovers),
+        ('loop-readmission-by-confirmation', 'confirmed-by-deadline', a.readmitted_in_time,
+          a.followed_in_time),
+        ('loop-readmission-by-confirmation', 'not-confirmed-by-deadline', a.readmitted_late,
+          a.followed_late)) as c(indicator, grp, numerator, denominator)
+      where c.denominator > 0
+    union all
+    select 'no-listed-gp', attribution, month, key, '', '', '', '', sum(without_gp)::bigint,
+        sum(discharges)::bigint
+      from a group by attribution, month, key`.execute(tx);
+}
+
+/** Declines by reason: declines are few, so only the declined handovers are joined to them. */
+async function countDeclineReasons(tx: Database) {
+  await sql`
+    insert into indicator_cell (indicator, attribution, month, key, age_band, sex, sector, grp, numerator, denominator)
+    select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector,
+        case when split_part(t.reason, ':', 1) in (${sql.join(DECLINE_REASONS.map((r) => sql`${r}`))})
+          then split_part(t.reason, ':', 1) else 'unspecified' end,
+        count(t.id), null
+      from loop_month h join loop_decision t on t.handover_id = h.id and t.kind = 'declined' ${KEYS}
+      where h.declines > 0
+      group by 2, 3, 4, 7, 8`.execute(tx);
+}
+
+async function countConfirmationTimes(tx: Database) {
+  await sql`
+    insert into indicator_cell (indicator, attribution, month, key, age_band, sex, sector, grp, numerator, durations)
+    select 'loop-confirmation-time', attribution, month, key, '', '', sector, '', sum(n),
+        jsonb_object_agg(bucket::text, n)
+      from (
+        select k.attribution, h.month, k.key, h.sector, ${DURATION_BUCKET_SQL} as bucket, count(*) as n
+        from (select h.*, extract(epoch from (confirmed_at - discharged_at)) / 60 as minutes
+          from loop_month h where confirmed_at is not null and status <> 'closed') h ${KEYS}
+        group by 1, 2, 3, 4, 5) b
+      group by 2, 3, 4, 7`.execute(tx);
+}
+
 export async function rebuildLoopCells(tx: Database, months: MonthBounds[], now: Date) {
   if (months.length === 0) return;
   await tx
@@ -116,62 +235,8 @@ export async function rebuildLoopCells(tx: Database, months: MonthBounds[], now:
     )
     .where("indicator", "in", LOOP_INDICATORS)
     .execute();
-  const day = sql`interval '24 hours'`;
-  await collectMonths(tx, months);
-  await sql`
-    with h as (select * from loop_month)
-    insert into indicator_cell (indicator, attribution, month, key, age_band, sex, sector, grp, numerator, denominator)
-    select 'loop-confirmed-by-deadline', k.attribution, h.month, k.key, '', '', h.sector, '',
-        count(*) filter (where confirmed_at <= deadline_at), count(*)
-      from h ${KEYS} where status <> 'closed' and (confirmed_at is not null or deadline_at <= ${now})
-      group by 2, 3, 4, 7
-    union all
-    select 'loop-unconfirmed-24h', k.attribution, h.month, k.key, '', '', h.sector, '',
-        count(*) filter (where confirmed_at is null or confirmed_at > discharged_at + ${day}),
-        count(distinct stay_id)
-      from h ${KEYS} where status <> 'closed' and discharged_at + ${day} <= ${now}
-      group by 2, 3, 4, 7
-    union all
-    select 'loop-unresolved', k.attribution, h.month, k.key, '', '', h.sector, '',
-        count(*) filter (where unresolved_at <= ${now}), count(*)
-      from h ${KEYS} where status <> 'closed' group by 2, 3, 4, 7
-    union all
-    select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector,
-        case when split_part(t.reason, ':', 1) in (${sql.join(DECLINE_REASONS.map((r) => sql`${r}`))})
-          then split_part(t.reason, ':', 1) else 'unspecified' end,
-        count(t.id), null
-      from h join loop_decision t on t.handover_id = h.id and t.kind = 'declined' ${KEYS}
-      group by 2, 3, 4, 7, 8
-    union all
-    select 'loop-declines', k.attribution, h.month, k.key, '', '', h.sector, '',
-        sum(h.declines), count(*)
-      from h ${KEYS} group by 2, 3, 4, 7
-    union all
-    select 'loop-readmission-by-confirmation', k.attribution, h.month, k.key, '', '', h.sector,
-        case when confirmed_at <= deadline_at then 'confirmed-by-deadline'
-             else 'not-confirmed-by-deadline' end,
-        count(*) filter (where readmitted), count(*)
-      from (select h.*, exists (
-          select 1 from indicator_admission x
-          where x.citizen_id = h.citizen_id and x.acute and not x.readmission_excluded
-            and x.started_at > h.discharged_at
-            and x.started_at <= h.discharged_at + interval '30 days') as readmitted
-        from h where status <> 'closed' and sector = 'municipality'
-          and discharged_at + interval '30 days' <= ${now}) h ${KEYS}
-      group by 2, 3, 4, 7, 8
-    union all
-    select 'no-listed-gp', k.attribution, h.month, k.key, '', '', '', '',
-        count(distinct stay_id) - count(distinct stay_id) filter (where sector = 'general-practice'),
-        count(distinct stay_id)
-      from h ${KEYS} group by 2, 3, 4`.execute(tx);
-  await sql`
-    insert into indicator_cell (indicator, attribution, month, key, age_band, sex, sector, grp, numerator, durations)
-    select 'loop-confirmation-time', attribution, month, key, '', '', sector, '', sum(n),
-        jsonb_object_agg(bucket::text, n)
-      from (
-        select k.attribution, h.month, k.key, h.sector, ${DURATION_BUCKET_SQL} as bucket, count(*) as n
-        from (select h.*, extract(epoch from (confirmed_at - discharged_at)) / 60 as minutes
-          from loop_month h where confirmed_at is not null and status <> 'closed') h ${KEYS}
-        group by 1, 2, 3, 4, 5) b
-      group by 2, 3, 4, 7`.execute(tx);
+  await collectMonths(tx, months, now);
+  await countFigures(tx, now);
+  await countDeclineReasons(tx);
+  await countConfirmationTimes(tx);
 }
