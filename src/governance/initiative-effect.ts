@@ -69,8 +69,7 @@ export function windowsOf(
   const running = (end < today ? end : today).slice(0, 7);
   const last = running < lastComplete ? running : lastComplete;
   const notFinal: string[] = [];
-  const next = addMonths(last, 1);
-  for (let m = next > first ? next : first; m <= running; m = addMonths(m, 1)) notFinal.push(m);
+  for (let m = first; m <= running; m = addMonths(m, 1)) if (m > last) notFinal.push(m);
   if (last < first) return { before: [], after: [], notFinal };
   let count = 0;
   while (count < MAX_WINDOW_MONTHS && addMonths(first, count) <= last) count += 1;
