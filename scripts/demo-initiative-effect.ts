@@ -103,10 +103,10 @@ const truthOf = (codes: string[], windows: { before: string[]; after: string[] }
   after: fromTruth(truthRows, codes, windows.after),
 });
 /**
- * The page's windows end with the current month, whose discharges (and the
- * previous month's) have not had their 30 days yet: their readmissions are
- * still to come. These are the months whose 30-day follow-up had ended by the
- * cut, and as many before the start, for comparison.
+ * The page's windows end with the indicator's last final month (its
+ * `settlesAfterDays` passed since its end); this counts again, from the
+ * truth, the months whose 30-day follow-up had ended by the cut, and as many
+ * before the start, as a cross-check.
  */
 const followedUp = effect.windows.after.filter(
   (m) => Date.parse(`${addMonths(m, 1)}-01T00:00:00Z`) + 31 * 86_400_000 <= CUT,

@@ -34,7 +34,8 @@ export type Pooled = {
 
 export type Verdict = "too-few-to-tell" | "improved" | "worsened";
 
-export type Windows = { before: string[]; after: string[] };
+/** `notFinal`: months after the start left out because their figures are not yet final. */
+export type Windows = { before: string[]; after: string[]; notFinal: string[] };
 
 /** "YYYY-MM" plus n months (n may be negative). */
 export function addMonths(month: string, n: number): string {
@@ -52,16 +53,31 @@ export const MAX_WINDOW_MONTHS = 60;
 
 /**
  * The months after: from the start's month to the end's (or today's, while it
- * runs), at most five years; the months before: as many, ending the month
- * before the start. Before the start there is no "after" yet.
+ * runs), at most five years, but no later than `lastComplete`, the target
+ * indicator's last month whose figures are final: an unfinished month counts
+ * too little (a readmission not yet happened) and would pull the pool down.
+ * The months left out for that are `notFinal`. The months before: as many,
+ * ending the month before the start. Before the start there is no "after" yet.
  */
-export function windowsOf(start: string, end: string, today: string): Windows {
+export function windowsOf(
+  start: string,
+  end: string,
+  today: string,
+  lastComplete: string,
+): Windows {
   const first = start.slice(0, 7);
-  const last = (end < today ? end : today).slice(0, 7);
-  if (last < first) return { before: [], after: [] };
+  const running = (end < today ? end : today).slice(0, 7);
+  const last = running < lastComplete ? running : lastComplete;
+  const notFinal: string[] = [];
+  for (let m = first; m <= running; m = addMonths(m, 1)) if (m > last) notFinal.push(m);
+  if (last < first) return { before: [], after: [], notFinal };
   let count = 0;
   while (count < MAX_WINDOW_MONTHS && addMonths(first, count) <= last) count += 1;
-  return { before: monthsFrom(addMonths(first, -count), count), after: monthsFrom(first, count) };
+  return {
+    before: monthsFrom(addMonths(first, -count), count),
+    after: monthsFrom(first, count),
+    notFinal,
+  };
 }
 
 /** Pool the rows of these units and months; suppressed rows are skipped and counted. */

@@ -107,23 +107,46 @@ describe("an initiative's content", () => {
 
 describe("the effect", () => {
   it("compares the months since the start with as many months before", () => {
-    expect(windowsOf("2026-03-15", "2026-12-31", "2026-08-10")).toEqual({
+    // Every month up to today's final (an indicator final at once would still wait for today's month to end).
+    expect(windowsOf("2026-03-15", "2026-12-31", "2026-08-10", "2026-08")).toEqual({
       before: ["2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02"],
       after: ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"],
+      notFinal: [],
     });
-    expect(windowsOf("2026-11-01", "2027-01-31", "2028-01-01").before).toEqual([
+    expect(windowsOf("2026-11-01", "2027-01-31", "2028-01-01", "2027-11").before).toEqual([
       "2026-08",
       "2026-09",
       "2026-10",
     ]);
-    expect(windowsOf("2026-09-01", "2027-01-31", "2026-08-10")).toEqual({ before: [], after: [] });
+    expect(windowsOf("2026-09-01", "2027-01-31", "2026-08-10", "2026-07")).toEqual({
+      before: [],
+      after: [],
+      notFinal: [],
+    });
     // Ten years in: five years on each side, the engine's limit.
-    const long = windowsOf("2020-01-01", "2030-12-31", "2030-06-01");
+    const long = windowsOf("2020-01-01", "2030-12-31", "2030-06-01", "2030-04");
     expect([long.before.length, long.after.at(-1), long.before[0]]).toEqual([
       60,
       "2024-12",
       "2015-01",
     ]);
+  });
+
+  it("ends the after-window with the last final month and keeps the before-window as long", () => {
+    // On 10 August a 30-day indicator is final up to June: July and August are left out.
+    expect(windowsOf("2026-03-15", "2026-12-31", "2026-08-10", "2026-06")).toEqual({
+      before: ["2025-11", "2025-12", "2026-01", "2026-02"],
+      after: ["2026-03", "2026-04", "2026-05", "2026-06"],
+      notFinal: ["2026-07", "2026-08"],
+    });
+    // A finished initiative whose last month is final leaves nothing out.
+    expect(windowsOf("2026-01-01", "2026-03-31", "2026-08-10", "2026-06").notFinal).toEqual([]);
+    // Started this month: nothing final after the start yet, and no before either.
+    expect(windowsOf("2026-08-01", "2026-12-31", "2026-08-10", "2026-06")).toEqual({
+      before: [],
+      after: [],
+      notFinal: ["2026-08"],
+    });
   });
 
   it("pools the units' rows and skips suppressed ones without adding them back", () => {
@@ -220,7 +243,7 @@ describe("the effect", () => {
     ];
     const e = effectOf({
       rows,
-      windows: { before: ["2025-12"], after: ["2026-01"] },
+      windows: { before: ["2025-12"], after: ["2026-01"], notFinal: [] },
       participants: ["370"],
       comparison: ["340"],
       basis: "body",

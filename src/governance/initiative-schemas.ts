@@ -113,7 +113,12 @@ export const initiativeEffect = z.object({
   target: z.number(),
   minDenominator: z.number(),
   computedAt: z.string().nullable(),
-  windows: z.object({ before: z.array(z.string()), after: z.array(z.string()) }),
+  windows: z.object({
+    before: z.array(z.string()),
+    after: z.array(z.string()),
+    /** Months after the start left out: their figures are not yet final. */
+    notFinal: z.array(z.string()),
+  }),
   participants: z.object({ codes: z.array(z.string()), before: pooled, after: pooled }),
   comparison: z.object({
     codes: z.array(z.string()),

@@ -1,5 +1,6 @@
 import type { RequestContext } from "../access/citizen-access.ts";
 import type { Actor } from "../access/model.ts";
+import { lastCompleteMonth } from "../indicators/completeness.ts";
 import type { IndicatorService } from "../indicators/service.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError, type FieldError, invalidFields } from "../platform/http/errors.ts";
@@ -288,14 +289,20 @@ export function createInitiativeService(deps: InitiativeDeps) {
       const definition = indicators.definitions().find((d) => d.id === c.indicatorId);
       if (!definition || definition.valueKind === "hours" || definition.higherIsBetter === null)
         throw notFound();
-      const today = danishToday(clock());
+      const now = clock();
+      const today = danishToday(now);
       const body = await structure.getBody(current.bodyId, today, undefined, { nearest: true });
       const region = (await structure.listMunicipalities(today))
         .filter((m) => m.regionCode === body.region.code)
         .map((m) => m.code);
       const own = body.municipalities.filter((m) => m.membership === "primary").map((m) => m.code);
       const { codes, basis } = comparisonOf(c.municipalityCodes, own, region);
-      const windows = windowsOf(c.start, c.end, today);
+      const windows = windowsOf(
+        c.start,
+        c.end,
+        today,
+        lastCompleteMonth(definition.settlesAfterDays, now),
+      );
       const { rows, computedAt } = await rowsOf(c.indicatorId, c.ageBand, [
         ...windows.before,
         ...windows.after,

@@ -13,6 +13,7 @@ import {
   periodsBetween,
 } from "./periods.ts";
 import {
+  answered,
   defaultFrom,
   type FiguresView,
   type IndicatorService,
@@ -21,7 +22,7 @@ import {
   periodOfLabel,
   unitsOf,
 } from "./service.ts";
-import type { ValueRow } from "./values.ts";
+import type { AnsweredRow, ValueRow } from "./values.ts";
 
 /**
  * Comparisons built on the period tables: the funnel plot (each unit against
@@ -140,7 +141,8 @@ export function createComparison(deps: {
   /** Each indicator month by month: the body (or its predecessor), its region and the country. */
   async function monthlySeries(months: string[], candidates: string[], view?: FiguresView) {
     const series = [];
-    let region: ValueRow | null = null;
+    const now = clock();
+    let region: AnsweredRow | null = null;
     // Every table is asked for at once: each waits mostly on the database, so they overlap.
     const tables = new Map<string, Promise<PeriodTable>>();
     for (const spec of indicators.definitions()) {
@@ -153,17 +155,22 @@ export function createComparison(deps: {
       }
     }
     for (const spec of indicators.definitions()) {
-      const rows = { body: [] as ValueRow[], region: [] as ValueRow[], country: [] as ValueRow[] };
+      const rows = {
+        body: [] as AnsweredRow[],
+        region: [] as AnsweredRow[],
+        country: [] as AnsweredRow[],
+      };
       for (const month of months) {
         const t = await (tables.get(`${spec.id}|${month}`) as Promise<PeriodTable>);
+        const answer = answered(spec, t.period, now);
         const found = bodyRows(t, candidates);
-        if (found.body) rows.body.push(found.body);
+        if (found.body) rows.body.push(answer(found.body));
         if (found.region) {
-          rows.region.push(found.region);
-          region = found.region;
+          region = answer(found.region);
+          rows.region.push(region);
         }
         const country = t.rows.get(entryId("country:DK", TOTAL, TOTAL));
-        if (country) rows.country.push(country);
+        if (country) rows.country.push(answer(country));
       }
       series.push({ indicator: spec.id, ...rows });
     }
@@ -173,22 +180,25 @@ export function createComparison(deps: {
   /** The loop over the months as one period, per member municipality and per listed practice. */
   async function loopTables(bodyId: string, months: string[], view?: FiguresView) {
     const year = rollingPeriod(months);
+    const now = clock();
     const loopByMunicipality = [];
     const loopByPractice = [];
     for (const spec of indicators.definitions().filter((d) => d.family === "loop")) {
       const full = indicators.specOf(spec.id);
+      // The rolling year is final only when its last month is.
+      const answer = answered(full, year, now);
       for (const sector of full.sectors.length > 0 ? full.sectors : [null]) {
         const t = await indicators.table(full, year, "residence", sector, view);
         loopByMunicipality.push({
           indicator: spec.id,
           sector,
-          rows: childRows(t, `body:${bodyId}`),
+          rows: childRows(t, `body:${bodyId}`).map(answer),
         });
       }
       if (full.sectors.includes("general-practice")) {
         const t = await indicators.table(full, year, "practice", "general-practice", view);
         const practices = [...(t.cube.children.get(`body:${bodyId}`) ?? [])].flatMap((m) =>
-          childRows(t, m),
+          childRows(t, m).map(answer),
         );
         loopByPractice.push({ indicator: spec.id, sector: "general-practice", rows: practices });
       }

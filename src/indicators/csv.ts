@@ -1,5 +1,5 @@
 import type { IndicatorSpec } from "./definitions.ts";
-import type { ValueRow } from "./values.ts";
+import type { AnsweredRow } from "./values.ts";
 
 /**
  * The values as CSV for a spreadsheet: `;`-separated with a decimal comma, as
@@ -7,7 +7,7 @@ import type { ValueRow } from "./values.ts";
  * figures were computed. A hidden figure is an empty cell, never a zero.
  */
 
-const COLUMNS: [string, (r: ValueRow) => string | number | boolean | null | undefined][] = [
+const COLUMNS: [string, (r: AnsweredRow) => string | number | boolean | null | undefined][] = [
   ["enhedstype", (r) => r.unit],
   ["kode", (r) => r.code],
   ["navn", (r) => r.name],
@@ -24,6 +24,8 @@ const COLUMNS: [string, (r: ValueRow) => string | number | boolean | null | unde
   ["standardiseret_værdi", (r) => r.standardisedValue],
   ["beløb_kr", (r) => r.amount],
   ["undertrykt", (r) => (r.suppressed ? "ja" : "nej")],
+  // "nej": the period's figures are provisional (not yet final; see completeness.ts).
+  ["endelig", (r) => (r.complete ? "ja" : "nej")],
 ];
 
 function cell(v: string | number | boolean | null | undefined): string {
@@ -35,7 +37,7 @@ function cell(v: string | number | boolean | null | undefined): string {
 
 export function toCsv(
   spec: IndicatorSpec,
-  answer: { computedAt: Date | null; attribution: string; rows: ValueRow[] },
+  answer: { computedAt: Date | null; attribution: string; rows: AnsweredRow[] },
 ): string {
   const computed = answer.computedAt ? answer.computedAt.toISOString() : "ikke beregnet";
   const definedBy =

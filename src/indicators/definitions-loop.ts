@@ -27,6 +27,18 @@ const DECLINE_REASONS: { key: string; label: Text }[] = [
   { key: "unspecified", label: { da: "Ingen årsag angivet", en: "No reason given" } },
 ];
 
+/**
+ * How long after a month's end its loop figures are final (loop-store.ts
+ * leaves a handover out until its deadline, 24 hours or 30 days have passed).
+ * A GP's deadline is 2 working days, which over Easter (Maundy Thursday to
+ * Easter Monday) spans 7 calendar days; becoming unresolved takes the ladder's
+ * 20 hours more. A late confirmation still moves the confirmation times until
+ * the buckets' fortnight has passed.
+ */
+const DEADLINE_DAYS = 7;
+const UNRESOLVED_DAYS = 8;
+const FORTNIGHT_DAYS = 14;
+
 function loop(id: string, cells = id) {
   return {
     ...base(id, "loop"),
@@ -42,6 +54,7 @@ function duration(id: string, quantile: number, title: Text, summary: Text): Ind
   return {
     ...loop(id, "loop-confirmation-time"),
     measure: { kind: "duration", quantile },
+    settlesAfterDays: FORTNIGHT_DAYS,
     title,
     summary,
     numerator: {
@@ -61,6 +74,7 @@ export function loopSpecs(): IndicatorSpec[] {
   return [
     {
       ...loop("loop-confirmed-by-deadline"),
+      settlesAfterDays: DEADLINE_DAYS,
       measure: { kind: "share" },
       title: {
         da: "Overdragelser bekræftet inden fristen",
@@ -98,6 +112,7 @@ export function loopSpecs(): IndicatorSpec[] {
     ),
     {
       ...loop("loop-unconfirmed-24h"),
+      settlesAfterDays: 1,
       measure: { kind: "count-rate" },
       title: {
         da: "Ubekræftede overdragelser efter 24 timer",
@@ -120,6 +135,7 @@ export function loopSpecs(): IndicatorSpec[] {
     },
     {
       ...loop("loop-unresolved"),
+      settlesAfterDays: UNRESOLVED_DAYS,
       measure: { kind: "count-rate" },
       title: { da: "Uafklarede overdragelser", en: "Unresolved handovers" },
       summary: {
@@ -139,6 +155,8 @@ export function loopSpecs(): IndicatorSpec[] {
     },
     {
       ...loop("loop-declines"),
+      // A receiver declines instead of confirming, so by the deadline.
+      settlesAfterDays: DEADLINE_DAYS,
       measure: { kind: "count-rate" },
       title: { da: "Afviste overdragelser", en: "Declined handovers" },
       summary: {
@@ -156,6 +174,7 @@ export function loopSpecs(): IndicatorSpec[] {
     },
     {
       ...loop("loop-readmission-by-confirmation"),
+      settlesAfterDays: 30,
       measure: { kind: "share" },
       sectors: ["municipality"],
       title: {

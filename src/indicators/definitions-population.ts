@@ -58,6 +58,8 @@ function readmissions(parameters: IndicatorParameters): IndicatorSpec {
   const list = codeList(parameters, EXCLUSION_LIST);
   return {
     ...base("acute-readmission-30d", "population"),
+    // An index admission ending on the month's last day has 30 days to be readmitted.
+    settlesAfterDays: 30,
     measure: { kind: "share" },
     title: {
       da: "Akutte genindlæggelser inden for 30 dage",

@@ -50,6 +50,12 @@ export type IndicatorDefinition = {
     verified: boolean;
   } | null;
   sources: { title: string; url: string | null }[];
+  /**
+   * Days after a period's end before its figures are final: what the period
+   * counts needs that long to have happened (a 30-day readmission, a deadline).
+   * Until then the period's rows are provisional (`complete: false`).
+   */
+  settlesAfterDays: number;
 };
 
 /** A definition with how the engine computes it (not served). */
@@ -113,5 +119,6 @@ export function base(id: string, family: "population" | "loop") {
     exclusions: [],
     codeLists: [],
     dayRates: null,
+    settlesAfterDays: 0,
   };
 }

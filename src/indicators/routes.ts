@@ -52,6 +52,10 @@ const definition = z.object({
     })
     .nullable(),
   sources: z.array(z.object({ title: z.string(), url: z.string().nullable() })),
+  settlesAfterDays: z
+    .number()
+    .int()
+    .describe("Days after a period's end before its figures are final"),
 });
 
 const unitLevel = z.enum(["municipality", "body", "region", "country", "practice", "hospital"]);
@@ -73,6 +77,9 @@ const row = z.object({
   suppressed: z.boolean(),
   standardisedValue: z.number().nullable().optional(),
   amount: z.number().nullable().optional(),
+  complete: z
+    .boolean()
+    .describe("The period has ended and settlesAfterDays have passed: the figures are final"),
 });
 
 const date = (what: string) =>

@@ -1,5 +1,6 @@
 import type { Database } from "../platform/db/database.ts";
 import { invalidFields, notFound } from "../platform/http/errors.ts";
+import { isComplete } from "./completeness.ts";
 import { buildCube, type Cube, entryId, TOTAL, unitId } from "./cube.ts";
 import { type Hidden, hideSmallCells } from "./cube-suppression.ts";
 import type { Attribution, IndicatorDefinition, IndicatorSpec } from "./definitions.ts";
@@ -11,11 +12,12 @@ import {
   danishDate,
   monthsOf,
   type PeriodKind,
+  periodEnd,
   periodOf,
   periodStart,
   periodsBetween,
 } from "./periods.ts";
-import { rowOf, type ValueRow } from "./values.ts";
+import { type AnsweredRow, rowOf, type ValueRow } from "./values.ts";
 import * as store from "./values-store.ts";
 
 /**
@@ -75,6 +77,21 @@ const CACHE_LIMIT = 600;
 
 export function periodOfLabel(kind: PeriodKind, label: string): Period {
   return { label, start: periodStart(kind, label), months: monthsOf(kind, label) };
+}
+
+/** The first Danish date after the period (its last month's end). */
+export function endOf(period: Period): string {
+  return periodEnd("month", period.months[period.months.length - 1] ?? period.start.slice(0, 7));
+}
+
+/** The period's rows as answered at `now`: each says whether its figures are final. */
+export function answered(
+  spec: IndicatorDefinition,
+  period: Period,
+  now: Date,
+): (row: ValueRow) => AnsweredRow {
+  const complete = isComplete(endOf(period), spec.settlesAfterDays, now);
+  return (row) => ({ ...row, complete });
 }
 
 export function createIndicatorService(deps: {
@@ -287,15 +304,17 @@ export function createIndicatorService(deps: {
     const at = await computedAt();
     const sector = q.sector ?? spec.sectors[0] ?? null;
     const { bands, groups } = wanted(spec, q);
-    const rows: ValueRow[] = [];
+    const now = clock();
+    const rows: AnsweredRow[] = [];
     for (const period of periodsOf(q)) {
       const t = await table(spec, period, q.attribution, sector);
+      const answer = answered(spec, period, now);
       const units = unitsOf(t, q.unit, q.code);
       for (const unit of units)
         for (const band of bands)
           for (const group of groups) {
             const row = t.rows.get(entryId(unit, band, group));
-            if (row) rows.push(row);
+            if (row) rows.push(answer(row));
           }
     }
     return {

@@ -30,6 +30,13 @@ export type ValueRow = {
   amount?: number | null;
 };
 
+/**
+ * A row as answered: with whether its period's figures are final at the
+ * engine's clock (see completeness.ts). Tables are cached across requests, so
+ * this is added when a row is answered, never stored in the table.
+ */
+export type AnsweredRow = ValueRow & { complete: boolean };
+
 export type Estimate = { value: number | null; low: number | null; high: number | null };
 
 const NONE: Estimate = { value: null, low: null, high: null };

@@ -45,6 +45,10 @@ describe("the body's initiatives, read by anyone", () => {
       .toMatch(/For få til at sige noget|Forbedret i forhold|Forværret i forhold/);
     await expect(anyone.locator("main").textContent()).resolves.toContain("Deltagende kommuner");
     await expect(anyone.locator("main").textContent()).resolves.toContain("Milepæle");
+    // A running initiative's latest months are not final for a 30-day indicator: named, not pooled.
+    await expect(anyone.locator(".effect-not-final").textContent()).resolves.toMatch(
+      /^\d{4}-\d{2}.* ikke med: tallene for de måneder er endnu ikke endelige/,
+    );
     await screenshot(anyone, "initiative-public");
     await expectAccessible(anyone, "a public initiative with its effect");
     await anyone.close();

@@ -203,10 +203,21 @@ describe("an initiative from planned to finished", () => {
     const response = await demo.app.inject({ url: `/api/public/initiatives/${id}/effect` });
     expect(response.statusCode).toBe(200);
     const effect = response.json();
-    // Clock 2 November 2026: March to November after, as many months before.
-    expect(effect.windows.after).toHaveLength(9);
-    expect(effect.windows.before[0]).toBe("2025-06");
+    // Clock 2 November 2026: a 30-day readmission is final up to September (October's last
+    // index admissions may still be readmitted until 30 November), so March to September after,
+    // as many months before, and October and November named as left out.
+    expect(effect.windows.after).toEqual([
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+    ]);
+    expect(effect.windows.before[0]).toBe("2025-08");
     expect(effect.windows.before.at(-1)).toBe("2026-02");
+    expect(effect.windows.notFinal).toEqual(["2026-10", "2026-11"]);
     expect(effect.participants.codes).toEqual(["370", "330"]);
     expect(effect.comparison.basis).toBe("body");
     expect(effect.comparison.codes.length).toBeGreaterThan(0);
@@ -282,7 +293,7 @@ describe("the effect from the indicator engine's own rows", () => {
       await demo.app.inject({ url: `/api/initiatives/${created.json().id}/effect`, headers })
     ).json();
     const engine = await demo.app.inject({
-      url: "/api/indicators/acute-readmission-30d/values?unit=municipality&period=month&attribution=residence&ageBand=65%2B&from=2025-06-01&to=2026-02-01",
+      url: "/api/indicators/acute-readmission-30d/values?unit=municipality&period=month&attribution=residence&ageBand=65%2B&from=2025-08-01&to=2026-02-01",
       headers,
     });
     expect(engine.statusCode).toBe(200);

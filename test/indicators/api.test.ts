@@ -142,7 +142,62 @@ describe("GET /api/indicators/:id/values", () => {
     expect(lines[1]?.split(";").slice(0, 4)).toEqual(["enhedstype", "kode", "navn", "periode"]);
     const ringsted = lines.find((l) => l.startsWith("municipality;329;"));
     expect(ringsted?.split(";")[8]).toBe("");
-    expect(ringsted?.endsWith(";ja")).toBe(true);
+    expect(lines[1]?.split(";").slice(-2)).toEqual(["undertrykt", "endelig"]);
+    // Suppressed, and March is final by 15 June.
+    expect(ringsted?.endsWith(";ja;ja")).toBe(true);
+  });
+
+  it("says of each row whether its period's figures are final at the engine's clock", async () => {
+    const completeness = async (indicator: string, query: string) => {
+      const res = await get(`/api/indicators/${indicator}/values?unit=country&${query}`);
+      expect(res.statusCode).toBe(200);
+      return res
+        .json()
+        .rows.map((r: { period: string; complete: boolean }) => [r.period, r.complete]);
+    };
+    const months = "period=month&from=2026-04-01&to=2026-06-01";
+    // On 15 June: June has not ended.
+    expect(await completeness("admissions", months)).toEqual([
+      ["2026-04", true],
+      ["2026-05", true],
+      ["2026-06", false],
+    ]);
+    // A quarter is final only when its last month is (Q1 begins before the data, so has no rows).
+    expect(
+      await completeness("admissions", "period=quarter&from=2026-01-01&to=2026-04-01"),
+    ).toEqual([["2026-Q2", false]]);
+    const csv = await get(`/api/indicators/admissions/values?unit=country&${months}`, {
+      accept: "text/csv",
+    });
+    const last = csv.body.split("\r\n").filter((l) => l.startsWith("country;"));
+    expect(last.map((l) => l.split(";").at(-1))).toEqual(["ja", "ja", "nej"]);
+  });
+
+  it("makes a month final exactly settlesAfterDays after its Danish end, not a minute before", async () => {
+    const definition = (await get("/api/indicators"))
+      .json()
+      .indicators.find((d: { id: string }) => d.id === "acute-readmission-30d");
+    expect(definition.settlesAfterDays).toBe(30);
+    // March ends at 1 April 00:00 Danish time (31 March 22:00 UTC); 30 × 24 hours later.
+    const settled = new Date("2026-04-30T22:00:00Z");
+    const march = async (indicator: string, now: Date) => {
+      const service = createIndicators({ db: database.db, clock: () => now }).service;
+      const answer = await service.values({
+        indicator,
+        unit: "country",
+        period: "month",
+        from: "2026-03-01",
+        to: "2026-03-01",
+        attribution: "residence",
+      });
+      return answer.rows.map((r) => r.complete);
+    };
+    const minuteBefore = new Date(settled.getTime() - 60_000);
+    expect(await march("acute-readmission-30d", settled)).toEqual([true]);
+    expect(await march("acute-readmission-30d", minuteBefore)).toEqual([false]);
+    // Admissions need nothing to settle: final since March ended.
+    expect(await march("admissions", minuteBefore)).toEqual([true]);
+    expect(await march("admissions", new Date("2026-03-31T21:59:00Z"))).toEqual([false]);
   });
 
   it("names the field and the reason for every bad parameter", async () => {
@@ -204,6 +259,12 @@ describe("the funnel and the dashboard", () => {
       admissions.country.find((r: { period: string }) => r.period === "2026-03").numerator,
     ).toBe(85);
     expect(body.region.code).toBe("1085");
+    // June is still running on the 15th: provisional; March is final.
+    expect(admissions.body.at(-1)).toMatchObject({ period: "2026-06", complete: false });
+    expect(marchRow.complete).toBe(true);
+    expect(body.loopByMunicipality[0].rows.every((r: { complete: boolean }) => !r.complete)).toBe(
+      true,
+    );
   });
 });
 

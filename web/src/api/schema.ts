@@ -3423,6 +3423,8 @@ export interface paths {
                   en: string;
                 };
                 sectors: string[];
+                /** Days after a period's end before its figures are final */
+                settlesAfterDays: number;
                 sources: {
                   title: string;
                   url: string | null;
@@ -3528,6 +3530,8 @@ export interface paths {
                 ciHigh: number | null;
                 ciLow: number | null;
                 code: string;
+                /** The period has ended and settlesAfterDays have passed: the figures are final */
+                complete: boolean;
                 denominator: number | null;
                 group: string | null;
                 name: string;
@@ -3812,6 +3816,7 @@ export interface paths {
               windows: {
                 after: string[];
                 before: string[];
+                notFinal: string[];
               };
             };
           };
@@ -5681,6 +5686,7 @@ export interface paths {
               windows: {
                 after: string[];
                 before: string[];
+                notFinal: string[];
               };
             };
           };

@@ -25,6 +25,19 @@ function monthSpan(t: InitiativeText, key: "before" | "after", months: string[])
   return t(`initiatives.effect.${key}`, { from: months[0] ?? "", to: months.at(-1) ?? "" });
 }
 
+/** The months left out as not yet final, as a list in the page's language. */
+function NotFinal({ t, months }: { t: InitiativeText; months: string[] }) {
+  if (months.length === 0) return null;
+  const list = new Intl.ListFormat(currentLanguage() === "da" ? "da-DK" : "en-GB", {
+    type: "conjunction",
+  }).format(months);
+  return (
+    <p className="form-hint effect-not-final">
+      {t("initiatives.effect.notFinal", { months: list })}
+    </p>
+  );
+}
+
 /**
  * The effect shown honestly: the target indicator pooled over the participating
  * municipalities and the comparison, before and after, each with its 95%
@@ -41,7 +54,11 @@ export function EffectTable({ id }: { id: string }) {
     return (
       <section aria-labelledby="effect-heading">
         <h2 id="effect-heading">{t("initiatives.effect.heading")}</h2>
-        <p>{t("initiatives.effect.notStarted")}</p>
+        <p>
+          {e.windows.notFinal.length > 0
+            ? t("initiatives.effect.noneFinal")
+            : t("initiatives.effect.notStarted")}
+        </p>
       </section>
     );
   const comparisonLabel =
@@ -97,6 +114,7 @@ export function EffectTable({ id }: { id: string }) {
           </tbody>
         </table>
       </ScrollableTable>
+      <NotFinal t={t} months={e.windows.notFinal} />
       <p>
         <strong>{t("initiatives.effect.verdictLabel")}:</strong>{" "}
         <span

@@ -143,6 +143,12 @@ export function DefinitionBox({ definition, computedAt, level = 2, withTitle = t
         <dd>{local(definition.numerator, language)}</dd>
         <dt>{t("indicators.definition.denominator")}</dt>
         <dd>{local(definition.denominator, language)}</dd>
+        <dt>{t("indicators.definition.settles")}</dt>
+        <dd>
+          {definition.settlesAfterDays > 0
+            ? t("indicators.definition.settlesAfter", { count: definition.settlesAfterDays })
+            : t("indicators.definition.settlesAtEnd")}
+        </dd>
         {definition.standardised && (
           <>
             <dt>{t("indicators.definition.standardised")}</dt>

@@ -1,5 +1,6 @@
 import { ScrollableTable } from "../app/ScrollableTable";
 import { formatInterval, formatValue } from "./numbers";
+import { ProvisionalMark, ProvisionalNote } from "./Provisional";
 import { local, useIndicatorText } from "./text";
 import type { IndicatorDefinition, LoopTable as LoopRows, Row } from "./types";
 
@@ -35,6 +36,7 @@ function Cell({ row, definition }: { row: Row | undefined; definition: Indicator
   return (
     <td className="align-text-right">
       {formatValue(row.value, kind, language)}
+      <ProvisionalMark rows={[row]} />
       {row.ciLow !== null && row.ciHigh !== null && (
         <span className="cell-interval">
           {formatInterval(row.ciLow, row.ciHigh, kind, language)}
@@ -97,6 +99,7 @@ export function LoopTable({ tables, definitions, unitHeading, caption }: Props) 
       {shown.some((table) => table.rows.some((r) => r.suppressed)) && (
         <p className="form-hint suppression-note">{t("indicators.table.suppressionNote")}</p>
       )}
+      <ProvisionalNote rows={shown.flatMap((table) => table.rows)} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { ScrollableTable } from "../app/ScrollableTable";
 import { downloadCsv } from "./api";
 import { formatCount, formatInterval, formatKroner, formatValue } from "./numbers";
+import { ProvisionalMark, ProvisionalNote } from "./Provisional";
 import { municipalityPath } from "./paths";
 import { useIndicatorText } from "./text";
 import type { Row, ValueKind } from "./types";
@@ -42,7 +43,10 @@ function TableRow({ row, kind, extra }: { row: Row; kind: ValueKind; extra: Extr
       </th>
       <td className="align-text-right">{count(row.numerator)}</td>
       <td className="align-text-right">{count(row.denominator)}</td>
-      <td className="align-text-right">{value(row.value)}</td>
+      <td className="align-text-right">
+        {value(row.value)}
+        <ProvisionalMark rows={[row]} />
+      </td>
       <td className="align-text-right">
         {row.suppressed || row.ciLow === null || row.ciHigh === null ? (
           <Hidden />
@@ -123,6 +127,7 @@ export function RowsTable({ rows, kind, caption, csvPath, csvName }: Props) {
       {rows.some((r) => r.suppressed || r.denominator === null) && (
         <p className="form-hint suppression-note">{t("indicators.table.suppressionNote")}</p>
       )}
+      <ProvisionalNote rows={rows} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { figureText } from "./figures";
 import { yAxisName } from "./funnel-text";
 import { LazyChart } from "./LazyChart";
 import { formatTick } from "./numbers";
+import { ProvisionalMark, ProvisionalNote } from "./Provisional";
 import { formatPeriod } from "./periods";
 import { local, useIndicatorText } from "./text";
 import { bandColour, lineStyles, type TrendLine, trendOption } from "./trend";
@@ -61,7 +62,10 @@ function TrendData({
     <ChartData caption={caption} head={[t("indicators.trend.period"), ...lines.map((l) => l.name)]}>
       {periods.map((p) => (
         <tr key={p}>
-          <th scope="row">{formatPeriod(p, language)}</th>
+          <th scope="row">
+            {formatPeriod(p, language)}
+            <ProvisionalMark rows={lines.map((l) => l.rows.get(p))} />
+          </th>
           {lines.map((l) => (
             <td key={l.name} className="align-text-right">
               {figureText(l.rows.get(p), kind, language, t)}
@@ -89,6 +93,7 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
         period: (p) => formatPeriod(p, language, true),
         number: (value) => formatTick(value, language),
         figure: (row) => figureText(row, kind, language, t),
+        provisional: t("indicators.trend.provisional"),
       }),
     [periods, lines, kind, language, t],
   );
@@ -113,6 +118,7 @@ export function TrendCard({ definition, periods, lines, computedAt, subject }: P
       {lines.some((l) => [...l.rows.values()].some((r) => r.suppressed)) && (
         <p className="form-hint trend-gaps">{t("indicators.trend.gaps")}</p>
       )}
+      <ProvisionalNote rows={lines.flatMap((l) => [...l.rows.values()])} trend />
       <TrendData periods={periods} lines={lines} kind={kind} caption={label} />
       <details className="definition-details">
         <summary>{t("indicators.definition.show")}</summary>

@@ -10,6 +10,7 @@ const row = (code: string, period: string, periodStart: string, value: number): 
   periodStart,
   ageBand: null,
   sector: null,
+  complete: true,
   group: null,
   numerator: 10,
   denominator: 100,

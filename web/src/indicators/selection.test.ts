@@ -31,6 +31,7 @@ const definition = (patch: Partial<IndicatorDefinition>): IndicatorDefinition =>
   codeLists: [],
   dayRates: null,
   sources: [],
+  settlesAfterDays: 0,
   ...patch,
 });
 

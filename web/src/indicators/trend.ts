@@ -18,6 +18,8 @@ export type TrendLabels = {
   number: (value: number) => string;
   /** A row's figure for the tooltip: value and interval, or why there is none. */
   figure: (row: Row | undefined) => string;
+  /** The word after a provisional figure in the tooltip. */
+  provisional: string;
 };
 
 export const lineStyles: Record<
@@ -39,6 +41,26 @@ export const bandColour = "rgba(31, 95, 168, 0.18)";
 function valueAt(line: TrendLine, period: string, kind: ValueKind): number | null {
   const row = line.rows.get(period);
   return row && !row.suppressed && row.value !== null ? chartValue(row.value, kind) : null;
+}
+
+/**
+ * A point of a line: a provisional one (its period not final yet) is drawn
+ * hollow with a dashed rim, so a low last month is not read as a fall.
+ */
+function pointAt(line: TrendLine, period: string, kind: ValueKind) {
+  const value = valueAt(line, period, kind);
+  if (value === null || line.rows.get(period)?.complete !== false) return value;
+  const colour = lineStyles[line.role].colour;
+  return {
+    value,
+    itemStyle: {
+      color: "#ffffff",
+      borderColor: colour,
+      borderWidth: 2,
+      borderType: "dashed" as const,
+      opacity: 0.85,
+    },
+  };
 }
 
 /** The 95 % band of the main line: its lower edge, and the width above it, stacked. */
@@ -82,7 +104,7 @@ export function trendOption(
     return {
       type: "line" as const,
       name: line.name,
-      data: periods.map((p) => valueAt(line, p, kind)),
+      data: periods.map((p) => pointAt(line, p, kind)),
       symbol: style.symbol,
       symbolSize: line.role === "main" ? 7 : 6,
       connectNulls: false,
@@ -101,9 +123,11 @@ export function trendOption(
         const first = Array.isArray(params) ? params[0] : params;
         const index = first?.dataIndex ?? 0;
         const period = periods[index] ?? "";
-        const items = lines.map(
-          (l) => `${escapeHtml(l.name)}: ${escapeHtml(labels.figure(l.rows.get(period)))}`,
-        );
+        const items = lines.map((l) => {
+          const row = l.rows.get(period);
+          const mark = row && !row.complete ? ` (${labels.provisional})` : "";
+          return `${escapeHtml(l.name)}: ${escapeHtml(labels.figure(row) + mark)}`;
+        });
         return [`<strong>${escapeHtml(labels.period(period))}</strong>`, ...items].join("<br>");
       },
     },

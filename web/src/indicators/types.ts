@@ -48,6 +48,8 @@ export type IndicatorDefinition = {
   codeLists: CodeList[];
   dayRates: DayRates | null;
   sources: { title: string; url: string | null }[];
+  /** Days after a period's end before its figures are final. */
+  settlesAfterDays: number;
 };
 
 export type IndicatorList = { computedAt: string | null; indicators: IndicatorDefinition[] };
@@ -73,6 +75,8 @@ export type Row = {
   standardisedValue?: number | null;
   /** Days after "medically ready": the kroner the municipalities would pay. */
   amount?: number | null;
+  /** The period has ended and the definition's settlesAfterDays have passed: final, not provisional. */
+  complete: boolean;
 };
 
 export type ValuesAnswer = {
