@@ -117,9 +117,10 @@ export function createDecisions(deps: {
           reason: to.reason,
         },
       ]);
+      // The audit entry commits with the change: a change nobody can account for is never kept.
+      await access.auditIn(tx, ctx, h.citizenId, what, "allowed");
       return done;
     });
-    await access.audit(ctx, h.citizenId, what, "allowed");
     // The deciding organisation may take it back until then (undo.ts).
     return {
       id,

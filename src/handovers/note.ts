@@ -47,9 +47,10 @@ export function createNoteWriter(deps: { db: Database; access: CitizenAccess }) 
           reason: null,
         },
       ]);
+      // The audit entry commits with the change: a change nobody can account for is never kept.
+      await access.auditIn(tx, ctx, h.citizenId, what, "allowed");
       return done;
     });
-    await access.audit(ctx, h.citizenId, what, "allowed");
     return { id, status: written.status, version: written.version };
   };
 }

@@ -184,9 +184,10 @@ export function createRerouting(deps: {
             deadlineAt: route.deadlineAt,
           },
         ]);
+        // The audit entry commits with the change: a change nobody can account for is never kept.
+        await access.auditIn(tx, ctx, h.citizenId, what, "allowed");
         return done;
       });
-      await access.audit(ctx, h.citizenId, what, "allowed");
       return { id, status: sent.status, version: sent.version };
     },
   };

@@ -86,9 +86,10 @@ export function createUndo(deps: {
             },
           ]);
           await tell(tx, h, current.status, check.restore, now);
+          // The audit entry commits with the change: a change nobody can account for is never kept.
+          await access.auditIn(tx, ctx, h.citizenId, what, "allowed");
           return done;
         });
-        await access.audit(ctx, h.citizenId, what, "allowed");
         return { id, status: undone.status, version: undone.version };
       } catch (e) {
         // A refusal is an attempted change to a citizen's handover: audited like a 403.
