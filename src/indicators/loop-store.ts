@@ -67,6 +67,24 @@ async function collectDecisions(tx: Database, from: Date, to: Date) {
 }
 
 /**
+ * The month filter, only where the range alone would take in months not asked
+ * for. The planner cannot estimate it (a function of the discharge time), and
+ * on the national year its guess of 6 % of the rows turned the residence join
+ * into 1.6 million index lookups (21 s against 10 s as a hash join); a full
+ * rebuild and the upkeep's recent days ask for consecutive months, which the
+ * range covers exactly.
+ */
+function onlyTheseMonths(months: MonthBounds[]) {
+  const sorted = [...months].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const consecutive = sorted.every(
+    (m, i) => i === 0 || sorted[i - 1]?.end.getTime() === m.start.getTime(),
+  );
+  return consecutive
+    ? sql``
+    : sql`where month in (select unnest(${months.map((m) => m.month)}::text[]))`;
+}
+
+/**
  * The months' handovers with their first standing confirmation, their standing
  * declines and the citizen's residence on the discharge day, read once into a
  * table of the transaction that every cell is then counted from. `readmitted`
@@ -104,7 +122,7 @@ async function collectMonths(tx: Database, months: MonthBounds[], now: Date) {
         and (r.valid_to is null
           or r.valid_to > (h.discharged_at at time zone 'Europe/Copenhagen')::date)
       where h.discharged_at >= ${from} and h.discharged_at < ${to}) h
-    where month in (select unnest(${months.map((m) => m.month)}::text[]))`.execute(tx);
+    ${onlyTheseMonths(months)}`.execute(tx);
   await sql`analyze loop_month`.execute(tx);
 }
 
