@@ -4,12 +4,12 @@ import { ApiError } from "../api/client";
 import { ErrorSummary, FieldError, useFormProblems } from "../components/FormErrors";
 import { Loading } from "../components/Loading";
 import { ProblemAlert } from "../components/ProblemAlert";
-import { TextField } from "../components/TextField";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { AgendaItemFields, agendaInputId, type SubjectOption } from "./AgendaItemFields";
 import { useAgreements } from "./api";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { useInitiatives } from "./initiative-api";
+import { MeetingBasicFields } from "./MeetingBasicFields";
 import { type MeetingView, useEditMeeting, useMeeting } from "./meeting-api";
 import {
   editDraftOf,
@@ -131,31 +131,7 @@ function MeetingEditForm({ meeting, reload }: { meeting: MeetingView; reload: ()
             targetOf={targetOf}
           />
         )}
-        <TextField
-          id="meeting-title"
-          label={t("meetings.form.title")}
-          value={draft.title}
-          onChange={(title) => set({ title })}
-          error={errorOf("title")}
-        />
-        <TextField
-          id="meeting-date"
-          label={t("meetings.form.date")}
-          hint={t("meetings.form.dateHint")}
-          value={draft.date}
-          onChange={(date) => set({ date })}
-          error={errorOf("date")}
-        />
-        <div className="form-group-checkbox">
-          <input
-            id="meeting-public"
-            type="checkbox"
-            className="form-checkbox"
-            checked={draft.public}
-            onChange={(e) => set({ public: e.target.checked })}
-          />
-          <label htmlFor="meeting-public">{t("meetings.form.public")}</label>
-        </div>
+        <MeetingBasicFields value={draft} onChange={set} errorOf={errorOf} />
         <div className="form-group">
           <label className="form-label" htmlFor="meeting-status">
             {t("meetings.editForm.status")}

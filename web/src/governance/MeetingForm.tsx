@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorSummary, FieldError, useFormProblems } from "../components/FormErrors";
-import { TextField } from "../components/TextField";
+import { MeetingBasicFields } from "./MeetingBasicFields";
 import { useCreateMeeting } from "./meeting-api";
 import { emptyMeeting, type MeetingDraft, meetingInputOf } from "./meeting-form-state";
 import { useMeetingText } from "./meeting-text";
@@ -77,31 +77,7 @@ export function MeetingForm({ body }: { body: { id: string; kind: string } }) {
             targetOf={targetOf}
           />
         )}
-        <TextField
-          id="meeting-title"
-          label={t("meetings.form.title")}
-          value={draft.title}
-          onChange={(title) => set({ title })}
-          error={errorOf("title")}
-        />
-        <TextField
-          id="meeting-date"
-          label={t("meetings.form.date")}
-          hint={t("meetings.form.dateHint")}
-          value={draft.date}
-          onChange={(date) => set({ date })}
-          error={errorOf("date")}
-        />
-        <div className="form-group-checkbox">
-          <input
-            id="meeting-public"
-            type="checkbox"
-            className="form-checkbox"
-            checked={draft.public}
-            onChange={(e) => set({ public: e.target.checked })}
-          />
-          <label htmlFor="meeting-public">{t("meetings.form.public")}</label>
-        </div>
+        <MeetingBasicFields value={draft} onChange={set} errorOf={errorOf} />
         <LinesField
           id="meeting-agenda"
           label={t("meetings.form.agenda")}
