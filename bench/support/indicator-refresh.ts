@@ -1,9 +1,9 @@
 /**
  * The full refresh (`tovholder indicators refresh`): `maintenance.rebuildAll()`
  * timed as a whole and by phase, from its progress calls: every citizen's
- * admissions in one statement ("admissions"), then the residents of every
- * month ("populations"), the admission cells and the loop cells, a few months
- * per progress call.
+ * admissions in one statement ("admissions") beside the residents of every
+ * month ("populations"), then the admission cells and the loop cells, a few
+ * months per step, on two lanes.
  */
 
 import { sql } from "kysely";
@@ -36,18 +36,24 @@ export async function fullRefresh(indicators: Indicators): Promise<RefreshTiming
   return { seconds: run.seconds, phases, citizens: run.value.citizens, months: run.value.months };
 }
 
-/** Each step's time: from the previous progress call to its own last one, steps in the order they ran. */
+/**
+ * Each kind of step's span, from its first progress call (a step starting) to
+ * its last (the last one ending). Kinds that run side by side overlap, so the
+ * spans add up to more than the whole.
+ */
 function phasesOf(marks: { step: string; at: number }[], started: number, end: number) {
-  const phases: { name: string; seconds: number }[] = [];
-  let from = started;
-  for (const [i, mark] of marks.entries()) {
-    const last = phases.at(-1);
-    const seconds = (mark.at - from) / 1000;
-    if (last && last.name === mark.step && i > 0) last.seconds += seconds;
-    else phases.push({ name: mark.step, seconds });
-    from = mark.at;
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const mark of marks) {
+    const span = spans.get(mark.step);
+    if (span) span.to = mark.at;
+    else spans.set(mark.step, { from: mark.at, to: mark.at });
   }
-  phases.push({ name: "the rest (state, commit)", seconds: (end - from) / 1000 });
+  const phases = [...spans].map(([name, s]) => ({
+    name: `${name} (${seconds((s.from - started) / 1000)}–${seconds((s.to - started) / 1000)})`,
+    seconds: (s.to - s.from) / 1000,
+  }));
+  const last = Math.max(started, ...marks.map((m) => m.at));
+  phases.push({ name: "the rest (state, commit)", seconds: (end - last) / 1000 });
   return phases;
 }
 

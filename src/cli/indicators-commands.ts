@@ -29,34 +29,33 @@ export function registerIndicatorsCommands(program: Command): void {
     .action(async (options: { changedOnly?: boolean }) => {
       const config = loadConfig();
       const database = await databaseFor(config);
-      const bar = new cliProgress.SingleBar(
+      // One bar per kind of step: the residents and the monthly figures are counted side by side.
+      const bars = new cliProgress.MultiBar(
         { format: "{step} [{bar}] {percentage}% | {value}/{total}", stream: process.stderr },
         cliProgress.Presets.shades_classic,
       );
-      let current = "";
+      const shown = new Map<string, cliProgress.SingleBar>();
       try {
         await migrateToLatest(database.db);
         const { maintenance } = createIndicators({ db: database.db });
         const progress = (step: string, done: number, total: number) => {
-          if (step !== current) {
-            if (current) bar.stop();
-            current = step;
-            bar.start(total, 0, { step: STEP_NAMES[step] ?? step });
-          }
+          const payload = { step: STEP_NAMES[step] ?? step };
+          const bar = shown.get(step) ?? bars.create(total, 0, payload);
+          shown.set(step, bar);
           bar.setTotal(total);
-          bar.update(done, { step: STEP_NAMES[step] ?? step });
+          bar.update(done, payload);
         };
         const started = Date.now();
         const report = options.changedOnly
           ? await maintenance.run(progress)
           : await maintenance.rebuildAll(progress);
-        if (current) bar.stop();
+        bars.stop();
         console.log(
           `Indicators computed at ${report.computedAt.toISOString()}: ${report.citizens} citizens, ` +
             `${report.months} monthly tables, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
         );
       } finally {
-        if (current) bar.stop();
+        bars.stop();
         await database.close();
       }
     });

@@ -15,6 +15,15 @@ import {
   periodsBetween,
 } from "./periods.ts";
 import { rebuildPopulations } from "./population-store.ts";
+import {
+  chunks,
+  createUnfinished,
+  type Progress,
+  progressCounter,
+  type Source,
+  type Step,
+  sideBySide,
+} from "./rebuild-lanes.ts";
 
 /**
  * Keeps the indicators' facts and cells up to date. The triggers of migration
@@ -23,7 +32,7 @@ import { rebuildPopulations } from "./population-store.ts";
  * everything and runs the same steps, so both paths give the same figures.
  */
 
-export type Progress = (step: string, done: number, total: number) => void;
+export type { Progress } from "./rebuild-lanes.ts";
 
 export type RunReport = { citizens: number; months: number; computedAt: Date };
 
@@ -31,29 +40,38 @@ const CITIZEN_BATCH = 2000;
 /** Months counted in one transaction: few enough to show progress, many enough for one pass each. */
 const MONTH_CHUNK = 12;
 /**
+ * The loop reads each month's handovers and their history: half a year per
+ * transaction lets two lanes share a nation's year, where a year in one
+ * would leave the other lane idle once the admission cells are done.
+ */
+const LOOP_CHUNK = 6;
+/** Connections the rebuilding steps use at once: PostgreSQL runs each on one core. */
+const DEFAULT_LANES = 2;
+/**
  * A backlog this large (a load, a restore) is rebuilt in one statement: the
  * per-citizen rules take about a millisecond a citizen, the statement a
  * fraction of that.
  */
 const BACKLOG_FOR_FULL_REBUILD = 20_000;
 
-function chunks(months: string[]): string[][] {
-  const sorted = [...months].sort();
-  const out: string[][] = [];
-  for (let i = 0; i < sorted.length; i += MONTH_CHUNK) out.push(sorted.slice(i, i + MONTH_CHUNK));
-  return out;
-}
 /**
  * Each rebuilding statement is one large hash or sort over a year of stays,
  * handovers or residents. At PostgreSQL's default work_mem (4 MB) every one of
- * them spills to disk; the upkeep runs one such transaction at a time, so the
- * memory is asked for once, and only inside it.
+ * them spills to disk; the upkeep runs one such transaction per lane, so the
+ * memory is asked for once per lane, and only inside it.
  */
 const REBUILD_WORK_MEM = "256MB";
+/**
+ * Hashes may take four times work_mem (PostgreSQL's default is twice): the
+ * loop's confirmation-time buckets group 1.9 million rows of a national year,
+ * which at twice were sorted on disk instead (14.3 s against 11.3 s hashed).
+ */
+const REBUILD_HASH_MEM_MULTIPLIER = "4";
 
 function rebuilding<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await sql`select set_config('work_mem', ${REBUILD_WORK_MEM}, true)`.execute(tx);
+    await sql`select set_config('work_mem', ${REBUILD_WORK_MEM}, true),
+      set_config('hash_mem_multiplier', ${REBUILD_HASH_MEM_MULTIPLIER}, true)`.execute(tx);
     return work(tx);
   });
 }
@@ -89,9 +107,13 @@ export function createMaintenance(deps: {
   db: Database;
   clock: () => Date;
   parameters: IndicatorParameters;
+  /** Steps run at once (`DEFAULT_LANES`); PGlite, one connection, takes them in turn whatever this says. */
+  lanes?: number;
 }) {
   const { db, clock } = deps;
   const rules = factRules(deps.parameters);
+  const lanes = deps.lanes ?? DEFAULT_LANES;
+  const unfinished = createUnfinished();
 
   /** One batch of changed citizens: their admissions again, and the months that changes. */
   async function citizenBatch(): Promise<number> {
@@ -148,7 +170,7 @@ export function createMaintenance(deps: {
     return periodsBetween("month", first, last);
   }
 
-  async function takeDirtyMonths(source: "admission" | "population" | "loop", everything = true) {
+  async function takeDirtyMonths(source: Source, everything = true) {
     let query = db.deleteFrom("indicatorDirtyMonth").where("source", "=", source);
     if (!everything) query = query.where("month", "<>", "*");
     const months = (await query.returning("month").execute()).map((r) => r.month);
@@ -178,47 +200,97 @@ export function createMaintenance(deps: {
     return periodsBetween("month", periodStart("month", periodOf("month", from)), danishDate(now));
   }
 
-  async function rebuildMonths(force: boolean, progress?: Progress): Promise<number> {
-    const admissionMonths = await takeDirtyMonths("admission");
-    // A new admission may make an earlier discharge a readmitted one: that month's loop too.
-    await admissions.markMonthsDirty(
-      db,
-      "loop",
-      admissionMonths.flatMap((m) => [m, previousMonth(m)]),
-    );
-    const everyMonth = await populationDue(force);
-    const populationMonths = await takeDirtyMonths("population", everyMonth);
-    if (everyMonth)
-      await db.updateTable("indicatorState").set({ populationCountedAt: clock() }).execute();
-    const loopMonths = [...new Set([...(await takeDirtyMonths("loop")), ...recentMonths()])];
-    const steps = [
-      ...chunks(admissionMonths).map((m) => ["admission cells", m] as const),
-      ...chunks(loopMonths).map((m) => ["loop cells", m] as const),
-    ];
-    const total = admissionMonths.length + loopMonths.length + populationMonths.length;
-    if (populationMonths.length > 0)
-      await rebuilding(db, async (tx) => {
-        await rebuildPopulations(tx, populationMonths);
-        for (const month of populationMonths) await bumpVersion(tx, month);
-      });
-    let done = populationMonths.length;
-    if (done > 0) progress?.("populations", done, total);
-    for (const [step, months] of steps) {
-      const bounds = months.map(monthBounds);
-      await rebuilding(db, async (tx) => {
-        if (step === "admission cells") await rebuildAdmissionCells(tx, months);
-        else await rebuildLoopCells(tx, bounds, clock());
-        for (const month of months) await bumpVersion(tx, month);
-      });
-      done += months.length;
-      progress?.(step, done, total);
-    }
-    return total;
+  /** Every month's residents, counted in one transaction; `everyMonth` notes when, so the next due time follows. */
+  function populationStep(months: string[], everyMonth: boolean): Step {
+    return {
+      name: "populations",
+      source: "population",
+      months,
+      run: (tx) =>
+        rebuildPopulations(tx, months).then(async () => {
+          if (everyMonth)
+            await tx.updateTable("indicatorState").set({ populationCountedAt: clock() }).execute();
+        }),
+    };
   }
 
-  async function run(progress?: Progress, force = false): Promise<RunReport> {
+  /**
+   * The months whose cells are stale, as steps that do not depend on each
+   * other: residents, admission cells and loop cells read different tables
+   * than they write. Marks are taken (deleted) before the steps run, so a
+   * change committed meanwhile marks its month again for the next run.
+   */
+  async function staleMonthSteps(force: boolean): Promise<Step[]> {
+    const admissionMonths = await takeDirtyMonths("admission");
+    unfinished.add("admission", admissionMonths);
+    const everyMonth = await populationDue(force);
+    const populationMonths = await takeDirtyMonths("population", everyMonth);
+    unfinished.add("population", populationMonths);
+    const loopMonths = await takeDirtyMonths("loop");
+    unfinished.add("loop", loopMonths);
+    // A new admission may make an earlier discharge a readmitted one: that month's loop too.
+    const loopAlso = admissionMonths.flatMap((m) => [m, previousMonth(m)]);
+    const steps: Step[] = [
+      ...chunks(admissionMonths, MONTH_CHUNK).map(
+        (months): Step => ({
+          name: "admission cells",
+          source: "admission",
+          months,
+          run: (tx) => rebuildAdmissionCells(tx, months),
+        }),
+      ),
+      ...chunks([...new Set([...loopMonths, ...loopAlso, ...recentMonths()])], LOOP_CHUNK).map(
+        (months): Step => ({
+          name: "loop cells",
+          source: "loop",
+          months,
+          run: (tx) => rebuildLoopCells(tx, months.map(monthBounds), clock()),
+        }),
+      ),
+    ];
+    if (populationMonths.length > 0) steps.unshift(populationStep(populationMonths, everyMonth));
+    return steps;
+  }
+
+  /** One step in its own transaction: its cells, and the version of each month it touched. */
+  async function runStep(step: Step, counter: ReturnType<typeof progressCounter>) {
+    counter.started(step);
+    await rebuilding(db, async (tx) => {
+      await step.run(tx);
+      for (const month of [...step.months].sort()) await bumpVersion(tx, month);
+    });
+    unfinished.done(step.source, step.months);
+    counter.finished(step);
+  }
+
+  async function rebuildMonths(force: boolean, progress?: Progress): Promise<number> {
+    const steps = await staleMonthSteps(force);
+    const counter = progressCounter(steps, progress);
+    await sideBySide(
+      steps.map((step) => () => runStep(step, counter)),
+      lanes,
+    );
+    return steps.reduce((n, s) => n + s.months.length, 0);
+  }
+
+  /** What a failed run had taken and not done is marked again, or, while the database is away, held until it is back. */
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    await unfinished.remark(db);
+    try {
+      return await work();
+    } catch (err) {
+      await unfinished.remark(db).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  function run(progress?: Progress, force = false): Promise<RunReport> {
+    return guarded(() => runChanged(progress, force));
+  }
+
+  async function runChanged(progress?: Progress, force = false): Promise<RunReport> {
     const total = await admissions.dirtyCitizenCount(db);
-    if (total > BACKLOG_FOR_FULL_REBUILD) return rebuildAll(progress);
+    if (total > BACKLOG_FOR_FULL_REBUILD) return everything(progress);
     let citizens = 0;
     for (;;) {
       const n = await citizenBatch();
@@ -227,6 +299,11 @@ export function createMaintenance(deps: {
       progress?.("citizens", citizens, Math.max(total, citizens));
     }
     const months = await rebuildMonths(force, progress);
+    return { citizens, months, computedAt: await finish() };
+  }
+
+  /** The figures' time and generation, once every step has committed. */
+  async function finish(): Promise<Date> {
     const computedAt = clock();
     const firstMonth = await firstDataMonth();
     await db
@@ -238,25 +315,45 @@ export function createMaintenance(deps: {
         generation: sql`${eb.ref("generation")} + 1`,
       }))
       .execute();
-    return { citizens, months, computedAt };
+    return computedAt;
   }
 
   /**
    * Everything again: every citizen's admissions in one statement (the
-   * per-citizen rules would take a nation's stays through in batches), then
-   * every month of data.
+   * per-citizen rules would take a nation's stays through in batches) beside
+   * every month's residents, which do not read admissions; then every month's
+   * cells.
    */
-  async function rebuildAll(progress?: Progress): Promise<RunReport> {
-    progress?.("admissions", 0, 1);
-    const citizens = await rebuilding(db, async (tx) => {
-      const n = await rebuildAllAdmissions(tx, deps.parameters, clock());
-      for (const source of ["admission", "population", "loop"] as const)
-        await admissions.markMonthsDirty(tx, source, ["*"]);
-      return n;
-    });
-    progress?.("admissions", 1, 1);
-    const report = await run(progress, true);
-    return { ...report, citizens: report.citizens + citizens };
+  function rebuildAll(progress?: Progress): Promise<RunReport> {
+    return guarded(() => everything(progress));
+  }
+
+  async function everything(progress?: Progress): Promise<RunReport> {
+    await takeDirtyMonths("population");
+    const population = populationStep(await allMonths(), true);
+    unfinished.add("population", population.months);
+    let citizens = 0;
+    const allAdmissions: Step = {
+      name: "admissions",
+      source: "admission",
+      months: [],
+      run: async (tx) => {
+        citizens = await rebuildAllAdmissions(tx, deps.parameters, clock());
+        for (const source of ["admission", "loop"] as const)
+          await admissions.markMonthsDirty(tx, source, ["*"]);
+      },
+    };
+    const counter = progressCounter([allAdmissions, population], progress);
+    await sideBySide(
+      [allAdmissions, population].map((step) => () => runStep(step, counter)),
+      lanes,
+    );
+    const report = await runChanged(progress);
+    return {
+      ...report,
+      citizens: report.citizens + citizens,
+      months: report.months + population.months.length,
+    };
   }
 
   /** True when the parameters (code lists, rates) changed since the figures were computed. */
