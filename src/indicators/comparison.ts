@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
 import { invalidFields, notFound } from "../platform/http/errors.ts";
+import { isComplete, lastCompletePeriod } from "./completeness.ts";
 import { entryId, TOTAL } from "./cube.ts";
 import type { Attribution } from "./definitions.ts";
 import { funnelCurve, funnelPosition, rateFunnelLimits, shareFunnelLimits } from "./funnel.ts";
@@ -8,7 +9,7 @@ import {
   danishDate,
   monthsOf,
   type PeriodKind,
-  periodOf,
+  periodEnd,
   periodStart,
   periodsBetween,
 } from "./periods.ts";
@@ -50,16 +51,6 @@ export function createComparison(deps: {
 }) {
   const { indicators, clock } = deps;
 
-  /** The last period that has ended (a funnel of a running month compares half a month). */
-  function lastComplete(kind: PeriodKind): string {
-    const today = danishDate(clock());
-    const current = periodOf(kind, today);
-    const before = new Date(
-      new Date(`${periodStart(kind, current)}T12:00:00Z`).getTime() - 86_400_000,
-    );
-    return periodOf(kind, before.toISOString().slice(0, 10));
-  }
-
   async function funnel(q: FunnelQuery) {
     const spec = indicators.specOf(q.indicator);
     indicators.checkQuery(spec, { ...q, unit: q.unit });
@@ -67,7 +58,7 @@ export function createComparison(deps: {
       throw invalidFields("A funnel plot needs a share or a rate", [
         { in: "params", field: "id", reason: "a duration indicator has no funnel plot" },
       ]);
-    const label = q.at ?? lastComplete(q.period);
+    const label = q.at ?? lastCompletePeriod(q.period, spec.settlesAfterDays, clock());
     const period = periodOfLabel(q.period, label);
     const computedAt = await indicators.computedAt();
     const t = await indicators.table(
@@ -113,7 +104,8 @@ export function createComparison(deps: {
             CURVE_STEPS,
             1000,
           );
-    return { indicator: spec.id, computedAt, period: label, national, points, curve };
+    const complete = isComplete(periodEnd(q.period, label), spec.settlesAfterDays, clock());
+    return { indicator: spec.id, computedAt, period: label, complete, national, points, curve };
   }
 
   /** The body that stood for `bodyId` in a month before it existed: its predecessor holding most of its municipalities. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isComplete, lastCompleteMonth, monthComplete, settledAt } from "./completeness.ts";
+import {
+  isComplete,
+  lastCompleteMonth,
+  lastCompletePeriod,
+  monthComplete,
+  settledAt,
+} from "./completeness.ts";
 import { periodEnd } from "./periods.ts";
 
 const MINUTE = 60_000;
@@ -44,6 +50,23 @@ describe("whether a period's figures are final", () => {
         const [y = 0, m = 1] = last.split("-").map(Number);
         const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
         expect(monthComplete(next, days, now)).toBe(false);
+      }
+  });
+
+  it("names the last final period of each kind, for the funnel plot's default", () => {
+    const now = at("2026-05-10T12:00:00Z");
+    expect(lastCompletePeriod("month", 0, now)).toBe("2026-04");
+    // April's 30 days have not all passed: March is the last final month.
+    expect(lastCompletePeriod("month", 30, now)).toBe("2026-03");
+    expect(lastCompletePeriod("quarter", 0, now)).toBe("2026-Q1");
+    expect(lastCompletePeriod("quarter", 30, at("2026-04-20T12:00:00Z"))).toBe("2025-Q4");
+    expect(lastCompletePeriod("quarter", 30, at("2026-04-30T22:00:00Z"))).toBe("2026-Q1");
+    expect(lastCompletePeriod("year", 30, at("2027-01-20T12:00:00Z"))).toBe("2025");
+    expect(lastCompletePeriod("year", 0, at("2027-01-01T00:00:00+01:00"))).toBe("2026");
+    for (const kind of ["month", "quarter", "year"] as const)
+      for (const days of [0, 1, 7, 14, 30]) {
+        const last = lastCompletePeriod(kind, days, now);
+        expect(isComplete(periodEnd(kind, last), days, now)).toBe(true);
       }
   });
 });

@@ -1,4 +1,11 @@
-import { danishDate, danishMidnight, periodEnd, periodOf } from "./periods.ts";
+import {
+  danishDate,
+  danishMidnight,
+  type PeriodKind,
+  periodEnd,
+  periodOf,
+  periodStart,
+} from "./periods.ts";
 
 /**
  * Whether a period's figures are final (issues 20 and 22). A period is
@@ -33,4 +40,18 @@ export function lastCompleteMonth(settlesAfterDays: number, now: Date): string {
 /** Whether month label `month` is final at `now` (the same rule as `isComplete`). */
 export function monthComplete(month: string, settlesAfterDays: number, now: Date): boolean {
   return isComplete(periodEnd("month", month), settlesAfterDays, now);
+}
+
+/**
+ * The last period of `kind` whose figures are final at `now`: ended, and its
+ * indicator's days passed. The funnel plot compares this one by default, not
+ * a running month nor one whose 30-day readmissions are still open.
+ */
+export function lastCompletePeriod(kind: PeriodKind, settlesAfterDays: number, now: Date): string {
+  let label = periodOf(kind, danishDate(now));
+  while (!isComplete(periodEnd(kind, label), settlesAfterDays, now)) {
+    const dayBefore = new Date(danishMidnight(periodStart(kind, label)).getTime() - 12 * 3_600_000);
+    label = periodOf(kind, danishDate(dayBefore));
+  }
+  return label;
 }

@@ -205,7 +205,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
       config: publicFigures,
       schema: {
         tags,
-        summary: "A funnel plot: each unit against the national value, with 95 % and 99.8 % limits",
+        summary:
+          "A funnel plot: each unit against the national value, with 95 % and 99.8 % limits; " +
+          "by default of the last period whose figures are final, and `complete` says whether they are",
         params: idParams,
         querystring: funnelQuery,
       },

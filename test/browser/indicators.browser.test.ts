@@ -156,6 +156,21 @@ describe("Kvalitet, the public quality page", () => {
     expect(csv.trim().split("\r\n")).toHaveLength(2 + 98);
   });
 
+  it("compares final months by default, and says so over the map and the funnel when a month is not", async () => {
+    // On 20 November 2026 October's 30-day readmissions are still open: September is the last final month.
+    await page.goto(`${harness.server.url}/kvalitet?indikator=acute-readmission-30d&periode=month`);
+    await expect.poll(() => page.getByLabel("Tidspunkt").inputValue()).toBe("2026-09");
+    await chartDrawn(page.locator(".funnel-chart"));
+    await expect(page.locator(".provisional-period").count()).resolves.toBe(0);
+    await page.getByLabel("Tidspunkt").selectOption("2026-10");
+    const notes = page.locator(".provisional-period");
+    await expect.poll(() => notes.count()).toBe(2);
+    await expect(notes.first().textContent()).resolves.toContain("Foreløbige tal: oktober 2026");
+    await chartDrawn(page.locator(".funnel-chart"));
+    await shoot(page, "quality-provisional-month-da");
+    await expectNoAxeViolations(page, "/kvalitet with a provisional month");
+  });
+
   it("drills down from the map into a municipality's trends", async () => {
     const map = page.locator(".indicator-map");
     await map.scrollIntoViewIfNeeded();

@@ -246,6 +246,18 @@ describe("the funnel and the dashboard", () => {
     expect(body.curve.length).toBeGreaterThan(1);
   });
 
+  it("compares the last final period by default, and says whether the period asked is final", async () => {
+    // On 15 June 2026 May has ended; May's 30-day readmissions are not all known until 30 June.
+    const admissions = await get("/api/indicators/admissions/funnel?period=month");
+    expect(admissions.json()).toMatchObject({ period: "2026-05", complete: true });
+    const readmissions = await get("/api/indicators/acute-readmission-30d/funnel?period=month");
+    expect(readmissions.json()).toMatchObject({ period: "2026-04", complete: true });
+    const asked = await get("/api/indicators/acute-readmission-30d/funnel?period=month&at=2026-05");
+    expect(asked.json()).toMatchObject({ period: "2026-05", complete: false });
+    const quarter = await get("/api/indicators/acute-readmission-30d/funnel?period=quarter");
+    expect(quarter.json()).toMatchObject({ period: "2026-Q1", complete: true });
+  });
+
   it("shows a body's twelve months against its region and the country", async () => {
     const res = await get("/api/indicators/dashboard?body=naestved-slagelse&to=2026-06-15");
     expect(res.statusCode).toBe(200);

@@ -3465,7 +3465,7 @@ export interface paths {
     };
   };
   "/api/indicators/{id}/funnel": {
-    /** A funnel plot: each unit against the national value, with 95 % and 99.8 % limits */
+    /** A funnel plot: each unit against the national value, with 95 % and 99.8 % limits; by default of the last period whose figures are final, and `complete` says whether they are */
     get: {
       parameters: {
         path: {

@@ -34,3 +34,24 @@ export function ProvisionalNote({
     </p>
   );
 }
+
+/**
+ * A chart of one period (the map, the funnel plot) whose figures are not yet
+ * final says so above it: every unit's figure shares the period, so the
+ * whole chart is provisional, not one point.
+ */
+export function ProvisionalPeriod({
+  provisional,
+  period,
+}: {
+  provisional: boolean;
+  period: string;
+}) {
+  const { t } = useIndicatorText();
+  if (!provisional) return null;
+  return (
+    <p className="alert alert-warning provisional-period" role="note">
+      <span className="alert-text">{t("indicators.provisional.period", { period })}</span>
+    </p>
+  );
+}

@@ -4,6 +4,7 @@ import { Loading } from "../components/Loading";
 import { ChartCaption } from "./ChartCaption";
 import { FunnelSection } from "./FunnelSection";
 import { IndicatorMap } from "./IndicatorMap";
+import { ProvisionalPeriod } from "./Provisional";
 import { RowsTable } from "./RowsTable";
 import { type Selection, selectionToParams, valuesPath } from "./selection";
 import { useIndicatorText } from "./text";
@@ -45,6 +46,10 @@ export function MapSection({ data, caption, computedAt }: SectionProps) {
   return (
     <Section id="quality-map-heading" heading={t("indicators.quality.mapHeading")}>
       <ChartCaption definition={definition} computedAt={computedAt} text={caption} />
+      <ProvisionalPeriod
+        provisional={values.data?.rows.some((r) => !r.complete) ?? false}
+        period={caption.period}
+      />
       {geo.data && municipalities.data && values.data ? (
         <IndicatorMap
           geo={geo.data}
@@ -76,6 +81,10 @@ export function FunnelPlotSection({ data, caption, computedAt }: SectionProps) {
         text={caption}
       />
       <p>{t("indicators.funnel.explanation")}</p>
+      <ProvisionalPeriod
+        provisional={funnel.data ? !funnel.data.complete : false}
+        period={caption.period}
+      />
       {funnel.data ? (
         <FunnelSection
           funnel={funnel.data}

@@ -19,6 +19,7 @@ const funnel: FunnelAnswer = {
   indicator: "acute-readmission-30d",
   computedAt: "2026-10-01T08:00:00.000Z",
   period: "2026-Q3",
+  complete: true,
   national: 0.1,
   points: [
     point("101", 0.25, "above998"),

@@ -111,6 +111,8 @@ export type FunnelAnswer = {
   indicator: string;
   computedAt: string | null;
   period: string;
+  /** Whether the period's figures are final (see the definition's settlesAfterDays). */
+  complete: boolean;
   national: number | null;
   points: FunnelPoint[];
   curve: FunnelLimit[];
