@@ -3,48 +3,28 @@ import { type Logger, type LoggerOptions, pino } from "pino";
 import { createAccessFeature } from "../access/feature.ts";
 import { createCipher } from "../citizens/crypto.ts";
 import { resolveMasterKey } from "../citizens/master-key.ts";
-import { followUpRoutes } from "../follow-ups/routes.ts";
-import { capacityRoutes } from "../governance/capacity-routes.ts";
-import { createCapacityService } from "../governance/capacity-service.ts";
-import { initiativeRoutes } from "../governance/initiative-routes.ts";
-import { createInitiativeService } from "../governance/initiative-service.ts";
-import { ledgerRoutes } from "../governance/ledger-routes.ts";
-import { createLedgerService } from "../governance/ledger-service.ts";
-import { meetingRoutes } from "../governance/meeting-routes.ts";
-import { createMeetingService } from "../governance/meeting-service.ts";
-import { governanceRoutes } from "../governance/routes.ts";
-import { createGovernanceService } from "../governance/service.ts";
 import { createCareServices } from "../handovers/assemble.ts";
-import { fhirTaskRoutes } from "../handovers/fhir-routes.ts";
-import { handoverRoutes } from "../handovers/routes.ts";
 import { createIndicators, type Indicators } from "../indicators/assemble.ts";
-import { indicatorRoutes } from "../indicators/routes.ts";
-import { assembleIngest } from "../interop/assemble.ts";
-import { fhirReadRoutes } from "../interop/fhir-routes.ts";
-import { interopRoutes } from "../interop/routes.ts";
 import type { Resolve } from "../notifications/outbound.ts";
-import { notificationRoutes } from "../notifications/routes.ts";
-import { createNotificationService } from "../notifications/service.ts";
-import { inpatientRoutes } from "../pathways/inpatient-routes.ts";
-import { createInpatients } from "../pathways/inpatients.ts";
-import { pathwayRoutes } from "../pathways/routes.ts";
 import type { Config } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { waitForDatabase } from "../platform/db/wait.ts";
 import { type App, buildApp } from "../platform/http/app.ts";
 import { loggerOptions } from "../platform/logger.ts";
-import { contactRoutes } from "../structure/contact-routes.ts";
-import { createContactService } from "../structure/contact-service.ts";
-import { registerRoutes } from "../structure/register-routes.ts";
-import { createRegisterService } from "../structure/register-service.ts";
-import { structureRoutes } from "../structure/routes.ts";
 import { createStructureService } from "../structure/service.ts";
 import { startDemoClock } from "../synth/demo-clock.ts";
 import { seedDemo } from "../synth/demo-seed.ts";
 import { createTransition } from "../transition/service.ts";
 import { carryOverDue, startBackground } from "./background.ts";
 import { databaseFor, prepareDatabase } from "./database.ts";
-import { defaultGeojsonFile, defaultWebDist } from "./paths.ts";
+import {
+  careFeature,
+  governanceFeature,
+  interopFeature,
+  publicFeature,
+  type Shared,
+} from "./features.ts";
+import { defaultWebDist } from "./paths.ts";
 
 // The CLI and the tests open and prepare a database, and find the project's files, through here.
 export { databaseFor, prepareDatabase, referenceStructureFiles } from "./database.ts";
@@ -80,41 +60,30 @@ const testDefaults: NonNullable<AppOptions["config"]> = {
 /** The composition root: every capability's service is made here and handed to its routes. */
 export async function createApp(database: DatabaseHandle, options: AppOptions = {}): Promise<App> {
   const config = options.config ?? testDefaults;
+  const db = database.db;
+  const clocked = options.clock ? { clock: options.clock } : {};
   const cipher = createCipher(options.masterKey ?? randomBytes(32));
-  const structure = createStructureService(database.db);
-  const clock = options.clock;
-  const access = createAccessFeature(database.db, cipher, config, clock);
-  const { pathways, handovers, followUps } = createCareServices({
-    db: database.db,
-    citizens: access.citizens,
+  const access = createAccessFeature(db, cipher, config, options.clock);
+  const structure = createStructureService(db);
+  const shared: Shared = {
+    db,
+    cipher,
+    access,
     structure,
-    access: access.citizenAccess,
-    ...(clock ? { clock } : {}),
-  });
-  const indicators =
-    options.indicators ?? createIndicators({ db: database.db, ...(clock ? { clock } : {}) });
-  const governance = createGovernanceService({
-    db: database.db,
-    access: access.citizenAccess,
-    structure,
-    indicators: indicators.service,
-    handovers,
-    ...(clock ? { clock } : {}),
-  });
-  const initiatives = createInitiativeService({
-    db: database.db,
-    access: access.citizenAccess,
-    structure,
-    indicators: indicators.service,
-    ...(clock ? { clock } : {}),
-  });
-  const meetings = createMeetingService({
-    db: database.db,
-    access: access.citizenAccess,
-    structure,
-    indicators: indicators.service,
-    ...(clock ? { clock } : {}),
-  });
+    care: createCareServices({
+      db,
+      citizens: access.citizens,
+      structure,
+      access: access.citizenAccess,
+      ...clocked,
+    }),
+    indicators: options.indicators ?? createIndicators({ db, ...clocked }),
+    clocked,
+    webhooks: {
+      allowedHosts: config.webhookAllowedHosts ?? [],
+      ...(options.resolveHost ? { resolve: options.resolveHost } : {}),
+    },
+  };
   return buildApp({
     database,
     logger: options.logger,
@@ -123,76 +92,11 @@ export async function createApp(database: DatabaseHandle, options: AppOptions = 
     authenticate: access.authenticate,
     onDenied: access.onDenied,
     features: [
-      async (app) => {
-        await app.register(structureRoutes, {
-          structure,
-          geojsonFile: defaultGeojsonFile,
-          ...(clock ? { clock } : {}),
-        });
-        await app.register(registerRoutes, { register: createRegisterService(database.db) });
-        await app.register(contactRoutes, {
-          contacts: createContactService(database.db, access.citizenAccess),
-        });
-        await app.register(indicatorRoutes, {
-          indicators: indicators.service,
-          comparison: indicators.comparison,
-        });
-      },
+      publicFeature(shared),
       ...access.plugins,
-      async (app) => {
-        await app.register(pathwayRoutes, { pathways });
-        await app.register(handoverRoutes, { handovers });
-        await app.register(governanceRoutes, { governance });
-        await app.register(initiativeRoutes, { initiatives });
-        await app.register(ledgerRoutes, {
-          ledger: createLedgerService({
-            db: database.db,
-            structure,
-            ...(clock ? { clock } : {}),
-          }),
-        });
-        await app.register(meetingRoutes, { meetings });
-        await app.register(capacityRoutes, {
-          capacity: createCapacityService({
-            db: database.db,
-            access: access.citizenAccess,
-            structure,
-            ...(clock ? { clock } : {}),
-          }),
-        });
-        await app.register(followUpRoutes, { followUps });
-        await app.register(inpatientRoutes, {
-          inpatients: createInpatients({
-            db: database.db,
-            citizens: access.citizens,
-            access: access.citizenAccess,
-          }),
-        });
-        await app.register(notificationRoutes, {
-          notifications: createNotificationService({
-            db: database.db,
-            cipher,
-            access: access.citizenAccess,
-            citizens: access.citizens,
-            ...(clock ? { clock } : {}),
-            targets: {
-              allowedHosts: config.webhookAllowedHosts ?? [],
-              ...(options.resolveHost ? { resolve: options.resolveHost } : {}),
-            },
-          }),
-        });
-      },
-      async (app) => {
-        const ingest = assembleIngest(database.db, cipher, {
-          citizens: access.citizens,
-          pathways,
-          logger: app.log,
-          ...(clock ? { clock } : {}),
-        });
-        await app.register(interopRoutes, { ingest });
-        await app.register(fhirReadRoutes, { citizens: access.citizens, pathways });
-        await app.register(fhirTaskRoutes, { handovers });
-      },
+      careFeature(shared),
+      governanceFeature(shared),
+      interopFeature(shared),
     ],
   });
 }
