@@ -230,6 +230,7 @@ export function createMaintenance(deps: {
     unfinished.add("loop", loopMonths);
     // A new admission may make an earlier discharge a readmitted one: that month's loop too.
     const loopAlso = admissionMonths.flatMap((m) => [m, previousMonth(m)]);
+    unfinished.add("loop", loopAlso);
     const steps: Step[] = [
       ...chunks(admissionMonths, MONTH_CHUNK).map(
         (months): Step => ({

@@ -112,4 +112,19 @@ describe("a failed upkeep run", () => {
     expect(await marchAdmissions()).toBe(7);
     expect(await dirtyAdmissionMonths()).toEqual([]);
   });
+
+  it("marks again the loop months a new admission touched when their step fails", async () => {
+    await admitOne("13");
+    // The loop step of February and March (a March admission may make a February discharge readmitted) fails.
+    await refuse("indicator_month_state", "new.month = '2026-02'");
+    await expect(indicators.maintenance.run()).rejects.toThrow(/refused by the test/);
+    await allow("indicator_month_state");
+    const loop = await sql<{ month: string }>`
+      select month from indicator_dirty_month where source = 'loop' order by 1`.execute(
+      database.db,
+    );
+    expect(loop.rows.map((r) => r.month)).toEqual(expect.arrayContaining(["2026-02", "2026-03"]));
+    await indicators.maintenance.run();
+    expect(await marchAdmissions()).toBe(8);
+  });
 });
