@@ -170,11 +170,12 @@ export function createMaintenance(deps: {
     return periodsBetween("month", first, last);
   }
 
-  async function takeDirtyMonths(source: Source, everything = true) {
+  /** `all`: every month, when the caller has it already (it reads every stay). */
+  async function takeDirtyMonths(source: Source, everything = true, all?: string[]) {
     let query = db.deleteFrom("indicatorDirtyMonth").where("source", "=", source);
     if (!everything) query = query.where("month", "<>", "*");
     const months = (await query.returning("month").execute()).map((r) => r.month);
-    return months.includes("*") ? await allMonths() : months;
+    return months.includes("*") ? (all ?? (await allMonths())) : months;
   }
 
   /**
@@ -330,8 +331,9 @@ export function createMaintenance(deps: {
   }
 
   async function everything(progress?: Progress): Promise<RunReport> {
-    await takeDirtyMonths("population");
-    const population = populationStep(await allMonths(), true);
+    const all = await allMonths();
+    await takeDirtyMonths("population", true, all);
+    const population = populationStep(all, true);
     unfinished.add("population", population.months);
     let citizens = 0;
     const allAdmissions: Step = {

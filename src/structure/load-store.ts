@@ -1,5 +1,6 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Database } from "../platform/db/database.ts";
+import type { MunicipalityTable } from "../platform/db/schema.ts";
 import type { BodyKind, Membership } from "./model.ts";
 import type { Succession } from "./succession.ts";
 
@@ -152,14 +153,7 @@ async function writeCommittee(db: Database, r: RegionRow, asOf: string) {
     .execute();
 }
 
-export type MunicipalityRow = {
-  code: string;
-  name: string;
-  regionCode: string;
-  population: number | null;
-  populationYear: number | null;
-  population65plus: number | null;
-};
+export type MunicipalityRow = Selectable<MunicipalityTable>;
 
 /** A municipality keeps its identity; its region here is the latest file's (dated answers use its body's). */
 export async function upsertMunicipalities(db: Database, rows: MunicipalityRow[]) {

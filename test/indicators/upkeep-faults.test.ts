@@ -34,9 +34,9 @@ async function marchAdmissions(): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-async function dirtyAdmissionMonths(): Promise<string[]> {
+async function dirtyMonths(source: "admission" | "loop"): Promise<string[]> {
   const r = await sql<{ month: string }>`
-    select month from indicator_dirty_month where source = 'admission' order by 1`.execute(
+    select month from indicator_dirty_month where source = ${source} order by 1`.execute(
     database.db,
   );
   return r.rows.map((x) => x.month);
@@ -81,10 +81,10 @@ describe("a failed upkeep run", () => {
     await allow("indicator_cell");
     // The failed step's transaction left March's old cells, and its mark stands again.
     expect(await marchAdmissions()).toBe(5);
-    expect(await dirtyAdmissionMonths()).toContain("2026-03");
+    expect(await dirtyMonths("admission")).toContain("2026-03");
     await indicators.maintenance.run();
     expect(await marchAdmissions()).toBe(6);
-    expect(await dirtyAdmissionMonths()).toEqual([]);
+    expect(await dirtyMonths("admission")).toEqual([]);
   });
 
   it("holds the months while the marks cannot be written, and marks them on the next run", async () => {
@@ -92,16 +92,16 @@ describe("a failed upkeep run", () => {
     await refuse("indicator_cell", "new.indicator = 'admissions' and new.month = '2026-03'");
     // The first failure has the citizen's admission done and March marked again.
     await expect(indicators.maintenance.run()).rejects.toThrow(/refused by the test/);
-    expect(await dirtyAdmissionMonths()).toContain("2026-03");
+    expect(await dirtyMonths("admission")).toContain("2026-03");
     // Now the database refuses the marks too, as one that is away would.
     await refuse("indicator_dirty_month", "true");
     await expect(indicators.maintenance.run()).rejects.toThrow(/refused by the test/);
-    expect(await dirtyAdmissionMonths()).toEqual([]);
+    expect(await dirtyMonths("admission")).toEqual([]);
     await allow("indicator_dirty_month");
     await allow("indicator_cell");
     await indicators.maintenance.run();
     expect(await marchAdmissions()).toBe(7);
-    expect(await dirtyAdmissionMonths()).toEqual([]);
+    expect(await dirtyMonths("admission")).toEqual([]);
   });
 
   it("leaves a full rebuild whose admissions fail to be done whole by the next try", async () => {
@@ -110,7 +110,7 @@ describe("a failed upkeep run", () => {
     await allow("indicator_admission");
     await indicators.maintenance.rebuildAll();
     expect(await marchAdmissions()).toBe(7);
-    expect(await dirtyAdmissionMonths()).toEqual([]);
+    expect(await dirtyMonths("admission")).toEqual([]);
   });
 
   it("marks again the loop months a new admission touched when their step fails", async () => {
@@ -119,11 +119,7 @@ describe("a failed upkeep run", () => {
     await refuse("indicator_month_state", "new.month = '2026-02'");
     await expect(indicators.maintenance.run()).rejects.toThrow(/refused by the test/);
     await allow("indicator_month_state");
-    const loop = await sql<{ month: string }>`
-      select month from indicator_dirty_month where source = 'loop' order by 1`.execute(
-      database.db,
-    );
-    expect(loop.rows.map((r) => r.month)).toEqual(expect.arrayContaining(["2026-02", "2026-03"]));
+    expect(await dirtyMonths("loop")).toEqual(expect.arrayContaining(["2026-02", "2026-03"]));
     await indicators.maintenance.run();
     expect(await marchAdmissions()).toBe(8);
   });
